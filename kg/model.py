@@ -1,0 +1,203 @@
+"""Plain data passed between the pipeline's stages.
+
+Every stage takes and returns these frozen dataclasses and nothing else, so a
+stage can be tested on a hand-built value and replaced without touching its
+neighbours.  Every fact carries a :class:`Span` into ``Transcript.text``: the
+quote of a fact is always ``transcript.text[span.start:span.end]``, which is
+what makes evidence in the graph exact.
+
+Country codes are ISO 3166-1 alpha-3 strings (``"RUS"``); dates are ISO
+``YYYY-MM-DD`` strings.  Nothing here knows about RDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+MeetingFormat = Literal["in_person", "phone", "video"]
+CommitmentType = Literal[
+    "Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation"
+]
+Status = Literal["completed", "ongoing", "planned", "proposed"]
+
+COMMITMENT_TYPES: tuple[str, ...] = (
+    "Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation",
+)
+MUTUAL_TYPES: frozenset[str] = frozenset({"JointProduction", "Cooperation", "Agreement"})
+STATUSES: tuple[str, ...] = ("completed", "ongoing", "planned", "proposed")
+FORMATS: tuple[str, ...] = ("in_person", "phone", "video")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` into a transcript's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        """The quote this span selects from ``text``."""
+        return text[self.start:self.end]
+
+    def __contains__(self, other: object) -> bool:
+        return isinstance(other, Span) and self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """One source document as read: its text and where it came from.
+
+    ``source`` is the path or URL it was read from; ``sha256`` is of the
+    *text* (UTF-8), so the same text read from a .txt or an .html page is the
+    same transcript.  ``title``, ``date`` and ``url`` are metadata that came
+    with the file (HTML meta tags, JSONL fields), not read from the text.
+    """
+
+    text: str
+    source: str
+    sha256: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    id: str | None = None
+    media_type: str = "text/plain"
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A leader or official as the transcript presents them.
+
+    ``office`` is the title as the text gives it ("President", "Prime
+    Minister"); ``country`` the alpha-3 code of the country they speak for, or
+    None for someone who speaks for an ``organisation``.  ``qid`` is a
+    Wikidata id where the gazetteer knows the person.
+    """
+
+    name: str
+    office: str | None = None
+    country: str | None = None
+    organisation: str | None = None
+    qid: str | None = None
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One speaker turn, or a stretch of narrator text (``speaker is None``).
+
+    ``span`` covers the words spoken, without the speaker label;
+    ``label`` is the span of the label ("President of Russia Vladimir
+    Putin:") when there is one.  ``addressee`` is the person the turn is
+    spoken to, where the cast makes that clear (in a two-party meeting, the
+    other principal).  ``sentences`` split ``span`` into sentences.
+    """
+
+    index: int
+    span: Span
+    speaker: Person | None = None
+    label: Span | None = None
+    addressee: Person | None = None
+    sentences: tuple[Span, ...] = ()
+    interpreted: bool = False  # "(retranslated)", "(via interpreter)", "(As interpreted.)"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """The event a transcript reports, as far as the text states it."""
+
+    title: str | None = None
+    date: str | None = None
+    city: str | None = None
+    venue: str | None = None
+    format: str | None = None  # one of FORMATS
+    visit_kind: str | None = None  # "state", "official", "working"
+    date_span: Span | None = None
+    place_span: Span | None = None
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named or referred to at ``span`` (name, demonym, adjective)."""
+
+    code: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated number: ``qualifier`` keeps "over", "about", "up to" out of ``value``."""
+
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A concrete act of one country towards another, as one speaker states it."""
+
+    type: str  # one of COMMITMENT_TYPES
+    by: str | None
+    to: str | None
+    status: str  # one of STATUSES
+    span: Span  # the sentence that states it
+    utterance: int  # Utterance.index
+    speaker: Person | None = None
+    item: str | None = None
+    quantity: Quantity | None = None
+    title: str | None = None  # an Agreement's document title as the text gives it
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a leader states about the relations (trade, students, doses)."""
+
+    quantity: Quantity
+    about: str | None
+    span: Span  # the sentence that states it
+    utterance: int
+    speaker: Person | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed transcript and everything extracted from it so far.
+
+    Stages return a new Document with more fields filled in
+    (``dataclasses.replace``).  ``is_meeting`` is False for pages that report
+    no meeting (greetings, decrees, speeches): they are still transcripts,
+    but no Meeting is invented for them.
+    """
+
+    transcript: Transcript
+    format: str  # "kremlin", "whitehouse", "plain"
+    title: Span | None = None
+    publisher_country: str | None = None  # RUS for kremlin.ru, USA for the White House
+    utterances: tuple[Utterance, ...] = ()
+    cast: tuple[Person, ...] = ()
+    meeting: Meeting | None = None
+    is_meeting: bool = False
+    participants: tuple[Person, ...] = ()
+    countries: tuple[CountryMention, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    topics: tuple[str, ...] = ()  # SKOS concept local names: "health", "trade"...
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return self.transcript.text
+
+    def quote(self, span: Span) -> str:
+        return span.of(self.transcript.text)
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        """Distinct country codes mentioned, sorted."""
+        return tuple(sorted({m.code for m in self.countries}))
