@@ -1,7 +1,297 @@
-"""The ``kg`` command (placeholder until the verbs land)."""
+"""The ``kg`` command: one thin function per verb over one library call.
+
+Data goes to stdout (or ``-o FILE``), messages and progress to stderr.
+Exit codes: 0 fine, 1 something failed or a threshold was missed, 2 the
+command could not run (usage or input error).  Library errors become one
+line that says what to do; no tracebacks unless ``-v``.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import logging
+import sys
+from typing import Callable, Sequence
 
-def main(argv: list[str] | None = None) -> int:
-    return 0
+from kg import __version__
+from kg.errors import KgError
+
+log = logging.getLogger("kg")
+
+EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+DEFAULT_STORE = "kg-store"
+TRANSCRIPT_FORMATS = ("auto", "kremlin", "whitehouse", "plain")
+GRAPH_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+
+
+class Progress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, source: str) -> None:
+        if not self.enabled:
+            return
+        if total and done <= total:
+            width = 30
+            filled = int(width * done / total)
+            bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        else:
+            bar = f"{done} done"
+        name = source[-40:]
+        sys.stderr.write(f"\r{bar} {name:<40}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 90 + "\r")
+            sys.stderr.flush()
+
+
+def _open_output(path: str | None, binary: bool = False):
+    if path in (None, "-"):
+        return sys.stdout.buffer if binary else sys.stdout
+    return open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"}))
+
+
+def _transcript_format(args: argparse.Namespace) -> str | None:
+    value = getattr(args, "transcript_format", None)
+    return None if value in (None, "auto") else value
+
+
+# --- verbs -----------------------------------------------------------------
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.store import open_store
+
+    progress = Progress(not args.quiet)
+    with open_store(args.store) as store:
+        result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
+                       progress=progress)
+    progress.close()
+    for error in result.errors:
+        print(f"error: {error}", file=sys.stderr)
+    for warning in result.warnings if args.verbose else ():
+        print(f"warning: {warning}", file=sys.stderr)
+    if not args.quiet:
+        where = "memory (nothing written)" if args.store == "memory" else args.store
+        print(f"{result.summary()} -> {where}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from kg.goldjson import document_to_gold
+    from kg.pipeline import process
+    from kg.read import read_all
+
+    failed = 0
+    out = _open_output(args.output)
+    records = []
+    for item in read_all(args.inputs):
+        if isinstance(item, KgError):
+            print(f"error: {item}", file=sys.stderr)
+            failed += 1
+            continue
+        try:
+            doc = process(item, _transcript_format(args))
+        except KgError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        records.append(document_to_gold(doc))
+    if args.json or args.format == "json":
+        payload = records[0] if len(records) == 1 else records
+        out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for record in records:
+            out.write(_describe_record(record))
+    if out is not sys.stdout:
+        out.close()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _describe_record(r: dict) -> str:
+    lines = [f"# {r['source']['file']}"]
+    m = r.get("meeting")
+    if m:
+        lines.append(f"meeting: {m['title']!s}")
+        lines.append(f"  date {m['date']}, city {m['city']}, venue {m['venue']}, format {m['format']}")
+    else:
+        lines.append("not a meeting")
+    for p in r["participants"]:
+        lines.append(f"participant: {p['name']} ({p['office']}, {p['country'] or p.get('organisation')})")
+    lines.append(f"countries: {' '.join(r['countries'])}")
+    for c in r["commitments"]:
+        qty = f" {c['quantity']} {c['unit'] or ''}" if c["quantity"] is not None else ""
+        lines.append(f"commitment: {c['type']} {c['by']}->{c['to']} {c['status']}"
+                     f"{' ' + c['item'] if c['item'] else ''}{qty} — {c['speaker']}: {c['quote']}")
+    for f in r["figures"]:
+        lines.append(f"figure: {f['value']} {f['unit']} ({f['about']}) — {f['speaker']}")
+    if r.get("topics"):
+        lines.append(f"topics: {', '.join(r['topics'])}")
+    return "\n".join(lines) + "\n\n"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export
+    from kg.store import open_store
+
+    with open_store(args.store) as store:
+        out = _open_output(args.output, binary=True)
+        try:
+            export(store, out, args.format, graph=args.graph)
+        finally:
+            if out is not sys.stdout.buffer:
+                out.close()
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kg.stats import store_stats
+    from kg.store import open_store
+
+    with open_store(args.store) as store:
+        stats = store_stats(store, per_graph=args.per_graph)
+    out = _open_output(args.output)
+    if args.format == "json":
+        out.write(json.dumps(stats, indent=1) + "\n")
+    else:
+        for key, value in stats["totals"].items():
+            out.write(f"{key:<14} {value}\n")
+        for row in stats.get("graphs", []):
+            out.write(f"{row['triples']:>8}  {row['graph']}  {row.get('source') or ''}\n")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import evaluate, format_misses, format_table, lowest_f1
+
+    report, _ = evaluate(args.gold_dir, args.text_dir, base=args.base)
+    out = _open_output(args.output)
+    if args.json or args.format == "json":
+        out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")
+    else:
+        out.write(format_table(report) + "\n")
+        if args.explain:
+            out.write("\n" + format_misses(report) + "\n")
+    if args.min_f1 is not None:
+        field, value = lowest_f1(report)
+        if value < args.min_f1:
+            print(f"kg eval: {field} F1 {value:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
+            return EXIT_FAILED
+    return EXIT_OK
+
+
+# --- parser ------------------------------------------------------------------
+
+def _add_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|memory",
+                   help=f"the graph store: a directory (embedded Oxigraph, default ./{DEFAULT_STORE}) "
+                        "or 'memory' for a one-off run that writes nothing")
+
+
+def _add_base(p: argparse.ArgumentParser) -> None:
+    from kg.namespace import DEFAULT_BASE
+    p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI",
+                   help=f"base IRI of the data (default {DEFAULT_BASE})")
+
+
+def _add_transcript_format(p: argparse.ArgumentParser, *flags: str) -> None:
+    p.add_argument(*flags, dest="transcript_format", choices=TRANSCRIPT_FORMATS, default="auto",
+                   help="how to read the transcripts: kremlin.ru pages, White House remarks, or plain "
+                        "'Name: text' / prose (default: detected per file)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg",
+        description="Build an RDF knowledge graph of international relations from transcripts of "
+                    "leaders' meetings, then validate, query, export and draw it.",
+        epilog="Start with: kg build examples/transcripts/ && kg stats. "
+               "Each command has its own --help.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help="more messages; tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+    def add(name: str, func, help: str, description: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=description)
+        p.set_defaults(func=func)
+        commands[name] = func
+        return p
+
+    p = add("build", cmd_build, "read transcripts into the graph store",
+            "Read transcripts (files, folders, globs, '-' for stdin; .txt, .html, .jsonl) and write "
+            "each as one named graph into the store. Re-building a transcript replaces its graph. "
+            "A file that cannot be read is reported and skipped; the exit code is 1 if any failed.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="transcript files, folders, globs or -")
+    _add_store(p)
+    _add_base(p)
+    _add_transcript_format(p, "-t", "--format", "--transcript-format")
+
+    p = add("extract", cmd_extract, "show what is read out of transcripts (no store)",
+            "Run the extraction on transcripts and print the facts: a readable summary, or with "
+            "--json the gold JSON shape used by kg eval.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--json", action="store_true", help="print the gold JSON shape")
+    p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _add_transcript_format(p, "-t", "--transcript-format")
+
+    p = add("export", cmd_export, "write the graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD",
+            "Serialise the store (all graphs, or one with --graph). TriG and N-Quads keep the "
+            "named graphs; Turtle, N-Triples and JSON-LD give their union.")
+    _add_store(p)
+    p.add_argument("-f", "--format", choices=GRAPH_FORMATS, default="turtle", help="RDF format (default turtle)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--graph", metavar="IRI", help="export only this named graph")
+
+    p = add("stats", cmd_stats, "count transcripts, meetings, leaders, countries and triples",
+            "Summarise the store: totals, and with --per-graph the triples of each named graph.")
+    _add_store(p)
+    p.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--per-graph", action="store_true", help="list every named graph with its triple count")
+
+    p = add("eval", cmd_eval, "score extraction against gold files",
+            "Build the transcripts that sit beside GOLD_DIR/*.gold.json (or in TEXT_DIR) into a "
+            "memory store, read the facts back with SPARQL, and print precision, recall and F1 per "
+            "field and per commitment type, with status and item accuracy on matched pairs.")
+    p.add_argument("gold_dir", metavar="GOLD_DIR")
+    p.add_argument("text_dir", metavar="TEXT_DIR", nargs="?")
+    p.add_argument("--explain", action="store_true", help="list misses and false finds with their sentences")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--min-f1", type=float, metavar="X",
+                   help="exit 1 if the F1 of participants, countries, commitments or figures is below X")
+    _add_base(p)
+
+    parser.set_defaults(commands=commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="kg: %(message)s", stream=sys.stderr)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.func(args)
+    except KgError as exc:
+        if args.verbose:
+            raise
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,70 @@
+"""The extraction pipeline: parse a Transcript, then run each extractor in turn.
+
+Like a spaCy pipeline, every component is a function ``Document -> Document``
+named in a registry; :func:`process` checks each one returns a Document and
+names the component when one fails, so an error on page 5,000 of a batch says
+which stage broke on which file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable, Sequence
+
+from kg.errors import KgError, StageError
+from kg.model import Document, Transcript
+
+Component = Callable[[Document], Document]
+
+#: name -> "module:function"; imported lazily so a one-file build stays quick to start.
+COMPONENTS: dict[str, str] = {
+    "meeting": "kg.extract.meeting:extract_meeting",
+    "participants": "kg.extract.people:extract_participants",
+    "countries": "kg.extract.countries:extract_countries",
+    "commitments": "kg.extract.commitments:extract_commitments",
+    "figures": "kg.extract.figures:extract_figures",
+    "topics": "kg.extract.topics:extract_topics",
+}
+
+DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)
+
+_loaded: dict[str, Component] = {}
+
+
+def component(name: str) -> Component:
+    """The extractor registered under ``name``."""
+    if name not in _loaded:
+        try:
+            target = COMPONENTS[name]
+        except KeyError:
+            raise KgError(f"unknown pipeline component {name!r}; known: {', '.join(COMPONENTS)}") from None
+        module, _, func = target.partition(":")
+        _loaded[name] = getattr(importlib.import_module(module), func)
+    return _loaded[name]
+
+
+def process(transcript: Transcript, format: str | None = None,
+            pipeline: Sequence[str] = DEFAULT_PIPELINE) -> Document:
+    """Parses ``transcript`` and runs the named extractors over it.
+
+    Raises StageError naming the stage and the source when a stage fails.
+    """
+    from kg.formats import parse
+
+    try:
+        doc = parse(transcript, format)
+    except KgError:
+        raise
+    except Exception as exc:  # a parser bug must not stop a 7,000-file batch
+        raise StageError(transcript.source, "parse", f"{type(exc).__name__}: {exc}") from exc
+    for name in pipeline:
+        try:
+            result = component(name)(doc)
+        except KgError:
+            raise
+        except Exception as exc:
+            raise StageError(transcript.source, name, f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(result, Document):
+            raise StageError(transcript.source, name, f"returned {type(result).__name__}, not a Document")
+        doc = result
+    return doc
