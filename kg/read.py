@@ -68,7 +68,7 @@ def iter_paths(args: Sequence[str]) -> Iterator[str]:
 def _walk_folder(folder: str) -> Iterator[str]:
     found = False
     for root, dirs, files in os.walk(folder):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache...
         for name in sorted(files):
             if name.lower().endswith(READABLE_SUFFIXES) and not name.startswith("."):
                 found = True
