@@ -1,0 +1,90 @@
+"""The scorer follows the gold format's matching rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.scoring import fold, match, same_person, score
+
+
+def _c(type_, by, to, quantity=None, status="planned", quote="q", item=None):
+    return {"type": type_, "by": by, "to": to, "quantity": quantity, "unit": None,
+            "status": status, "quote": quote, "item": item}
+
+
+def _doc(**fields):
+    base = {"meeting": {"date": "2021-07-20", "city": "Moscow", "format": "in_person"},
+            "participants": [], "countries": [], "commitments": [], "figures": []}
+    base.update(fields)
+    return base
+
+
+def test_fold_ignores_case_and_diacritics():
+    assert fold("Recep Tayyip Erdoğan") == fold("recep tayyip erdogan")
+
+
+@pytest.mark.parametrize("found, gold, ok", [
+    ("Aliyev", "Ilham Aliyev", True),
+    ("Ilham Aliyev", "Ilham Aliyev", True),
+    ("Lee Hsien Loong", "Lee Hsien Loong", True),
+    ("Heydar Aliyev", "Ilham Aliyev", True),  # surname rule, as the gold format says
+    ("Vladimir Putin", "Ilham Aliyev", False),
+    (None, "Ilham Aliyev", False),
+])
+def test_same_person_by_surname(found, gold, ok):
+    assert same_person(found, gold) is ok
+
+
+def test_mutual_types_match_unordered_pairs_but_directed_types_do_not():
+    found = [_c("Cooperation", "AZE", "RUS"), _c("Supply", "AZE", "RUS")]
+    gold = [_c("Cooperation", "RUS", "AZE"), _c("Supply", "RUS", "AZE")]
+    report = score([("t", _doc(commitments=found), _doc(commitments=gold))])
+    c = report.counts["commitments"]
+    assert (c.tp, c.fp, c.fn) == (1, 1, 1)
+
+
+def test_gold_quantity_must_match_and_each_gold_matches_once():
+    gold = [_c("Supply", "RUS", "AZE", quantity=100000)]
+    found = [_c("Supply", "RUS", "AZE", quantity=200000), _c("Supply", "RUS", "AZE", quantity=100000.0),
+             _c("Supply", "RUS", "AZE", quantity=100000)]
+    report = score([("t", _doc(commitments=found), _doc(commitments=gold))])
+    c = report.counts["commitments"]
+    assert (c.tp, c.fp, c.fn) == (1, 2, 0)
+
+
+def test_status_accuracy_counts_matched_pairs_only():
+    gold = [_c("Visit", "RUS", "AZE", status="planned", quote="a"),
+            _c("Visit", "AZE", "RUS", status="proposed", quote="b")]
+    found = [_c("Visit", "RUS", "AZE", status="completed", quote="a"),
+             _c("Visit", "AZE", "RUS", status="proposed", quote="b"),
+             _c("Investment", "AZE", "RUS", status="proposed", quote="c")]
+    report = score([("t", _doc(commitments=found), _doc(commitments=gold))])
+    assert report.accuracy["commitments.status"].right == 1
+    assert report.accuracy["commitments.status"].total == 2
+
+
+def test_same_quote_pairs_are_preferred():
+    gold = [_c("Supply", "RUS", "AZE", status="completed", quote="a"),
+            _c("Supply", "RUS", "AZE", status="planned", quote="b")]
+    found = [_c("Supply", "RUS", "AZE", status="planned", quote="b"),
+             _c("Supply", "RUS", "AZE", status="completed", quote="a")]
+    pairs, extra, missing = match(found, gold, lambda f, g: f["type"] == g["type"])
+    assert all(f["quote"] == g["quote"] for f, g in pairs) and not extra and not missing
+
+
+def test_figures_match_on_value_and_unit():
+    gold = [{"value": 20, "unit": "percent"}, {"value": 15000, "unit": "person"}]
+    found = [{"value": 20.0, "unit": "percent"}, {"value": 15000, "unit": "dose"}]
+    c = score([("t", _doc(figures=found), _doc(figures=gold))]).counts["figures"]
+    assert (c.tp, c.fp, c.fn) == (1, 1, 1)
+    assert c.f1 == pytest.approx(0.5)
+
+
+def test_meeting_fields_and_countries():
+    found = _doc(countries=["AZE", "RUS", "TUR"], meeting={"date": "2021-07-20", "city": "Baku", "format": "in_person"})
+    gold = _doc(countries=["AZE", "RUS"])
+    report = score([("t", found, gold)])
+    assert report.accuracy["meeting.date"].value == 1.0
+    assert report.accuracy["meeting.city"].value == 0.0
+    c = report.counts["countries"]
+    assert (c.tp, c.fp, c.fn) == (2, 1, 0)
