@@ -267,3 +267,13 @@ def test_same_text_from_txt_and_jsonl_has_same_sha256(tmp_path):
     path.write_text('{"text": %s}\n' % json.dumps(text), encoding="utf-8")
     [from_jsonl] = list(read(str(path)))
     assert from_jsonl.sha256 == only(DATA / "html" / "60159.html").sha256
+
+
+def test_iter_paths_is_idempotent(tmp_path):
+    """build() expands paths once and hands them to read_all, which expands again."""
+    odd = tmp_path / "odd[1].txt"
+    odd.write_text("A file whose name looks like a glob.\n", encoding="utf-8")
+    args = [str(READ / "folder"), str(odd), "-", "missing*.txt", str(tmp_path / "x")]
+    once = list(iter_paths(args))
+    assert list(iter_paths(once)) == once
+    assert str(odd) in once
