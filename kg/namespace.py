@@ -1,0 +1,272 @@
+"""The closed irkg namespace, the standard namespaces, and IRI minting.
+
+``IRKG`` is a closed rdflib ``DefinedNamespace``: a misspelt term
+(``IRKG.byCounty``) raises instead of silently minting a new IRI, and a test
+checks it lists exactly the terms ``ontology/irkg.ttl`` declares.  The mapping
+works in pyoxigraph terms, so :func:`term` turns any of these into a
+``NamedNode``.
+
+Data IRIs are minted under a base the user may set (default
+:data:`DEFAULT_BASE`) and depend only on the facts, never on order of
+processing or on time: rebuilding gives the same IRIs, so re-ingesting a
+transcript replaces its own facts and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from pyoxigraph import NamedNode
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+ONTOLOGY_NS = "https://w3id.org/irkg/ontology#"
+ONTOLOGY_IRI = "https://w3id.org/irkg/ontology"
+DEFAULT_BASE = "https://w3id.org/irkg/id/"
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+SCHEMA = "https://schema.org/"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+PROV = "http://www.w3.org/ns/prov#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+ORG = "http://www.w3.org/ns/org#"
+OA = "http://www.w3.org/ns/oa#"
+WD = "http://www.wikidata.org/entity/"
+
+PREFIXES: dict[str, str] = {
+    "irkg": ONTOLOGY_NS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
+    "dcterms": DCTERMS, "schema": SCHEMA, "sem": SEM, "prov": PROV, "foaf": FOAF,
+    "org": ORG, "oa": OA, "wd": WD,
+}
+
+
+class IRKG(DefinedNamespace):
+    """Terms of ``ontology/irkg.ttl``; anything else raises ``AttributeError``."""
+
+    _NS = Namespace(ONTOLOGY_NS)
+    _fail = True
+
+    # classes
+    Transcript: URIRef
+    Utterance: URIRef
+    Meeting: URIRef
+    Leader: URIRef
+    Tenure: URIRef
+    Country: URIRef
+    Organisation: URIRef
+    City: URIRef
+    Commitment: URIRef
+    Supply: URIRef
+    JointProduction: URIRef
+    Investment: URIRef
+    Visit: URIRef
+    Agreement: URIRef
+    Cooperation: URIRef
+    Figure: URIRef
+    Evidence: URIRef
+    # annotation properties
+    cameoCode: URIRef
+    ploverCategory: URIRef
+    # SKOS schemes and concepts
+    StatusScheme: URIRef
+    FormatScheme: URIRef
+    TopicScheme: URIRef
+    completed: URIRef
+    ongoing: URIRef
+    planned: URIRef
+    proposed: URIRef
+    in_person: URIRef
+    phone: URIRef
+    video: URIRef
+    health: URIRef
+    trade: URIRef
+    transport: URIRef
+    energy: URIRef
+    education: URIRef
+    security: URIRef
+    agriculture: URIRef
+    finance: URIRef
+    humanitarian: URIRef
+    environment: URIRef
+    # datatype properties
+    title: URIRef
+    identifier: URIRef
+    source: URIRef
+    url: URIRef
+    sha256: URIRef
+    published: URIRef
+    language: URIRef
+    sourceFormat: URIRef
+    order: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    interpreted: URIRef
+    date: URIRef
+    venue: URIRef
+    visitKind: URIRef
+    office: URIRef
+    observedOn: URIRef
+    alpha2: URIRef
+    alpha3: URIRef
+    item: URIRef
+    documentTitle: URIRef
+    value: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    about: URIRef
+    # object properties
+    publisherCountry: URIRef
+    inTranscript: URIRef
+    mentionsCountry: URIRef
+    topic: URIRef
+    speaker: URIRef
+    addressee: URIRef
+    reportedIn: URIRef
+    city: URIRef
+    meetingFormat: URIRef
+    participant: URIRef
+    holdsTenure: URIRef
+    holder: URIRef
+    officeOfCountry: URIRef
+    officeOfOrganisation: URIRef
+    byCountry: URIRef
+    toCountry: URIRef
+    status: URIRef
+    assertedBy: URIRef
+    evidence: URIRef
+
+    # names that are not Python identifiers: IRKG["regional-conflict"]
+    _extras = ["regional-conflict", "culture-religion", "science-technology"]
+
+
+TOPICS: tuple[str, ...] = (
+    "health", "trade", "transport", "energy", "education", "security", "regional-conflict",
+    "culture-religion", "science-technology", "agriculture", "finance", "humanitarian",
+    "environment",
+)
+
+
+def irkg(name: str) -> NamedNode:
+    """pyoxigraph node of an ontology term; raises ``AttributeError`` for unknown names."""
+    return NamedNode(str(IRKG[name]))
+
+
+def ns_node(namespace: str, name: str) -> NamedNode:
+    """pyoxigraph node of a term in a standard namespace: ``ns_node(PROV, "wasDerivedFrom")``."""
+    return NamedNode(namespace + name)
+
+
+def concept(name: str) -> NamedNode:
+    """The SKOS concept for a status, meeting format or topic; unknown names raise ``ValueError``."""
+    try:
+        return irkg(name)
+    except AttributeError:
+        raise ValueError(f"{name!r} is not a status, meeting format or topic of the irkg ontology") from None
+
+
+# ---------------------------------------------------------------- minting
+
+def slug(text: str) -> str:
+    """ASCII-folded, lower-case, hyphen-separated: ``"Recep Tayyip Erdoğan"`` -> ``recep-tayyip-erdogan``.
+
+    Names that fold to nothing (scripts with no Latin decomposition) get a
+    short hash instead, so an IRI is never empty and still deterministic.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return folded or "x" + short_hash(text, 12)
+
+
+def short_hash(*parts: object, length: int = 16) -> str:
+    """First ``length`` hex digits of SHA-256 over the parts, joined unambiguously."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def _base(base: str) -> str:
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def transcript_id(sha256: str) -> str:
+    """The short id of a transcript: the first 16 hex digits of its text's SHA-256."""
+    return sha256[:16]
+
+
+def transcript_iri(tid: str, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}transcript/{tid}")
+
+
+def graph_iri(tid: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph holding one transcript's facts."""
+    return NamedNode(f"{_base(base)}graph/{tid}")
+
+
+def reference_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph of countries, organisations and the ontology."""
+    return NamedNode(f"{_base(base)}graph/reference")
+
+
+def utterance_iri(tid: str, index: int, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}utterance/{tid}/{index}")
+
+
+def country_iri(code: str, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}country/{code.upper()}")
+
+
+def person_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}person/{slug(name)}")
+
+
+def organisation_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}organisation/{slug(name)}")
+
+
+def city_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}city/{slug(name)}")
+
+
+def topic_iri(name: str) -> NamedNode:
+    """Topics are concepts of the ontology's topic scheme, not data: the same under every base."""
+    return concept(name)
+
+
+def meeting_iri(date: str | None, country_codes: list[str] | tuple[str, ...], tid: str,
+                base: str = DEFAULT_BASE) -> NamedNode:
+    """``meeting/2021-07-20-aze-rus``: two reports of one meeting share it; without a date, per transcript."""
+    if not date:
+        return NamedNode(f"{_base(base)}meeting/{tid}")
+    codes = "-".join(sorted({c.lower() for c in country_codes}))
+    return NamedNode(f"{_base(base)}meeting/{date}" + (f"-{codes}" if codes else f"-{tid}"))
+
+
+def tenure_iri(person: str, holder_of: str, office: str | None, base: str = DEFAULT_BASE) -> NamedNode:
+    """``tenure/<person>/<country code or organisation slug>/<office slug>``."""
+    return NamedNode(
+        f"{_base(base)}tenure/{slug(person)}/{slug(holder_of)}/{slug(office or 'unknown')}"
+    )
+
+
+def commitment_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """``commitment/<hash>``; ``key`` comes from :func:`short_hash` over the commitment's facts."""
+    return NamedNode(f"{_base(base)}commitment/{key}")
+
+
+def figure_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{_base(base)}figure/{key}")
+
+
+def evidence_iri(owner: NamedNode) -> NamedNode:
+    """The evidence of a commitment or figure lives under its IRI, so it goes when its owner goes."""
+    return NamedNode(owner.value + "/evidence")
+
+
+def wikidata_iri(qid: str) -> NamedNode:
+    return NamedNode(WD + qid)
