@@ -1,0 +1,181 @@
+"""Who is who: reading "office of country + name" descriptions of leaders.
+
+Transcripts introduce their principals in a handful of fixed shapes, and the
+same reader serves speaker labels, titles and lead paragraphs:
+
+- ``President of the Kyrgyz Republic Sooronbay Jeenbekov`` (kremlin.ru labels and titles)
+- ``US President Donald Trump``, ``Israeli Prime Minister Benjamin Netanyahu`` (adjective first)
+- ``Prime Minister Lee Hsien Loong of Singapore`` (White House titles)
+- ``Kim Dae-jung, President of South Korea`` (name first)
+
+Country phrases are resolved by the gazetteer, so the reader knows no
+country names itself; it only knows the shape of an office and of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.model import Person, Span
+
+# Offices of principals, longest first so "Prime Minister" wins over "Minister".
+PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
+    "President", "Acting President", "Vice President", "Vice-President", "Prime Minister",
+    "Acting Prime Minister", "Federal Chancellor", "Chancellor", "King", "Queen", "Emir", "Amir",
+    "Crown Prince", "Sultan", "Premier", "Foreign Minister", "Minister of Foreign Affairs",
+    "Foreign Affairs Minister", "Secretary of State", "Secretary-General", "Secretary General",
+    "General Secretary", "Chairman", "Chairperson", "Chair", "Grand Duke", "Prince", "Taoiseach",
+    "Governor-General", "Head of State", "State Counsellor", "Supreme Leader", "Chief Executive",
+    "Federal President", "Vice Premier", "Deputy Prime Minister", "First Deputy Prime Minister",
+    "Defence Minister", "Minister of Defence", "Chairman of the Presidency",
+    "Chairman of the Presidential Council", "Chairman of the Government",
+    "President of the European Commission", "President of the European Council",
+), key=len, reverse=True))
+
+_NAME_PARTICLES = frozenset(
+    "bin ibn bint al el de da del della der di du dos van von la le ter y".split()
+)
+# Capitalised words that end a name in title case ("Morrison of Australia Before Bilateral Meeting").
+_NOT_NAME = frozenset(
+    "Before After At In On During Following Meeting Meetings Joint Press Conference Bilateral "
+    "Remarks Statement Statements Readout Talks Telephone Conversation Call With And The Of "
+    "For To From Who Is Was Has Had Will Mr Mrs Ms Dr His Her Majesty Highness Excellency "
+    "Sir Madam Federal Republic Kingdom State".split()
+)
+_HONORIFICS = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)|H\.E\.)\s+")
+_NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*|[a-z]+(?=\s)")
+_WORD = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
+_OFFICE_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(o) for o in PRINCIPAL_OFFICES) + r")\b"
+)
+_SEP = re.compile(r"[ \u00a0]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person as one description presents them: parts may be missing."""
+
+    name: str | None
+    office: str | None
+    country: str | None
+    span: Span | None = None
+
+    @property
+    def surname(self) -> str | None:
+        return self.name.split()[-1] if self.name else None
+
+
+def _gaz():  # imported lazily: the gazetteer loads data files once, on first use
+    from kg.gazetteer import default_gazetteer
+
+    return default_gazetteer()
+
+
+@lru_cache(maxsize=20000)
+def country_of(phrase: str) -> str | None:
+    """ISO alpha-3 code of a country name, demonym or adjective; None if not a country."""
+    phrase = _SEP.sub(" ", phrase).strip(" ,")
+    if not phrase or not phrase[0].isupper() and not phrase.startswith("the "):
+        return None
+    return _gaz().country_code(phrase)
+
+
+def _name_at(words: list[str]) -> list[str]:
+    """Longest run of name-like words at the start of ``words`` (at most six)."""
+    name: list[str] = []
+    for word in words:
+        bare = word.rstrip(".,;:")
+        capital = bare[:1].isupper()
+        if not bare or bare in _NOT_NAME or not (capital or bare in _NAME_PARTICLES):
+            break
+        if re.fullmatch(r"[A-Z]", bare):  # an initial keeps its dot: "George W. Bush"
+            bare = word.rstrip(",;:")
+        name.append(bare)
+        if len(name) == 6 or word != word.rstrip(".,;:") and not re.fullmatch(r"[A-Z]\.", word):
+            break
+    while name and name[-1] in _NAME_PARTICLES:
+        name.pop()
+    return name
+
+
+def _country_after_of(words: list[str]) -> tuple[str | None, int]:
+    """Country named by the longest prefix of ``words`` (after "of"), and its length."""
+    for length in range(min(len(words), 7), 0, -1):
+        phrase = " ".join(words[:length]).rstrip(",")
+        code = country_of(phrase)
+        if code:
+            return code, length
+    return None, 0
+
+
+def read_description(description: str) -> Mention:
+    """Office, country and name in one description such as a speaker label."""
+    text = _HONORIFICS.sub("", _SEP.sub(" ", description.strip()))
+    if "," in text:  # "Kim Dae-jung, President of South Korea"
+        head, _, tail = text.partition(",")
+        tail_mention = read_description(tail)
+        if tail_mention.office and not tail_mention.name and _name_at(head.split()):
+            return Mention(" ".join(_name_at(head.split())), tail_mention.office, tail_mention.country)
+        text = text.replace(",", "")
+    match = _OFFICE_PATTERN.search(text)
+    if not match:
+        return _trailing_name(text, None)
+    before = text[:match.start()].split()
+    office = match.group(0)
+    rest = text[match.end():].split()
+    country = country_of(" ".join(before)) if before else None
+    if rest and rest[0] == "of":
+        found, length = _country_after_of(rest[1:])
+        if found:
+            country = country or found
+            rest = rest[1 + length:]
+    name = _name_at(rest)
+    if not name:  # "Chairman of the Board of Sberbank German Gref"
+        return _trailing_name(text, country)
+    rest = rest[len(name):]
+    if not country and len(rest) >= 2 and rest[0] == "of":  # "Prime Minister Lee of Singapore"
+        country, _ = _country_after_of(rest[1:])
+    return Mention(" ".join(name), office, country)
+
+
+def _trailing_name(text: str, country: str | None) -> Mention:
+    """A label with an office we do not list: the name is its last capitalised words."""
+    words = text.split()
+    if _name_at(words) == [w.rstrip(".,;:") for w in words]:
+        return Mention(" ".join(_name_at(words)) or None, None, country)
+    name: list[str] = []
+    for word in reversed(words):
+        if len(name) == 2 or not (word[:1].isupper() or word in _NAME_PARTICLES) or word in _NOT_NAME:
+            break
+        name.insert(0, word)
+    office = " ".join(words[:len(words) - len(name)]).strip(" ,") or None
+    return Mention(" ".join(name) or None, office, country)
+
+
+def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Every "office + name" mention of a principal in ``text[start:end]``, in order."""
+    for match in _OFFICE_PATTERN.finditer(text, start, end):
+        if match.start() > 0 and text[match.start() - 1] == "-":
+            continue
+        # Back up over an adjective ("US", "Israeli", "German Federal") to read the whole mention.
+        prefix_words = text[max(start, match.start() - 40):match.start()].split()
+        adjective = ""
+        for size in (2, 1):
+            candidate = " ".join(prefix_words[-size:])
+            if len(prefix_words) >= size and country_of(candidate):
+                adjective = candidate
+                break
+        window_end = min(end, match.end() + 120)
+        window = text[match.start():window_end].split("\n")[0]
+        clause = re.split(r",|;|\band\b|\bwho\b|\bwhich\b|\(|\u2013|\u2014", window)[0]
+        mention = read_description(f"{adjective} {clause}".strip())
+        if mention.name and mention.office:
+            yield Mention(mention.name, mention.office, mention.country,
+                          Span(match.start(), match.start() + len(clause.rstrip())))
+
+
+def person(mention: Mention, qid: str | None = None) -> Person:
+    return Person(mention.name or "", mention.office, mention.country, None, qid)

@@ -1,0 +1,78 @@
+"""Header lines every format shares: datelines, time stamps and the title.
+
+A dateline is "July 20, 2021" optionally followed by a place ("July 20,
+2021, The Kremlin, Moscow").  The meeting extractor reads the same lines
+again through :func:`read_dateline`, so the parsers and the extractor
+agree on what the header says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import Span
+from kg.text import lines
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_DATE = re.compile(
+    r"(?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2})(?:[\u2013\-]\d{1,2})?,?[ \u00a0]+(?P<year>(?:19|20)\d\d)"
+)
+_DATELINE = re.compile(_DATE.pattern + r"(?:,[ \u00a0]*(?P<place>[^\n]{1,80}))?$")
+TIME_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?$")
+SEPARATOR = re.compile(r"^(?:\*\s*){3,}$|^[-_=]{3,}$")
+OMISSION = re.compile(r"^[<\[(]?(?:\u2026|\.\.\.)[>\])]?$")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    date: str  # ISO
+    span: Span  # the whole line
+    date_span: Span
+    place: str | None = None
+    place_span: Span | None = None
+
+
+def iso_date(month: str, day: str, year: str) -> str:
+    return f"{int(year):04d}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def read_dateline(text: str, line: Span) -> Dateline | None:
+    """The date (and place) of a line that is a dateline and nothing else."""
+    match = _DATELINE.match(text, line.start, line.end)
+    if not match or match.end() != line.end:
+        return None
+    date = iso_date(match["month"], match["day"], match["year"])
+    place_span = Span(match.start("place"), match.end("place")) if match["place"] else None
+    return Dateline(date, line, Span(match.start(), match.end("year")),
+                    match["place"].strip() if match["place"] else None, place_span)
+
+
+def find_date(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """First full date written anywhere in ``text[start:end]``, as ISO."""
+    match = _DATE.search(text, start, len(text) if end is None else end)
+    return iso_date(match["month"], match["day"], match["year"]) if match else None
+
+
+def title_line(text: str) -> Span | None:
+    """The first non-blank line, when it reads as a title: short, and not a sentence of speech."""
+    first = next(lines(text), None)
+    if first is None:
+        return None
+    quote = first.of(text)
+    if len(quote) > 400 or re.match(r"^[^:]{1,80}:\s", quote) or quote.endswith((".", "?", "!")) and len(quote) > 200:
+        return None
+    return first
+
+
+def header_datelines(text: str, limit: int = 6) -> list[Dateline]:
+    """Datelines among the first ``limit`` non-blank lines."""
+    found = []
+    for index, line in enumerate(lines(text)):
+        if index >= limit:
+            break
+        dateline = read_dateline(text, line)
+        if dateline:
+            found.append(dateline)
+    return found

@@ -1,0 +1,102 @@
+"""White House remarks: title, date, place, time stamps, ALL-CAPS labels, "Q" turns, END.
+
+The publisher is the United States.  Labels give office and surname only
+("PRIME MINISTER LEE:"); the title ("Remarks by President Biden and Prime
+Minister Lee Hsien Loong of Singapore ...") and the gazetteer give the full
+name.  "Q" is a journalist; "THE PRESIDENT" is whoever held the office on
+the date of the remarks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.formats.assemble import assemble
+from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_datelines, read_dateline, title_line
+from kg.formats.leaders import office_holder
+from kg.formats.turns import Label, Line
+from kg.model import Document, Person, Span, Transcript
+from kg.text import lines
+
+PUBLISHER = "USA"
+_CAPS_LABEL = re.compile(r"(?P<desc>[A-Z][A-Z.'’\-]*(?:[ \u00a0][A-Z][A-Z.'’\-]*){0,6})[ \u00a0]*:(?=[ \u00a0\t]|$)")
+_Q_LABEL = re.compile(r"Q(?:[ \u00a0\t]+|:[ \u00a0\t]*|$)")
+_END = re.compile(r"^(?:END|\[END\]|# # #)$")
+_HEADER_WORDS = re.compile(r"^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President)|For Immediate Release)$", re.I)
+_NOT_LABELS = frozenset({"NOTE", "WASHINGTON", "END"})
+
+
+def label_at(text: str, line: Span) -> Label | None:
+    match = _CAPS_LABEL.match(text, line.start, line.end)
+    if match and len(match["desc"]) >= 2 and match["desc"] not in _NOT_LABELS:
+        return Label(Span(line.start, match.end()), match["desc"], match.end())
+    match = _Q_LABEL.match(text, line.start, line.end)
+    if match:
+        return Label(Span(line.start, line.start + 1), "Q", match.end())
+    return None
+
+
+def classify(text: str, span: Span, index: int) -> Line:
+    quote = span.of(text)
+    if (SEPARATOR.match(quote) or TIME_STAMP.match(quote) or _END.match(quote)
+            or _HEADER_WORDS.match(quote) or read_dateline(text, span)):
+        return Line(span, "skip")
+    if OMISSION.match(quote):
+        return Line(span, "neutral")
+    label = label_at(text, span)
+    return Line(span, "label", label) if label else Line(span, "content")
+
+
+def place_line(text: str) -> Span | None:
+    """The line naming the room or place, between the date and the first time stamp."""
+    seen_date = False
+    for index, span in enumerate(lines(text)):
+        if index > 6:
+            return None
+        quote = span.of(text)
+        if read_dateline(text, span):
+            seen_date = True
+            continue
+        if not seen_date or _HEADER_WORDS.match(quote):
+            continue
+        if TIME_STAMP.match(quote) or label_at(text, span):
+            return None
+        if len(quote) <= 80 and not quote.endswith((".", "?", "!")):
+            return span
+        return None
+    return None
+
+
+def _special(label: Label, date: str | None) -> Person | None:
+    """ "THE PRESIDENT" and "THE VICE PRESIDENT": the office holder on that date."""
+    office = {"THE PRESIDENT": "President", "THE VICE PRESIDENT": "Vice President"}.get(label.description)
+    return office_holder(PUBLISHER, office, date) if office else None
+
+
+def _readable(description: str) -> str:
+    """ "PRIME MINISTER LEE" -> "Prime Minister Lee", so the cast reader sees an office."""
+    return " ".join(w if w == "Q" else w.capitalize() for w in description.split())
+
+
+def parse(transcript: Transcript) -> Document:
+    text = transcript.text
+    datelines = header_datelines(text)
+    date = datelines[0].date if datelines else None
+
+    place = place_line(text)
+
+    def readable_classify(text: str, span: Span, index: int) -> Line:
+        if span == place:
+            return Line(span, "skip")
+        line = classify(text, span, index)
+        if line.label and line.label.description != "Q":
+            label = line.label
+            line = Line(span, "label", Label(label.span, _readable(label.description),
+                                             label.body_start, label.interpreted))
+        return line
+
+    def special(label: Label, date: str | None) -> Person | None:
+        return _special(Label(label.span, label.description.upper(), label.body_start), date)
+
+    return assemble(transcript, "whitehouse", PUBLISHER, title_line(text), readable_classify,
+                    date, special)
