@@ -1,0 +1,170 @@
+"""Document -> RDF: deterministic IRIs, exact evidence, and a lossless serialise/parse trip."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from kg import namespace as ns
+from kg.mapping import map_document, reference_triples, transcript_graph
+from kg.model import (
+    Commitment, CountryMention, Document, Figure, Meeting, Person, Quantity, Span, Transcript, Utterance,
+)
+
+AZE_TEXT = Path(__file__).parent / "data" / "dev" / "kremlin-2021-07-20-azerbaijan.txt"
+PUTIN = Person("Vladimir Putin", "President", "RUS", qid="Q7747")
+ALIYEV = Person("Ilham Aliyev", "President", "AZE", qid="Q153815")
+
+
+def _span(text: str, quote: str) -> Span:
+    """Where ``quote`` is, reading non-breaking spaces as spaces (same length, so offsets hold)."""
+    start = text.replace("\u00a0", " ").index(quote)
+    return Span(start, start + len(quote))
+
+
+def sample_document() -> Document:
+    """The Azerbaijan meeting, built by hand the way the extractors will fill it in."""
+    text = AZE_TEXT.read_text(encoding="utf-8")
+    transcript = Transcript(text, "kremlin-2021-07-20-azerbaijan.txt",
+                            hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                            title="Meeting with President of Azerbaijan Ilham Aliyev", date="2021-07-20",
+                            url="http://en.kremlin.ru/events/president/news/66206", id="kremlin-aze")
+    putin_turn = _span(text, "We will celebrate a big holiday")
+    putin_turn = Span(putin_turn.start, text.index("Ilham Aliyev: Even more"))
+    aliyev_turn = _span(text, "Thank you, Mr President. Thank you, first of all")
+    utterances = (
+        Utterance(0, putin_turn, speaker=PUTIN, addressee=ALIYEV),
+        Utterance(1, Span(aliyev_turn.start, len(text)), speaker=ALIYEV, addressee=PUTIN, interpreted=True),
+    )
+    doses = "I think we have already supplied 100,000 [vaccine doses]."
+    received = "We have received over 200,000 Sputnik V vaccine doses from Russia and we are expecting more."
+    commitments = (
+        Commitment("Visit", "RUS", "AZE", "planned",
+                   _span(text, "We plan to send our representative delegation to your country in the near future."),
+                   0, PUTIN),
+        Commitment("Supply", "RUS", "AZE", "completed", _span(text, doses), 0, PUTIN, item="vaccine",
+                   quantity=Quantity(100000, "dose")),
+        Commitment("Supply", "RUS", "AZE", "completed", _span(text, received), 1, ALIYEV, item="vaccine",
+                   quantity=Quantity(200000, "dose", "over")),
+        Commitment("JointProduction", "RUS", "AZE", "ongoing",
+                   _span(text, "We are working on launching joint production in Azerbaijan."), 0, PUTIN,
+                   item="vaccine"),
+    )
+    figures = (
+        Figure(Quantity(100000, "dose"), "vaccine doses supplied", _span(text, doses), 0, PUTIN),
+        Figure(Quantity(20, "percent"), "freight volume on the North-South transport corridor",
+               _span(text, "freight volumes on the North-South transport corridor increased 20 percent"), 1,
+               ALIYEV),
+        Figure(Quantity(2.5, "percent"), None, _span(text, doses), 0, None),
+    )
+    countries = tuple(CountryMention(c, _span(text, w)) for c, w in (("AZE", "Azerbaijan"), ("RUS", "Russia")))
+    return Document(
+        transcript, "kremlin", title=_span(text, "Meeting with President of Azerbaijan Ilham Aliyev"),
+        publisher_country="RUS", utterances=utterances, cast=(PUTIN, ALIYEV),
+        meeting=Meeting("Meeting with President of Azerbaijan Ilham Aliyev", "2021-07-20", "Moscow",
+                        "The Kremlin", "in_person", "working"),
+        is_meeting=True, participants=(PUTIN, ALIYEV), countries=countries, commitments=commitments,
+        figures=figures, topics=("health", "transport", "regional-conflict"),
+    )
+
+
+def _subjects(triples: list[ox.Triple]) -> set[str]:
+    return {t.subject.value for t in triples}
+
+
+def test_mapping_is_deterministic():
+    first, second = map_document(sample_document()), map_document(sample_document())
+    assert first.triples == second.triples
+    assert first.graph == second.graph == transcript_graph(sample_document().transcript)
+
+
+def test_minted_iris_follow_the_scheme():
+    mapped = map_document(sample_document())
+    subjects = _subjects(mapped.triples)
+    base = ns.DEFAULT_BASE
+    tid = mapped.transcript_id
+    assert len(tid) == 16
+    assert f"{base}meeting/2021-07-20-aze-rus" in subjects
+    assert f"{base}person/ilham-aliyev" in subjects
+    assert f"{base}transcript/{tid}" in subjects
+    assert f"{base}utterance/{tid}/1" in subjects
+    assert f"{base}tenure/vladimir-putin/rus/president" in subjects
+    assert mapped.graph.value == f"{base}graph/{tid}"
+    assert sum(s.startswith(f"{base}commitment/") and not s.endswith("/evidence") for s in subjects) == 4
+
+
+def test_no_blank_nodes_and_no_ill_typed_literals():
+    for t in map_document(sample_document()).triples:
+        assert not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)
+
+
+def test_base_changes_data_iris_but_not_ontology_terms():
+    mapped = map_document(sample_document(), base="http://example.org/kg/")
+    assert mapped.graph.value.startswith("http://example.org/kg/graph/")
+    assert all(not t.subject.value.startswith(ns.DEFAULT_BASE) for t in mapped.triples)
+    assert ox.NamedNode(ns.ONTOLOGY_NS + "health") in {t.object for t in mapped.triples}
+
+
+def test_evidence_quotes_are_exact_substrings_at_their_offsets():
+    doc = sample_document()
+    triples = map_document(doc).triples
+    by_subject: dict[str, dict[str, ox.Term]] = {}
+    for t in triples:
+        if t.subject.value.endswith("/evidence"):
+            by_subject.setdefault(t.subject.value, {})[t.predicate.value.rsplit("#", 1)[-1]] = t.object
+    assert len(by_subject) == 7
+    for fields in by_subject.values():
+        start, end = int(fields["start"].value), int(fields["end"].value)
+        assert doc.text[start:end] == fields["exact"].value
+
+
+def test_identical_facts_get_distinct_iris():
+    doc = sample_document()
+    twice = replace(doc, commitments=doc.commitments + doc.commitments[:1])
+    subjects = _subjects(map_document(twice).triples)
+    assert sum(s.startswith(ns.DEFAULT_BASE + "commitment/") and not s.endswith("/evidence")
+               for s in subjects) == 5
+
+
+def test_no_meeting_node_for_a_page_that_reports_none():
+    doc = replace(sample_document(), is_meeting=False)
+    assert not any("/meeting/" in s for s in _subjects(map_document(doc).triples))
+
+
+def test_unknown_status_is_refused():
+    doc = sample_document()
+    bad = replace(doc, commitments=(replace(doc.commitments[0], status="maybe"),))
+    with pytest.raises(ValueError, match="maybe"):
+        map_document(bad)
+
+
+def test_map_serialise_parse_is_isomorphic():
+    mapped = map_document(sample_document())
+    data = ox.serialize(mapped.triples, format=ox.RdfFormat.TURTLE, prefixes=ns.PREFIXES)
+    expected = Graph()
+    for t in mapped.triples:
+        expected.parse(data=str(t) + " .", format="nt")
+    assert isomorphic(Graph().parse(data=data, format="turtle"), expected)
+    reparsed = list(ox.parse(data, format=ox.RdfFormat.TURTLE))
+    assert sorted(map(str, reparsed)) == sorted(map(str, mapped.triples))
+
+
+def test_reference_graph_has_countries_organisations_and_ontology():
+    triples = reference_triples(organisations=["United Nations"])
+    by_subject = {}
+    for t in triples:
+        by_subject.setdefault(t.subject.value, set()).add((t.predicate.value, t.object))
+    aze = by_subject[ns.DEFAULT_BASE + "country/AZE"]
+    assert (ns.OWL + "sameAs", ox.NamedNode(ns.WD + "Q227")) in aze
+    assert (ns.ONTOLOGY_NS + "alpha2", ox.Literal("AZ")) in aze
+    assert ns.DEFAULT_BASE + "organisation/united-nations" in by_subject
+    assert ns.ONTOLOGY_NS + "Supply" in by_subject
+    ds = Graph()
+    ds.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    assert len(ds) == len(triples)
