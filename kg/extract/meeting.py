@@ -1,0 +1,119 @@
+"""The meeting a transcript reports: title, date, place, format, kind of visit.
+
+Rule for ``is_meeting`` (kept simple so it can be checked by hand): the title
+or lead must name an encounter (talks, meeting, telephone conversation,
+press statements, joint press conference, summit) and not an announcement
+of a future one ("will meet"), a message, greeting, condolence, decree, law
+or speech; and someone foreign must take part — a principal of another
+country than the publisher's, or of an international organisation.  A
+meeting of the President with his own ministers or governors is domestic:
+``is_meeting`` is False and it has no participants (see kg.extract.people).
+
+Place: "city is the locality of the place line" — "Novo-Ogaryovo, Moscow
+Region" gives Novo-Ogaryovo, "The Kremlin, Moscow" gives Moscow and the
+venue The Kremlin.  A White House room ("East Room") is a venue; the city
+is where the text says the leaders are ("here in New York"), else
+Washington when the text names the White House or Washington.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.people import extract_participants, foreign_principals
+from kg.formats.cast import country_of
+from kg.formats.header import header_datelines
+from kg.model import Document, Meeting, Span
+
+_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b", re.I)
+_VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc", re.I)
+_VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
+_ENCOUNTER = re.compile(
+    r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
+    r"press statements?|press conference|news conference|joint statement|summit|received|"
+    r"bilateral|consultations|visit)\b", re.I)
+_NOT_ENCOUNTER = re.compile(
+    r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
+    r"decree|law|signed|appointed|address|speech|interview|award\w*|veto|instructions|"
+    r"article|announce\w*|birthday)\b", re.I)
+_REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
+_HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting)\s+(?:here\s+)?in\s+"
+                      r"(?P<city>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)")
+
+
+def _lead_text(doc: Document) -> str:
+    """The title and the narrator text before the first turn: where the kind of event is said."""
+    parts = [doc.quote(doc.title)] if doc.title else []
+    for utterance in doc.utterances:
+        if utterance.speaker is not None:
+            break
+        parts.append(doc.quote(utterance.span)[:600])
+    return "\n".join(parts)
+
+
+def split_place(place: str) -> tuple[str | None, str | None]:
+    """(city, venue) of a place line: drop a trailing region or country, the last part is the city."""
+    parts = [p.replace("\u00a0", " ").strip() for p in place.split(",") if p.strip()]
+    while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
+        parts.pop()
+    if not parts:
+        return None, None
+    city = parts[-1]
+    venue = ", ".join(parts[:-1]) or None
+    return city, venue
+
+
+def _whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None]:
+    from kg.formats.whitehouse import place_line
+
+    span = place_line(doc.text)
+    venue = doc.quote(span).replace("\u00a0", " ") if span else None
+    city = None
+    if venue and "," in venue:
+        city, venue = split_place(venue)
+    here = _HERE_IN.search(doc.text)
+    if not city and here:
+        from kg.gazetteer import default_gazetteer
+
+        name = here["city"].replace("\u00a0", " ")
+        if default_gazetteer().city(name) or default_gazetteer().city(f"{name} City"):
+            city = name
+    if not city and re.search(r"White House|Washington", doc.text):
+        city = "Washington"
+    return city, venue, span
+
+
+def meeting_format(lead: str) -> str:
+    if _VIDEO.search(lead):
+        return "video"
+    if _PHONE.search(lead):
+        return "phone"
+    return "in_person"
+
+
+def extract_meeting(doc: Document) -> Document:
+    """Fill ``doc.meeting`` (title, date, place, format, visit kind) and ``doc.is_meeting``."""
+    lead = _lead_text(doc).replace("\u00a0", " ")
+    datelines = header_datelines(doc.text)
+    dateline = datelines[0] if datelines else None
+    date = dateline.date if dateline else doc.transcript.date
+    city = venue = None
+    place_span = dateline.place_span if dateline else None
+    if doc.format == "whitehouse":
+        city, venue, place_span = _whitehouse_place(doc)
+    elif dateline and dateline.place:
+        city, venue = split_place(dateline.place)
+    visit = _VISIT.search(lead)
+    title = doc.quote(doc.title) if doc.title else None
+    meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(lead),
+                      visit_kind=visit.group(1).lower() if visit else None,
+                      date_span=dateline.date_span if dateline else None, place_span=place_span)
+    heading = (title or lead[:300]).replace("\u00a0", " ")
+    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading))
+    if not encounter and not title:
+        encounter = bool(_ENCOUNTER.search(lead))
+    is_meeting = encounter and not _NOT_ENCOUNTER.search(heading)
+    if is_meeting:
+        is_meeting = bool(foreign_principals(extract_participants(doc)))
+    return replace(doc, meeting=meeting, is_meeting=is_meeting)

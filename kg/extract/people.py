@@ -1,0 +1,110 @@
+"""The principals who meet: heads of state and government, ministers, kings.
+
+Who counts (one rule, so it can be checked by hand):
+
+- a leader of another country than the publisher's who is named with an
+  office in the title or the opening of the lead ("had a telephone
+  conversation with US President Donald Trump and King of Saudi Arabia
+  Salman bin Abdulaziz Al Saud"), or who speaks under a principal's office;
+- the publisher's own leader (kremlin.ru: Putin, or Medvedev in 2008–2012;
+  White House: the President), once someone foreign takes part.
+
+Journalists, officials in the room and people merely spoken about do not
+count.  Without a foreign principal the page is domestic and the
+participants stay empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.formats.cast import Mention, find_mentions
+from kg.formats.leaders import known_leader, office_holder
+from kg.model import Document, Person
+from kg.text import split_sentences
+
+_LEAD_SENTENCES = 2
+
+
+def _mentions(doc: Document) -> list[Mention]:
+    """Office-and-name mentions in the title and the first sentences of the lead."""
+    found = list(find_mentions(doc.text, doc.title.start, doc.title.end)) if doc.title else []
+    for utterance in doc.utterances[:2]:
+        if utterance.speaker is not None:
+            break
+        for sentence in split_sentences(doc.text, utterance.span.start, utterance.span.end)[:_LEAD_SENTENCES]:
+            found.extend(find_mentions(doc.text, sentence.start, sentence.end))
+    return found
+
+
+def _same(a: Person, b: Person) -> bool:
+    words_a, words_b = a.name.lower().split(), b.name.lower().split()
+    if not words_a or not words_b:
+        return False
+    return words_a[-1] == words_b[-1] or (len(words_a) == 1 and words_a[0] in words_b) \
+        or (len(words_b) == 1 and words_b[0] in words_a)
+
+
+def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
+    """The cast's Person for a mention when it speaks, else one filled in from known leaders."""
+    candidate = Person(mention.name or "", mention.office, mention.country)
+    for speaker in doc.cast:
+        if speaker.country and _same(candidate, speaker) and mention.country in (None, speaker.country):
+            return speaker
+    known = known_leader(mention, date)
+    if known and (not mention.country or known.country == mention.country):
+        name = known.name if len(known.name) >= len(candidate.name) else candidate.name
+        return Person(name, mention.office or known.office, known.country, None, known.qid)
+    return candidate
+
+
+def _publisher_leader(doc: Document, date: str | None) -> Person | None:
+    for speaker in doc.cast:
+        if speaker.country == doc.publisher_country and speaker.office in (
+                "President", "Prime Minister", "Acting President"):
+            return speaker
+    if doc.publisher_country:
+        return office_holder(doc.publisher_country, "President", date) or (
+            office_holder(doc.publisher_country, "Acting President", date))
+    return None
+
+
+def foreign_principals(doc: Document) -> tuple[Person, ...]:
+    """Participants who speak for another country than the publisher, or for an organisation."""
+    countries = {p.country for p in doc.participants if p.country}
+    if doc.publisher_country is None:  # plain text: foreign means two countries meet
+        return doc.participants if len(countries) >= 2 else ()
+    return tuple(p for p in doc.participants
+                 if p.organisation or (p.country and p.country != doc.publisher_country))
+
+
+def extract_participants(doc: Document) -> Document:
+    """Fill ``doc.participants`` with the principals who meet, publisher's leader first."""
+    date = doc.meeting.date if doc.meeting and doc.meeting.date else None
+    if date is None:
+        from kg.formats.header import header_datelines
+
+        lines = header_datelines(doc.text)
+        date = lines[0].date if lines else doc.transcript.date
+    people: list[Person] = []
+    for mention in _mentions(doc):
+        person = _as_person(mention, doc, date)
+        if person.country and person.country != doc.publisher_country:
+            people.append(person)
+    for speaker in doc.cast:
+        if speaker.country and speaker.country != doc.publisher_country and speaker.office:
+            people.append(speaker)
+    unique: list[Person] = []
+    for person in people:
+        if not any(_same(person, earlier) and person.country == earlier.country for earlier in unique):
+            unique.append(person)
+    if doc.publisher_country is None:
+        speakers = [s for s in doc.cast if s.country and s.office]
+        unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
+    elif unique:
+        host = _publisher_leader(doc, date)
+        if host:
+            unique.insert(0, host)
+    if doc.publisher_country is None and len({p.country for p in unique}) < 2:
+        unique = []
+    return replace(doc, participants=tuple(unique))
