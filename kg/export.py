@@ -1,0 +1,45 @@
+"""Writes the store, or one graph of it, in a standard RDF format.
+
+TriG, N-Quads and JSON-LD keep the named graphs, so provenance (which
+transcript said what) survives the export; Turtle and N-Triples cannot name
+graphs and get the union of all of them (or the one graph asked for).
+Prefixes are declared where the format has them, for people who read the file.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from pyoxigraph import NamedNode
+
+from kg.errors import StoreError
+from kg.store import FORMATS, Store
+
+EXPORT_FORMATS: tuple[str, ...] = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+
+#: file suffixes people type, for ``-f`` guessing in the CLI
+SUFFIXES: dict[str, str] = {
+    ".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "ntriples",
+    ".jsonld": "jsonld", ".json": "jsonld",
+}
+
+
+def export(store: Store, out: BinaryIO, fmt: str, graph: str | NamedNode | None = None) -> None:
+    """Serialise ``store`` (or only ``graph``) to the binary stream ``out`` as ``fmt``."""
+    fmt = fmt.lower().replace("-", "")
+    if fmt not in EXPORT_FORMATS or fmt not in FORMATS:
+        raise StoreError(f"cannot export as {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    node = None
+    if graph is not None:
+        node = graph if isinstance(graph, NamedNode) else NamedNode(graph)
+        if node not in store.graphs():
+            raise StoreError(f"the store has no graph <{node.value}>: list them with `kg stats`")
+    store.dump(out, fmt, node)
+
+
+def format_for(filename: str) -> str | None:
+    """The export format a file name's suffix asks for, or None."""
+    for suffix, fmt in SUFFIXES.items():
+        if filename.lower().endswith(suffix):
+            return fmt
+    return None

@@ -1,0 +1,273 @@
+"""Where the graph lives: one small protocol, Oxigraph on disk or in memory behind it.
+
+Stores know nothing of transcripts: they hold named graphs of triples, answer
+SPARQL and write serialisations.  The unit of writing is a whole named graph
+(:meth:`Store.replace_graph`), done in one transaction, so a rebuild or an
+interrupted run never leaves half a transcript in the store.
+
+A store directory written here can be served as it is by the Oxigraph server
+(``oxigraph serve --location kg-store``).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Protocol, Union, runtime_checkable
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.namespace import PREFIXES
+
+Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
+
+
+@dataclass
+class Rows:
+    """The answer to a SELECT: variable names and one dict per solution (unbound names absent)."""
+
+    variables: list[str]
+    rows: list[dict[str, Term]] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[dict[str, Term]]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+QueryResult = Union[Rows, bool, list[ox.Triple]]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What the rest of irkg needs from a triple store."""
+
+    def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
+        """Drop ``graph`` and write ``triples`` into it, atomically; returns its new size."""
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """SELECT -> :class:`Rows`, ASK -> bool, CONSTRUCT/DESCRIBE -> triples; all graphs as default."""
+
+    def update(self, sparql: str) -> None: ...
+
+    def _run(self, sparql: str, bindings: dict[str, Term]) -> object:
+        """Substitute bound variables; ones the query does not project become a leading VALUES."""
+        store = self.raw
+        substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+        try:
+            return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                               substitutions=substitutions or None)
+        except RuntimeError as error:
+            if "projection" not in str(error):
+                raise QueryError(f"SPARQL query failed: {error}") from error
+        return store.query(_with_values(sparql, bindings), prefixes=PREFIXES,
+                           use_default_graph_as_union=True)
+
+    def graphs(self) -> list[ox.NamedNode]: ...
+
+    def count(self, graph: ox.NamedNode | None = None) -> int: ...
+
+    def dump(self, out: BinaryIO, fmt: str, graph: ox.NamedNode | None = None) -> None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class OxigraphStore:
+    """Embedded Oxigraph: a directory on disk (created when missing) or, with ``path=None``, memory."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self._store = ox.Store() if self.path is None else _open_directory(self.path)
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({str(self.path) if self.path else None!r})"
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush to disk and release the directory lock (the object is unusable afterwards)."""
+        if self._store is not None:
+            if self.path is not None:
+                self._store.flush()
+            self._store = None  # the lock goes when the Rust store is dropped
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for callers that need its full API (bulk loading, backups)."""
+        if self._store is None:
+            raise StoreError(f"{self!r} is closed")
+        return self._store
+
+    # writing -------------------------------------------------------------
+
+    def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
+        """One transaction: a fresh graph by ``extend``, an existing one by one SPARQL update."""
+        store = self.raw
+        unique = list(dict.fromkeys(triples))
+        try:
+            if not store.contains_named_graph(graph):
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in unique)
+                if not unique:
+                    store.add_graph(graph)
+            else:
+                body = " .\n".join(str(t) for t in unique)
+                store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
+        return len(unique)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.raw.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL update is malformed: {error}") from error
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: update failed: {error}") from error
+
+    # reading -------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """Run a query over the union of all graphs (``GRAPH ?g`` still sees each one).
+
+        ``bindings`` substitute variables by terms before evaluation (no string
+        splicing).  ``timeout`` is checked while the answer is read, so a query
+        that keeps producing rows stops; Oxigraph cannot interrupt a query that
+        has not produced its first row yet.
+        """
+        started = time.monotonic()
+        try:
+            result = self._run(sparql, bindings or {})
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = Rows(names)
+                for solution in result:
+                    _check_time(started, timeout)
+                    rows.rows.append({n: solution[n] for n in names if solution[n] is not None})
+                return rows
+            triples = []
+            for triple in result:
+                _check_time(started, timeout)
+                triples.append(triple)
+            return triples
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL query is malformed: {error}") from error
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: query failed: {error}") from error
+
+    def _run(self, sparql: str, bindings: dict[str, Term]) -> object:
+        """Substitute bound variables; ones the query does not project become a leading VALUES."""
+        store = self.raw
+        substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+        try:
+            return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                               substitutions=substitutions or None)
+        except RuntimeError as error:
+            if "projection" not in str(error):
+                raise QueryError(f"SPARQL query failed: {error}") from error
+        return store.query(_with_values(sparql, bindings), prefixes=PREFIXES,
+                           use_default_graph_as_union=True)
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode)),
+                      key=lambda g: g.value)
+
+    def count(self, graph: ox.NamedNode | None = None) -> int:
+        """Triples in one graph, or quads in the whole store."""
+        if graph is None:
+            return len(self.raw)
+        return sum(1 for _ in self.raw.quads_for_pattern(None, None, None, graph))
+
+    def dump(self, out: BinaryIO, fmt: str, graph: ox.NamedNode | None = None) -> None:
+        """Serialise one graph, or everything: datasets keep graphs, triple formats get the union."""
+        rdf_format = _format(fmt)
+        store = self.raw
+        prefixes = None if fmt in ("nquads", "ntriples") else PREFIXES
+        if graph is not None:
+            store.dump(out, rdf_format, from_graph=graph, prefixes=prefixes)
+        elif fmt in DATASET_FORMATS:
+            store.dump(out, rdf_format, prefixes=prefixes)
+        else:
+            union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            ox.serialize(union, out, rdf_format, prefixes=prefixes)
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _with_values(sparql: str, bindings: dict[str, Term]) -> str:
+    """Put ``VALUES ?v { term }`` first in the WHERE group, so it binds before anything is matched.
+
+    Terms are written by pyoxigraph (escaped N-Triples syntax), never spliced
+    from raw strings, so a binding cannot change the query's shape.
+    """
+    match = _WHERE.search(sparql) or re.search(r"\{", sparql)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
+    return f"{sparql[:match.end()]} {values} {sparql[match.end():]}"
+
+
+def _check_time(started: float, timeout: float | None) -> None:
+    if timeout is not None and time.monotonic() - started > timeout:
+        raise QueryError(f"query timed out after {timeout:g} s: make it more selective or raise --timeout")
+
+
+def _format(fmt: str) -> ox.RdfFormat:
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise StoreError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}") from None
+
+
+def _open_directory(path: Path) -> ox.Store:
+    """Open or create a store directory, refusing folders that hold something else."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory: give a directory path or 'memory'")
+    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: is not an Oxigraph store (the folder holds other files): "
+                         "choose an empty or new directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as error:
+        if "lock" in str(error).lower():
+            raise StoreError(f"{path}: the store is in use by another process (an `oxigraph serve` or "
+                             "another kg command): stop it or use another directory") from error
+        raise StoreError(f"{path}: cannot open the store: {error}") from error
+
+
+def open_store(spec: str = "kg-store") -> OxigraphStore:
+    """``"memory"``, a store directory, or (later) a SPARQL endpoint URL."""
+    if spec == "memory":
+        return OxigraphStore(None)
+    if spec.startswith(("http://", "https://")):
+        raise StoreError("remote SPARQL endpoints are not supported yet: "
+                         "use a local store directory or 'memory'")
+    return OxigraphStore(spec)

@@ -1,0 +1,138 @@
+"""The store: atomic, idempotent graph replacement; disk and memory; queries; exports that parse back."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+
+from kg.errors import QueryError, StoreError
+from kg.export import export
+from kg.mapping import map_document
+from kg.store import OxigraphStore, Rows, Store, open_store
+from test_mapping import sample_document
+
+G = ox.NamedNode("http://example.org/graph/1")
+P = ox.NamedNode("http://example.org/p")
+
+
+def _triples(n: int, tag: str = "x") -> list[ox.Triple]:
+    return [ox.Triple(ox.NamedNode(f"http://example.org/s{i}"), P, ox.Literal(f"{tag}{i}")) for i in range(n)]
+
+
+def test_memory_store_is_a_store():
+    with open_store("memory") as store:
+        assert isinstance(store, Store)
+        assert store.replace_graph(G, _triples(3)) == 3
+        assert store.count() == 3 and store.count(G) == 3
+        assert store.graphs() == [G]
+
+
+def test_replace_is_idempotent_and_replaces():
+    mapped = map_document(sample_document())
+    with OxigraphStore() as store:
+        store.replace_graph(mapped.graph, mapped.triples)
+        before = store.count()
+        store.replace_graph(mapped.graph, mapped.triples)
+        assert store.count() == before == len(mapped.triples)
+        store.replace_graph(mapped.graph, _triples(2, "new"))
+        assert store.count() == 2
+
+
+def test_replace_leaves_other_graphs_alone():
+    other = ox.NamedNode("http://example.org/graph/2")
+    with OxigraphStore() as store:
+        store.replace_graph(G, _triples(3))
+        store.replace_graph(other, _triples(4))
+        store.replace_graph(G, _triples(1))
+        assert store.count(other) == 4 and store.count(G) == 1
+
+
+def test_disk_store_reopens_with_its_data(tmp_path):
+    path = tmp_path / "kg-store"
+    with open_store(str(path)) as store:
+        store.replace_graph(G, _triples(5))
+    with open_store(str(path)) as store:
+        assert store.count(G) == 5
+
+
+def test_locked_store_names_the_path(tmp_path):
+    path = tmp_path / "kg-store"
+    with open_store(str(path)):
+        with pytest.raises(StoreError, match="in use"):
+            open_store(str(path))
+
+
+def test_folder_of_other_files_is_refused(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a store")
+    with pytest.raises(StoreError, match="not an Oxigraph store"):
+        open_store(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_remote_endpoints_are_not_supported_yet():
+    with pytest.raises(StoreError, match="remote SPARQL endpoints are not supported yet"):
+        open_store("http://localhost:7878/query")
+
+
+def test_query_binds_terms_and_sees_all_graphs():
+    with OxigraphStore() as store:
+        store.replace_graph(G, _triples(3))
+        rows = store.query("SELECT ?o WHERE { ?s ?p ?o }", {"s": ox.NamedNode("http://example.org/s1")})
+        assert isinstance(rows, Rows) and rows.variables == ["o"]
+        assert [r["o"] for r in rows] == [ox.Literal("x1")]
+        assert store.query("ASK { GRAPH ?g { ?s ?p 'x2' } }") is True
+        assert len(store.query("CONSTRUCT WHERE { ?s ?p ?o }")) == 3
+
+
+def test_malformed_query_raises_query_error():
+    with OxigraphStore() as store, pytest.raises(QueryError, match="malformed"):
+        store.query("SELEC ?x")
+
+
+def test_update_writes():
+    with OxigraphStore() as store:
+        store.update("INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> rdfs:label 'a' } }")
+        assert store.count() == 1
+
+
+@pytest.mark.parametrize("fmt,rdflib_format,graphs", [
+    ("trig", "trig", True), ("nquads", "nquads", True), ("jsonld", "json-ld", True),
+    ("turtle", "turtle", False), ("ntriples", "nt", False),
+])
+def test_export_parses_back_with_rdflib(fmt, rdflib_format, graphs):
+    mapped = map_document(sample_document())
+    other = ox.NamedNode("http://example.org/graph/2")
+    with OxigraphStore() as store:
+        store.replace_graph(mapped.graph, mapped.triples)
+        store.replace_graph(other, _triples(4))
+        out = io.BytesIO()
+        export(store, out, fmt)
+        data = out.getvalue()
+    if graphs:
+        ds = Dataset()
+        ds.parse(data=data, format=rdflib_format)
+        assert len(ds.graph(mapped.graph.value)) == len(mapped.triples)
+        assert len(ds.graph(other.value)) == 4
+    else:
+        assert len(Graph().parse(data=data, format=rdflib_format)) == len(mapped.triples) + 4
+    if fmt == "turtle":
+        assert b"@prefix irkg:" in data
+    if fmt == "jsonld":
+        json.loads(data)
+
+
+def test_export_of_one_graph_and_unknown_things():
+    with OxigraphStore() as store:
+        store.replace_graph(G, _triples(2))
+        store.replace_graph(ox.NamedNode("http://example.org/graph/2"), _triples(5))
+        out = io.BytesIO()
+        export(store, out, "ntriples", G.value)
+        assert len(Graph().parse(data=out.getvalue(), format="nt")) == 2
+        with pytest.raises(StoreError, match="no graph"):
+            export(store, io.BytesIO(), "turtle", "http://example.org/missing")
+        with pytest.raises(StoreError, match="cannot export"):
+            export(store, io.BytesIO(), "csv")
