@@ -133,8 +133,8 @@ def read_description(description: str) -> Mention:
             country = country or found
             rest = rest[1 + length:]
     name = _name_at(rest)
-    if not name:  # "Chairman of the Board of Sberbank German Gref"
-        return _trailing_name(text, country)
+    if not name:  # "Chairman of the Board of Sberbank German Gref"; ", President of South Korea"
+        return Mention(None, office, country) if country and not rest else _trailing_name(text, country)
     rest = rest[len(name):]
     if not country and len(rest) >= 2 and rest[0] == "of":  # "Prime Minister Lee of Singapore"
         country, _ = _country_after_of(rest[1:])

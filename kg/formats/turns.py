@@ -22,7 +22,7 @@ JOURNALIST_LABELS = frozenset({
     "journalist", "voice", "from the audience", "questions", "comment",
 })
 _MARKER_IN_TEXT = re.compile(
-    r"^\((?:as interpreted|via interpreter|through an interpreter|retranslated|interpreted)\.?\)\s*",
+    r"\((?:as interpreted|via interpreter|through an interpreter|retranslated|interpreted)\.?\)\s*",
     re.IGNORECASE,
 )
 

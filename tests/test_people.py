@@ -1,0 +1,58 @@
+"""Participants and cast: who the principals are, with office and country."""
+
+from __future__ import annotations
+
+from kg.extract.meeting import extract_meeting
+from kg.extract.people import extract_participants
+from kg.formats import parse
+from kg.formats.cast import read_description
+from kg.model import Transcript
+
+
+def participants(text: str):
+    doc = extract_participants(extract_meeting(parse(Transcript(text, "t.txt", "0"))))
+    return [(p.name, p.office, p.country) for p in doc.participants]
+
+
+def test_phone_readout_names_every_leader():
+    text = ("Telephone conversations with Donald Trump and Salman bin Abdulaziz Al Saud\n\nApril 12, 2020\n\n"
+            "Vladimir Putin had a telephone conversation with US President Donald Trump and King of Saudi "
+            "Arabia Salman bin Abdulaziz Al Saud. Foreign Minister Sergei Lavrov was present.\n")
+    assert participants(text) == [("Vladimir Putin", "President", "RUS"), ("Donald Trump", "President", "USA"),
+                                  ("Salman bin Abdulaziz Al Saud", "King", "SAU")]
+
+
+def described(text: str):
+    mention = read_description(text)
+    return mention.name, mention.office, mention.country
+
+
+def test_name_first_and_adjective_first_descriptions():
+    assert described("Kim Dae-jung, President of South Korea") == ("Kim Dae-jung", "President", "KOR")
+    assert described("Israeli Prime Minister Benjamin Netanyahu") == (
+        "Benjamin Netanyahu", "Prime Minister", "ISR")
+    assert described("Prime Minister Lee Hsien Loong of Singapore") == (
+        "Lee Hsien Loong", "Prime Minister", "SGP")
+    assert described("Governor of Tula Region Alexei Dyumin") == (
+        "Alexei Dyumin", "Governor of Tula Region", None)
+
+
+def test_whitehouse_surname_label_gets_full_name_from_gazetteer():
+    text = ("Remarks by President Biden and Prime Minister Morrison of Australia Before Bilateral Meeting\n\n"
+            "September 21, 2021\n\n12:09 P.M. EDT\n\nPRESIDENT BIDEN:  Welcome.\n\n"
+            "PRIME MINISTER MORRISON:  Thank you.\n\n12:12 P.M. EDT\n")
+    assert participants(text) == [("Joe Biden", "President", "USA"), ("Scott Morrison", "Prime Minister", "AUS")]
+
+
+def test_medvedev_is_the_host_in_2010():
+    text = ("Meeting with President of Finland Tarja Halonen\n\nMarch 4, 2010, The Kremlin, Moscow\n\n"
+            "Dmitry Medvedev met with President of Finland Tarja Halonen.\n")
+    found = participants(text)
+    assert found[0] == ("Dmitry Medvedev", "President", "RUS") and ("Tarja Halonen", "President", "FIN") in found
+
+
+def test_journalists_are_not_participants():
+    text = ("Press statements following talks with President of Turkey Recep Tayyip Erdogan\n\n"
+            "May 3, 2017, Sochi\n\nPresident of Russia Vladimir Putin: Good afternoon.\n\n"
+            "President of Turkey Recep Tayyip Erdogan (via interpreter): Thank you.\n\nQuestion: Why?\n")
+    assert [p[2] for p in participants(text)] == ["RUS", "TUR"]
