@@ -1,0 +1,200 @@
+"""Small rules over one sentence: clauses, type cues, status, items, titles.
+
+Each function reads a normalised copy of the transcript text (see
+:func:`normalise`) so patterns need not care about non-breaking spaces or
+curly apostrophes, and returns offsets valid in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import cues
+from kg.model import Span
+
+_CLAUSE_BREAK = re.compile(
+    r";\s+|:\s+(?=[a-z])|,\s+(?:and|but|while|whereas)\s+(?=\w)|\s+and\s+(?=(?:we|they|you|I)\b)"
+    r"|\s+but\s+(?=(?:we|they|you|I)\b)"
+)
+
+
+def normalise(text: str) -> str:
+    """Same-length copy with plain spaces and apostrophes, so offsets carry over."""
+    return text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def search_any(patterns: tuple[str, ...], text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The earliest match of any pattern in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    best = None
+    for pattern in patterns:
+        match = _compiled(pattern).search(text, start, end)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
+def clauses(norm: str, sentence: Span) -> list[Span]:
+    """Split a sentence where a new clause with its own subject begins."""
+    out, start = [], sentence.start
+    for match in _CLAUSE_BREAK.finditer(norm, sentence.start, sentence.end):
+        if norm[start:match.start()].strip():
+            out.append(Span(start, match.start()))
+        start = match.end()
+    if norm[start:sentence.end].strip():
+        out.append(Span(start, sentence.end))
+    return out
+
+
+def _is_name_part(text: str, match: re.Match[str]) -> bool:
+    """A capitalised cue mid-sentence is part of a name ("Shanghai Cooperation Organisation")."""
+    if not match.group()[:1].isupper():
+        return False
+    before = text[max(0, match.start() - 3):match.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\n\"“"
+
+
+def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
+    """Every (type, cue match) in the clause, first match per type, minus excluded ones."""
+    found = []
+    if search_any(cues.EXCLUDE_ALL, norm, clause.start, clause.end):
+        return found
+    for kind, patterns in cues.TYPE_CUES.items():
+        if search_any(cues.EXCLUDE_BY_TYPE.get(kind, ()), norm, clause.start, clause.end):
+            continue
+        for pattern in patterns:
+            for match in _compiled(pattern).finditer(norm, clause.start, clause.end):
+                if kind in ("Cooperation", "Investment") and _is_name_part(norm, match):
+                    continue
+                if re.match(r"(?:\s+[A-Z][\w-]*)*\s+" + cues.NAME_TAILS, norm[match.end():match.end() + 60]):
+                    continue  # "Collective Security Treaty Organisation"
+                found.append((kind, match))
+                break
+    by_kind: dict[str, re.Match[str]] = {}
+    for kind, match in sorted(found, key=lambda km: km[1].start()):
+        by_kind.setdefault(kind, match)
+    return list(by_kind.items())
+
+
+def is_negated(norm: str, clause: Span, cue_start: int) -> bool:
+    """A negation before the cue in the same clause ("we have not signed")."""
+    return _compiled(cues.NEGATION).search(norm, clause.start, cue_start) is not None
+
+
+def _blank(text: str, patterns: tuple[str, ...]) -> str:
+    for pattern in patterns:
+        text = _compiled(pattern).sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def read_status(norm: str, clause: Span, number_starts: list[int] = ()) -> str:
+    """The status the clause's tense, aspect and modality give, by precedence.
+
+    Status words that belong to one number ("the planned 100 billion") are
+    left out, so they do not colour the clause's other numbers.
+    """
+    text = _blank(norm[clause.start:clause.end], cues.REPORTING_FRAMES)
+    local = "|".join(cues.LOCAL_STATUS)
+    for start in number_starts:
+        at = start - clause.start
+        window = text[max(0, at - 20):at]
+        blanked = re.sub(rf"\b(?:{local})\b", lambda m: " " * len(m.group()), window, flags=re.I)
+        text = text[:max(0, at - 20)] + blanked + text[at:]
+    for status in cues.STATUS_PRECEDENCE:
+        if search_any(cues.STATUS_CUES[status], text):
+            return status
+    return "ongoing"
+
+
+def local_status(norm: str, quantity_start: int) -> str | None:
+    """A status word right before a number ("the planned 100 billion")."""
+    before = norm[max(0, quantity_start - 20):quantity_start].lower().split()
+    for word in before[-2:]:
+        if word in cues.LOCAL_STATUS:
+            return cues.LOCAL_STATUS[word]
+    return None
+
+
+def find_item(norm: str, span: Span, after: int | None = None) -> str | None:
+    """The plain word for the goods in ``span``, nearest after ``after`` first."""
+    hits = []
+    for pattern, item in cues.ITEM_CUES:
+        for match in _compiled(pattern).finditer(norm, span.start, span.end):
+            hits.append((match.start(), item))
+    if not hits:
+        return None
+    if after is not None:
+        later = [h for h in hits if h[0] >= after]
+        if later:
+            return min(later)[1]
+    return min(hits)[1]
+
+
+_PRODUCTION_OBJECT = re.compile(
+    r"\bproduc(?:e|tion of|ing)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?([a-z][\w-]+?)s?\b"
+    r"(?=\s+(?:for|in|at|with|of|to|and|jointly)\b|[.,;])", re.I)
+
+
+def production_object(norm: str, span: Span) -> str | None:
+    """The head noun after "production of"/"produce": "wafers for ..." gives wafer."""
+    match = _PRODUCTION_OBJECT.search(norm, span.start, span.end)
+    return match.group(1).lower() if match else None
+
+
+# --- agreements listed in one sentence -------------------------------------
+
+_LIST_HEAD = re.compile(
+    r"\b(?:agreements|documents|memoranda|memorandums|contracts|treaties|declarations)\b"
+    r"(?:[^.;]{0,40}?\b(?:on|concern\w*|regarding|in the (?:fields?|areas?) of)\b|\s+also\s+concern\w*\b)",
+    re.I)
+_LIST_SPLIT_STRONG = re.compile(r",\s+(?:and\s+|as well as\s+)?|\s+as well as\s+|;\s+")
+_LIST_SPLIT_AND = re.compile(r"\s+and\s+")
+_LIST_END = re.compile(r"\s+(?:were|was|have been|has been|are|is)\s+(?:\w+\s+)?signed\b|[.!?]\s*$")
+
+
+def agreement_titles(text: str, norm: str, sentence: Span) -> list[str]:
+    """Titles of the documents a sentence lists after a plural document noun.
+
+    "agreements on A and B" gives two titles; "documents concern A, B, and
+    C" three.  Within a comma list "and" is left alone, because a list item
+    often names two partners ("cooperation between X and Y").  A sentence
+    with no such list gives [] and stands for one Agreement.
+    """
+    head = _LIST_HEAD.search(norm, sentence.start, sentence.end)
+    if head is None:
+        return []
+    start = head.end()
+    tail = norm[start:sentence.end]
+    end_match = _LIST_END.search(tail)
+    body_end = start + (end_match.start() if end_match else len(tail))
+    body = norm[start:body_end]
+    if _LIST_SPLIT_STRONG.search(body):
+        parts = _LIST_SPLIT_STRONG.split(body)
+    else:
+        parts = _LIST_SPLIT_AND.split(body)
+    titles = []
+    offset = start
+    for part in parts:
+        at = norm.find(part, offset, body_end)
+        offset = at + len(part) if at >= 0 else offset
+        cleaned = part.strip(" ,.;").removeprefix("and ").strip()
+        if len(cleaned) > 2:
+            titles.append(text[at:at + len(part)].strip(" ,.;") if at >= 0 else cleaned)
+    return titles if len(titles) > 1 else []
+
+
+_TITLE = re.compile(
+    r"\b(?:(?:an?|the)\s+)?((?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Memorandum|Declaration|Convention|"
+    r"Protocol|Roadmap|Framework|Statement|Contract|MOU)\b(?:\s+(?:on|of|for|between)\s+[^,.;]{3,80})?)")
+
+
+def agreement_title(text: str, sentence: Span) -> str | None:
+    """A capitalised document name in the sentence ("Agreement on a free trade zone in the CIS")."""
+    match = _TITLE.search(text, sentence.start, sentence.end)
+    return match.group(1).strip() if match else None

@@ -1,0 +1,130 @@
+"""Commitments: concrete acts of one country towards another, one per sentence and act.
+
+The extractor walks the leaders' sentences (journalists' questions and
+questions in general commit nobody), splits each into clauses, finds type
+cues (:mod:`kg.extract.cues`), reads the status from tense and modality,
+resolves "we"/"you" and named countries to the giver and the receiver
+(:mod:`kg.extract.resolve`), and attaches the item and the quantity.  Rules
+are per family in :mod:`kg.extract.commitment_rules`; this module only
+decides how many commitments a sentence gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract import cues
+from kg.extract.commitment_rules import (
+    agreement_title, agreement_titles, clauses, find_item, find_type_cues, is_negated,
+    local_status, normalise, production_object, read_status, search_any,
+)
+from kg.extract.quantities import parse_quantities
+from kg.extract.resolve import is_journalist, resolve_parties
+from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
+
+# Types of which one sentence states at most one act (a sentence listing
+# several areas of one cooperation programme is one Cooperation).
+ONE_PER_SENTENCE = frozenset({"Cooperation", "JointProduction", "Visit", "Agreement"})
+_ITEM_LOOKBACK = 6  # earlier sentences searched for the goods a sentence leaves unnamed
+_SUPPLY_WITHOUT_ITEM = (r"\bmilitary\b", r"\bhumanitarian\b", r"\bdefen[cs]e\b")
+
+
+def extract_commitments(doc: Document) -> Document:
+    """Fills ``doc.commitments`` from every leader's and narrator's sentence."""
+    norm = normalise(doc.text)
+    found: list[Commitment] = []
+    for position, utterance in enumerate(doc.utterances):
+        if is_journalist(utterance):
+            continue
+        for sentence in utterance.sentences:
+            if norm[sentence.start:sentence.end].rstrip(" \"”)").endswith("?"):
+                continue
+            found.extend(_sentence_commitments(doc, norm, position, utterance, sentence))
+    return replace(doc, commitments=tuple(found))
+
+
+def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Utterance,
+                          sentence: Span) -> list[Commitment]:
+    titles = agreement_titles(doc.text, norm, sentence)
+    out: list[Commitment] = []
+    seen: set[tuple] = set()
+    for clause in clauses(norm, sentence):
+        quantities = parse_quantities(doc.text, clause.start, clause.end)
+        status = read_status(norm, clause, [q.span.start for q in quantities if q.span])
+        found_cues = find_type_cues(norm, clause)
+        kinds = {kind for kind, _ in found_cues}
+        for kind, cue in found_cues:
+            if kind != "Agreement" and (titles or (kind == "Cooperation" and "Agreement" in kinds)):
+                continue  # the topic of a document is no act of its own
+            if is_negated(norm, clause, cue.start()):
+                continue
+            kind_status = status
+            if kind == "Visit":
+                if search_any(cues.INVITATION, norm, clause.start, clause.end):
+                    kind_status = "proposed"  # an invitation
+                elif status in ("completed", "ongoing"):
+                    continue  # past visits and the visit under way are no commitments
+            if kind == "Agreement" and status == "ongoing" and \
+                    not search_any((cues.AGREEMENT_UNDER_WAY,), norm, clause.start, clause.end):
+                kind_status = "completed"
+            parties = resolve_parties(doc, utterance, clause, Span(cue.start(), cue.end()),
+                                      kind in MUTUAL_TYPES)
+            if parties.by is None or parties.to is None or parties.by == parties.to:
+                continue
+            item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
+            fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+            named_here = find_item(norm, sentence)
+            if kind == "Supply" and named_here is None and not fitting and \
+                    not search_any(_SUPPLY_WITHOUT_ITEM, norm, clause.start, clause.end):
+                continue  # "supply everyone" names no goods: not a concrete act
+            base = Commitment(type=kind, by=parties.by, to=parties.to, status=kind_status,
+                              span=sentence, utterance=utterance.index, speaker=utterance.speaker,
+                              item=item)
+            for commitment in _expand(doc, norm, base, kind, fitting, titles, sentence, cue.start()):
+                key = (commitment.type, commitment.by, commitment.to,
+                       commitment.quantity.value if commitment.quantity else None, commitment.title)
+                one_key = (commitment.type, "one")
+                if key in seen or (kind in ONE_PER_SENTENCE and not titles and one_key in seen):
+                    continue
+                seen.update({key, one_key})
+                out.append(commitment)
+    return out
+
+
+def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list[Quantity],
+            titles: list[str], sentence: Span, cue_start: int) -> list[Commitment]:
+    """One commitment per listed document, or per amount in a clause of money or goods."""
+    if kind == "Agreement":
+        if titles:
+            return [replace(base, title=title) for title in titles]
+        return [replace(base, title=agreement_title(doc.text, sentence))]
+    if not fitting:
+        return [base]
+    if kind in ("Investment", "Supply") and len(fitting) > 1:
+        chosen = fitting
+    else:
+        chosen = [min(fitting, key=lambda q: abs((q.span.start if q.span else 0) - cue_start))]
+    return [replace(base, quantity=q, status=local_status(norm, q.span.start if q.span else 0) or base.status)
+            for q in chosen]
+
+
+def _item(doc: Document, norm: str, position: int, utterance: Utterance, sentence: Span,
+          clause: Span, kind: str, cue_end: int) -> str | None:
+    """The goods of a Supply or JointProduction, looked up as far back as the speaker's last turn."""
+    if kind not in cues.ITEM_TYPES:
+        return None
+    item = find_item(norm, clause, after=cue_end) or find_item(norm, sentence, after=cue_end)
+    if item is None and kind == "JointProduction":
+        item = production_object(norm, sentence)
+    if item is not None:
+        return item
+    earlier = [s for s in utterance.sentences if s.end <= sentence.start]
+    for previous in reversed(doc.utterances[:position]):
+        if previous.speaker == utterance.speaker and previous.speaker is not None:
+            earlier = list(previous.sentences) + earlier
+            break
+    for previous_sentence in reversed(earlier[-_ITEM_LOOKBACK:]):
+        item = find_item(norm, previous_sentence)
+        if item is not None:
+            return item
+    return None

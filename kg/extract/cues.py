@@ -1,0 +1,177 @@
+"""Cue lexicons for commitments: the words of the genre, kept as data.
+
+Leaders' statements announce acts in a small, stable vocabulary ("we have
+supplied", "we plan to send a delegation", "agreements were signed").  The
+patterns here are matched case-insensitively against a normalised copy of
+the text (non-breaking spaces and curly apostrophes made plain, same length,
+so offsets stay valid).  Rules in :mod:`kg.extract.commitment_rules` decide
+what a match means; this module only says which words signal what.
+"""
+
+from __future__ import annotations
+
+# --- commitment types -------------------------------------------------------
+
+TYPE_CUES: dict[str, tuple[str, ...]] = {
+    "Supply": (
+        r"\bsuppl(?:y|ies|ied|ying)\b", r"\bdeliver(?:y|ies|ed|ing|s)?\b",
+        r"\bexport(?:s|ed|ing)?\b", r"\bshipments?\b",
+        r"\b(?:received?|receiving|get|got|obtained)\b(?=[^.;]{0,80}\bfrom (?:the )?(?:[A-Z]|us\b|you\b))",
+        r"\bsen(?:d|t|ding)\b(?=[^.;]{0,40}\b(?:vaccines?|doses|aid|cargo|equipment|grain|weapons|arms)\b)",
+        r"\bprovid(?:e|ed|es|ing)\b(?=[^.;]{0,50}\b(?:military|weapons|arms|vaccines?|doses|equipment|"
+        r"humanitarian|grain|fuel|gas|oil|fertili[sz]ers?)\b)",
+        r"\bhumanitarian (?:aid|assistance|supplies|cargo)\b",
+    ),
+    "JointProduction": (
+        r"\bjoint(?:ly)? (?:production|manufactur\w*|ventures?|assembly)\b",
+        r"\bproduc(?:e|ing)\b[\w\s-]{0,30}\bjointly\b",
+        r"\blocali[sz](?:e|ed|ing|ation)\b[\w\s-]{0,30}\bproduction\b",
+        r"\bproduction locali[sz]ation\b",
+        r"\b(?:begin|start|launch|set up|establish|organi[sz]e|expand)\w*\s+(?:the\s+|a\s+)?(?:joint\s+)?"
+        r"(?:production|manufacturing|assembly)\b",
+        r"\bassembly (?:plant|line)s?\b",
+        r"\bdevelop\w*\s+(?:the\s+|a\s+)?[\w\s-]{0,20}\b(?:mine|deposit|field)s?\b",
+    ),
+    "Investment": (
+        r"\binvest(?:s|ed|ing|ment|ments|or|ors)?\b(?! (?:sphere|climate|field|area|cooperation|environment|attractiveness))", r"\bloans?\b", r"\bcredit(?:s| line)?\b",
+        r"\bfinanc(?:e|ing|ed)\b", r"\bfund(?:s|ing|ed)\b", r"\ballocat(?:e|ed|es|ing)\b",
+        r"\bgrants\b", r"\bgrant of\b",
+    ),
+    "Visit": (
+        r"\bvisit(?:s|ed|ing)?\b", r"\bdelegations?\b", r"\bsummit\b", r"\bforum\b",
+        r"\bcome (?:to|here)\b", r"\bgo (?:to|there)\b", r"\btravel(?:s|ling|ing)? to\b",
+        r"\bwelcom(?:e|ing) (?:you|him|her|them|the [\w\s.-]{0,20}leaders?)\b(?=[^.;]{0,40}\b(?:to|in|at)\b)",
+        r"\bhost(?:s|ing)?\b", r"\binvit(?:e|es|ed|ation)\b", r"\bsee you (?:at|in)\b",
+        r"\bhold\b[^.;]{0,30}\bmeetings?\b", r"\btrip\b",
+    ),
+    "Agreement": (
+        r"\bagreements?\b", r"\bmemorand(?:um|a)\b", r"\bmou\b", r"\btreat(?:y|ies)\b",
+        r"\bcontracts?\b", r"\bdeclarations?\b", r"\bjoint statements?\b", r"\broad ?maps?\b",
+        r"\bprotocols?\b", r"\bdocuments?\b(?=[^.;]{0,80}\b(?:signed|adopted|sign|concern))",
+        r"(?<=\bsigned )[^.;]{0,30}\bdocuments?\b", r"(?<!to )\bdeal\b(?! with)", r"\bconventions?\b",
+        r"(?-i:\b[A-Z][\w-]* Framework\b)",
+    ),
+    "Cooperation": (
+        r"\bco-?operat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? together\b",
+        r"\bin lockstep\b", r"\bjoint (?:projects?|efforts?|work|actions?|exercises?|research|initiatives?)\b",
+        r"\b(?:inter-?governmental|inter-?regional) (?:commission|conference|forum)\b",
+        r"\bbusiness council\b", r"\bworking group\b", r"\bcontacts in\b", r"\bties in\b",
+        r"\bprojects in\b", r"\byear of (?:the )?[A-Z]?\w+\b", r"\bcross year\b",
+        r"\bdays of \w+ culture\b", r"\bfestival\b", r"\bcultural (?:exchanges?|events?)\b",
+        r"\bmilitary base\b", r"\bcoordinat(?:e|ion)\b", r"\bact together\b", r"\bside by side\b",
+        r"\b(?:holding talks|negotiat\w+) with\b", r"\bbranch(?:es)? of\b",
+        r"\bconstruction of\b", r"\b(?:strengthen|develop|expand|deepen)\w* (?:our )?(?:\w+ )?(?:ties|contacts|partnership)\b",
+        r"\bexchanges? (?:programmes?|of students)\b",
+    ),
+}
+
+# Capitalised words after a cue that make it part of a name, not an act:
+# "Shanghai Cooperation Organisation", "Direct Investment Fund".
+NAME_TAILS = r"(?:Organi[sz]ation|Council|Fund|Bank|Forum|Centre|Center|Agency|Corporation|Committee)"
+
+# Clauses that talk about a topic instead of committing to it.
+EXCLUDE_ALL: tuple[str, ...] = (
+    r"\bthank(?:s| you)?\b", r"\bcongratulat\w*", r"\bsanctions?\b",
+)
+EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "Cooperation": (
+        r"\bdiscuss\w*\b[^.;]{0,30}\bco-?operation\b", r"\bissues? of (?:our )?co-?operation\b",
+        r"\b(?:hurdles|problems|obstacles) in (?:our )?co-?operation\b",
+        r"\bco-?operation (?:issues|agenda)\b",
+    ),
+    "Visit": (
+        r"\b(?:during|on|for) (?:your|my|this|the current|our) (?:\w+ )?visit\b",
+        r"\bfirst time\b", r"\bis in \w+ on an? \w+ visit\b",
+    ),
+    "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
+    "Agreement": (
+        r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
+        r"\bin agreement with\b", r"\bagreement with (?:your|the) (?:assessment|view)",
+    ),
+}
+
+# An invitation is a proposed Visit whatever its tense.
+INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", r"\bhappy to see you\b", r"\bwelcome you\b")
+# Agreements under way are negotiated or drafted; a document merely described is a signed one.
+AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under discussion|being finali[sz]ed)\b"
+
+# --- status -----------------------------------------------------------------
+
+# Reporting frames say nothing about the act's status: "I would like to tell
+# you that ...", "I think ...".  They are blanked before status is read.
+REPORTING_FRAMES: tuple[str, ...] = (
+    r"\bi would like to (?:tell|inform|note|say|stress|emphasi[sz]e|point out|remind)\b",
+    r"\bi (?:think|believe|know|am sure|am confident|must say|want to say|should say|can say)\b",
+    r"\bas a reminder\b",
+)
+
+STATUS_CUES: dict[str, tuple[str, ...]] = {
+    "proposed": (
+        r"\bpropos(?:e|ed|es|al|als|ing)\b", r"\boffer(?:s|ed)?\b", r"\binvit(?:e|es|ed|ation)\b",
+        r"\bready to\b", r"\bwilling to\b", r"\bprepared to\b", r"\bhop(?:e|es|ing|eful)\b",
+        r"\binterest(?:ed)? in\b", r"\bprospects?\b", r"\bpotential\b", r"\bpromising\b",
+        r"\bwould like to\b", r"\bwould be (?:glad|happy|pleased)\b", r"\bcould\b", r"\bmight\b",
+        r"\bsuggest\w*\b", r"\bthe need to\b", r"\bcall(?:s|ed)? (?:on|for)\b", r"\bcan\b",
+        r"\bhappy to see you\b",
+    ),
+    "planned": (
+        r"\bwill\b", r"'ll\b", r"\bshall\b", r"\bplan(?:s|ned|ning)?\b", r"\bagreed? (?:to|that|on)\b",
+        r"\bgoing to\b", r"\bintend\w*\b", r"\bintention\b", r"\bexpect\w*\b",
+        r"\b(?:is|are) (?:due )?to (?:be|reach|begin|start|open|hold)\b", r"\bscheduled\b",
+        r"\bdecided to\b", r"\blook(?:ing)? forward to\b", r"\bupcoming\b",
+        r"\bnext (?:year|month|week)\b", r"\bsoon\b", r"\btomorrow\b", r"\bmust\b",
+    ),
+    "completed": (
+        r"\b(?:have|has|'ve|had)\s+(?:\w+ly\s+|also\s+|already\s+|just\s+)*"
+        r"(?:\w+ed|built|sent|made|given|held|done|set up|begun|won)\b",
+        r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+|already\s+)*(?:\w+ed|built|sent|made|given|held|set up)\b",
+        r"\b(?:signed|received|supplied|delivered|invested|allocated|launched|held|organi[sz]ed|"
+        r"adopted|concluded|reached|built|opened|sent|provided|completed|created|established|"
+        r"accumulated|commissioned|transferred|donated|granted|hosted)\b",
+        r"\blast year\b", r"\balready\b", r"\bnewly\b",
+    ),
+    "ongoing": (
+        r"\b(?:are|is|am|'re|'s)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*\w+ing\b",
+        r"\bcontinu(?:e|es|ing)\b", r"\bunder ?way\b", r"\b(?:is|are) being\b", r"\bworking on\b",
+        r"\bcurrently\b",
+    ),
+}
+STATUS_PRECEDENCE: tuple[str, ...] = ("proposed", "planned", "completed", "ongoing")
+# Words right before a number that give that number its own status.
+LOCAL_STATUS: dict[str, str] = {
+    "planned": "planned", "projected": "planned", "promised": "planned", "envisaged": "planned",
+    "target": "planned", "another": "completed",
+}
+
+NEGATION = r"\b(?:not|n't|never|no longer|neither|nor|without)\b|\bno (?:\w+ )?(?:plans?|agreement)"
+
+# --- items ------------------------------------------------------------------
+
+ITEM_CUES: tuple[tuple[str, str], ...] = (
+    (r"\bvaccin\w*|\bsputnik\b|\bdoses\b", "vaccine"),
+    (r"\bcrude\b|\boil\b|\bpetroleum\b", "oil"),
+    (r"\blng\b|\bgas\b", "gas"),
+    (r"\bgrain\b|\bwheat\b|\bcereals?\b", "grain"),
+    (r"\barms\b|\bweapon\w*|\bmissiles?\b|\bmilitary (?:equipment|hardware)\b|\bammunition\b", "arms"),
+    (r"\bfertili[sz]ers?\b", "fertiliser"),
+    (r"\bcoal\b", "coal"),
+    (r"\belectricity\b", "electricity"),
+    (r"\bnuclear fuel\b|\bfuel\b", "fuel"),
+    (r"\baircraft\b|\bairplanes?\b|\bplanes\b|\bhelicopters?\b|\bairliners?\b", "aircraft"),
+    (r"\bmedicines?\b|\bmedical supplies\b|\bdrugs\b|\bpharmaceuticals?\b", "medicine"),
+    (r"\bproduce\b(?! \w+ jointly)|\bagricultural products\b|\bfarm products\b|\bfoodstuffs?\b|\bfood\b", "produce"),
+    (r"\bgold\b", "gold"),
+    (r"\bcars\b|\bvehicles?\b|\btrucks\b", "vehicle"),
+    (r"\bequipment\b|\bmachinery\b", "equipment"),
+)
+ITEM_TYPES = frozenset({"Supply", "JointProduction"})
+
+# Units a commitment's quantity may carry, by type.
+QUANTITY_UNITS: dict[str, frozenset[str]] = {
+    "Supply": frozenset({"dose", "tonne", "cubic metre", "barrel", "unit"}),
+    "JointProduction": frozenset({"company", "unit", "project"}),
+    "Investment": frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"}),
+    "Cooperation": frozenset({"project", "unit"}),
+    "Visit": frozenset(),
+    "Agreement": frozenset(),
+}

@@ -1,0 +1,215 @@
+"""Numbers with their units, as leaders state them.
+
+Shared by the commitment and figure extractors, because both need the same
+reading of "over 200,000 Sputnik V vaccine doses" or "$1.5 billion": a value,
+a unit and a qualifier kept out of the value.  Things that look like numbers
+but measure nothing (dates, calendar years, clock times, ordinals, model
+names such as "G7" or "COVID-19") are never returned, so callers only decide
+*which* quantities matter, not *what* a number is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Quantity, Span
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mln": 1e6, "bln": 1e9, "bn": 1e9,
+}
+WORD_NUMBERS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "a thousand": 1e3, "a dozen": 12, "a million": 1e6,
+    "a billion": 1e9, "a quarter million": 2.5e5, "a quarter of a million": 2.5e5,
+    "half a million": 5e5, "half a billion": 5e8, "one and a half": 1.5,
+}
+# Phrases before a number that say how exact it is; kept out of the value.
+QUALIFIERS: dict[str, str] = {
+    "a little over": "over", "a little more than": "more than", "just over": "over",
+    "well over": "over", "more than": "more than", "over": "over", "above": "over",
+    "exceeds": "more than", "exceeded": "more than", "exceeding": "more than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "almost": "almost", "nearly": "almost", "close to": "almost",
+    "up to": "up to", "at least": "at least", "less than": "less than", "under": "less than",
+}
+CURRENCY_SYMBOLS: dict[str, str] = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# Unit words after a number, matched on their lower-case form; the value is the unit name.
+UNIT_WORDS: dict[str, str] = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "percent",
+    "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
+    "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "yuan": "CNY", "yen": "JPY",
+    "rupees": "INR", "pounds sterling": "GBP",
+    "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne",
+    "doses": "dose", "dose": "dose",
+    "cubic metres": "cubic metre", "cubic meters": "cubic metre", "barrels": "barrel",
+    "kilometres": "km", "kilometers": "km", "km": "km", "megawatts": "MW", "mw": "MW",
+    "gigawatts": "GW", "hectares": "hectare", "kwh": "kWh",
+    "years": "year", "year": "year", "year-long": "year", "months": "month", "days": "day",
+    "companies": "company", "enterprises": "company", "joint ventures": "company",
+    "firms": "company", "businesses": "company", "projects": "project",
+    "units": "unit", "aircraft": "unit", "helicopters": "unit", "vehicles": "unit",
+    "students": "person", "people": "person", "persons": "person", "citizens": "person",
+    "tourists": "person", "workers": "person", "jobs": "person", "specialists": "person",
+    "graduates": "person", "children": "person", "employees": "person", "migrants": "person",
+    "soldiers": "person", "troops": "person", "doctors": "person", "teachers": "person",
+    "pupils": "person", "visitors": "person", "residents": "person", "refugees": "person",
+    "scientists": "person", "engineers": "person", "ministers": "person",
+    "presidents": "person", "servicemen": "person", "experts": "person",
+    "meetings": "meeting", "times": "time", "rounds": "meeting", "visits": "visit",
+}
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+# Words that end the noun phrase after a number: the unit must come before them.
+_PHRASE_STOPS = frozenset(
+    "of in to from for with at by on and or which that who whose is are was were has have "
+    "had will would than as this these it its be been".split()
+)
+_UNIT_WINDOW = 4  # words after the number in which its unit noun may appear
+_CURRENCY_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"})
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_SCALE = "|".join(SCALES)
+_NUMBER = re.compile(
+    rf"(?P<cur>US\$|[$€£¥])?\s?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS}))"
+    rf"(?:[\s\u00a0-]+(?P<scale>{_SCALE})\b)?",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|%|[^\w\s]")
+
+
+def _number_value(match: re.Match[str]) -> float:
+    if match.group("digits"):
+        return float(match.group("digits").replace(",", ""))
+    return WORD_NUMBERS[" ".join(match.group("words").lower().split())]
+
+
+def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
+    """Dates, years, times, ordinals and names that contain digits."""
+    start = match.start("cur") if match.group("cur") else match.start(
+        "digits" if match.group("digits") else "words")
+    end = match.end()
+    before = text[max(0, start - 12):start].lower()
+    after = text[end:end + 12]
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:."):
+        return True  # G7, COVID-19, 2019–2020, 1:28
+    if match.group("digits") and not match.group("scale"):
+        if after[:1].isalpha() or after[:1] in ":/" or re.match(r"(st|nd|rd|th)\b", after):
+            return True  # 1990s, 90th, 1:28
+        if re.match(r"[-–]\d", after):
+            return True  # a phone number or a range of years written with a dash
+        if re.search(r"(" + "|".join(MONTHS) + r")\W{0,2}$", before):
+            return True  # March 1
+        if re.match(r"\W{0,2}(" + "|".join(MONTHS) + ")", after.lower()):
+            return True  # 1 March
+        digits = match.group("digits")
+        if not has_unit and re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match.group("cur"):
+            return True  # a calendar year
+    return False
+
+
+def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
+    """Find the unit noun among the next few words, stopping at punctuation or a function word."""
+    words: list[tuple[str, int, int]] = []
+    for tok in _TOKEN.finditer(text, pos, limit):
+        word = tok.group().lower()
+        if word in "[]":
+            continue
+        if word == "%":
+            return "percent", tok.end()
+        if not (word[0].isalnum()):
+            break
+        words.append((word, tok.start(), tok.end()))
+        if len(words) > _UNIT_WINDOW or word in _PHRASE_STOPS:
+            break
+    for i, (word, _, end) in enumerate(words):
+        if i + 1 < len(words):
+            pair = f"{word} {words[i + 1][0]}"
+            if pair in UNIT_WORDS:
+                return UNIT_WORDS[pair], words[i + 1][2]
+        if word in _PHRASE_STOPS:
+            break
+        if word in UNIT_WORDS:
+            return UNIT_WORDS[word], end
+        if word.endswith("-year") or word.endswith("-year-long"):
+            return "year", end
+    return None, pos
+
+
+def _qualifier_before(text: str, start: int) -> str | None:
+    before = text[max(0, start - 30):start].lower().replace("\u00a0", " ")
+    before = re.sub(r"[\s—–-]+$", " ", before)
+    for phrase in sorted(QUALIFIERS, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)}\s*(?:by\s+)?$", before):
+            return QUALIFIERS[phrase]
+    return None
+
+
+def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    """Every measured number in ``text[start:end]``, in order of appearance.
+
+    A number with a scale word and no unit ("45 billion") is taken as US
+    dollars, the genre's habit for trade figures.  In a range ("from 1.5 to
+    6.5 percent") the first number takes the unit of the second.
+    """
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(text, start, end):
+        value = _number_value(match)
+        scale = match.group("scale")
+        if scale:
+            value *= SCALES[scale.lower()]
+        unit, unit_end = _unit_after(text, match.end(), end)
+        if match.group("cur"):
+            unit = CURRENCY_SYMBOLS[match.group("cur").upper()]
+        if _is_not_a_measure(text, match, unit is not None):
+            continue
+        if match.group("words") and unit is None and not scale:
+            continue  # "one of the most important" is no quantity
+        if unit is None and scale and SCALES[scale.lower()] >= 1e6:
+            unit = "USD"
+        span_start = match.start("cur") if match.group("cur") else match.start(
+            "digits" if match.group("digits") else "words")
+        found.append(Quantity(value=value, unit=unit, qualifier=_qualifier_before(text, span_start),
+                              span=Span(span_start, max(unit_end, match.end()))))
+    return _share_units(text, found)
+
+
+def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Give a bare number the unit of its neighbour in a range or a breakdown.
+
+    "between 1.5 and 6.5 percent" and "from 22 to 30 percent" give the first
+    number the second's unit; "16,000 students, including 6,500 whose ..."
+    gives the second the first's.
+    """
+    out = list(found)
+    for i, q in enumerate(out):
+        if q.unit is not None or q.span is None:
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        prev = out[i - 1] if i > 0 else None
+        if nxt is not None and nxt.span is not None and nxt.unit:
+            gap = text[q.span.end:nxt.span.start].strip().lower()
+            if gap in ("to", "and", "-", "–", "or"):
+                scale = _magnitude(text, nxt) if q.value < _magnitude(text, nxt) else 1.0
+                out[i] = Quantity(q.value * scale, nxt.unit, q.qualifier, q.span)
+                continue
+        if prev is not None and prev.unit and prev.unit not in _CURRENCY_UNITS:
+            before = text[max(0, q.span.start - 25):q.span.start].lower()
+            after = text[q.span.end:q.span.end + 10].lower()
+            if re.search(r"(including|of them|of whom|another)\W+(\w+\W+){0,2}$", before) or \
+                    re.match(r"\s*(whose|of whom|of them)\b", after):
+                out[i] = Quantity(q.value, prev.unit, q.qualifier, q.span)
+    return out
+
+
+def _magnitude(text: str, q: Quantity) -> float:
+    """The scale factor a quantity's text applied (1e9 for "3 billion")."""
+    assert q.span is not None
+    match = _NUMBER.match(text, q.span.start)
+    return q.value / _number_value(match) if match else 1.0
+

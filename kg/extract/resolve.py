@@ -1,0 +1,134 @@
+"""Who "we" and "you" are: pronouns and named countries to alpha-3 codes.
+
+In a talk between two leaders "we" is almost always the speaker's country and
+"you" the addressee's; narrator text speaks for the publisher (kremlin.ru for
+Russia).  Explicit names beat pronouns: "from Russia" names the giver,
+"to Azerbaijan" the receiver, whoever is speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.model import CountryMention, Document, Person, Span, Utterance
+
+_JOURNALIST_NAMES = frozenset({"question", "q", "remark", "journalist", "reply", "response"})
+
+SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+TARGET_BEFORE = re.compile(r"\b(?:to|in|into|for|with|at)\s+(?:the\s+)?$", re.I)
+RECEIVE = re.compile(r"\b(?:received?|receiving|get|got|getting|obtain\w*|import\w*|buy\w*|bought|"
+                     r"expect\w*)\b", re.I)
+DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?")
+WE = re.compile(r"\b(?:we|our|us|ours|I|my)\b|'re\b|\bRussian side\b", re.I)
+YOU = re.compile(r"\b(?:you|your|yours|he|his|she|her)\b", re.I)
+
+
+def is_journalist(utterance: Utterance) -> bool:
+    """A question from the press: its numbers and wishes commit nobody."""
+    speaker = utterance.speaker
+    if speaker is None:
+        return False
+    if speaker.name.strip().lower().rstrip(".:") in _JOURNALIST_NAMES:
+        return True
+    return speaker.country is None and speaker.organisation is None and not speaker.office
+
+
+def speaker_country(doc: Document, utterance: Utterance) -> str | None:
+    """The country "we" means in this utterance."""
+    if utterance.speaker is None:
+        return doc.publisher_country
+    return utterance.speaker.country
+
+
+def _principals(doc: Document) -> list[Person]:
+    return [p for p in (doc.participants or doc.cast) if p.country]
+
+
+def other_country(doc: Document, utterance: Utterance) -> str | None:
+    """The country "you" means: the addressee's, else the other principal's.
+
+    With no cast at all (a readout naming nobody by label) the first country
+    the text names other than the speaker's stands in.
+    """
+    own = speaker_country(doc, utterance)
+    if utterance.addressee is not None and utterance.addressee.country not in (None, own):
+        return utterance.addressee.country
+    for person in _principals(doc):
+        if person.country != own:
+            return person.country
+    for mention in doc.countries or find_countries(doc, Span(0, len(doc.text))):
+        if mention.code != own:
+            return mention.code
+    return None
+
+
+def find_countries(doc: Document, span: Span) -> list[CountryMention]:
+    """Countries named in ``span``, by the shared gazetteer."""
+    from kg.gazetteer import default_gazetteer
+
+    return default_gazetteer().find_countries(doc.text, span.start, span.end)
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The giver and the receiver of one commitment."""
+
+    by: str | None
+    to: str | None
+
+
+def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span,
+                    mutual: bool) -> Parties:
+    """``by`` and ``to`` for a commitment cued at ``cue`` inside ``clause``.
+
+    For mutual acts ``by`` is the speaker's side and ``to`` the first other
+    country named, else the addressee's.  For directed acts the giver is
+    "from X", a country named before the cue as its subject or owner
+    ("Russian investment", "Russia has been exporting"), "you" when "you"
+    is the subject, else "we"; the receiver is "to/in/for X", a country
+    named right after the cue ("supplying Kyrgyzstan"), else the other side.
+    A receiving verb ("we have received ... from Russia") swaps the default.
+    """
+    own = speaker_country(doc, utterance)
+    other = other_country(doc, utterance)
+    text = doc.text
+    mentions = [m for m in find_countries(doc, clause)]
+    if mutual:
+        named = next((m.code for m in mentions if m.code != own), None)
+        return Parties(own, named or other)
+    giver = receiver = None
+    for m in mentions:
+        before = text[max(clause.start, m.span.start - 12):m.span.start]
+        if SOURCE_BEFORE.search(before):
+            giver = giver or m.code
+        elif TARGET_BEFORE.search(before) or DIRECT_OBJECT.fullmatch(text, cue.end, m.span.start):
+            receiver = receiver or m.code
+        elif m.span.end <= cue.end and giver is None:
+            giver = m.code
+    head = text[clause.start:cue.start]
+    receiving = RECEIVE.search(text, clause.start, cue.end) is not None
+    if giver is None:
+        if receiving and WE.search(head):
+            receiver = receiver or own
+            giver = other if receiver == own else own
+        elif _last_is_you(head):
+            giver = other
+        else:
+            giver = own
+    if receiver is None or receiver == giver:
+        tail = text[cue.end:clause.end]
+        if giver != own and (WE.search(tail) or receiving):
+            receiver = own
+        elif giver == own:
+            receiver = other
+        else:
+            receiver = own if own != giver else other
+    return Parties(giver, receiver)
+
+
+def _last_is_you(head: str) -> bool:
+    """Whether the pronoun nearest before the cue is "you"/"he" rather than "we"."""
+    you = [m.start() for m in YOU.finditer(head)]
+    we = [m.start() for m in WE.finditer(head)]
+    return bool(you) and (not we or max(you) > max(we))
