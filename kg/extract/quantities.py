@@ -73,7 +73,8 @@ _UNIT_WINDOW = 4  # words after the number in which its unit noun may appear
 _CURRENCY_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"})
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
+_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                   for w in sorted(WORD_NUMBERS, key=len, reverse=True))
 _SCALE = "|".join(SCALES)
 _NUMBER = re.compile(
     rf"(?P<cur>US\$|[$€£¥])?\s?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS}))"

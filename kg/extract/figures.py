@@ -1,0 +1,88 @@
+"""Figures: the numbers leaders state about their countries' relations.
+
+Every measured number in a leader's (or the narrator's) sentence is a
+figure, except what the genre uses numbers for besides measuring relations:
+time references ("eight months after", "over the past ten years"), ages,
+counts of meetings, written-out small counts ("two units", unless they are a
+commitment's quantity), numbers about one country's domestic affairs, and
+anything a journalist says.  Dates, calendar years and ordinals never reach
+this module: :func:`kg.extract.quantities.parse_quantities` drops them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.extract.commitment_rules import normalise
+from kg.extract.quantities import parse_quantities
+from kg.extract.resolve import is_journalist
+from kg.model import Document, Figure, Quantity, Span
+
+NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "day"})
+# Around a number of years, words that make it a point in time or an age, not a length.
+TIME_REFERENCE_BEFORE = re.compile(r"\b(?:past|last|ago|after|within|since|before|aged|age of|every|"
+                                   r"first|next few|coming)\s+(?:\w+\s+)?$", re.I)
+TIME_REFERENCE_AFTER = re.compile(r"^\s*(?:ago|later|after|since|before|old|of age)\b", re.I)
+DOMESTIC = re.compile(r"\b(?:GDP|inflation|unemployment|birth rate|population|budget deficit|"
+                      r"domestic|our economy|the economy|national debt|harvest)\b", re.I)
+RELATIONS = re.compile(r"\b(?:trade|bilateral|mutual|between|both|exports?|imports?|invest\w*|"
+                       r"supplie\w*|deliver\w*|joint|partner\w*|relations|Customs Union|students)\b", re.I)
+# Nouns that say what a percentage or an amount of money measures.
+ABOUT_NOUNS = re.compile(
+    r"\b(?:trade(?: turnover)?|turnover|investments?|exports?|imports?|freight(?: volumes?)?|"
+    r"GDP(?: growth)?|growth|supplies|deliveries|loans?|credit|tourist flow|share|volume|"
+    r"economic effect|production|output)\b", re.I)
+_SMALL = 100
+
+
+def extract_figures(doc: Document) -> Document:
+    """Fills ``doc.figures``; a commitment's written-out quantity counts too."""
+    commitment_spans = {c.quantity.span for c in doc.commitments if c.quantity and c.quantity.span}
+    text = doc.text
+    norm = normalise(text)
+    figures: list[Figure] = []
+    for utterance in doc.utterances:
+        if is_journalist(utterance):
+            continue
+        for sentence in utterance.sentences:
+            quote = norm[sentence.start:sentence.end]
+            domestic_only = DOMESTIC.search(quote) and not RELATIONS.search(quote)
+            for quantity in parse_quantities(text, sentence.start, sentence.end):
+                if not _is_figure(norm, quantity, quantity.span in commitment_spans):
+                    continue
+                if domestic_only:
+                    continue
+                figures.append(Figure(quantity=quantity, about=_about(norm, sentence, quantity),
+                                      span=sentence, utterance=utterance.index,
+                                      speaker=utterance.speaker))
+    return replace(doc, figures=tuple(figures))
+
+
+def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool) -> bool:
+    span = quantity.span
+    if quantity.unit is None or quantity.unit in NOT_FIGURE_UNITS or span is None:
+        return False
+    written_out = not any(ch.isdigit() for ch in norm[span.start:span.end])
+    if written_out and quantity.value < _SMALL and not is_commitment_quantity:
+        return False
+    if quantity.unit == "year":
+        before = norm[max(0, span.start - 25):span.start]
+        after = norm[span.end:span.end + 15]
+        if TIME_REFERENCE_BEFORE.search(before) or TIME_REFERENCE_AFTER.match(after):
+            return False
+    return True
+
+
+def _about(norm: str, sentence: Span, quantity: Quantity) -> str | None:
+    """A few words for what the number measures: its own noun phrase, else the sentence's topic noun."""
+    assert quantity.span is not None
+    phrase = norm[quantity.span.start:quantity.span.end]
+    words = re.sub(r"^[\s$€£¥\d.,]+|\[|\]", " ", phrase).split()
+    words = [w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion")]
+    if quantity.unit not in ("USD", "EUR", "RUB", "percent", "GBP", "CNY", "JPY") and len(words) > 0:
+        return " ".join(words)
+    nouns = [m.group() for m in ABOUT_NOUNS.finditer(norm, sentence.start, sentence.end)]
+    if nouns:
+        return nouns[0].lower()
+    return " ".join(words) or None

@@ -1,0 +1,79 @@
+"""Topics: what the leaders talked about, as names from a small fixed scheme.
+
+A topic counts when its cue words occur in the leaders' speech or the
+narrator's lead more than incidentally: at least ``MIN_HITS`` times, or
+more in long transcripts (one hit per ``WORDS_PER_HIT`` words), so a
+passing "energy" in a 5,000-word press conference does not make it an
+energy meeting.  Journalists' questions do not count: they ask about
+everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from kg.extract.resolve import is_journalist
+from kg.model import Document
+
+TOPICS: tuple[str, ...] = (
+    "health", "trade", "transport", "energy", "education", "security", "regional-conflict",
+    "culture-religion", "science-technology", "agriculture", "finance", "humanitarian", "environment",
+)
+
+TOPIC_CUES: dict[str, tuple[str, ...]] = {
+    "health": ("health", "healthcare", "coronavirus", "covid", "pandemic", "vaccin", "sputnik v",
+               "medical", "medicine", "epidemic", "hospital", "doses"),
+    "trade": ("trade", "turnover", "export", "import", "tariff", "customs", "market access",
+              "free trade", "commodit", "goods"),
+    "transport": ("transport", "railway", "railroad", "corridor", "shipping", "port", "logistic",
+                  "airline", "flights", "highway", "transit", "freight"),
+    "energy": ("energy", "oil", "gas", "nuclear power", "power plant", "electricity", "pipeline",
+               "opec", "lng", "renewable", "fuel", "hydropower", "coal"),
+    "education": ("education", "student", "universit", "school", "scholarship", "training of personnel",
+                  "graduates", "academic", "tuition"),
+    "security": ("security", "military", "defence", "defense", "terroris", "counterterrorism",
+                 "armed forces", "missile", "weapon", "army", "military-technical", "cyber"),
+    "regional-conflict": ("conflict", "settlement", "ceasefire", "hostilities", "war", "crisis",
+                          "occupation", "post-conflict", "peacekeep", "invasion", "aggression"),
+    "culture-religion": ("culture", "cultural", "religio", "church", "orthodox", "muslim", "islam",
+                         "eid", "festival", "cinema", "theatre", "heritage", "language", "christian"),
+    "science-technology": ("science", "scientific", "technolog", "high-tech", "space", "innovati",
+                           "digital", "research", "aerospace", "satellite", "artificial intelligence"),
+    "agriculture": ("agricultur", "agro", "farm", "grain", "wheat", "food security", "produce",
+                    "fertiliser", "fertilizer", "livestock", "meat"),
+    "finance": ("investment", "invest", "loan", "credit", "financ", "bank", "debt", "currenc",
+                "fund", "imf", "budget"),
+    "humanitarian": ("humanitarian", "refugee", "aid", "relief", "migration", "migrant", "amnesty",
+                     "disaster", "assistance"),
+    "environment": ("climate", "environment", "emission", "carbon", "green", "pollution",
+                    "biodiversity", "net zero", "sustainable development"),
+}
+MIN_HITS = 2
+WORDS_PER_HIT = 1500
+
+
+@lru_cache(maxsize=None)
+def _pattern(topic: str) -> re.Pattern[str]:
+    # Long cues are stems ("vaccin" finds "vaccines"); short ones whole words, so
+    # "war" does not find "warm" nor "aid" "aide".
+    cues = sorted(TOPIC_CUES[topic], key=len, reverse=True)
+    parts = [re.escape(c) + (r"\w*" if len(c) >= 5 else r"(?:s|es)?\b") for c in cues]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+def topic_hits(text: str) -> dict[str, int]:
+    """How often each topic's cues occur in ``text``."""
+    return {topic: len(_pattern(topic).findall(text)) for topic in TOPICS}
+
+
+def extract_topics(doc: Document) -> Document:
+    """Fills ``doc.topics`` with the topics the leaders dwell on, in scheme order."""
+    spoken = " ".join(doc.quote(u.span) for u in doc.utterances if not is_journalist(u))
+    spoken = spoken.replace("\u00a0", " ")
+    if doc.title is not None:
+        spoken = doc.quote(doc.title) + " " + spoken
+    threshold = max(MIN_HITS, len(spoken.split()) // WORDS_PER_HIT)
+    hits = topic_hits(spoken)
+    return replace(doc, topics=tuple(t for t in TOPICS if hits[t] >= threshold))
