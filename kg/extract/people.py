@@ -79,7 +79,13 @@ def foreign_principals(doc: Document) -> tuple[Person, ...]:
 
 
 def extract_participants(doc: Document) -> Document:
-    """Fill ``doc.participants`` with the principals who meet, publisher's leader first."""
+    """Fill ``doc.participants`` with the principals who meet, publisher's leader first.
+
+    After :func:`kg.extract.meeting.extract_meeting` has said a page is no
+    meeting (a message, a greeting), nobody meets, so participants stay empty.
+    """
+    if doc.meeting is not None and not doc.is_meeting:
+        return replace(doc, participants=())
     date = doc.meeting.date if doc.meeting and doc.meeting.date else None
     if date is None:
         from kg.formats.header import header_datelines

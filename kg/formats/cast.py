@@ -172,7 +172,7 @@ def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
         window = text[match.start():window_end].split("\n")[0]
         clause = re.split(r",|;|\band\b|\bwho\b|\bwhich\b|\(|\u2013|\u2014", window)[0]
         mention = read_description(f"{adjective} {clause}".strip())
-        if mention.name and mention.office:
+        if mention.name and mention.office and not country_of(mention.name.rstrip(".")):
             yield Mention(mention.name, mention.office, mention.country,
                           Span(match.start(), match.start() + len(clause.rstrip())))
 
