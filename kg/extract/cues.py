@@ -81,17 +81,19 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
     ),
     "Visit": (
         r"\b(?:during|on|for) (?:your|my|this|the current|our) (?:\w+ )?visit\b",
-        r"\bfirst time\b", r"\bis in \w+ on an? \w+ visit\b",
+        r"\bfirst time\b", r"\bis (?:in [\w ]+ )?on an? [\w-]+ visit\b",
+        r"\baccepted (?:our|my|the) invitation\b", r"\bat (?:your|our|my) invitation\b",
+        r"\b(?:allow me to|let me|i) (?:\w+ )?welcome you\b",
     ),
     "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
     "Agreement": (
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
-        r"\bin agreement with\b", r"\bagreement with (?:your|the) (?:assessment|view)",
+        r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b", r"\breach an agreement with them\b", r"\bagreement with (?:your|the) (?:assessment|view)",
     ),
 }
 
 # An invitation is a proposed Visit whatever its tense.
-INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", r"\bhappy to see you\b", r"\bwelcome you\b")
+INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", r"\bhappy to see you (?:at|in)\b")
 # Agreements under way are negotiated or drafted; a document merely described is a signed one.
 AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under discussion|being finali[sz]ed)\b"
 
@@ -112,7 +114,7 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\binterest(?:ed)? in\b", r"\bprospects?\b", r"\bpotential\b", r"\bpromising\b",
         r"\bwould like to\b", r"\bwould be (?:glad|happy|pleased)\b", r"\bcould\b", r"\bmight\b",
         r"\bsuggest\w*\b", r"\bthe need to\b", r"\bcall(?:s|ed)? (?:on|for)\b", r"\bcan\b",
-        r"\bhappy to see you\b",
+        r"\bhappy to see you (?:at|in)\b",
     ),
     "planned": (
         r"\bwill\b", r"'ll\b", r"\bshall\b", r"\bplan(?:s|ned|ning)?\b", r"\bagreed? (?:to|that|on)\b",

@@ -38,6 +38,8 @@ _SMALL = 100
 
 def extract_figures(doc: Document) -> Document:
     """Fills ``doc.figures``; a commitment's written-out quantity counts too."""
+    if _is_domestic_meeting(doc):
+        return replace(doc, figures=())
     commitment_spans = {c.quantity.span for c in doc.commitments if c.quantity and c.quantity.span}
     text = doc.text
     norm = normalise(text)
@@ -74,13 +76,25 @@ def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool) -> b
     return True
 
 
+def _is_domestic_meeting(doc: Document) -> bool:
+    """A meeting with officials of one country only: its numbers concern no relations."""
+    people = [p for p in (doc.participants or doc.cast) if p.name.lower() not in ("question", "q")]
+    return bool(people) and all(p.country in (None, doc.publisher_country) for p in people)
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
 def _about(norm: str, sentence: Span, quantity: Quantity) -> str | None:
     """A few words for what the number measures: its own noun phrase, else the sentence's topic noun."""
     assert quantity.span is not None
     phrase = norm[quantity.span.start:quantity.span.end]
     words = re.sub(r"^[\s$€£¥\d.,]+|\[|\]", " ", phrase).split()
     words = [w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion")]
-    if quantity.unit not in ("USD", "EUR", "RUB", "percent", "GBP", "CNY", "JPY") and len(words) > 0:
+    of_phrase = _OF_PHRASE.match(norm, quantity.span.end, sentence.end)
+    if of_phrase and quantity.unit != "percent":
+        return of_phrase.group(1)
+    if quantity.unit not in ("USD", "EUR", "RUB", "percent", "GBP", "CNY", "JPY") and len(words) > 1:
         return " ".join(words)
     nouns = [m.group() for m in ABOUT_NOUNS.finditer(norm, sentence.start, sentence.end)]
     if nouns:
