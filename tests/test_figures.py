@@ -1,0 +1,77 @@
+"""Figures: which numbers count as statements about relations, and a dev-set ratchet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.extract.commitments import extract_commitments
+from kg.extract.figures import extract_figures
+from kg.model import Person
+from test_commitments import LULA, PUTIN, make_doc
+
+DEV = Path(__file__).parent / "data" / "dev"
+
+
+def figures(*turns) -> list[tuple[float, str]]:
+    doc = extract_figures(extract_commitments(make_doc(*turns)))
+    return [(f.quantity.value, f.quantity.unit) for f in doc.figures]
+
+
+def test_trade_students_and_money_are_figures():
+    assert figures((PUTIN, "Trade grew by 12 percent to $4.2 billion. Over 9,000 Brazilian students study here."),
+                   (LULA, "Yes.")) == [(12, "percent"), (4.2e9, "USD"), (9000, "person")]
+
+
+def test_range_gives_two_figures():
+    assert figures((PUTIN, "Growth could be from 2 to 3 percent."), (LULA, "Yes.")) == [(2, "percent"), (3, "percent")]
+
+
+def test_length_of_relations_counts_but_time_references_do_not():
+    assert figures((PUTIN, "We mark 200 years of diplomatic relations."), (LULA, "Yes.")) == [(200, "year")]
+    assert figures((PUTIN, "In the past 10 years, much has changed. He is 60 years old."), (LULA, "Yes.")) == []
+
+
+def test_dates_meetings_and_written_out_counts_are_not_figures():
+    assert figures((PUTIN, "On May 5, 2019 we met for the third time. We have held 15 meetings. "
+                           "Three ministers came."), (LULA, "Yes.")) == []
+
+
+def test_written_out_count_counts_as_a_commitments_quantity():
+    assert (2, "unit") in figures((PUTIN, "We will speed up the construction of two power plant units."),
+                                  (LULA, "Yes."))
+
+
+def test_journalists_numbers_do_not_count():
+    assert figures((Person("Question"), "Is it true trade fell 30 percent?"), (PUTIN, "No.")) == []
+
+
+def test_domestic_numbers_do_not_count():
+    assert figures((PUTIN, "Our GDP grew 3 percent and inflation is 4 percent."), (LULA, "Yes.")) == []
+
+
+def test_about_says_what_is_measured():
+    doc = extract_figures(make_doc((PUTIN, "We exported 2 million tonnes of crude oil."), (LULA, "Yes.")))
+    assert doc.figures[0].about == "crude oil" and doc.figures[0].speaker == PUTIN
+
+
+def test_dev_set_figure_f1_ratchet():
+    from kg.formats import parse
+    from kg.read import read
+
+    tp = n_found = n_gold = 0
+    for path in sorted(DEV.glob("*.txt")):
+        gold = [(g["value"], g["unit"]) for g in
+                json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["figures"]]
+        doc = extract_figures(extract_commitments(parse(next(read(str(path))))))
+        remaining = list(gold)
+        for figure in doc.figures:
+            key = next((g for g in remaining if abs(g[0] - figure.quantity.value) < 1e-6
+                        and g[1] == figure.quantity.unit), None)
+            if key is not None:
+                remaining.remove(key)
+                tp += 1
+        n_found += len(doc.figures)
+        n_gold += len(gold)
+    precision, recall = tp / n_found, tp / n_gold
+    assert 2 * precision * recall / (precision + recall) >= 0.95

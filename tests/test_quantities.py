@@ -1,0 +1,62 @@
+"""Number + unit parsing shared by commitments and figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.quantities import parse_quantities
+
+
+def quantities(text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(q.value, q.unit, q.qualifier) for q in parse_quantities(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They shipped 50,000 [wheat tonnes] last week.", [(50000, "tonne", None)]),
+    ("We sent over 300,000 EpiVacCorona vaccine doses.", [(300000, "dose", "over")]),
+    ("The loan is $2.5 billion.", [(2.5e9, "USD", None)]),
+    ("a credit of 3 billion euros", [(3e9, "EUR", None)]),
+    ("turnover rose 12 percent", [(12, "percent", None)]),
+    ("turnover rose 12% this year", [(12, "percent", None)]),
+    ("some 8,000 students", [(8000, "person", "about")]),
+    ("almost a thousand engineers", [(1000, "person", "almost")]),
+    ("it reached 38 billion", [(38e9, "USD", None)]),
+    ("worth 70 billion rubles", [(70e9, "RUB", None)]),
+    ("up to 5 million tonnes", [(5e6, "tonne", "up to")]),
+    ("more than 40 joint ventures", [(40, "company", "more than")]),
+    ("three billion dollars", [(3e9, "USD", None)]),
+])
+def test_values_units_and_qualifiers(text, expected):
+    assert quantities(text) == expected
+
+
+def test_qualifier_stays_out_of_the_value():
+    (value, _, qualifier), = quantities("trade grew by a little over 7 percent")
+    assert value == 7 and qualifier == "over"
+
+
+@pytest.mark.parametrize("text", [
+    "On June 12, 2018, the G20 met.", "in 1995 and again in 2004", "at 10:45 a.m.", "the 75th anniversary",
+    "COVID-19 and the S-400", "one of the most important partners", "the 1990s",
+])
+def test_dates_years_times_ordinals_and_names_are_not_quantities(text):
+    assert [q for q in quantities(text) if q[1] is not None] == []
+
+
+def test_range_gives_both_numbers_the_unit():
+    assert quantities("between 2 and 4.5 percent") == [(2, "percent", None), (4.5, "percent", None)]
+    assert quantities("from 3 to 5 billion dollars") == [(3e9, "USD", None), (5e9, "USD", None)]
+
+
+def test_breakdown_number_takes_the_unit_before_it():
+    assert quantities("12,000 Vietnamese students, including 4,000 whose fees we pay")[1] == (4000, "person", None)
+
+
+def test_spans_point_at_the_number():
+    text = "We delivered 20,000 tonnes."
+    (q,) = parse_quantities(text, 0, len(text))
+    assert text[q.span.start:q.span.end].startswith("20,000")
+
+
+def test_scale_word_across_non_breaking_space():
+    assert quantities("over a\u00a0thousand students") == [(1000, "person", "over")]
