@@ -215,11 +215,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="more messages; tracebacks on errors")
+    # the same two flags after the verb too ("kg build -q ..."); SUPPRESS keeps a global one set
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="no progress or summary on stderr")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="more messages; tracebacks on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
     def add(name: str, func, help: str, description: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help, description=description)
+        p = sub.add_parser(name, help=help, description=description, parents=[common])
         p.set_defaults(func=func)
         commands[name] = func
         return p

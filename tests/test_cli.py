@@ -1,0 +1,96 @@
+"""The kg command: exit codes, messages, and that every verb is documented."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from kg.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "data" / "dev"
+AZE = DEV / "kremlin-2021-07-20-azerbaijan.txt"
+
+
+def _commands() -> list[str]:
+    return sorted(build_parser().get_default("commands"))
+
+
+def test_every_command_is_in_help_and_readme(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    help_text = capsys.readouterr().out
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in _commands():
+        assert re.search(rf"\b{name}\b", help_text), f"{name} missing from kg --help"
+        assert f"kg {name}" in readme, f"kg {name} is not documented in README.md"
+
+
+def test_no_command_is_a_usage_error(capsys):
+    assert main([]) == 2
+
+
+def test_build_memory_store_reports_summary(capsys):
+    assert main(["build", "--store", "memory", str(AZE)]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"read 1, built 1, skipped 0, failed 0, meetings 1, triples \d+", err)
+
+
+def test_build_goes_on_past_a_bad_file_and_exits_1(tmp_path, capsys):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("   \n", encoding="utf-8")
+    shutil.copy(AZE, tmp_path / "aze.txt")
+    store = tmp_path / "store"
+    assert main(["build", "--store", str(store), str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [
+        line for line in err.splitlines() if "empty.txt" in line and line.startswith("error:")]
+    assert "built 1" in err and "failed 1" in err
+
+
+def test_rebuild_keeps_triple_count_and_export_parses(tmp_path, capsys):
+    store = str(tmp_path / "store")
+    assert main(["build", "-q", "--store", store, str(AZE)]) == 0
+    assert main(["stats", "--store", store, "-f", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)["totals"]
+    assert main(["build", "-q", "--store", store, str(AZE)]) == 0
+    assert main(["stats", "--store", store, "-f", "json"]) == 0
+    second = json.loads(capsys.readouterr().out)["totals"]
+    assert first == second and first["transcripts"] == 1 and first["meetings"] == 1
+    for fmt, rdflib_format in (("turtle", "turtle"), ("trig", "trig"), ("nquads", "nquads")):
+        out = tmp_path / f"graph.{fmt}"
+        assert main(["export", "--store", store, "-f", fmt, "-o", str(out)]) == 0
+        g = rdflib.Dataset() if fmt in ("trig", "nquads") else rdflib.Graph()
+        g.parse(out, format=rdflib_format)
+        assert len(g) > 0 or sum(1 for _ in g.quads()) > 0
+
+
+def test_extract_json_has_the_gold_shape(capsys):
+    assert main(["extract", "--json", str(AZE)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert set(record) >= {"meeting", "participants", "countries", "commitments", "figures"}
+    assert record["meeting"]["date"] == "2021-07-20"
+    assert {"AZE", "RUS"} <= set(record["countries"])
+
+
+def test_extract_missing_file_is_one_line_and_exit_1(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "nope.txt" in err[0]
+
+
+def test_eval_prints_table_and_min_f1_fails(capsys):
+    assert main(["eval", str(DEV)]) == 0
+    out = capsys.readouterr().out
+    assert "commitments" in out and "figures" in out and "meeting.date" in out
+    assert main(["eval", str(DEV), "--min-f1", "1.01"]) == 1
+
+
+def test_eval_on_a_folder_without_gold_is_an_input_error(tmp_path, capsys):
+    assert main(["eval", str(tmp_path)]) == 2
+    assert "gold" in capsys.readouterr().err
