@@ -136,3 +136,12 @@ def test_export_of_one_graph_and_unknown_things():
             export(store, io.BytesIO(), "turtle", "http://example.org/missing")
         with pytest.raises(StoreError, match="cannot export"):
             export(store, io.BytesIO(), "csv")
+
+
+def test_bindings_work_for_variables_the_query_does_not_project():
+    other = ox.NamedNode("http://example.org/graph/2")
+    with OxigraphStore() as store:
+        store.replace_graph(G, _triples(3))
+        store.replace_graph(other, _triples(5))
+        rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": other})
+        assert int(rows.rows[0]["n"].value) == 5
