@@ -185,6 +185,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_network(args: argparse.Namespace) -> int:
+    from kg.network import to_networkx
+    from kg.network_export import to_json, write_network
+    from kg.network_metrics import add_metrics, format_top_table
+    from kg.store import open_store
+
+    with open_store(args.store) as store:
+        graph = to_networkx(store, args.kind, since=args.since, until=args.until, countries=args.country)
+    if args.metrics:
+        add_metrics(graph)
+    if args.output not in (None, "-"):
+        write_network(graph, args.output)
+        if not args.quiet:
+            print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {args.output}",
+                  file=sys.stderr)
+    elif not args.metrics:
+        sys.stdout.write(to_json(graph))
+    if args.metrics:
+        sys.stdout.write(format_top_table(graph, args.top) + "\n")
+    return EXIT_OK
+
+
 # --- parser ------------------------------------------------------------------
 
 def _add_store(p: argparse.ArgumentParser) -> None:
@@ -276,6 +298,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-f1", type=float, metavar="X",
                    help="exit 1 if the F1 of participants, countries, commitments or figures is below X")
     _add_base(p)
+
+    p = add("network", cmd_network, "export a leader or country network for networkx, Gephi or a browser",
+            "Build a network from the store with SPARQL and write it; the suffix of -o picks the "
+            "format: .graphml, .gexf (dynamic, one time interval per meeting for Gephi's timeline), "
+            ".json (node-link), .csv (edge list), .html (one offline interactive page) or .png. "
+            "Without -o the node-link JSON goes to stdout. KIND is one of: leader-country, countries, "
+            "leaders, commitments, meetings.")
+    p.add_argument("kind", metavar="KIND", choices=("leader-country", "countries", "leaders", "commitments",
+                                                    "meetings"))
+    _add_store(p)
+    p.add_argument("--since", metavar="DATE", help="only meetings on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", help="only meetings on or before DATE (YYYY-MM-DD)")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3",
+                   help="only meetings (or commitments) of this country; repeat for more")
+    p.add_argument("--metrics", action="store_true",
+                   help="add degree, weighted degree, betweenness, eigenvector centrality and Louvain "
+                        "community to the nodes, and print the top nodes")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="rows of the --metrics table (default 10)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.graphml .gexf .json .csv .html .png)")
 
     parser.set_defaults(commands=commands)
     return parser
