@@ -207,12 +207,81 @@ def cmd_network(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_queries(args: argparse.Namespace) -> int:
+    from kg.queries import list_queries
+
+    queries = list_queries()
+    out = _open_output(args.output)
+    if args.format == "json":
+        out.write(json.dumps([{"name": q.name, "title": q.title, "description": q.description,
+                               "params": [vars(p) for p in q.params]} for q in queries],
+                             ensure_ascii=False, indent=1) + "\n")
+        return EXIT_OK
+    for q in queries:
+        out.write(f"{q.name:<34} {q.title}\n")
+        for p in q.params:
+            example = f" (e.g. {p.example})" if p.example else ""
+            out.write(f"{'':<36}--param {p.name}=...  {p.meaning}{example}\n")
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.queries import bind_params, format_result, load_query, parse_param_options, parse_query, run_query
+    from kg.store import open_store
+
+    if (args.query is None) == (args.expression is None):
+        print("kg query: give a library query NAME, a .rq FILE, or -e 'SPARQL' (one of them)", file=sys.stderr)
+        return EXIT_ERROR
+    query = parse_query(args.expression, "-e") if args.expression is not None else load_query(args.query)
+    bindings = bind_params(query, parse_param_options(args.param))
+    with open_store(args.store) as store:
+        result = run_query(store, query.text, bindings, timeout=args.timeout, limit=args.limit)
+    out = _open_output(args.output)
+    out.write(format_result(result, args.format))
+    return EXIT_OK
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.endpoint import EndpointStore
+    from kg.push import push
+    from kg.store import open_store
+
+    progress = Progress(not args.quiet)
+    with open_store(args.store) as source, EndpointStore(args.url, retries=args.retries) as target:
+        try:
+            result = push(source, target, progress=progress)
+        finally:
+            progress.close()
+    for graph, error in result.failed:
+        print(f"error: {graph}: {error}", file=sys.stderr)
+    if not args.quiet:
+        print(f"{result.summary()} -> {target!r}", file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import OxigraphServer
+
+    if args.store == "memory" or args.store.startswith(("http://", "https://")):
+        print("kg serve: serves a store directory: give --store DIR", file=sys.stderr)
+        return EXIT_ERROR
+    server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=not args.writable,
+                            cors=args.cors, timeout=args.timeout)
+    server.start(inherit_output=True)
+    mode = "read-write" if args.writable else "read-only"
+    print(f"serving {args.store} ({mode}) at {server.url}/ — query page there, SPARQL endpoint "
+          f"{server.url}/query; Ctrl-C stops", file=sys.stderr)
+    code = server.wait()
+    return EXIT_OK if code in (0, -2, -15, 130) else EXIT_FAILED
+
+
 # --- parser ------------------------------------------------------------------
 
 def _add_store(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|memory",
-                   help=f"the graph store: a directory (embedded Oxigraph, default ./{DEFAULT_STORE}) "
-                        "or 'memory' for a one-off run that writes nothing")
+    p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|memory|URL",
+                   help=f"the graph store: a directory (embedded Oxigraph, default ./{DEFAULT_STORE}), "
+                        "'memory' for a one-off run that writes nothing, or the URL of a SPARQL 1.1 "
+                        "endpoint (credentials from KG_STORE_USER/KG_STORE_PASSWORD or ~/.netrc)")
 
 
 def _add_base(p: argparse.ArgumentParser) -> None:
@@ -317,6 +386,46 @@ def build_parser() -> argparse.ArgumentParser:
                         "community to the nodes, and print the top nodes")
     p.add_argument("--top", type=int, default=10, metavar="N", help="rows of the --metrics table (default 10)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.graphml .gexf .json .csv .html .png)")
+
+    p = add("queries", cmd_queries, "list the query library with titles and parameters",
+            "List the SPARQL queries of the library (queries/*.rq): name, title and the --param "
+            "each takes. Run one with kg query NAME.")
+    p.add_argument("-f", "--format", choices=("table", "json"), default="table")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    p = add("query", cmd_query, "run a library query, a .rq file or -e 'SPARQL'",
+            "Run a SPARQL query on the store. Parameters are bound as RDF terms, never pasted into "
+            "the query text. A syntax error names its line and column.")
+    p.add_argument("query", nargs="?", metavar="NAME|FILE", help="a library query name or a .rq file")
+    p.add_argument("-e", "--expression", metavar="SPARQL", help="the query text itself")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE (a string, date, number or <IRI> as the query's header "
+                        "says); repeat for more")
+    p.add_argument("-f", "--format", choices=("table", "csv", "tsv", "json"), default="table",
+                   help="output format (json is the SPARQL 1.1 results format)")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    p.add_argument("--timeout", type=float, metavar="S", help="stop the query after S seconds")
+    p.add_argument("-o", "--output", metavar="FILE")
+    _add_store(p)
+
+    p = add("push", cmd_push, "copy the local store to a SPARQL endpoint, graph by graph",
+            "Replace each named graph of the store on the endpoint at URL (Graph Store Protocol PUT, or "
+            "SPARQL Update where there is none). Idempotent; transient errors are retried with backoff. "
+            "Credentials come from KG_STORE_USER/KG_STORE_PASSWORD or ~/.netrc.")
+    p.add_argument("url", metavar="URL", help="the endpoint: a server root, a /query URL or a dataset URL")
+    _add_store(p)
+    p.add_argument("--retries", type=int, default=4, metavar="N", help="attempts per request (default 4)")
+
+    p = add("serve", cmd_serve, "serve the store over SPARQL with the Oxigraph server",
+            "Run the Oxigraph server (from the oxigraph package) on the store directory: the SPARQL "
+            "1.1 Protocol at /query and a query page at /, read-only and on 127.0.0.1 unless told "
+            "otherwise. The default graph is the union of all graphs, as in kg query.")
+    _add_store(p)
+    p.add_argument("--port", type=int, default=7878, help="TCP port (default 7878)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--writable", action="store_true", help="accept updates and Graph Store writes")
+    p.add_argument("--cors", action="store_true", help="allow cross-origin requests (browser tools)")
+    p.add_argument("--timeout", type=float, metavar="S", help="stop queries after S seconds")
 
     parser.set_defaults(commands=commands)
     return parser

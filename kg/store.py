@@ -263,11 +263,12 @@ def _open_directory(path: Path) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {error}") from error
 
 
-def open_store(spec: str = "kg-store") -> OxigraphStore:
-    """``"memory"``, a store directory, or (later) a SPARQL endpoint URL."""
+def open_store(spec: str = "kg-store") -> Store:
+    """``"memory"``, a store directory, or a SPARQL 1.1 endpoint URL (see :mod:`kg.endpoint`)."""
     if spec == "memory":
         return OxigraphStore(None)
     if spec.startswith(("http://", "https://")):
-        raise StoreError("remote SPARQL endpoints are not supported yet: "
-                         "use a local store directory or 'memory'")
+        from kg.endpoint import EndpointStore
+
+        return EndpointStore(spec)
     return OxigraphStore(spec)
