@@ -293,7 +293,11 @@ def _with_timeout(call, timeout: float) -> QueryResult:
         try:
             outcome["result"] = call()
         except BaseException as error:  # handed to the caller's thread
-            outcome["error"] = error
+            # without its traceback: the frames hold pyoxigraph iterators that must be
+            # dropped on the thread that made them
+            outcome["error"] = error.with_traceback(None)
+            if error.__context__ is not None:
+                error.__context__.with_traceback(None)
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()

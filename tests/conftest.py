@@ -1,0 +1,50 @@
+"""Shared fixtures: the dev graph built once, and real Oxigraph servers on free loopback ports.
+
+The servers are the ``oxigraph`` binary from the PyPI package (a test extra),
+started for the session and stopped when it ends, whatever the outcome.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.serve import OxigraphServer
+from kg.store import OxigraphStore
+
+DEV_DIR = Path(__file__).resolve().parent / "data" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_store() -> OxigraphStore:
+    """The seven dev transcripts built into a memory store; tests must not write to it."""
+    store = OxigraphStore(None)
+    result = build([str(DEV_DIR)], store)
+    assert result.ok, result.errors
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def dev_store_dir(tmp_path_factory) -> Path:
+    """The dev transcripts built into a store directory (closed again, so a server may open it)."""
+    path = tmp_path_factory.mktemp("dev-store") / "store"
+    with OxigraphStore(path) as store:
+        assert build([str(DEV_DIR)], store).ok
+    return path
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server() -> OxigraphServer:
+    """A read-write, in-memory Oxigraph server on 127.0.0.1 with the union default graph."""
+    with OxigraphServer(None, read_only=False) as server:
+        yield server
+
+
+@pytest.fixture()
+def empty_server() -> OxigraphServer:
+    """A fresh in-memory server for one test (push targets, failure cases)."""
+    with OxigraphServer(None, read_only=False) as server:
+        yield server
