@@ -93,16 +93,32 @@ def _blank(text: str, patterns: tuple[str, ...]) -> str:
     return text
 
 
-def read_status(norm: str, clause: Span, number_starts: list[int] = ()) -> str:
+def governing_span(norm: str, clause: Span, cue_end: int | None) -> Span:
+    """The part of the clause whose verbs govern a cue: up to the first subordinate clause after it.
+
+    "noted the completion of negotiations, something which will strengthen
+    trade" is done; the relative clause's "will" speaks of its effect.
+    """
+    if cue_end is None:
+        return clause
+    match = _compiled(cues.SUBORDINATE_AFTER).search(norm, cue_end, clause.end)
+    return Span(clause.start, match.start()) if match else clause
+
+
+def read_status(norm: str, clause: Span, number_starts: list[int] = (), cue_end: int | None = None) -> str:
     """The status the clause's tense, aspect and modality give, by precedence.
 
+    Only the verbs that govern the cue count (see :func:`governing_span`).
     Status words that belong to one number ("the planned 100 billion") are
     left out, so they do not colour the clause's other numbers.
     """
+    clause = governing_span(norm, clause, cue_end)
     text = _blank(norm[clause.start:clause.end], cues.REPORTING_FRAMES)
     local = "|".join(cues.LOCAL_STATUS)
     for start in number_starts:
         at = start - clause.start
+        if not 0 <= at <= len(text):
+            continue
         window = text[max(0, at - 20):at]
         blanked = re.sub(rf"\b(?:{local})\b", lambda m: " " * len(m.group()), window, flags=re.I)
         text = text[:max(0, at - 20)] + blanked + text[at:]

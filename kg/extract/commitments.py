@@ -11,6 +11,7 @@ decides how many commitments a sentence gives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract import cues
@@ -50,7 +51,7 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
     seen: set[tuple] = set()
     for clause in clauses(norm, sentence):
         quantities = parse_quantities(doc.text, clause.start, clause.end)
-        status = read_status(norm, clause, [q.span.start for q in quantities if q.span])
+        number_starts = [q.span.start for q in quantities if q.span]
         found_cues = find_type_cues(norm, clause)
         kinds = {kind for kind, _ in found_cues}
         for kind, cue in found_cues:
@@ -58,21 +59,27 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                 continue  # the topic of a document is no act of its own
             if is_negated(norm, clause, cue.start()):
                 continue
-            kind_status = status
+            kind_status = read_status(norm, clause, number_starts, cue.end())
             if kind == "Visit":
                 if search_any(cues.INVITATION, norm, clause.start, clause.end):
                     kind_status = "proposed"  # an invitation
-                elif status in ("completed", "ongoing"):
+                elif kind_status in ("completed", "ongoing"):
                     continue  # past visits and the visit under way are no commitments
-            if kind == "Agreement" and status == "ongoing" and \
-                    not search_any((cues.AGREEMENT_UNDER_WAY,), norm, clause.start, clause.end):
-                kind_status = "completed"
+            if kind == "Agreement":
+                if not _speaks_of_document_act(norm, utterance, sentence):
+                    continue  # an old document named as context
+                if kind_status == "ongoing" and \
+                        not search_any((cues.AGREEMENT_UNDER_WAY,), norm, clause.start, clause.end):
+                    kind_status = "completed"
             parties = resolve_parties(doc, utterance, clause, Span(cue.start(), cue.end()),
                                       kind in MUTUAL_TYPES)
             if parties.by is None or parties.to is None or parties.by == parties.to:
                 continue
             item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
             fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+            if kind == "Investment" and fitting and kind_status == "ongoing" and \
+                    search_any((cues.INVESTMENT_STOCK,), norm, clause.start, clause.end):
+                kind_status = "completed"  # "investments amount to $2 billion": a stock
             named_here = find_item(norm, sentence)
             if kind == "Supply" and named_here is None and not fitting and \
                     not search_any(_SUPPLY_WITHOUT_ITEM, norm, clause.start, clause.end):
@@ -89,6 +96,17 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                 seen.update({key, one_key})
                 out.append(commitment)
     return out
+
+
+def _speaks_of_document_act(norm: str, utterance: Utterance, sentence: Span) -> bool:
+    """Whether a document is signed, adopted, negotiated... here, or in the sentence a list continues."""
+    act = (cues.AGREEMENT_ACT,)
+    if search_any(act, norm, sentence.start, sentence.end):
+        return True
+    if not re.compile(cues.LIST_CONTINUATION, re.I).match(norm, sentence.start, sentence.end):
+        return False
+    earlier = [s for s in utterance.sentences if s.end <= sentence.start]
+    return bool(earlier) and search_any(act, norm, earlier[-1].start, earlier[-1].end) is not None
 
 
 def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list[Quantity],

@@ -17,9 +17,9 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\bsuppl(?:y|ies|ied|ying)\b", r"\bdeliver(?:y|ies|ed|ing|s)?\b",
         r"\bexport(?:s|ed|ing)?\b", r"\bshipments?\b",
         r"\b(?:received?|receiving|get|got|obtained)\b(?=[^.;]{0,80}\bfrom (?:the )?(?:[A-Z]|us\b|you\b))",
-        r"\bsen(?:d|t|ding)\b(?=[^.;]{0,40}\b(?:vaccines?|doses|aid|cargo|equipment|grain|weapons|arms)\b)",
+        r"\bsen(?:d|t|ding)\b(?=[^.;]{0,40}\b(?:vaccines?|doses|aid|relief|cargo|equipment|grain|weapons|arms)\b)",
         r"\bprovid(?:e|ed|es|ing)\b(?=[^.;]{0,50}\b(?:military|weapons|arms|vaccines?|doses|equipment|"
-        r"humanitarian|grain|fuel|gas|oil|fertili[sz]ers?)\b)",
+        r"humanitarian|grain|fuel|gas|oil|fertili[sz]ers?|aid|relief)\b)",
         r"\bhumanitarian (?:aid|assistance|supplies|cargo)\b",
     ),
     "JointProduction": (
@@ -39,7 +39,7 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "Visit": (
         r"\bvisit(?:s|ed|ing)?\b", r"\bdelegations?\b", r"\bsummit\b", r"\bforum\b",
-        r"\bcome (?:to|here)\b", r"\bgo (?:to|there)\b", r"\btravel(?:s|ling|ing)? to\b",
+        r"\bcome (?:here\b|to (?:us|our|your|see|visit)\b|to (?-i:[A-Z]))", r"\bgo (?:there\b|to (?:us|our|your|see|visit)\b|to (?-i:[A-Z]))", r"\btravel(?:s|ling|ing)? to\b",
         r"\bwelcom(?:e|ing) (?:you|him|her|them|the [\w\s.-]{0,20}leaders?)\b(?=[^.;]{0,40}\b(?:to|in|at)\b)",
         r"\bhost(?:s|ing)?\b", r"\binvit(?:e|es|ed|ation)\b", r"\bsee you (?:at|in)\b",
         r"\bhold\b[^.;]{0,30}\bmeetings?\b", r"\btrip\b",
@@ -53,13 +53,18 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
     ),
     "Cooperation": (
         r"\bco-?operat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? together\b",
-        r"\bin lockstep\b", r"\bjoint (?:projects?|efforts?|work|actions?|exercises?|research|initiatives?)\b",
+        r"\bjoint (?:projects?|efforts?|work|actions?|exercises?|research|initiatives?)\b",
         r"\b(?:inter-?governmental|inter-?regional) (?:commission|conference|forum)\b",
         r"\bbusiness council\b", r"\bworking group\b", r"\bcontacts in\b", r"\bties in\b",
         r"\bprojects in\b", r"\byear of (?:the )?[A-Z]?\w+\b", r"\bcross year\b",
         r"\bdays of \w+ culture\b", r"\bfestival\b", r"\bcultural (?:exchanges?|events?)\b",
         r"\bmilitary base\b", r"\bcoordinat(?:e|ion)\b", r"\bact together\b", r"\bside by side\b",
-        r"\b(?:holding talks|negotiat\w+) with\b", r"\bbranch(?:es)? of\b",
+        r"\b(?:holding talks|negotiat\w+) with\b",
+        r"\b(?:open|opened|opening|establish\w*|set up)\s+(?:a |the |new |several )*branch(?:es)?\b",
+        r"\bexhibitions?\b", r"\bexpositions?\b", r"(?-i:\b[A-Z][\w-]+ (?:Days|Seasons|Week)\b)",
+        r"\bwork(?:s|ing)? on\b[^.;]{0,40}\bprojects?\b", r"\bassistance (?:in|with)\b", r"\bassistance provided\b",
+        r"\bhelp(?:s|ed|ing)?\b(?=[^.;]{0,30}\b(?:restor|rebuild|reconstruct|fight|combat|counter)\w*)",
+        r"\breach\w* (?:an? )?agreements? (?:on|to|that)\b",
         r"\bconstruction of\b", r"\b(?:strengthen|develop|expand|deepen)\w* (?:our )?(?:\w+ )?(?:ties|contacts|partnership)\b",
         r"\bexchanges? (?:programmes?|of students)\b",
     ),
@@ -82,22 +87,41 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
     "Visit": (
         r"\b(?:during|on|for) (?:your|my|this|the current|our) (?:\w+ )?visit\b",
         r"\bfirst time\b", r"\bis (?:in [\w ]+ )?on an? [\w-]+ visit\b",
-        r"\baccepted (?:our|my|the) invitation\b", r"\bat (?:your|our|my) invitation\b",
+        r"\baccept\w* (?:our|my|the|your) invitation\b", r"\bat (?:your|our|my|the) invitation\b",
+        r"\bgratitude\b|\bgrateful\b", r"\b(?:this|the present|the current) visit\b",
         r"\b(?:allow me to|let me|i) (?:\w+ )?welcome you\b",
     ),
     "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
     "Agreement": (
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
-        r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b", r"\breach an agreement with them\b", r"\bagreement with (?:your|the) (?:assessment|view)",
+        r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b",
+        r"\breach\w* (?:an? )?agreements?\b",  # a verbal agreement to act, no document
+        r"\bagree(?:ment)? with (?:your|his|her|the|what|this|that) (?:\w+ )?"
+        r"(?:assessments?|views?|opinions?|positions?|words|remarks|points?|approach)\b",
+        # a document quoted as the source of a statement: "the joint statement said"
+        r"\b(?:statement|declaration|communiqu\w+)\b(?: of [^,.;]{0,60})?\s+(?:said|says|noted|notes|stated|states|"
+        r"expressed|stress\w*|emphasi[sz]\w*|reaffirm\w*|underline\w*|pointed out|call\w*)\b",
     ),
 }
 
 # An invitation is a proposed Visit whatever its tense.
 INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", r"\bhappy to see you (?:at|in)\b")
 # Agreements under way are negotiated or drafted; a document merely described is a signed one.
+# A document counts only when the text speaks of an act on it; "the Minsk Agreements",
+# "banned by the Geneva Convention" name old documents as context.
+AGREEMENT_ACT = (r"\b(?:sign\w*|adopt\w*|conclu\w+|reached|negotiat\w*|draft\w*|prepar\w*|ratif\w*|initial+ed|"
+                 r"approv\w*|propos\w*|complet\w*|work(?:ing)? on|finali[sz]\w*|renew\w*|agreed)\b")
+# A sentence that opens by continuing the list of the sentence before: "Those included ...".
+LIST_CONTINUATION = r"\W*(?:those|these|they|the documents|the agreements|in addition|additionally|also)\b"
 AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under discussion|being finali[sz]ed)\b"
 
 # --- status -----------------------------------------------------------------
+
+# Where a subordinate clause begins after the cue: its verbs do not govern the cue
+# ("negotiations were completed, something which will strengthen trade").
+SUBORDINATE_AFTER = r",?\s+(?:something |that )?(?:which|who|whose|where)\b|\bin order to\b|,\s+so that\b"
+# An amount of investment that "amounts to" or "exceeds" a sum is a stock: done.
+INVESTMENT_STOCK = r"\b(?:amount\w* to|exceed\w*|total\w*|stand\w* at|accumulated)\b"
 
 # Reporting frames say nothing about the act's status: "I would like to tell
 # you that ...", "I think ...".  They are blanked before status is read.
@@ -114,7 +138,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\binterest(?:ed)? in\b", r"\bprospects?\b", r"\bpotential\b", r"\bpromising\b",
         r"\bwould like to\b", r"\bwould be (?:glad|happy|pleased)\b", r"\bcould\b", r"\bmight\b",
         r"\bsuggest\w*\b", r"\bthe need to\b", r"\bcall(?:s|ed)? (?:on|for)\b", r"\bcan\b",
-        r"\bhappy to see you (?:at|in)\b",
+        r"\bhappy to see you (?:at|in)\b", r"\breadiness\b", r"\bopportunit(?:y|ies)\b", r"\bpossibilit(?:y|ies)\b",
+        r"\b(?:count|rely|relying|counting) on\b", r"\baspir\w+\b", r"\bshould\b",
+        r"\b(?:important|necessary|essential|advisable) to\b", r"\bof (?:mutual|common|great) interest\b",
     ),
     "planned": (
         r"\bwill\b", r"'ll\b", r"\bshall\b", r"\bplan(?:s|ned|ning)?\b", r"\bagreed? (?:to|that|on)\b",
@@ -122,6 +148,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:is|are) (?:due )?to (?:be|reach|begin|start|open|hold)\b", r"\bscheduled\b",
         r"\bdecided to\b", r"\blook(?:ing)? forward to\b", r"\bupcoming\b",
         r"\bnext (?:year|month|week)\b", r"\bsoon\b", r"\btomorrow\b", r"\bmust\b",
+        r"\bdecision to\b", r"\bdecided\b", r"\bdetermin(?:ed|ation) to\b",
+        r"\bin the (?:near )?future\b",
     ),
     "completed": (
         r"\b(?:have|has|'ve|had)\s+(?:\w+ly\s+|also\s+|already\s+|just\s+)*"
@@ -130,10 +158,10 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:signed|received|supplied|delivered|invested|allocated|launched|held|organi[sz]ed|"
         r"adopted|concluded|reached|built|opened|sent|provided|completed|created|established|"
         r"accumulated|commissioned|transferred|donated|granted|hosted)\b",
-        r"\blast year\b", r"\balready\b", r"\bnewly\b",
+        r"\blast year\b", r"\balready\b", r"\bnewly\b", r"\bcompletion of\b",
     ),
     "ongoing": (
-        r"\b(?:are|is|am|'re|'s)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*\w+ing\b",
+        r"\b(?:are|is|am|'re|'s)\s+(?:\w+ly\s+|also\s+|now\s+|already\s+)*(?!going to)\w+ing\b",
         r"\bcontinu(?:e|es|ing)\b", r"\bunder ?way\b", r"\b(?:is|are) being\b", r"\bworking on\b",
         r"\bcurrently\b",
     ),
@@ -142,7 +170,7 @@ STATUS_PRECEDENCE: tuple[str, ...] = ("proposed", "planned", "completed", "ongoi
 # Words right before a number that give that number its own status.
 LOCAL_STATUS: dict[str, str] = {
     "planned": "planned", "projected": "planned", "promised": "planned", "envisaged": "planned",
-    "target": "planned", "another": "completed",
+    "target": "planned",
 }
 
 NEGATION = r"\b(?:not|n't|never|no longer|neither|nor|without)\b|\bno (?:\w+ )?(?:plans?|agreement)"
