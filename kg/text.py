@@ -72,7 +72,7 @@ def _ends_sentence(text: str, dot: int, term_end: int, after: int, limit: int) -
         return False
     if text[dot:term_end] != ".":
         return True  # "!", "?", "...", "…" followed by a capital
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text, max(0, dot - 60), dot)  # a window: searching from 0 is quadratic
     if not match:
         return True
     word = match.group(1)
