@@ -75,3 +75,16 @@ def test_dev_set_figure_f1_ratchet():
         n_gold += len(gold)
     precision, recall = tp / n_found, tp / n_gold
     assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+def test_anniversary_and_years_since_establishment_of_relations_are_lengths():
+    assert figures((PUTIN, "Next year we mark the 45th anniversary of our diplomatic relations."),
+                   (LULA, "Yes.")) == [(45, "year")]
+    assert figures((PUTIN, "We celebrate the twentieth anniversary of establishing relations."),
+                   (LULA, "Yes.")) == [(20, "year")]
+    assert figures((PUTIN, "A lot was done in the 40 years since the establishment of relations."),
+                   (LULA, "Yes.")) == [(40, "year")]
+
+
+def test_anniversaries_of_people_and_events_are_not_figures():
+    assert figures((PUTIN, "We marked the 90th anniversary of the writer's birth."), (LULA, "Yes.")) == []

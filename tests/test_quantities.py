@@ -60,3 +60,13 @@ def test_spans_point_at_the_number():
 
 def test_scale_word_across_non_breaking_space():
     assert quantities("over a\u00a0thousand students") == [(1000, "person", "over")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("trade reached 2,1 billion dollars", [(2.1e9, "USD", None)]),
+    ("growth of 3,5 percent", [(3.5, "percent", None)]),
+    ("an almost 40-percent rise", [(40, "percent", "almost")]),
+    ("12,500 tonnes of grain", [(12500, "tonne", None)]),
+])
+def test_decimal_commas_before_scale_words_and_hyphenated_percent(text, expected):
+    assert quantities(text) == expected

@@ -24,10 +24,26 @@ NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "day"})
 TIME_REFERENCE_BEFORE = re.compile(r"\b(?:past|last|ago|after|within|since|before|aged|age of|every|"
                                    r"first|next few|coming)\s+(?:\w+\s+)?$", re.I)
 TIME_REFERENCE_AFTER = re.compile(r"^\s*(?:ago|later|after|since|before|old|of age)\b", re.I)
+# "60 years since the establishment of diplomatic relations" is the length of a relationship.
+LENGTH_OF_RELATIONS = re.compile(r"\s*(?:since|of)\s+(?:the\s+)?(?:establish\w*|(?:our\s+)?(?:\w+\s+)?relations\b)",
+                                 re.I)
+# "the 85th anniversary of our bilateral relations": an ordinal that measures a relationship's length.
+ORDINAL_WORDS: dict[str, int] = {
+    "fifth": 5, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
+    "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+ANNIVERSARY_OF_RELATIONS = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\s+anniversary",
+    re.I)
+_RELATIONS_AFTER_ANNIVERSARY = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:establish\w*\s+(?:of\s+)?)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:relations|ties)\b",
+    re.I)
 DOMESTIC = re.compile(r"\b(?:GDP|inflation|unemployment|birth rate|population|budget deficit|"
                       r"domestic|our economy|the economy|national debt|harvest)\b", re.I)
 RELATIONS = re.compile(r"\b(?:trade|bilateral|mutual|between|both|exports?|imports?|invest\w*|"
-                       r"supplie\w*|deliver\w*|joint|partner\w*|relations|Customs Union|students)\b", re.I)
+                       r"supplie\w*|deliver\w*|joint|partner\w*|relations|union|integration|join\w*|students)\b",
+                       re.I)
 # Nouns that say what a percentage or an amount of money measures.
 ABOUT_NOUNS = re.compile(
     r"\b(?:trade(?: turnover)?|turnover|investments?|exports?|imports?|freight(?: volumes?)?|"
@@ -50,8 +66,10 @@ def extract_figures(doc: Document) -> Document:
         for sentence in utterance.sentences:
             quote = norm[sentence.start:sentence.end]
             domestic_only = DOMESTIC.search(quote) and not RELATIONS.search(quote)
-            for quantity in parse_quantities(text, sentence.start, sentence.end):
-                if not _is_figure(norm, quantity, quantity.span in commitment_spans):
+            anniversaries = _anniversaries(norm, sentence)
+            for quantity in parse_quantities(text, sentence.start, sentence.end) + anniversaries:
+                if quantity not in anniversaries and \
+                        not _is_figure(norm, quantity, quantity.span in commitment_spans):
                     continue
                 if domestic_only:
                     continue
@@ -71,9 +89,22 @@ def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool) -> b
     if quantity.unit == "year":
         before = norm[max(0, span.start - 25):span.start]
         after = norm[span.end:span.end + 15]
+        if LENGTH_OF_RELATIONS.match(norm, span.end, span.end + 60):
+            return True
         if TIME_REFERENCE_BEFORE.search(before) or TIME_REFERENCE_AFTER.match(after):
             return False
     return True
+
+
+def _anniversaries(norm: str, sentence: Span) -> list[Quantity]:
+    """Years of a relationship told as an anniversary ("the tenth anniversary of diplomatic relations")."""
+    found = []
+    for match in ANNIVERSARY_OF_RELATIONS.finditer(norm, sentence.start, sentence.end):
+        if not _RELATIONS_AFTER_ANNIVERSARY.match(norm, match.end(), sentence.end):
+            continue
+        value = int(match.group("n")) if match.group("n") else ORDINAL_WORDS[match.group("w").lower()]
+        found.append(Quantity(value=value, unit="year", span=Span(match.start(), match.end())))
+    return found
 
 
 def _is_domestic_meeting(doc: Document) -> bool:

@@ -72,7 +72,10 @@ _PHRASE_STOPS = frozenset(
 _UNIT_WINDOW = 4  # words after the number in which its unit noun may appear
 _CURRENCY_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"})
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A decimal comma ("2,1 billion dollars") is read only before a scale word or a
+# percent sign, where a thousands separator cannot stand.
+_DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[\s\u00a0-]*(?:thousand|million|billion|trillion|mln|bln|bn|percent|per cent|%))"
+_DIGITS = rf"{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                    for w in sorted(WORD_NUMBERS, key=len, reverse=True))
 _SCALE = "|".join(SCALES)
@@ -86,7 +89,10 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|%|[^\w\s]")
 
 def _number_value(match: re.Match[str]) -> float:
     if match.group("digits"):
-        return float(match.group("digits").replace(",", ""))
+        digits = match.group("digits")
+        if re.fullmatch(r"\d{1,3},\d{1,2}", digits):
+            return float(digits.replace(",", "."))
+        return float(digits.replace(",", ""))
     return WORD_NUMBERS[" ".join(match.group("words").lower().split())]
 
 
@@ -119,6 +125,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     words: list[tuple[str, int, int]] = []
     for tok in _TOKEN.finditer(text, pos, limit):
         word = tok.group().lower()
+        if tok.start() == pos and word.startswith("-") and len(word) > 1:
+            word = word[1:]  # "a 33-percent growth"
         if word in "[]":
             continue
         if word == "%":
