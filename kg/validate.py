@@ -20,6 +20,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import astuple
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,9 +119,9 @@ class GraphValidator:
         if engine not in ENGINES:
             raise ValidationError(f"unknown SHACL engine {engine!r}: use one of {', '.join(ENGINES)}")
         self.engine = engine
-        self._validate = _engine(engine)
         self.shapes = load_shapes()
         self.ontology = load_ontology()
+        self._run = _engine(engine, self.shapes, self.ontology)
         self._reference: dict[ox.NamedNode, list[ox.Triple]] = defaultdict(list)
         for triple in reference:
             self._reference[triple.subject].append(triple)
@@ -139,8 +140,7 @@ class GraphValidator:
             to_rdflib(self.context(triples), data)
         source = next((str(o) for o in data.objects(None, _SOURCE)), None)
         try:
-            _, report, _ = self._validate(data, shacl_graph=self.shapes, ont_graph=self.ontology,
-                                          inference="none", allow_warnings=True, inplace=True)
+            report = self._run(data)
         except Exception as error:  # the engines raise their own runtime errors
             raise ValidationError(f"{source or graph}: SHACL validation could not run: {error}") from error
         return read_results(report, self.shapes, graph, source)
@@ -157,16 +157,33 @@ class GraphValidator:
                 for r in results if r.severity == "Violation"]
 
 
-def _engine(name: str):
+def _engine(name: str, shapes: rdflib.Graph, ontology: rdflib.Graph):
+    """A function data graph -> SHACL report graph, for the named engine.
+
+    pySHACL gets the ontology as ``ont_graph`` (it mixes it into the data
+    graph).  pyshacl-turbo compiles the shapes once; its ``validate`` would
+    recompile them on every call, so the ontology is mixed in here instead.
+    """
     try:
         if name == "turbo":
-            import pyshacl_turbo as module
+            import pyshacl_turbo
         else:
-            import pyshacl as module
+            import pyshacl
     except ImportError as error:
         raise ValidationError(f"SHACL engine {name!r} is not installed: pip install "
                               f"{'pyshacl-turbo' if name == 'turbo' else 'pyshacl'}") from error
-    return module.validate
+    if name == "turbo":
+        program = pyshacl_turbo.compile_shapes(shapes)
+
+        def run_turbo(data: rdflib.Graph) -> rdflib.Graph:
+            data += ontology
+            return program.validate(data, allow_warnings=True)[1]
+        return run_turbo
+
+    def run_pyshacl(data: rdflib.Graph) -> rdflib.Graph:
+        return pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none",
+                                allow_warnings=True, inplace=True)[1]
+    return run_pyshacl
 
 
 def read_results(report: rdflib.Graph, shapes: rdflib.Graph, graph: str,
@@ -181,9 +198,19 @@ def read_results(report: rdflib.Graph, shapes: rdflib.Graph, graph: str,
             graph=graph, source=source, shape=_shape_name(get("sourceConstraint"), get("sourceShape"), shapes),
             severity=str(get("resultSeverity")).rsplit("#", 1)[-1], focus=_text(get("focusNode")),
             path=compact(str(path)) if isinstance(path, URIRef) else (None if path is None else "path"),
-            value=None if value is None else _text(value), message=str(get("resultMessage") or ""),
+            value=None if value is None else _text(value), message=_message(report, node, shapes),
             component=compact(str(get("sourceConstraintComponent")))))
-    return sorted(out, key=lambda r: (r.shape, r.focus, r.value or ""))
+    return sorted(out, key=lambda r: tuple(v or "" for v in astuple(r)))
+
+
+def _message(report: rdflib.Graph, node, shapes: rdflib.Graph) -> str:
+    """The result's message; when an engine gives several, the constraint's own comes first."""
+    messages = {str(m) for m in report.objects(node, _SHACL.resultMessage)}
+    for source in (report.value(node, _SHACL.sourceConstraint), report.value(node, _SHACL.sourceShape)):
+        own = {str(m) for m in shapes.objects(source, _SHACL.message)} & messages if source else set()
+        if own:
+            return sorted(own)[0]
+    return sorted(messages)[0] if messages else ""
 
 
 def _shape_name(constraint, shape, shapes: rdflib.Graph) -> str:
@@ -219,14 +246,20 @@ def graph_triples(store, graph: ox.NamedNode) -> list[ox.Triple]:
     return list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}))
 
 
-def validate_graphs(graphs: dict[str, list[ox.Triple]], engine: str = "pyshacl") -> ValidationReport:
-    """Validate named graphs: the reference one alone, each other one with its reference slice."""
+def validate_graphs(graphs: dict[str, list[ox.Triple]], wanted: Sequence[str] = (),
+                    engine: str = "pyshacl") -> ValidationReport:
+    """Validate named graphs (all, or ``wanted``): the reference one alone, others with their slice of it."""
     started = time.perf_counter()
+    missing = [g for g in wanted if g not in graphs]
+    if missing:
+        raise ValidationError(f"graph {missing[0]} is not among the graphs given: "
+                              f"{', '.join(sorted(graphs)[:5])}")
     reference = [t for name, triples in graphs.items() if is_reference(name) for t in triples]
     validator = GraphValidator(reference, engine)
     report = ValidationReport(engine=engine)
-    for name, triples in sorted(graphs.items()):
-        report.results.extend(validator.validate_triples(triples, name, with_context=not is_reference(name)))
+    for name in list(wanted) or sorted(graphs):
+        report.results.extend(validator.validate_triples(graphs[name], name,
+                                                         with_context=not is_reference(name)))
         report.graphs += 1
     report.seconds = time.perf_counter() - started
     return report
@@ -271,10 +304,5 @@ def read_graph_files(paths: Sequence[str | Path]) -> dict[str, list[ox.Triple]]:
 
 def validate_files(paths: Sequence[str | Path], graphs: Sequence[str] = (),
                    engine: str = "pyshacl") -> ValidationReport:
-    found = read_graph_files(paths)
-    if graphs:
-        missing = [g for g in graphs if g not in found]
-        if missing:
-            raise ValidationError(f"graph {missing[0]} is not in {', '.join(map(str, paths))}")
-        found = {n: t for n, t in found.items() if n in graphs or is_reference(n)}
-    return validate_graphs(found, engine)
+    """Validate RDF files: an export in TriG or N-Quads graph by graph, a Turtle file as one graph."""
+    return validate_graphs(read_graph_files(paths), graphs, engine)
