@@ -70,7 +70,8 @@ def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
             continue
         for pattern in patterns:
             for match in _compiled(pattern).finditer(norm, clause.start, clause.end):
-                if kind in ("Cooperation", "Investment") and _is_name_part(norm, match):
+                if kind in ("Cooperation", "Investment") and pattern not in cues.CAPITALISED_BY_NATURE \
+                        and _is_name_part(norm, match):
                     continue
                 if re.match(r"(?:\s+[A-Z][\w-]*)*\s+" + cues.NAME_TAILS, norm[match.end():match.end() + 60]):
                     continue  # "Collective Security Treaty Organisation"
@@ -208,6 +209,17 @@ def agreement_titles(text: str, norm: str, sentence: Span) -> list[str]:
 _TITLE = re.compile(
     r"\b(?:(?:an?|the)\s+)?((?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Memorandum|Declaration|Convention|"
     r"Protocol|Roadmap|Framework|Statement|Contract|MOU)\b(?:\s+(?:on|of|for|between)\s+[^,.;]{3,80})?)")
+
+
+_NAMED_DOCUMENT = re.compile(
+    r"\b(?:[A-Z][\w-]*\s+)+(?:Agreement|Treaty|Memorandum|Declaration|Convention|Protocol|Roadmap|Statement|"
+    r"Contract|Framework|Charter|Communiqu\w+)s?\b")
+
+
+def named_documents(text: str, sentence: Span) -> list[str]:
+    """Distinct capitalised document names in a sentence: "the Moscow Declaration ... and the Joint Statement"."""
+    names = [m.group().strip() for m in _NAMED_DOCUMENT.finditer(text, sentence.start, sentence.end)]
+    return list(dict.fromkeys(n for n in names if not n.startswith(("The ", "A ", "An "))))
 
 
 def agreement_title(text: str, sentence: Span) -> str | None:

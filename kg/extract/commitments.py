@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from kg.extract import cues
 from kg.extract.commitment_rules import (
-    agreement_title, agreement_titles, clauses, find_item, find_type_cues, is_negated,
+    agreement_title, agreement_titles, named_documents, clauses, find_item, find_type_cues, is_negated,
     local_status, normalise, production_object, read_status, search_any,
 )
 from kg.extract.quantities import parse_quantities
@@ -27,7 +27,7 @@ from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utteran
 # several areas of one cooperation programme is one Cooperation).
 ONE_PER_SENTENCE = frozenset({"Cooperation", "JointProduction", "Visit", "Agreement"})
 _ITEM_LOOKBACK = 6  # earlier sentences searched for the goods a sentence leaves unnamed
-_SUPPLY_WITHOUT_ITEM = (r"\bmilitary\b", r"\bhumanitarian\b", r"\bdefen[cs]e\b")
+_SUPPLY_WITHOUT_ITEM = (r"\bmilitary\b", r"\bhumanitarian\b", r"\bdefen[cs]e\b", r"\baid\b", r"\brelief\b")
 
 
 def extract_commitments(doc: Document) -> Document:
@@ -47,6 +47,8 @@ def extract_commitments(doc: Document) -> Document:
 def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Utterance,
                           sentence: Span) -> list[Commitment]:
     titles = agreement_titles(doc.text, norm, sentence)
+    if not titles and len(named := named_documents(doc.text, sentence)) > 1:
+        titles = named  # "adopted the Moscow Declaration and the Joint Statement": one per document
     out: list[Commitment] = []
     seen: set[tuple] = set()
     for clause in clauses(norm, sentence):

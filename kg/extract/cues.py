@@ -52,8 +52,12 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"(?-i:\b[A-Z][\w-]* Framework\b)",
     ),
     "Cooperation": (
-        r"\bco-?operat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? together\b",
-        r"\bjoint (?:projects?|efforts?|work|actions?|exercises?|research|initiatives?)\b",
+        r"\bco-?operat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? (?:\w+ ){0,2}together\b",
+        r"\bjoint (?:[\w-]+ (?:and [\w-]+ )?)?(?:projects?|efforts?|work|actions?|exercises?|research|initiatives?|activit(?:y|ies))\b",
+        r"\binteraction (?:between|of) (?:the |our )?[\w\s-]{0,40}\b(?:ministries|agencies|services|departments)\b",
+        r"\b(?:tourist|tourism|student|youth|cultural|academic|scientific|humanitarian) exchanges?\b",
+        r"\b(?:participat\w*|involvement) in (?:the |various |joint |[\w-]+ ){0,3}(?:projects?|construction|"
+        r"development|talks|concessions|programmes?|exploration|modernisation)\b",
         r"\b(?:inter-?governmental|inter-?regional) (?:commission|conference|forum)\b",
         r"\bbusiness council\b", r"\bworking group\b", r"\bcontacts in\b", r"\bties in\b",
         r"\bprojects in\b", r"\byear of (?:the )?[A-Z]?\w+\b", r"\bcross year\b",
@@ -63,12 +67,18 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:open|opened|opening|establish\w*|set up)\s+(?:a |the |new |several )*branch(?:es)?\b",
         r"\bexhibitions?\b", r"\bexpositions?\b", r"(?-i:\b[A-Z][\w-]+ (?:Days|Seasons|Week)\b)",
         r"\bwork(?:s|ing)? on\b[^.;]{0,40}\bprojects?\b", r"\bassistance (?:in|with)\b", r"\bassistance provided\b",
-        r"\bhelp(?:s|ed|ing)?\b(?=[^.;]{0,30}\b(?:restor|rebuild|reconstruct|fight|combat|counter)\w*)",
+        r"\bhelp(?:s|ed|ing)?\b(?=[^.;]{0,60}\b(?:restor|rebuild|reconstruct|fight|combat|counter)\w*)",
         r"\breach\w* (?:an? )?agreements? (?:on|to|that)\b",
         r"\bconstruction of\b", r"\b(?:strengthen|develop|expand|deepen)\w* (?:our )?(?:\w+ )?(?:ties|contacts|partnership)\b",
         r"\bexchanges? (?:programmes?|of students)\b",
     ),
 }
+
+# Cues for events whose names are capitalised by nature ("the Year of Russia",
+# "Moscow Days"): a capital letter does not make them part of an organisation's name.
+CAPITALISED_BY_NATURE = frozenset({
+    r"\byear of (?:the )?[A-Z]?\w+\b", r"(?-i:\b[A-Z][\w-]+ (?:Days|Seasons|Week)\b)",
+})
 
 # Capitalised words after a cue that make it part of a name, not an act:
 # "Shanghai Cooperation Organisation", "Direct Investment Fund".
@@ -144,7 +154,7 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     ),
     "planned": (
         r"\bwill\b", r"'ll\b", r"\bshall\b", r"\bplan(?:s|ned|ning)?\b", r"\bagreed? (?:to|that|on)\b",
-        r"\bgoing to\b", r"\bintend\w*\b", r"\bintention\b", r"\bexpect\w*\b",
+        r"\bgoing to\b", r"\bintend\w*\b", r"\breach\w* (?:an? )?agreements? (?:on|to|that)\b", r"\bintention\b", r"\bexpect\w*\b",
         r"\b(?:is|are) (?:due )?to (?:be|reach|begin|start|open|hold)\b", r"\bscheduled\b",
         r"\bdecided to\b", r"\blook(?:ing)? forward to\b", r"\bupcoming\b",
         r"\bnext (?:year|month|week)\b", r"\bsoon\b", r"\btomorrow\b", r"\bmust\b",
@@ -203,5 +213,5 @@ QUANTITY_UNITS: dict[str, frozenset[str]] = {
     "Investment": frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"}),
     "Cooperation": frozenset({"project", "unit"}),
     "Visit": frozenset(),
-    "Agreement": frozenset(),
+    "Agreement": frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"}),  # contracts worth $1 billion
 }

@@ -106,6 +106,9 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
             receiver = receiver or m.code
         elif m.span.end <= cue.end and giver is None:
             giver = m.code
+    if giver is None and own is None:
+        # a readout of unknown origin: a named country other than the receiver acts
+        giver = next((m.code for m in mentions if m.code != receiver), None)
     head = text[clause.start:cue.start]
     receiving = RECEIVE.search(text, clause.start, cue.end) is not None
     if giver is None:
