@@ -16,24 +16,65 @@ participants stay empty.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from kg.formats.cast import Mention, find_mentions
+from kg.formats.cast import Mention, _name_at, find_mentions
 from kg.formats.leaders import known_leader, office_holder
-from kg.model import Document, Person
+from kg.formats.names import looks_like_person_name
+from kg.model import Document, Person, Span
 from kg.text import split_sentences
 
 _LEAD_SENTENCES = 2
+# Offices that speak for a country; a mention of one without "of Country" takes the page's country.
+_STATE_OFFICES = frozenset({
+    "President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir", "Amir",
+    "Crown Prince", "Sultan", "Premier", "Vice President", "Vice-President", "Federal President",
+    "Acting President", "Acting Prime Minister", "Taoiseach", "Head of State", "Chairman",
+})
+_WITH_NAME = re.compile(r"\bwith[ \u00a0]+(?:the[ \u00a0]+)?(?P<rest>[A-Z][^,;:()\n]{2,80})")
 
 
-def _mentions(doc: Document) -> list[Mention]:
-    """Office-and-name mentions in the title and the first sentences of the lead."""
-    found = list(find_mentions(doc.text, doc.title.start, doc.title.end)) if doc.title else []
+def _lead_spans(doc: Document) -> list[Span]:
+    """The title, then the first sentences of the lead (narrator text before the first turn)."""
+    spans = [doc.title] if doc.title else []
     for utterance in doc.utterances[:2]:
         if utterance.speaker is not None:
             break
-        for sentence in split_sentences(doc.text, utterance.span.start, utterance.span.end)[:_LEAD_SENTENCES]:
-            found.extend(find_mentions(doc.text, sentence.start, sentence.end))
+        spans.extend(split_sentences(doc.text, utterance.span.start, utterance.span.end)[:_LEAD_SENTENCES])
+    return spans
+
+
+def _mentions(doc: Document) -> list[tuple[Mention, bool]]:
+    """Office-and-name mentions in the title and lead; True for those in the title or first sentence."""
+    spans = _lead_spans(doc)
+    head = spans[:2] if doc.title else spans[:1]
+    return [(mention, span in head) for span in spans
+            for mention in find_mentions(doc.text, span.start, span.end)]
+
+
+def _page_countries(doc: Document, spans: list[Span]) -> set[str]:
+    """Foreign countries the title and lead name ("Russian-Indian summit talks" gives IND)."""
+    from kg.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    return {m.code for span in spans for m in gazetteer.find_countries(doc.text, span.start, span.end)
+            if m.code != doc.publisher_country}
+
+
+def _title_names(doc: Document, date: str | None) -> list[Person]:
+    """Leaders a title names without an office ("Telephone conversation with Xi Jinping")."""
+    if not doc.title:
+        return []
+    found = []
+    for match in _WITH_NAME.finditer(doc.quote(doc.title).replace("\u00a0", " ")):
+        for part in re.split(r"\band\b", match["rest"]):
+            words = _name_at(part.split())
+            name = " ".join(words)
+            if len(words) >= 2 and looks_like_person_name(name):
+                known = known_leader(Mention(name, None, None), date)
+                if known and known.country:
+                    found.append(known)
     return found
 
 
@@ -47,10 +88,13 @@ def _same(a: Person, b: Person) -> bool:
 
 def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
     """The cast's Person for a mention when it speaks, else one filled in from known leaders."""
-    candidate = Person(mention.name or "", mention.office, mention.country)
+    candidate = Person(mention.name or "", mention.office, mention.country, mention.organisation)
     for speaker in doc.cast:
-        if speaker.country and _same(candidate, speaker) and mention.country in (None, speaker.country):
+        if (speaker.country or speaker.organisation) and _same(candidate, speaker) \
+                and mention.country in (None, speaker.country):
             return speaker
+    if mention.organisation:
+        return candidate
     known = known_leader(mention, date)
     if known and (not mention.country or known.country == mention.country):
         name = known.name if len(known.name) >= len(candidate.name) else candidate.name
@@ -93,17 +137,25 @@ def extract_participants(doc: Document) -> Document:
         lines = header_datelines(doc.text)
         date = lines[0].date if lines else doc.transcript.date
     people: list[Person] = []
-    for mention in _mentions(doc):
+    page_countries = _page_countries(doc, _lead_spans(doc))
+    for mention, in_head in _mentions(doc):
         person = _as_person(mention, doc, date)
-        if person.country and person.country != doc.publisher_country:
+        if (not person.country and not person.organisation and in_head and len(page_countries) == 1
+                and person.office in _STATE_OFFICES):  # "Prime Minister Atal Bihari Vajpayee"
+            person = replace(person, country=next(iter(page_countries)))
+        if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
+    people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
     for speaker in doc.cast:
-        if speaker.country and speaker.country != doc.publisher_country and speaker.office:
+        if speaker.office and (speaker.organisation or speaker.country
+                               and speaker.country != doc.publisher_country):
             people.append(speaker)
     unique: list[Person] = []
-    for person in people:
-        if not any(_same(person, earlier) and person.country == earlier.country for earlier in unique):
+    for person in sorted(people, key=lambda p: p.country is None):  # a country beats an organisation
+        if not any(_same(person, earlier) and (person.country == earlier.country or not person.country)
+                   for earlier in unique):
             unique.append(person)
+    unique.sort(key=people.index)
     if doc.publisher_country is None:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique

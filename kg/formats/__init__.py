@@ -38,7 +38,7 @@ def detect(transcript: Transcript) -> str:
         return "kremlin"
     if _WHITEHOUSE.search(head):
         return "whitehouse"
-    if re.search(r"\bVladimir Putin\b|\bPresident of Russia\b", head[:1500]):
+    if re.search(r"\b(?:Vladimir Putin|Dmitry Medvedev|President of Russia|Russian President)\b", head[:1500]):
         return "kremlin"
     return "plain"
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.formats.names import NAME_PARTICLES, looks_like_person_name
 from kg.model import Person, Span
 
 # Offices of principals, longest first so "Prime Minister" wins over "Minister".
@@ -31,13 +32,12 @@ PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
     "Governor-General", "Head of State", "State Counsellor", "Supreme Leader", "Chief Executive",
     "Federal President", "Vice Premier", "Deputy Prime Minister", "First Deputy Prime Minister",
     "Defence Minister", "Minister of Defence", "Chairman of the Presidency",
-    "Chairman of the Presidential Council", "Chairman of the Government",
-    "President of the European Commission", "President of the European Council",
+    "Chairman of the Presidential Council", "Chairman of the Government", "Foreign Secretary",
+    "Director-General", "Director General", "Managing Director", "Executive Secretary",
+    "High Representative",
 ), key=len, reverse=True))
 
-_NAME_PARTICLES = frozenset(
-    "bin ibn bint al el de da del della der di du dos van von la le ter y".split()
-)
+_NAME_PARTICLES = NAME_PARTICLES
 # Capitalised words that end a name in title case ("Morrison of Australia Before Bilateral Meeting").
 _NOT_NAME = frozenset(
     "Before After At In On During Following Meeting Meetings Joint Press Conference Bilateral "
@@ -48,8 +48,8 @@ _NOT_NAME = frozenset(
 _HONORIFICS = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)|H\.E\.)\s+")
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*|[a-z]+(?=\s)")
 _WORD = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
-_OFFICE_PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(o) for o in PRINCIPAL_OFFICES) + r")\b"
+_OFFICE_PATTERN = re.compile(  # pages put NBSP inside offices: "Minister of\u00a0Foreign Affairs"
+    r"\b(?:" + "|".join(re.escape(o).replace(r"\ ", "[ \u00a0]+") for o in PRINCIPAL_OFFICES) + r")\b"
 )
 _SEP = re.compile(r"[ \u00a0]+")
 
@@ -62,6 +62,7 @@ class Mention:
     office: str | None
     country: str | None
     span: Span | None = None
+    organisation: str | None = None  # "United Nations" for "UN Secretary-General Antonio Guterres"
 
     @property
     def surname(self) -> str | None:
@@ -111,34 +112,59 @@ def _country_after_of(words: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+@lru_cache(maxsize=20000)
+def organisation_of(phrase: str) -> str | None:
+    """Name of the international organisation ``phrase`` names ("UN", "the African Union")."""
+    phrase = _SEP.sub(" ", phrase).strip(" ,")
+    if not phrase or not phrase[0].isupper() and not phrase.startswith("the "):
+        return None
+    found = _gaz().organisation(phrase)
+    return found.name if found else None
+
+
+def _organisation_after_of(words: list[str]) -> tuple[str | None, int]:
+    """Organisation named by the longest prefix of ``words`` (after "of"), and its length."""
+    for length in range(min(len(words), 9), 0, -1):
+        found = organisation_of(" ".join(words[:length]).rstrip(","))
+        if found:
+            return found, length
+    return None, 0
+
+
 def read_description(description: str) -> Mention:
-    """Office, country and name in one description such as a speaker label."""
+    """Office, country or organisation, and name in one description such as a speaker label."""
     text = _HONORIFICS.sub("", _SEP.sub(" ", description.strip()))
     if "," in text:  # "Kim Dae-jung, President of South Korea"
         head, _, tail = text.partition(",")
         tail_mention = read_description(tail)
         if tail_mention.office and not tail_mention.name and _name_at(head.split()):
-            return Mention(" ".join(_name_at(head.split())), tail_mention.office, tail_mention.country)
+            return Mention(" ".join(_name_at(head.split())), tail_mention.office, tail_mention.country,
+                           organisation=tail_mention.organisation)
         text = text.replace(",", "")
     match = _OFFICE_PATTERN.search(text)
     if not match:
         return _trailing_name(text, None)
-    before = text[:match.start()].split()
+    before = " ".join(text[:match.start()].split())
     office = match.group(0)
     rest = text[match.end():].split()
-    country = country_of(" ".join(before)) if before else None
+    country = country_of(before) if before else None
+    organisation = organisation_of(before) if before and not country else None
     if rest and rest[0] == "of":
         found, length = _country_after_of(rest[1:])
-        if found:
+        if not found and not country and not organisation:
+            organisation, length = _organisation_after_of(rest[1:])
+        if found or organisation:
             country = country or found
             rest = rest[1 + length:]
     name = _name_at(rest)
     if not name:  # "Chairman of the Board of Sberbank German Gref"; ", President of South Korea"
-        return Mention(None, office, country) if country and not rest else _trailing_name(text, country)
+        if (country or organisation) and not rest:
+            return Mention(None, office, country, organisation=organisation)
+        return _trailing_name(text, country)
     rest = rest[len(name):]
-    if not country and len(rest) >= 2 and rest[0] == "of":  # "Prime Minister Lee of Singapore"
+    if not country and not organisation and len(rest) >= 2 and rest[0] == "of":  # "Prime Minister Lee of Singapore"
         country, _ = _country_after_of(rest[1:])
-    return Mention(" ".join(name), office, country)
+    return Mention(" ".join(name), office, country, organisation=organisation)
 
 
 def _trailing_name(text: str, country: str | None) -> Mention:
@@ -155,27 +181,68 @@ def _trailing_name(text: str, country: str | None) -> Mention:
     return Mention(" ".join(name) or None, office, country)
 
 
+_CLAUSE_END = re.compile(r",|;|\band\b|\bwho\b|\bwhich\b|\bhas\b|\bhad\b|\bis\b|\bwas\b|\(|\u2013|\u2014")
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\([A-Z]{2,8}\)")
+_DESCRIPTION_WORDS = _NAME_PARTICLES | {"of", "the", "for", "and"}
+
+
+def _prefix(text: str, start: int, office_start: int) -> str:
+    """The country adjective ("US", "German Federal") or organisation ("UN") just before an office."""
+    words = text[max(start, office_start - 48):office_start].split()
+    for size in (2, 1):
+        candidate = " ".join(words[-size:])
+        if len(words) >= size and country_of(candidate):
+            return candidate
+    for size in (4, 3, 2, 1):
+        candidate = " ".join(words[-size:])
+        if len(words) >= size and candidate[:1].isupper() and organisation_of(candidate):
+            return candidate
+    return ""
+
+
+def _name_after_comma(window: str, clause: str) -> str | None:
+    """The name in "the President of Brazil, Luiz Inacio Lula da Silva": a clause that is a name."""
+    comma = re.match(r",[ \u00a0]*", window[len(clause):])
+    if not comma:
+        return None
+    following = _CLAUSE_END.split(window[len(clause) + comma.end():])[0].strip().rstrip(".")
+    words = following.split()
+    name = _name_at(words)
+    return " ".join(name) if name and len(name) == len(words) and len(name) >= 2 else None
+
+
+def _adjoins_office(clause: str, name: str) -> bool:
+    """Whether only office words lie between the office and the name (no verb, no prose)."""
+    clause = _SEP.sub(" ", clause)
+    position = clause.find(name)
+    return position >= 0 and all(
+        word[:1].isupper() or word in _DESCRIPTION_WORDS for word in clause[:position].split())
+
+
 def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
-    """Every "office + name" mention of a principal in ``text[start:end]``, in order."""
+    """Every "office + name" mention of a principal in ``text[start:end]``, in order.
+
+    Shapes: "[Country adjective|Organisation] Office [of Country|of Organisation][,] Name".
+    The name must follow the office words directly and look like a person's name.
+    """
     for match in _OFFICE_PATTERN.finditer(text, start, end):
         if match.start() > 0 and text[match.start() - 1] == "-":
             continue
-        # Back up over an adjective ("US", "Israeli", "German Federal") to read the whole mention.
-        prefix_words = text[max(start, match.start() - 40):match.start()].split()
-        adjective = ""
-        for size in (2, 1):
-            candidate = " ".join(prefix_words[-size:])
-            if len(prefix_words) >= size and country_of(candidate):
-                adjective = candidate
-                break
-        window_end = min(end, match.end() + 120)
-        window = text[match.start():window_end].split("\n")[0]
-        clause = re.split(r",|;|\band\b|\bwho\b|\bwhich\b|\(|\u2013|\u2014", window)[0]
-        mention = read_description(f"{adjective} {clause}".strip())
-        if mention.name and mention.office and not country_of(mention.name.rstrip(".")):
+        prefix = _prefix(text, start, match.start())
+        window = text[match.start():min(end, match.end() + 160)].split("\n")[0]
+        window = _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group()), window)
+        clause = _CLAUSE_END.split(window)[0]
+        mention = read_description(f"{prefix} {clause}".strip())
+        if not mention.name and mention.office and (mention.country or mention.organisation):
+            name = _name_after_comma(window, clause)
+            if name:
+                mention = Mention(name, mention.office, mention.country, organisation=mention.organisation)
+                clause = window[:window.find(name, len(clause)) + len(name)]
+        if (mention.name and mention.office and _adjoins_office(clause, mention.name)
+                and looks_like_person_name(mention.name.rstrip("."))):
             yield Mention(mention.name, mention.office, mention.country,
-                          Span(match.start(), match.start() + len(clause.rstrip())))
+                          Span(match.start(), match.start() + len(clause.rstrip())), mention.organisation)
 
 
 def person(mention: Mention, qid: str | None = None) -> Person:
-    return Person(mention.name or "", mention.office, mention.country, None, qid)
+    return Person(mention.name or "", mention.office, mention.country, mention.organisation, qid)

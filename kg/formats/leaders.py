@@ -54,17 +54,26 @@ def known_leader(mention: Mention, date: str | None) -> Person | None:
     if candidates:
         name, qid, code, office, _, _ = (dated or candidates)[-1]
         return Person(name, office, code, None, qid)
-    from kg.gazetteer import default_gazetteer
+    from kg.gazetteer import default_gazetteer, fold
 
     year = int(date[:4]) if date else None
-    found = [leader for leader in default_gazetteer().leaders_named(mention.name, year)
+    gazetteer = default_gazetteer()
+    found = [leader for leader in gazetteer.leaders_named(mention.name, year)
              if mention.country in (None, leader.country)]
     if mention.office:
         found = [f for f in found if f.office.lower().startswith(mention.office.lower())] or found
-    if len({(f.name, f.country) for f in found}) != 1:
+    if len({(f.name, f.country) for f in found}) == 1:
+        leader = found[0]
+        return Person(leader.name, _bare_office(leader.office), leader.country, None, leader.qid)
+    if found or year is None or len(mention.name.split()) < 2:
         return None
-    leader = found[0]
-    return Person(leader.name, _bare_office(leader.office), leader.country, None, leader.qid)
+    # The gazetteer knows 2021-22 terms only; a full name still tells the country, not the office then.
+    undated = [leader for leader in gazetteer.leaders_named(mention.name)
+               if leader.country and mention.country in (None, leader.country)
+               and fold(leader.name) == fold(mention.name)]
+    if len({(f.name, f.country) for f in undated}) != 1:
+        return None
+    return Person(undated[0].name, None, undated[0].country, None, undated[0].qid)
 
 
 def _bare_office(office: str | None) -> str | None:

@@ -130,18 +130,22 @@ class Cast:
                 if _same_person(mention, known):
                     mention = Mention(
                         known.name if len(known.name or "") > len(mention.name or "") else mention.name,
-                        mention.office or known.office, mention.country or known.country)
+                        mention.office or known.office, mention.country or known.country,
+                        organisation=mention.organisation or known.organisation)
                     break
             found = self._known_leader(mention) if mention.name else None
             if found:
                 name = found.name if len((found.name or "")) >= len(mention.name or "") else mention.name
                 person = Person(name or "", mention.office or found.office,
-                                mention.country or found.country, found.organisation, found.qid)
+                                mention.country or found.country,
+                                mention.organisation or found.organisation, found.qid)
             else:
-                person = Person(mention.name or description.strip(), mention.office, mention.country)
+                person = Person(mention.name or description.strip(), mention.office, mention.country,
+                                mention.organisation)
             person = self._intern(person)
             if person.office or person.country:
-                self._context.append(Mention(person.name, person.office, person.country))
+                self._context.append(Mention(person.name, person.office, person.country,
+                                             organisation=person.organisation))
         self._by_description[description] = person
         return person
 

@@ -1,0 +1,57 @@
+"""Whether a run of words reads as a person's name.
+
+Descriptions in prose ("The President of Turkey congratulated Vladimir
+Putin on ... the Constitution of the Russian Federation") put capitalised
+words after an office that are no name at all.  A participant's name must
+look like one: capitalised words (with the particles names use), none of
+them a word of institutions, documents or the calendar, and the whole not
+a country, an organisation or an office.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_PARTICLES = frozenset(
+    "bin ibn bint al el de da del della der di du dos van von la le ter y".split()
+)
+
+# Capitalised words that name things, not people.
+_THING_WORDS = frozenset("""
+Constitution Federation Republic Kingdom Emirates States State Union Council Government Parliament
+Assembly Duma Ministry Ministries Committee Commission Court Agreement Agreements Treaty Declaration
+Charter Convention Organisation Organization Bank Fund Corporation Company Party University Academy
+Kremlin Office Administration Cabinet Security Forum Summit Group Nations Board Service Agency
+Centre Center Institute Foundation Society Association Congress Senate Chamber Region Territory
+Province District Area City Army Navy Forces Army Front Movement Church Cathedral Palace House
+Hall Museum Theatre Games Olympics Cup Championship Day Year Week Programme Program Strategy
+Concept Doctrine Act Law Code Resolution Statement Memorandum Protocol Plan Initiative Project
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Russia Russian Soviet Western Eastern Northern
+Southern Affairs Defence Defense Foreign Minister President Prime Chairman Secretary General
+Majesty Highness Excellency Mr Mrs Ms Dr
+""".split()) - {"May"}  # "May" is a surname too (Theresa May)
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
+
+
+def looks_like_person_name(name: str | None) -> bool:
+    """True when ``name`` has the shape of a person's name and names no thing we know."""
+    if not name:
+        return False
+    words = name.replace("\u00a0", " ").split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+        return False
+    for word in words:
+        if word in NAME_PARTICLES:
+            continue
+        if not _WORD.match(word) or not word[:1].isupper() or word.rstrip(".") in _THING_WORDS:
+            return False
+    if len(words) == 1 and len(words[0]) < 3:
+        return False
+    from kg.formats.cast import country_of  # cast imports this module
+
+    if country_of(name):
+        return False
+    from kg.gazetteer import default_gazetteer
+
+    return default_gazetteer().organisation(name) is None
