@@ -67,19 +67,57 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import open_store
 
+    check = None
+    if not args.no_validate:
+        from kg.validate import build_check
+        check = build_check(args.base)
     progress = Progress(not args.quiet)
     with open_store(args.store) as store:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
-                       progress=progress)
+                       progress=progress, check=check, strict=args.strict)
     progress.close()
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
-    for warning in result.warnings if args.verbose else ():
+    shown = result.warnings if args.verbose else result.warnings[:10]
+    for warning in shown:
         print(f"warning: {warning}", file=sys.stderr)
+    if len(shown) < len(result.warnings):
+        print(f"warning: ... and {len(result.warnings) - len(shown)} more SHACL violations "
+              "(kg validate for the full report, -v to list them all)", file=sys.stderr)
     if not args.quiet:
         where = "memory (nothing written)" if args.store == "memory" else args.store
         print(f"{result.summary()} -> {where}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kg.store import open_store
+    from kg.validate import ValidationError, validate_files, validate_store
+    from kg.validate_report import format_human, format_json, format_turtle
+
+    graphs = [args.graph] if args.graph else []
+    if args.files:
+        report = validate_files(args.files, graphs, engine=args.engine)
+    else:
+        if args.store != "memory" and not args.store.startswith(("http://", "https://")) \
+                and not Path(args.store).exists():
+            raise ValidationError(f"{args.store}: no such store: build one with kg build, or give RDF files")
+        with open_store(args.store) as store:
+            report = validate_store(store, graphs, engine=args.engine)
+    if report.graphs == 0:
+        raise ValidationError("nothing to validate: the store or files hold no named graph")
+    out = _open_output(args.output)
+    if args.format == "json":
+        out.write(format_json(report))
+    elif args.format == "turtle":
+        out.write(format_turtle(report))
+    else:
+        out.write(format_human(report, per_shape=args.show))
+    if out is not sys.stdout:
+        out.close()
+    return EXIT_OK if report.conforms else EXIT_FAILED
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -329,6 +367,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store(p)
     _add_base(p)
     _add_transcript_format(p, "-t", "--format", "--transcript-format")
+    checks = p.add_mutually_exclusive_group()
+    checks.add_argument("--strict", action="store_true",
+                        help="reject (do not write) a transcript whose graph violates the SHACL shapes; "
+                             "exit 1 if any was rejected")
+    checks.add_argument("--no-validate", action="store_true",
+                        help="skip SHACL validation (by default a graph with violations is written and reported)")
+
+    p = add("validate", cmd_validate, "check the graph against the SHACL shapes",
+            "Validate each transcript's named graph (with the reference graph and the ontology) "
+            "against shapes/irkg.ttl, from the store or from RDF files (Turtle, TriG, N-Quads, "
+            "N-Triples, JSON-LD). Exit 0 conforms (warnings allowed), 1 violations, 2 could not run.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="RDF files to validate instead of the store")
+    _add_store(p)
+    p.add_argument("--graph", metavar="IRI", help="validate only this named graph")
+    p.add_argument("-f", "--format", choices=("human", "json", "turtle"), default="human",
+                   help="report format (default human: counts, then the first results of each shape)")
+    p.add_argument("-n", "--show", type=int, default=5, metavar="N",
+                   help="results listed per shape in the human report (default 5)")
+    p.add_argument("--engine", choices=("pyshacl", "turbo"),
+                   help="SHACL engine (default pyshacl-turbo where installed, else pySHACL)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
     p = add("extract", cmd_extract, "show what is read out of transcripts (no store)",
             "Run the extraction on transcripts and print the facts: a readable summary, or with "
