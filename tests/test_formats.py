@@ -149,3 +149,17 @@ def test_spans_lie_inside_text_and_utterances(words, format):
         assert 0 <= utterance.span.start <= utterance.span.end <= len(text)
         for sentence in utterance.sentences:
             assert sentence in utterance.span and sentence.start < sentence.end
+
+
+def test_offices_with_non_breaking_spaces_are_read():
+    from kg.formats.cast import find_mentions
+
+    text = "Vladimir Putin met with Chinese Minister of\u00a0Foreign Affairs Tang Jiaxuan"
+    found = [(m.name, m.office, m.country) for m in find_mentions(text, 0, len(text))]
+    assert found == [("Tang Jiaxuan", "Minister of Foreign Affairs", "CHN")]
+
+
+def test_medvedev_readout_without_place_is_kremlin():
+    text = ("Telephone conversation with President of Belarus Alexander Lukashenko\n\nJune 7, 2010\n\n"
+            "Dmitry Medvedev and Alexander Lukashenko exchanged views.\n")
+    assert detect(Transcript(text, "a", "0")) == "kremlin"

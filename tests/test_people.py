@@ -56,3 +56,56 @@ def test_journalists_are_not_participants():
             "May 3, 2017, Sochi\n\nPresident of Russia Vladimir Putin: Good afternoon.\n\n"
             "President of Turkey Recep Tayyip Erdogan (via interpreter): Thank you.\n\nQuestion: Why?\n")
     assert [p[2] for p in participants(text)] == ["RUS", "TUR"]
+
+
+def test_comma_between_office_and_name():
+    text = ("Vladimir Putin met with the Prime Minister of Norway, Kjell Magne Bondevik\n\n"
+            "May 4, 2003, The Kremlin, Moscow\n\nThe two leaders held talks on fisheries.\n")
+    assert ("Kjell Magne Bondevik", "Prime Minister", "NOR") in participants(text)
+
+
+def test_office_without_country_takes_the_country_of_the_title():
+    text = ("Russian-Chilean talks took place in the Kremlin\n\nMay 4, 2003, Moscow\n\n"
+            "President Vladimir Putin and President Ricardo Lagos held talks in private.\n")
+    found = participants(text)
+    assert found[0][2] == "RUS" and ("Ricardo Lagos", "President", "CHL") in found
+
+
+def test_office_without_country_stays_unknown_when_two_countries_are_named():
+    text = ("Talks between Russia, Chile and Peru\n\nMay 4, 2003, Moscow\n\n"
+            "President Vladimir Putin and President Ricardo Lagos held talks in private.\n")
+    assert all(p[0] != "Ricardo Lagos" for p in participants(text))
+
+
+def test_words_after_an_office_that_are_no_name_are_not_participants():
+    text = ("Telephone conversation with President of Finland Sauli Niinisto\n\nJuly 3, 2020\n\n"
+            "The President of Finland congratulated Vladimir Putin on the vote on amendments to the "
+            "Constitution of the Russian Federation.\n")
+    names = [p[0] for p in participants(text)]
+    assert "Constitution" not in names and any(n.startswith("Sauli Niinist") for n in names)
+
+
+def test_heads_of_organisations_have_no_country():
+    text = ("Meeting with UN Secretary-General Antonio Guterres\n\nMay 4, 2019, Sochi\n\n"
+            "Vladimir Putin met with Secretary General of NATO Jens Stoltenberg and "
+            "President of the European Commission Jose Manuel Barroso.\n")
+    doc = extract_participants(extract_meeting(parse(Transcript(text, "t.txt", "0"))))
+    heads = {(p.name, p.organisation, p.country) for p in doc.participants}
+    assert doc.is_meeting
+    assert ("Antonio Guterres", "United Nations", None) in heads
+    assert ("Jose Manuel Barroso", "European Commission", None) in heads
+
+
+def test_title_names_a_known_leader_without_office():
+    text = ("Telephone conversation with Xi Jinping\n\nMarch 14, 2013\n\n"
+            "Vladimir Putin warmly congratulated Xi Jinping on his election.\n")
+    assert ("CHN", "Xi Jinping") in {(p[2], p[0]) for p in participants(text)}
+
+
+def test_person_name_shape():
+    from kg.formats.names import looks_like_person_name
+
+    assert looks_like_person_name("Luiz Inacio Lula da Silva")
+    assert looks_like_person_name("Theresa May")
+    for thing in ("Constitution", "the Russian Federation", "Security Council", "France", "NATO", "Prime Minister"):
+        assert not looks_like_person_name(thing), thing
