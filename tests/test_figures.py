@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kg.extract.commitments import extract_commitments
 from kg.extract.figures import extract_figures
 from kg.model import Person
 from test_commitments import LULA, PUTIN, make_doc
 
 DEV = Path(__file__).parent / "data" / "dev"
+DEV2 = Path(__file__).parent / "data" / "dev2"
 
 
 def figures(*turns) -> list[tuple[float, str]]:
@@ -55,12 +58,13 @@ def test_about_says_what_is_measured():
     assert doc.figures[0].about == "crude oil" and doc.figures[0].speaker == PUTIN
 
 
-def test_dev_set_figure_f1_ratchet():
+@pytest.mark.parametrize("directory", [DEV, DEV2])
+def test_figure_f1_ratchet(directory):
     from kg.formats import parse
     from kg.read import read
 
     tp = n_found = n_gold = 0
-    for path in sorted(DEV.glob("*.txt")):
+    for path in sorted(directory.glob("*.txt")):
         gold = [(g["value"], g["unit"]) for g in
                 json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["figures"]]
         doc = extract_figures(extract_commitments(parse(next(read(str(path))))))

@@ -20,7 +20,7 @@ from kg.extract.commitment_rules import (
     local_status, normalise, production_object, read_status, search_any,
 )
 from kg.extract.quantities import parse_quantities
-from kg.extract.resolve import is_journalist, resolve_parties
+from kg.extract.resolve import find_countries, is_journalist, resolve_parties, speaker_country
 from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
 
 # Types of which one sentence states at most one act (a sentence listing
@@ -77,6 +77,8 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                                       kind in MUTUAL_TYPES)
             if parties.by is None or parties.to is None or parties.by == parties.to:
                 continue
+            if _without_counterpart(doc) and not _names_other_country(doc, utterance, clause):
+                continue  # a speech or a press conference: "you" is nobody abroad
             item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
             fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
             if kind == "Investment" and fitting and kind_status == "ongoing" and \
@@ -100,6 +102,18 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
     return out
 
 
+def _without_counterpart(doc: Document) -> bool:
+    """A page with speakers but no foreign leader among them (a speech, a news conference)."""
+    if doc.is_meeting or not doc.cast:
+        return False
+    return not any(p.country and p.country != doc.publisher_country for p in doc.participants or doc.cast)
+
+
+def _names_other_country(doc: Document, utterance: Utterance, clause: Span) -> bool:
+    own = speaker_country(doc, utterance)
+    return any(m.code != own for m in find_countries(doc, clause))
+
+
 def _speaks_of_document_act(norm: str, utterance: Utterance, sentence: Span) -> bool:
     """Whether a document is signed, adopted, negotiated... here, or in the sentence a list continues."""
     act = (cues.AGREEMENT_ACT,)
@@ -117,7 +131,8 @@ def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list
     if kind == "Agreement":
         if titles:
             return [replace(base, title=title) for title in titles]
-        return [replace(base, title=agreement_title(doc.text, sentence))]
+        amount = fitting[0] if len(fitting) == 1 else None  # "contracts worth $1.3 billion"
+        return [replace(base, title=agreement_title(doc.text, sentence), quantity=amount)]
     if not fitting:
         return [base]
     if kind in ("Investment", "Supply") and len(fitting) > 1:

@@ -30,11 +30,11 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:begin|start|launch|set up|establish|organi[sz]e|expand)\w*\s+(?:the\s+|a\s+)?(?:joint\s+)?"
         r"(?:production|manufacturing|assembly)\b",
         r"\bassembly (?:plant|line)s?\b",
-        r"\bdevelop\w*\s+(?:the\s+|a\s+)?[\w\s-]{0,20}\b(?:mine|deposit|field)s?\b",
+        r"\bdevelop(?:s|ed|ing)?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:mine|deposit|field)s?\b",
     ),
     "Investment": (
         r"\binvest(?:s|ed|ing|ment|ments|or|ors)?\b(?! (?:sphere|climate|field|area|cooperation|environment|attractiveness))", r"\bloans?\b", r"\bcredit(?:s| line)?\b",
-        r"\bfinanc(?:e|ing|ed)\b", r"\bfund(?:s|ing|ed)\b", r"\ballocat(?:e|ed|es|ing)\b",
+        r"\bfinanc(?:e|ing|ed)\b(?! minist)", r"\bfund(?:s|ing|ed)\b", r"\ballocat(?:e|ed|es|ing)\b",
         r"\bgrants\b", r"\bgrant of\b",
     ),
     "Visit": (
@@ -106,6 +106,9 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
         r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b",
         r"\breach\w* (?:an? )?agreements?\b",  # a verbal agreement to act, no document
+        # old documents as context: "implement the agreements on ...", "the anniversary of the treaty"
+        r"\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|accords?|treat(?:y|ies))\b",
+        r"\banniversary of\b[^.;]{0,40}\b(?:agreements?|treat(?:y|ies))\b",
         r"\bagree(?:ment)? with (?:your|his|her|the|what|this|that) (?:\w+ )?"
         r"(?:assessments?|views?|opinions?|positions?|words|remarks|points?|approach)\b",
         # a document quoted as the source of a statement: "the joint statement said"
