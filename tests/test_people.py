@@ -109,3 +109,12 @@ def test_person_name_shape():
     assert looks_like_person_name("Theresa May")
     for thing in ("Constitution", "the Russian Federation", "Security Council", "France", "NATO", "Prime Minister"):
         assert not looks_like_person_name(thing), thing
+
+
+def test_name_after_a_body_and_name_before_the_office():
+    from kg.formats.cast import find_mentions
+
+    text = ("Vladimir Putin met with Chairman of the Norwegian Parliament Olemic Thommessen. "
+            "He also met with Ana Pastor, the President of the Spanish Congress of Deputies.")
+    found = {(m.name, m.country) for m in find_mentions(text, 0, len(text))}
+    assert ("Olemic Thommessen", "NOR") in found and ("Ana Pastor", "ESP") in found

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.formats.names import NAME_PARTICLES, looks_like_person_name
+from kg.formats.names import NAME_PARTICLES, looks_like_person_name, name_after_body
 from kg.model import Person, Span
 
 # Offices of principals, longest first so "Prime Minister" wins over "Minister".
@@ -157,6 +157,13 @@ def read_description(description: str) -> Mention:
             country = country or found
             rest = rest[1 + length:]
     name = _name_at(rest)
+    if name and (country or organisation) and not looks_like_person_name(" ".join(name)):
+        start = name_after_body(rest)  # "President of the French Senate Gerard Larcher"
+        person_name = _name_at(rest[start:]) if start else []
+        if len(person_name) >= 2 and looks_like_person_name(" ".join(person_name)):
+            tail = text[match.start():]
+            office = tail[:tail.find(" ".join(person_name))].strip()
+            name, rest = person_name, rest[start:]
     if not name:  # "Chairman of the Board of Sberbank German Gref"; ", President of South Korea"
         if (country or organisation) and not rest:
             return Mention(None, office, country, organisation=organisation)
@@ -211,6 +218,24 @@ def _name_after_comma(window: str, clause: str) -> str | None:
     return " ".join(name) if name and len(name) == len(words) and len(name) >= 2 else None
 
 
+_NAME_BEFORE_COMMA = re.compile(
+    r"(?:^|(?<=[ \u00a0]))([A-Z][\w'’.\-]*(?:[ \u00a0]+(?:(?:" + "|".join(sorted(NAME_PARTICLES))
+    + r")[ \u00a0]+)?[A-Z][\w'’.\-]*){1,4}),[ \u00a0]+(?:the[ \u00a0]+)?\Z")
+
+
+def _name_before_comma(text: str, start: int, office_start: int) -> tuple[str | None, int]:
+    """The name in "Ricardo Alarcon, President of the Cuban National Assembly", and where it starts."""
+    before = text[max(start, office_start - 80):office_start]
+    found = _NAME_BEFORE_COMMA.search(before)
+    if not found:
+        return None, office_start
+    words = found.group(1).split()
+    name = " ".join(words)
+    if len(words) < 2 or not looks_like_person_name(name):
+        return None, office_start
+    return name, office_start - len(before) + found.start(1)
+
+
 def _adjoins_office(clause: str, name: str) -> bool:
     """Whether only office words lie between the office and the name (no verb, no prose)."""
     clause = _SEP.sub(" ", clause)
@@ -233,15 +258,21 @@ def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
         window = _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group()), window)
         clause = _CLAUSE_END.split(window)[0]
         mention = read_description(f"{prefix} {clause}".strip())
+        span = Span(match.start(), match.start() + len(clause.rstrip()))
+        if mention.name and not looks_like_person_name(mention.name.rstrip(".")):
+            mention = replace(mention, name=None, office=_SEP.sub(" ", clause).strip())
         if not mention.name and mention.office and (mention.country or mention.organisation):
             name = _name_after_comma(window, clause)
             if name:
-                mention = Mention(name, mention.office, mention.country, organisation=mention.organisation)
                 clause = window[:window.find(name, len(clause)) + len(name)]
-        if (mention.name and mention.office and _adjoins_office(clause, mention.name)
-                and looks_like_person_name(mention.name.rstrip("."))):
-            yield Mention(mention.name, mention.office, mention.country,
-                          Span(match.start(), match.start() + len(clause.rstrip())), mention.organisation)
+                span = Span(match.start(), match.start() + len(clause))
+            else:
+                name, name_start = _name_before_comma(text, start, match.start())
+                span = Span(name_start, span.end) if name else span
+            mention = replace(mention, name=name)
+        if (mention.name and mention.office and looks_like_person_name(mention.name.rstrip("."))
+                and (span.start < match.start() or _adjoins_office(clause, mention.name))):
+            yield replace(mention, span=span)
 
 
 def person(mention: Mention, qid: str | None = None) -> Person:

@@ -29,7 +29,8 @@ Concept Doctrine Act Law Code Resolution Statement Memorandum Protocol Plan Init
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Russia Russian Soviet Western Eastern Northern
 Southern Affairs Defence Defense Foreign Minister President Prime Chairman Secretary General
-Majesty Highness Excellency Mr Mrs Ms Dr
+Majesty Highness Excellency Mr Mrs Ms Dr Ministers Representatives Deputies Senators Communist
+National Central Military Supreme People's Popular Democratic Socialist Liberal Legislative
 """.split()) - {"May"}  # "May" is a surname too (Theresa May)
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 
@@ -55,3 +56,23 @@ def looks_like_person_name(name: str | None) -> bool:
     from kg.gazetteer import default_gazetteer
 
     return default_gazetteer().organisation(name) is None
+
+
+def is_thing_word(word: str) -> bool:
+    """A capitalised word that names a body or a thing ("Senate", "Party"), never a person."""
+    return word.rstrip(".,") in _THING_WORDS
+
+
+def name_after_body(words: list[str]) -> int:
+    """Where a person's name starts after a body's name: "Communist Party Nong Duc Manh" gives 2.
+
+    The body runs over capitalised words and "of"/"the"/"and" up to its last
+    thing word; 0 when ``words`` do not start with a body's name.
+    """
+    last = -1
+    for index, word in enumerate(words[:10]):
+        if is_thing_word(word) or word in ("of", "the", "and", "for"):
+            last = index
+        elif not word[:1].isupper():
+            break
+    return last + 1
