@@ -298,6 +298,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
     from kg.serve import OxigraphServer
 
     if args.store == "memory" or args.store.startswith(("http://", "https://")):
@@ -305,10 +307,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=not args.writable,
                             cors=args.cors, timeout=args.timeout)
-    server.start(inherit_output=True)
     mode = "read-write" if args.writable else "read-only"
     print(f"serving {args.store} ({mode}) at {server.url}/ — query page there, SPARQL endpoint "
           f"{server.url}/query; Ctrl-C stops", file=sys.stderr)
+    sys.stderr.flush()
+    if os.name == "posix":
+        server.exec()  # the Oxigraph server takes over this process
+    server.start(inherit_output=True)
     code = server.wait()
     return EXIT_OK if code in (0, -2, -15, 130) else EXIT_FAILED
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import netrc
 import os
 import socket
@@ -193,7 +194,7 @@ class EndpointStore:
         wrapper = SPARQLWrapper(url, updateEndpoint=url)
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
-        wrapper.setTimeout(timeout or self.timeout)
+        wrapper.setTimeout(max(1, math.ceil(timeout or self.timeout)))  # SPARQLWrapper keeps whole seconds
         if self.auth:
             wrapper.setCredentials(*self.auth)
         return wrapper

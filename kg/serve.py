@@ -10,6 +10,7 @@ queries answer exactly as they do embedded.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -98,6 +99,10 @@ class OxigraphServer:
             time.sleep(0.05)
         self.stop()
         raise StoreError(f"the Oxigraph server did not answer on {self.url} within {wait:g} s")
+
+    def exec(self) -> None:
+        """Become the server (POSIX ``exec``): Ctrl-C and ``kill`` reach it with no process between."""
+        os.execv(self.command[0], self.command)
 
     def wait(self) -> int:
         """Block until the server exits (Ctrl-C stops it); returns its exit code."""
