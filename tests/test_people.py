@@ -118,3 +118,16 @@ def test_name_after_a_body_and_name_before_the_office():
             "He also met with Ana Pastor, the President of the Spanish Congress of Deputies.")
     found = {(m.name, m.country) for m in find_mentions(text, 0, len(text))}
     assert ("Olemic Thommessen", "NOR") in found and ("Ana Pastor", "ESP") in found
+
+
+def test_domestic_partner_in_title_keeps_foreigners_spoken_about_out():
+    text = ("Vladimir Putin held a meeting with Defence Minister Igor Petrov\n\nMay 4, 2003, The Kremlin, Moscow\n\n"
+            "They discussed the coming talks with NATO Secretary General George Robertson.\n")
+    assert participants(text) == []
+
+
+def test_possessive_ends_a_name():
+    from kg.formats.cast import find_mentions
+
+    text = "President Vladimir Putin's visit to Kazakhstan ended."
+    assert [m.name for m in find_mentions(text, 0, len(text))] == ["Vladimir Putin"]

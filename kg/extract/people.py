@@ -30,7 +30,7 @@ _LEAD_SENTENCES = 2
 _STATE_OFFICES = frozenset({
     "President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir", "Amir",
     "Crown Prince", "Sultan", "Premier", "Vice President", "Vice-President", "Federal President",
-    "Acting President", "Acting Prime Minister", "Taoiseach", "Head of State", "Chairman",
+    "Acting President", "Acting Prime Minister", "Taoiseach", "Head of State", "Prince", "Grand Duke",
 })
 _WITH_NAME = re.compile(r"\bwith[ \u00a0]+(?:the[ \u00a0]+)?(?P<rest>[A-Z][^,;:()\n]{2,80})")
 
@@ -137,9 +137,17 @@ def extract_participants(doc: Document) -> Document:
         lines = header_datelines(doc.text)
         date = lines[0].date if lines else doc.transcript.date
     people: list[Person] = []
-    page_countries = _page_countries(doc, _lead_spans(doc))
+    page_countries = _page_countries(doc, _lead_spans(doc)[:1])
+    title_partner_is_domestic = False
     for mention, in_head in _mentions(doc):
+        if title_partner_is_domestic and not (doc.title and mention.span in doc.title):
+            break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
         person = _as_person(mention, doc, date)
+        if doc.title and mention.span in doc.title and person.name != getattr(
+                _publisher_leader(doc, date), "name", None) and not person.organisation and (
+                person.country == doc.publisher_country
+                or not person.country and person.office not in _STATE_OFFICES):
+            title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES):  # "Prime Minister Atal Bihari Vajpayee"
             person = replace(person, country=next(iter(page_countries)))

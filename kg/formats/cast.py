@@ -89,13 +89,15 @@ def _name_at(words: list[str]) -> list[str]:
     name: list[str] = []
     for word in words:
         bare = word.rstrip(".,;:")
+        possessive = bare.endswith(("'s", "’s"))  # "Vladimir Putin's visit": the name ends here
+        bare = bare[:-2] if possessive else bare
         capital = bare[:1].isupper()
         if not bare or bare in _NOT_NAME or not (capital or bare in _NAME_PARTICLES):
             break
         if re.fullmatch(r"[A-Z]", bare):  # an initial keeps its dot: "George W. Bush"
             bare = word.rstrip(",;:")
         name.append(bare)
-        if len(name) == 6 or word != word.rstrip(".,;:") and not re.fullmatch(r"[A-Z]\.", word):
+        if len(name) == 6 or possessive or word != word.rstrip(".,;:") and not re.fullmatch(r"[A-Z]\.", word):
             break
     while name and name[-1] in _NAME_PARTICLES:
         name.pop()
@@ -148,6 +150,8 @@ def read_description(description: str) -> Mention:
     office = match.group(0)
     rest = text[match.end():].split()
     country = country_of(before) if before else None
+    if not country and len(before.split()) == 2:  # "Greek National Defence Minister"
+        country = country_of(before.split()[0])
     organisation = organisation_of(before) if before and not country else None
     if rest and rest[0] == "of":
         found, length = _country_after_of(rest[1:])
@@ -200,6 +204,8 @@ def _prefix(text: str, start: int, office_start: int) -> str:
         candidate = " ".join(words[-size:])
         if len(words) >= size and country_of(candidate):
             return candidate
+    if len(words) >= 2 and words[-1][:1].isupper() and country_of(words[-2]):
+        return " ".join(words[-2:])  # "Greek National Defence Minister": the adjective leads the office
     for size in (4, 3, 2, 1):
         candidate = " ".join(words[-size:])
         if len(words) >= size and candidate[:1].isupper() and organisation_of(candidate):
