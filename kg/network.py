@@ -30,16 +30,19 @@ COMMITMENT_TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreeme
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _PARTICIPATION = """
-SELECT DISTINCT ?m ?date ?title ?p ?name ?qid ?c ?office WHERE {
+SELECT DISTINCT ?m ?date ?title ?p ?c ?office WHERE {
   GRAPH ?g {
     ?m a irkg:Meeting ; irkg:participant ?p .
     OPTIONAL { ?m irkg:date ?date }
     OPTIONAL { ?m irkg:title ?title }
     OPTIONAL { ?t irkg:holder ?p ; irkg:officeOfCountry ?c . OPTIONAL { ?t irkg:office ?office } }
   }
-  OPTIONAL { ?p foaf:name ?name }
-  OPTIONAL { ?p owl:sameAs ?qid }
 }"""
+
+# One pattern per query: a leader's name is repeated in every transcript graph
+# that mentions them, so joining name and QID over the union would multiply.
+_LEADER_NAMES = "SELECT DISTINCT ?p ?name WHERE { GRAPH ?g { ?p a irkg:Leader ; foaf:name ?name } }"
+_LEADER_QIDS = "SELECT DISTINCT ?p ?qid WHERE { GRAPH ?g { ?p a irkg:Leader ; owl:sameAs ?qid } }"
 
 _COUNTRIES = """
 SELECT DISTINCT ?c ?label ?alpha3 ?alpha2 ?qid WHERE {
@@ -159,9 +162,10 @@ def _meetings(store: Store) -> tuple[dict[str, Meeting], dict[str, dict]]:
         meeting.leaders[leader] = meeting.leaders.get(leader) or country
         if row.get("office") is not None and country:
             meeting.offices[leader] = _value(row, "office")
-        info = people.setdefault(leader, {})
-        info["label"] = info.get("label") or _value(row, "name") or leader.rsplit("/", 1)[-1]
-        info["qid"] = info.get("qid") or _qid(_value(row, "qid"))
+    for row in _rows(store, _LEADER_NAMES):
+        people.setdefault(_value(row, "p"), {}).setdefault("label", _value(row, "name"))
+    for row in _rows(store, _LEADER_QIDS):
+        people.setdefault(_value(row, "p"), {}).setdefault("qid", _qid(_value(row, "qid")))
     return meetings, people
 
 
