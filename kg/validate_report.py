@@ -21,6 +21,7 @@ _COMPACT = {
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#": "rdf:", "http://www.w3.org/2000/01/rdf-schema#": "rdfs:",
     "http://www.w3.org/ns/oa#": "oa:", "http://www.w3.org/ns/prov#": "prov:",
     "http://www.w3.org/2002/07/owl#": "owl:", "http://xmlns.com/foaf/0.1/": "foaf:",
+    "http://www.w3.org/2001/XMLSchema#": "xsd:",
 }
 
 

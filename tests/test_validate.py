@@ -452,3 +452,62 @@ def test_human_report_stays_short_for_many_results():
     text = format_human(ValidationReport(results, graphs=50))
     assert len(text.splitlines()) < 80
     assert "10000 violation(s)" in text and "... and 3329 more" in text
+
+
+# ---------------------------------------------------------------- the CLI: kg build and kg validate
+
+DATELESS = ("Talks with President of France Emmanuel Macron\n\n"
+            "Vladimir Putin held talks with President of France Emmanuel Macron in the Kremlin.\n\n"
+            "President of Russia Vladimir Putin: Mr President, welcome to Moscow.\n\n"
+            "President of France Emmanuel Macron: Thank you.\n")
+
+
+@pytest.fixture()
+def dateless(tmp_path) -> Path:
+    """A meeting with no date anywhere: its graph violates irkgsh:Meeting-date."""
+    path = tmp_path / "dateless.txt"
+    path.write_text(DATELESS, encoding="utf-8")
+    return path
+
+
+def _transcripts(store_dir: Path) -> int:
+    with open_store(str(store_dir)) as store:
+        return sum(1 for g in store.graphs() if not g.value.endswith("reference"))
+
+
+def test_build_stores_and_reports_a_violating_graph_by_default(dateless, tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["build", str(dateless), "--store", str(tmp_path / "s")]) == 0
+    assert "irkgsh:Meeting-date" in capsys.readouterr().err
+    assert _transcripts(tmp_path / "s") == 1
+    assert main(["validate", "--store", str(tmp_path / "s"), "-f", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["violations"] == 1 and report["results"][0]["shape"] == "irkgsh:Meeting-date"
+    assert report["results"][0]["source"] == str(dateless)
+
+
+def test_strict_build_rejects_a_violating_graph(dateless, tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["build", str(dateless), "--store", str(tmp_path / "s"), "--strict"]) == 1
+    assert "does not conform" in capsys.readouterr().err
+    assert _transcripts(tmp_path / "s") == 0
+
+
+def test_no_validate_skips_the_shapes(dateless, tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["build", str(dateless), "--store", str(tmp_path / "s"), "--no-validate"]) == 0
+    assert "irkgsh" not in capsys.readouterr().err
+
+
+def test_validate_exit_codes(tmp_path, capsys):
+    from kg.cli import main
+
+    assert main(["validate", "--store", str(tmp_path / "missing")]) == 2
+    assert main(["validate", str(tmp_path / "graph.csv")]) == 2
+    assert main(["build", str(DEV / "kremlin-2021-07-20-azerbaijan.txt"), "--store", str(tmp_path / "s"),
+                 "--no-validate"]) == 0
+    assert main(["validate", "--store", str(tmp_path / "s"), "--engine", "pyshacl"]) == 0
+    assert "conforms" in capsys.readouterr().out
