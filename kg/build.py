@@ -8,9 +8,10 @@ leaves every graph either whole or absent.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import KgError
 from kg.mapping import DEFAULT_BASE, map_document, reference_triples
@@ -50,58 +51,134 @@ class BuildResult:
                 f"meetings {self.meetings}, triples {self.triples}, {self.seconds:.1f} s")
 
 
+@dataclass
+class _Prepared:
+    """One transcript made ready for the store: its graph and triples, or why it failed."""
+
+    source: str
+    graph: object = None
+    triples: list = field(default_factory=list)
+    is_meeting: bool = False
+    problems: list[str] = field(default_factory=list)
+    error: KgError | None = None
+
+
+def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base: str,
+             check: GraphCheck | None) -> _Prepared:
+    """Everything but the write: parse, extract, map and check (runs in a worker process)."""
+    try:
+        doc = process(item, format, pipeline)
+        mapped = map_document(doc, base)
+        problems = list(check(doc, mapped)) if check else []
+    except KgError as exc:
+        return _Prepared(item.source, error=exc)
+    return _Prepared(item.source, mapped.graph, mapped.triples, doc.is_meeting, problems)
+
+
+# State of a worker process: the options of its build and its own check, made once per worker
+# because a validator holds compiled shapes that cannot be sent between processes.
+_worker: dict[str, object] = {}
+
+
+def _init_worker(format: str | None, pipeline: Sequence[str], base: str,
+                 check_factory: Callable[[], GraphCheck] | None) -> None:
+    _worker.update(format=format, pipeline=tuple(pipeline), base=base,
+                   check=check_factory() if check_factory else None)
+
+
+def _prepare_in_worker(item: Transcript) -> _Prepared:
+    return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
+
+
+def _distinct(transcripts: Iterable[Transcript | KgError], result: BuildResult,
+              tally: Callable[[str], None]) -> Iterator[Transcript]:
+    """Transcripts to build: unreadable files are counted as failed, repeats of a text as skipped."""
+    seen: set[str] = set()
+    for item in transcripts:
+        if isinstance(item, KgError):
+            result.failed += 1
+            result.errors.append(item)
+            tally(getattr(item, "source", "?"))
+            continue
+        result.read += 1
+        if item.sha256 in seen:
+            result.skipped += 1
+            tally(item.source)
+            continue
+        seen.add(item.sha256)
+        yield item
+
+
 def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store, *,
                       base: str = DEFAULT_BASE, format: str | None = None,
                       pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
-                      progress: Progress | None = None, check: GraphCheck | None = None,
-                      strict: bool = False) -> BuildResult:
+                      progress: Progress | None = None,
+                      check_factory: Callable[[], GraphCheck] | None = None,
+                      strict: bool = False, jobs: int = 1) -> BuildResult:
     """Processes and stores each transcript; errors are collected, not raised.
 
     A transcript whose text was already built in this batch (same sha256) is
-    skipped.  With ``check`` and ``strict``, a graph with problems is not
-    written and counts as failed; without ``strict`` it is written and its
-    problems are kept as warnings.
+    skipped.  ``check_factory`` makes the check run on each mapped graph
+    before it is written: with ``strict`` a graph with problems is not
+    written and counts as failed; without, it is written and its problems are
+    kept as warnings.  With ``jobs`` > 1, parsing, extraction, mapping and
+    checks run in that many worker processes; writes stay in this process, in
+    input order, one transaction per graph.
     """
     from pyoxigraph import NamedNode
 
     result = BuildResult()
     started = time.perf_counter()
-    seen: set[str] = set()
-    store.replace_graph(NamedNode(base + REFERENCE_GRAPH), reference_triples(base))
-    for done, item in enumerate(transcripts, start=1):
-        if isinstance(item, KgError):
-            result.failed += 1
-            result.errors.append(item)
-            if progress:
-                progress(done, total, getattr(item, "source", "?"))
-            continue
-        result.read += 1
-        if item.sha256 in seen:
-            result.skipped += 1
-            if progress:
-                progress(done, total, item.source)
-            continue
-        seen.add(item.sha256)
-        try:
-            doc = process(item, format, pipeline)
-            mapped = map_document(doc, base)
-            problems = list(check(doc, mapped)) if check else []
-            if problems and strict:
-                raise KgError(f"{item.source}: graph does not conform: {problems[0]}"
-                              + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
-            result.warnings.extend(f"{item.source}: {p}" for p in problems)
-            store.replace_graph(mapped.graph, mapped.triples)
-        except KgError as exc:
-            result.failed += 1
-            result.errors.append(exc)
-        else:
-            result.built += 1
-            result.meetings += int(doc.is_meeting)
-            result.triples += len(mapped.triples)
+    done = 0
+
+    def tally(source: str) -> None:
+        nonlocal done
+        done += 1
         if progress:
-            progress(done, total, item.source)
+            progress(done, total, source)
+
+    store.replace_graph(NamedNode(base + REFERENCE_GRAPH), reference_triples(base))
+    todo = _distinct(transcripts, result, tally)
+    if total and total < 4 * jobs:
+        jobs = 1  # starting workers costs more than a handful of transcripts
+    if jobs > 1:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
+        with context.Pool(jobs, _init_worker, (format, tuple(pipeline), base, check_factory)) as pool:
+            for prepared in pool.imap(_prepare_in_worker, todo, chunksize=4):
+                _store_one(prepared, store, result, strict)
+                tally(prepared.source)
+    else:
+        check = check_factory() if check_factory else None
+        for item in todo:
+            prepared = _prepare(item, format, pipeline, base, check)
+            _store_one(prepared, store, result, strict)
+            tally(prepared.source)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool) -> None:
+    """Writes one prepared graph (or records why not) and counts it."""
+    error = prepared.error
+    if error is None and prepared.problems and strict:
+        more = len(prepared.problems) - 1
+        error = KgError(f"{prepared.source}: graph does not conform: {prepared.problems[0]}"
+                        + (f" (and {more} more)" if more else ""))
+    if error is None:
+        try:
+            store.replace_graph(prepared.graph, prepared.triples)
+        except KgError as exc:
+            error = exc
+    if error is not None:
+        result.failed += 1
+        result.errors.append(error)
+        return
+    result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
+    result.built += 1
+    result.meetings += int(prepared.is_meeting)
+    result.triples += len(prepared.triples)
 
 
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:

@@ -67,14 +67,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import open_store
 
-    check = None
+    check_factory = None
     if not args.no_validate:
+        from functools import partial
+
         from kg.validate import build_check
-        check = build_check(args.base)
+        check_factory = partial(build_check, args.base)
     progress = Progress(not args.quiet)
     with open_store(args.store) as store:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
-                       progress=progress, check=check, strict=args.strict)
+                       progress=progress, check_factory=check_factory, strict=args.strict,
+                       jobs=args.jobs)
     progress.close()
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
@@ -318,6 +321,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK if code in (0, -2, -15, 130) else EXIT_FAILED
 
 
+def default_jobs() -> int:
+    """Worker processes for a build: the usable CPUs, capped, since writes are serial anyway."""
+    import os
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cpus = os.cpu_count() or 1
+    return max(1, min(8, cpus))
+
+
 # --- parser ------------------------------------------------------------------
 
 def _add_store(p: argparse.ArgumentParser) -> None:
@@ -372,6 +385,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store(p)
     _add_base(p)
     _add_transcript_format(p, "-t", "--format", "--transcript-format")
+    p.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
+                   help="worker processes for parsing, extraction and validation "
+                        f"(default {default_jobs()}: the CPUs of this machine, at most 8; 1 runs in-process)")
     checks = p.add_mutually_exclusive_group()
     checks.add_argument("--strict", action="store_true",
                         help="reject (do not write) a transcript whose graph violates the SHACL shapes; "

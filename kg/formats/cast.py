@@ -278,7 +278,18 @@ def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
             mention = replace(mention, name=name)
         if (mention.name and mention.office and looks_like_person_name(mention.name.rstrip("."))
                 and (span.start < match.start() or _adjoins_office(clause, mention.name))):
-            yield replace(mention, span=span)
+            name = _without_full_stop(mention.name)
+            if name != mention.name and text[span.end - 1:span.end] == ".":
+                span = Span(span.start, span.end - 1)
+            yield replace(mention, name=name, span=span)
+
+
+def _without_full_stop(name: str) -> str:
+    """The sentence's full stop is not part of a name; an initial's or "Jr." point is."""
+    last = name.rsplit(None, 1)[-1]
+    if name.endswith(".") and len(last.rstrip(".")) > 2 and "." not in last[:-1]:
+        return name[:-1]
+    return name
 
 
 def person(mention: Mention, qid: str | None = None) -> Person:
