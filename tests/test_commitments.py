@@ -294,3 +294,56 @@ def test_dev_set_status_accuracy_ratchet():
                 total += 1
                 right += same[0].status == g["status"]
     assert right / total >= 0.85, f"status accuracy fell to {right / total:.3f}"
+
+
+# --- the fast cue scan gives what the plain per-pattern scan gives ----------
+
+_SAMPLE_TEXTS = [normalise(p.read_text(encoding="utf-8")) for d in (DEV, DEV2) for p in sorted(d.glob("*.txt"))]
+
+
+def test_every_cue_match_holds_a_keyword_of_its_type():
+    """The keyword pre-filter may skip a clause only where no pattern of the type could match."""
+    from kg.extract import cues
+
+    for kind, patterns in cues.TYPE_CUES.items():
+        for pattern in patterns:
+            for text in _SAMPLE_TEXTS:
+                for match in re.finditer(pattern, text, re.IGNORECASE):
+                    folded = match.group().casefold()
+                    assert any(w in folded for w in cues.TYPE_KEYWORDS[kind]), (kind, pattern, match.group())
+
+
+def test_alternation_finds_the_earliest_match_of_the_first_listed_pattern():
+    from kg.extract.commitment_rules import alternation, search_any
+
+    patterns = (r"\bco-?operation\b", r"\bjoint\b|\bjointly\b", r"(?<=\bsigned )\w+", r"\bcooperation in\b")
+    text = "We signed documents on cooperation in energy and jointly built a plant."
+    match = alternation(patterns).search(text)
+    assert (match.group(), match.lastindex) == ("documents", 3)
+    assert search_any(patterns, text, 20).group() == "cooperation"  # the first listed wins a tie
+    assert search_any(patterns, text, 40).group() == "jointly"
+    assert search_any((), text) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian companies have invested over $1 billion in the Shanghai Cooperation Organisation projects.",
+    "The Direct Investment Fund and our banks will finance joint production of helicopters.",
+    "We signed agreements and contracts, and will send a delegation to Hanoi next year.",
+])
+def test_fast_cue_scan_equals_the_pattern_by_pattern_scan(sentence):
+    from kg.extract import cues
+    from kg.extract.commitment_rules import _is_cue, clauses, find_type_cues
+
+    norm = normalise(sentence)
+    for clause in clauses(norm, Span(0, len(norm))):
+        slow = []
+        for kind, patterns in cues.TYPE_CUES.items():
+            if any(re.search(p, norm[clause.start:clause.end], re.I) for p in cues.EXCLUDE_BY_TYPE.get(kind, ())):
+                continue
+            firsts = [next((m for m in re.compile(p, re.I).finditer(norm, clause.start, clause.end)
+                            if _is_cue(kind, p, norm, m)), None) for p in patterns]
+            firsts = [m for m in firsts if m is not None]
+            if firsts:
+                slow.append((kind, min(firsts, key=lambda m: m.start()).span()))
+        slow.sort(key=lambda km: km[1][0])
+        assert [(k, m.span()) for k, m in find_type_cues(norm, clause)] == slow

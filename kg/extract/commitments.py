@@ -52,9 +52,11 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
     out: list[Commitment] = []
     seen: set[tuple] = set()
     for clause in clauses(norm, sentence):
+        found_cues = find_type_cues(norm, clause)
+        if not found_cues:
+            continue
         quantities = parse_quantities(doc.text, clause.start, clause.end)
         number_starts = [q.span.start for q in quantities if q.span]
-        found_cues = find_type_cues(norm, clause)
         kinds = {kind for kind, _ in found_cues}
         for kind, cue in found_cues:
             if kind != "Agreement" and (titles or (kind == "Cooperation" and "Agreement" in kinds)):

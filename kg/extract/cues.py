@@ -74,6 +74,25 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Words every match of a type's cues contains (case-folded): a clause without
+# any of them cannot hold the type, and is passed over without running the
+# patterns.  tests/test_commitments.py checks each pattern against this list.
+TYPE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "Supply": ("suppl", "deliver", "export", "shipment", "receiv", "get", "got", "obtained", "send", "sent",
+               "provid", "humanitarian"),
+    "JointProduction": ("joint", "locali", "production", "manufactur", "assembly", "develop"),
+    "Investment": ("invest", "loan", "credit", "financ", "fund", "allocat", "grant"),
+    "Visit": ("visit", "delegation", "summit", "forum", "come", "go", "travel", "welcom", "host", "invit",
+              "see you", "hold", "trip"),
+    "Agreement": ("agreement", "memorand", "mou", "treat", "contract", "declaration", "statement", "road",
+                  "protocol", "document", "deal", "convention", "framework"),
+    "Cooperation": ("operat", "together", "joint", "interaction", "exchange", "participat", "involvement",
+                    "commission", "conference", "forum", "council", "group", "contacts", "ties", "project",
+                    "year", "days", "festival", "cultural", "base", "coordinat", "side by side", "negotiat",
+                    "holding talks", "branch", "exhibition", "exposition", "seasons", "week", "assistance",
+                    "help", "agreement", "construction", "partnership"),
+}
+
 # Cues for events whose names are capitalised by nature ("the Year of Russia",
 # "Moscow Days"): a capital letter does not make them part of an organisation's name.
 CAPITALISED_BY_NATURE = frozenset({
