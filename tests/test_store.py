@@ -73,9 +73,10 @@ def test_folder_of_other_files_is_refused(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
-def test_remote_endpoints_are_not_supported_yet():
-    with pytest.raises(StoreError, match="remote SPARQL endpoints are not supported yet"):
-        open_store("http://localhost:7878/query")
+def test_a_url_opens_a_remote_endpoint_store():
+    from kg.endpoint import EndpointStore
+
+    assert isinstance(open_store("http://127.0.0.1:7878/query"), EndpointStore)
 
 
 def test_query_binds_terms_and_sees_all_graphs():
