@@ -341,9 +341,76 @@ def test_fast_cue_scan_equals_the_pattern_by_pattern_scan(sentence):
             if any(re.search(p, norm[clause.start:clause.end], re.I) for p in cues.EXCLUDE_BY_TYPE.get(kind, ())):
                 continue
             firsts = [next((m for m in re.compile(p, re.I).finditer(norm, clause.start, clause.end)
-                            if _is_cue(kind, p, norm, m)), None) for p in patterns]
+                            if _is_cue(kind, p, norm, m, clause)), None) for p in patterns]
             firsts = [m for m in firsts if m is not None]
             if firsts:
                 slow.append((kind, min(firsts, key=lambda m: m.start()).span()))
         slow.sort(key=lambda km: km[1][0])
         assert [(k, m.span()) for k, m in find_type_cues(norm, clause)] == slow
+
+
+# --- second round: topic words, events, imports, status idioms ------------------
+
+
+def test_cooperation_as_a_bare_topic_word_is_no_commitment():
+    assert found((PUTIN, "This cooperation has always been sustained, even in hard times."), (LULA, "Yes.")) == []
+    assert found((PUTIN, "We value the mutually beneficial character of Russian-Brazilian cooperation."),
+                 (LULA, "Yes.")) == []
+    assert found((PUTIN, "In cooperation with the international community we will uphold the law."),
+                 (LULA, "Yes.")) == []
+
+
+def test_cooperation_with_an_area_or_as_a_verb_counts():
+    assert ("Cooperation", "RUS", "BRA", "ongoing") in found(
+        (PUTIN, "We are expanding our cooperation into new areas such as space."), (LULA, "Yes."))
+    assert ("Cooperation", "RUS", "BRA", "proposed") in found(
+        (PUTIN, "I hope that our collaboration in healthcare will grow."), (LULA, "Yes."))
+
+
+def test_a_topic_word_gives_way_to_a_later_cue_in_the_clause():
+    got = found((PUTIN, "To expand our bilateral cooperation, we have opened a joint research centre."),
+                (LULA, "Good."))
+    assert got == [("Cooperation", "RUS", "BRA", "completed")]
+
+
+def test_discussing_or_addressing_cooperation_far_from_the_verb_is_no_commitment():
+    assert found((PUTIN, "We discussed the international agenda and the future of our bilateral cooperation "
+                         "in the economic and cultural spheres."), (LULA, "Yes.")) == []
+
+
+def test_a_forum_named_as_a_venue_or_a_wish_is_no_visit():
+    assert found((PUTIN, "I wish tomorrow's economic forum every success."), (LULA, "Thanks.")) == []
+    assert ("Visit", "RUS", "BRA", "planned") in found(
+        (PUTIN, "We will host the summit in Kazan in October."), (LULA, "Good."))
+
+
+def test_a_meeting_to_be_held_is_a_planned_visit():
+    assert ("Visit", "RUS", "BRA", "planned") in found(
+        (PUTIN, "The next meeting of our intergovernmental commission will be held in Moscow."), (LULA, "Good."))
+
+
+def test_imports_from_a_country_are_its_supplies():
+    doc = extract_commitments(make_doc((None, "Brazil imports a large share of its fertiliser from Russia."),
+                                       (PUTIN, "Hi."), (LULA, "Hello.")))
+    assert [(c.type, c.by, c.to, c.item) for c in doc.commitments] == [("Supply", "RUS", "BRA", "fertiliser")]
+
+
+def test_a_word_between_joint_and_production_still_makes_joint_production():
+    assert [c[0] for c in found((PUTIN, "We have launched joint helicopter production."), (LULA, "Yes."))] \
+        == ["JointProduction"]
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The construction of the pipeline is being carried out as planned.", "ongoing"),
+    ("They reaffirmed their commitment to promote cooperation in the energy sector.", "planned"),
+    ("Agreement has been reached on the conditions for gas supplies.", "planned"),
+])
+def test_status_idioms(sentence, status):
+    norm = normalise(sentence)
+    assert read_status(norm, Span(0, len(norm))) == status
+
+
+def test_an_agreement_reached_on_conditions_is_no_document():
+    got = found((PUTIN, "Agreement has been reached on the main conditions for gas supplies to Brazil."),
+                (LULA, "Good."))
+    assert [g[0] for g in got] == ["Supply"]

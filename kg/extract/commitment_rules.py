@@ -15,7 +15,7 @@ from kg.model import Span
 
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?:and|but|while|whereas)\s+(?=\w)|\s+and\s+(?=(?:we|they|you|I)\b)"
-    r"|\s+but\s+(?=(?:we|they|you|I)\b)"
+    r"|\s+but\s+(?=(?:we|they|you|I)\b)|,?\s+and\s+(?=that\b)"
 )
 
 
@@ -119,19 +119,31 @@ def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
         match = alternation(patterns).search(norm, clause.start, clause.end)
         if match is None or search_any(cues.EXCLUDE_BY_TYPE.get(kind, ()), norm, clause.start, clause.end):
             continue
-        if not _is_cue(kind, patterns[match.lastindex - 1], norm, match):
+        if not _is_cue(kind, patterns[match.lastindex - 1], norm, match, clause):
             match = _earliest_cue(kind, patterns, norm, clause)
         if match is not None:
             found.append((kind, match))
     return sorted(found, key=lambda km: km[1].start())
 
 
-def _is_cue(kind: str, pattern: str, norm: str, match: re.Match[str]) -> bool:
-    """A match that is no part of a name ("Shanghai Cooperation Organisation")."""
+def _is_cue(kind: str, pattern: str, norm: str, match: re.Match[str], clause: Span) -> bool:
+    """A match that is no part of a name ("Shanghai Cooperation Organisation") nor a bare topic word."""
     if kind in ("Cooperation", "Investment") and pattern not in cues.CAPITALISED_BY_NATURE \
             and _is_name_part(norm, match):
         return False
+    if kind == "Cooperation" and is_topic_word(norm, clause, match):
+        return False
     return not _NAME_TAIL.match(norm, match.end(), match.end() + 60)
+
+
+def is_topic_word(norm: str, clause: Span, cue: re.Match[str]) -> bool:
+    """The noun "cooperation" with no area after it and only generic words before it."""
+    if not re.fullmatch(r"co-?operation|collaboration", cue.group(), re.I):
+        return False
+    if re.match(cues.COOPERATION_AREA_AFTER, norm[cue.end():clause.end], re.I):
+        return False
+    before = norm[max(clause.start, cue.start() - 40):cue.start()]
+    return not before.strip() or re.search(cues.GENERIC_BEFORE_COOPERATION, before) is not None
 
 
 _NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+" + cues.NAME_TAILS)  # case matters: names
@@ -142,7 +154,7 @@ def _earliest_cue(kind: str, patterns: tuple[str, ...], norm: str, clause: Span)
     best = None
     for pattern in patterns:
         for match in _compiled(pattern).finditer(norm, clause.start, clause.end):
-            if _is_cue(kind, pattern, norm, match):
+            if _is_cue(kind, pattern, norm, match, clause):
                 if best is None or match.start() < best.start():
                     best = match
                 break

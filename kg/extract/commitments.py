@@ -57,10 +57,14 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
             continue
         quantities = parse_quantities(doc.text, clause.start, clause.end)
         number_starts = [q.span.start for q in quantities if q.span]
-        kinds = {kind for kind, _ in found_cues}
+        document_act = any(kind == "Agreement" for kind, _ in found_cues) and \
+            _speaks_of_document_act(norm, utterance, sentence)
         for kind, cue in found_cues:
-            if kind != "Agreement" and (titles or (kind == "Cooperation" and "Agreement" in kinds)):
+            if kind != "Agreement" and (titles or (kind == "Cooperation" and document_act)):
                 continue  # the topic of a document is no act of its own
+            if kind == "Visit" and re.fullmatch(cues.EVENT_NOUN, cue.group(), re.I) and \
+                    not search_any(cues.EVENT_ACT, norm, clause.start, clause.end):
+                continue  # a forum named as a venue or a wish, not one held or hosted
             if is_negated(norm, clause, cue.start()):
                 continue
             kind_status = read_status(norm, clause, number_starts, cue.end())

@@ -15,7 +15,8 @@ from __future__ import annotations
 TYPE_CUES: dict[str, tuple[str, ...]] = {
     "Supply": (
         r"\bsuppl(?:y|ies|ied|ying)\b", r"\bdeliver(?:y|ies|ed|ing|s)?\b",
-        r"\bexport(?:s|ed|ing)?\b", r"\bshipments?\b",
+        r"\bexport(?:s|ed|ing)?\b", r"\bshipments?\b", r"\btransits?\b",
+        r"\bimport(?:s|ed|ing)?\b(?=[^.;]{0,80}\bfrom\b)",
         r"\b(?:received?|receiving|get|got|obtained)\b(?=[^.;]{0,80}\bfrom (?:the )?(?:[A-Z]|us\b|you\b))",
         r"\bsen(?:d|t|ding)\b(?=[^.;]{0,40}\b(?:vaccines?|doses|aid|relief|cargo|equipment|grain|weapons|arms)\b)",
         r"\bprovid(?:e|ed|es|ing)\b(?=[^.;]{0,50}\b(?:military|weapons|arms|vaccines?|doses|equipment|"
@@ -23,7 +24,7 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\bhumanitarian (?:aid|assistance|supplies|cargo)\b",
     ),
     "JointProduction": (
-        r"\bjoint(?:ly)? (?:production|manufactur\w*|ventures?|assembly)\b",
+        r"\bjoint(?:ly)? (?:[\w-]+ )?(?:production|manufactur\w*|ventures?|assembly)\b",
         r"\bproduc(?:e|ing)\b[\w\s-]{0,30}\bjointly\b",
         r"\blocali[sz](?:e|ed|ing|ation)\b[\w\s-]{0,30}\bproduction\b",
         r"\bproduction locali[sz]ation\b",
@@ -43,6 +44,7 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\bwelcom(?:e|ing) (?:you|him|her|them|the [\w\s.-]{0,20}leaders?)\b(?=[^.;]{0,40}\b(?:to|in|at)\b)",
         r"\bhost(?:s|ing)?\b", r"\binvit(?:e|es|ed|ation)\b", r"\bsee you (?:at|in)\b",
         r"\bhold\b[^.;]{0,30}\bmeetings?\b", r"\btrip\b",
+        r"\bmeetings?\b(?=[^.;]{0,60}\b(?:(?:will|to) be held|(?:is|are) scheduled)\b)",
     ),
     "Agreement": (
         r"\bagreements?\b", r"\bmemorand(?:um|a)\b", r"\bmou\b", r"\btreat(?:y|ies)\b",
@@ -52,7 +54,7 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"(?-i:\b[A-Z][\w-]* Framework\b)",
     ),
     "Cooperation": (
-        r"\bco-?operat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? (?:\w+ ){0,2}together\b",
+        r"\bco-?operat(?:e|es|ed|ing|ion)\b|\bcollaborat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? (?:\w+ ){0,2}together\b",
         r"\bjoint (?:[\w-]+ (?:and [\w-]+ )?)?(?:projects?|efforts?|work|actions?|exercises?|research|initiatives?|activit(?:y|ies))\b",
         r"\binteraction (?:between|of) (?:the |our )?[\w\s-]{0,40}\b(?:ministries|agencies|services|departments)\b",
         r"\b(?:tourist|tourism|student|youth|cultural|academic|scientific|humanitarian) exchanges?\b",
@@ -78,15 +80,15 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
 # any of them cannot hold the type, and is passed over without running the
 # patterns.  tests/test_commitments.py checks each pattern against this list.
 TYPE_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "Supply": ("suppl", "deliver", "export", "shipment", "receiv", "get", "got", "obtained", "send", "sent",
-               "provid", "humanitarian"),
+    "Supply": ("suppl", "deliver", "export", "shipment", "transit", "import", "receiv", "get", "got", "obtained",
+               "send", "sent", "provid", "humanitarian"),
     "JointProduction": ("joint", "locali", "production", "manufactur", "assembly", "develop"),
     "Investment": ("invest", "loan", "credit", "financ", "fund", "allocat", "grant"),
     "Visit": ("visit", "delegation", "summit", "forum", "come", "go", "travel", "welcom", "host", "invit",
-              "see you", "hold", "trip"),
+              "see you", "hold", "trip", "meeting"),
     "Agreement": ("agreement", "memorand", "mou", "treat", "contract", "declaration", "statement", "road",
                   "protocol", "document", "deal", "convention", "framework"),
-    "Cooperation": ("operat", "together", "joint", "interaction", "exchange", "participat", "involvement",
+    "Cooperation": ("operat", "collaborat", "together", "joint", "interaction", "exchange", "participat", "involvement",
                     "commission", "conference", "forum", "council", "group", "contacts", "ties", "project",
                     "year", "days", "festival", "cultural", "base", "coordinat", "side by side", "negotiat",
                     "holding talks", "branch", "exhibition", "exposition", "seasons", "week", "assistance",
@@ -109,7 +111,8 @@ EXCLUDE_ALL: tuple[str, ...] = (
 )
 EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
     "Cooperation": (
-        r"\bdiscuss\w*\b[^.;]{0,30}\bco-?operation\b", r"\bissues? of (?:our )?co-?operation\b",
+        r"\b(?:discuss\w*|address\w*)\b[^.;]{0,100}\bco-?operation\b", r"\bissues? of (?:our )?co-?operation\b",
+        r"\bin co-?operation with\b",  # a manner of acting, not an act between the two
         r"\b(?:hurdles|problems|obstacles) in (?:our )?co-?operation\b",
         r"\bco-?operation (?:issues|agenda)\b",
     ),
@@ -125,6 +128,7 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
         r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b",
         r"\breach\w* (?:an? )?agreements?\b",  # a verbal agreement to act, no document
+        r"\bagreements? (?:has|have|had|was|were) been reached\b",
         # old documents as context: "implement the agreements on ...", "the anniversary of the treaty"
         r"\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|accords?|treat(?:y|ies))\b",
         r"\banniversary of\b[^.;]{0,40}\b(?:agreements?|treat(?:y|ies))\b",
@@ -135,6 +139,22 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"expressed|stress\w*|emphasi[sz]\w*|reaffirm\w*|underline\w*|pointed out|call\w*)\b",
     ),
 }
+
+# "Cooperation" as a bare noun is a topic word ("this cooperation was always
+# sustained", "Russia-Austria cooperation"); it is an act when it has an area
+# ("cooperation in energy", "humanitarian cooperation") or is a verb.
+GENERIC_BEFORE_COOPERATION = (
+    r"(?:our|this|that|such|the|of|for|and|bilateral|mutual|mutually beneficial|further|close|closer|"
+    r"comprehensive|all-round|fruitful|practical|good|friendly|successful|productive|constructive|"
+    r"multifaceted|diverse|strategic|extensive|active|long-term|subsequent|future|international|"
+    r"(?:[A-Z][\w]*-)+[A-Z][\w]*|[A-Z][\w]*'s?|[A-Z][\w]*)\s+$"
+)
+COOPERATION_AREA_AFTER = r"\s+(?:in|into|on|between|regarding|with regard to|through|to|within|under)\b"
+# A summit or forum is a Visit only where it is held, hosted or the addressee is invited to it;
+# a multilateral event named as a venue or a wish is none.
+EVENT_NOUN = r"\b(?:summit|forum)\b"
+EVENT_ACT = (r"\b(?:hold|held|holding|host\w*|organi[sz]\w*|convene\w*|invit\w*|see you|take place|"
+             r"will be|welcome)\b",)
 
 # An invitation is a proposed Visit whatever its tense.
 INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", r"\bhappy to see you (?:at|in)\b")
@@ -161,6 +181,8 @@ REPORTING_FRAMES: tuple[str, ...] = (
     r"\bi would like to (?:tell|inform|note|say|stress|emphasi[sz]e|point out|remind)\b",
     r"\bi (?:think|believe|know|am sure|am confident|must say|want to say|should say|can say)\b",
     r"\bas a reminder\b",
+    # "carried out as planned": the plan is behind the act, not ahead of it
+    r"\b(?:as|according to) (?:planned|scheduled|plan|schedule)\b",
 )
 
 STATUS_CUES: dict[str, tuple[str, ...]] = {
@@ -181,7 +203,8 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\bdecided to\b", r"\blook(?:ing)? forward to\b", r"\bupcoming\b",
         r"\bnext (?:year|month|week)\b", r"\bsoon\b", r"\btomorrow\b", r"\bmust\b",
         r"\bdecision to\b", r"\bdecided\b", r"\bdetermin(?:ed|ation) to\b",
-        r"\bin the (?:near )?future\b",
+        r"\bin the (?:near )?future\b", r"\bcommit(?:ment|ted) to\b",
+        r"\bagreements? (?:has|have|had|was|were) been reached\b",
     ),
     "completed": (
         r"\b(?:have|has|'ve|had)\s+(?:\w+ly\s+|also\s+|already\s+|just\s+)*"

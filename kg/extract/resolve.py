@@ -88,7 +88,8 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
     ("Russian investment", "Russia has been exporting"), "you" when "you"
     is the subject, else "we"; the receiver is "to/in/for X", a country
     named right after the cue ("supplying Kyrgyzstan"), else the other side.
-    A receiving verb ("we have received ... from Russia") swaps the default.
+    A receiving verb ("we have received ... from Russia") swaps the default,
+    and makes a country named before it the receiver.
     """
     own = speaker_country(doc, utterance)
     other = other_country(doc, utterance)
@@ -98,19 +99,21 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
         named = next((m.code for m in mentions if m.code != own), None)
         return Parties(own, named or other)
     giver = receiver = None
+    receiving = RECEIVE.search(text, clause.start, cue.end) is not None
     for m in mentions:
         before = text[max(clause.start, m.span.start - 12):m.span.start]
         if SOURCE_BEFORE.search(before):
             giver = giver or m.code
         elif TARGET_BEFORE.search(before) or DIRECT_OBJECT.fullmatch(text, cue.end, m.span.start):
             receiver = receiver or m.code
+        elif m.span.end <= cue.end and receiving:
+            receiver = receiver or m.code  # "China imports coal from Russia": the subject receives
         elif m.span.end <= cue.end and giver is None:
             giver = m.code
     if giver is None and own is None:
         # a readout of unknown origin: a named country other than the receiver acts
         giver = next((m.code for m in mentions if m.code != receiver), None)
     head = text[clause.start:cue.start]
-    receiving = RECEIVE.search(text, clause.start, cue.end) is not None
     if giver is None:
         if receiving and WE.search(head):
             receiver = receiver or own
