@@ -17,6 +17,7 @@ PUTIN = Person("Vladimir Putin", "President", "RUS")
 LULA = Person("Luiz Inacio Lula da Silva", "President", "BRA")
 DEV = Path(__file__).parent / "data" / "dev"
 DEV2 = Path(__file__).parent / "data" / "dev2"
+DEV3 = Path(__file__).parent / "data" / "dev3"  # never tuned on before its first round
 
 
 def make_doc(*turns: tuple[Person | None, str]) -> Document:
@@ -187,7 +188,7 @@ def _f1(directory: Path) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-@pytest.mark.parametrize("directory, floor", [(DEV, 0.82), (DEV2, 0.82)])
+@pytest.mark.parametrize("directory, floor", [(DEV, 0.84), (DEV2, 0.85), (DEV3, 0.74)])
 def test_commitment_f1_ratchet(directory, floor):
     f1 = _f1(directory)
     assert f1 >= floor, f"commitments F1 on {directory.name} fell to {f1:.3f}"
@@ -279,13 +280,14 @@ def test_a_press_conference_without_a_foreign_leader_commits_nobody_abroad():
     assert extract_commitments(doc).commitments == ()
 
 
-def test_dev_set_status_accuracy_ratchet():
-    """Status of commitments matched to gold in the same sentence, on the first dev set."""
+@pytest.mark.parametrize("directory, floor", [(DEV, 0.86), (DEV3, 0.68)])
+def test_dev_set_status_accuracy_ratchet(directory, floor):
+    """Status of commitments matched to gold in the same sentence."""
     from kg.pipeline import process
     from kg.read import read
 
     right = total = 0
-    for path in sorted(DEV.glob("*.txt")):
+    for path in sorted(directory.glob("*.txt")):
         gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["commitments"]
         doc = process(next(read(str(path))), pipeline=("meeting", "participants", "countries", "commitments"))
         for g in gold:
@@ -293,7 +295,7 @@ def test_dev_set_status_accuracy_ratchet():
             if same:
                 total += 1
                 right += same[0].status == g["status"]
-    assert right / total >= 0.85, f"status accuracy fell to {right / total:.3f}"
+    assert right / total >= floor, f"status accuracy on {directory.name} fell to {right / total:.3f}"
 
 
 # --- the fast cue scan gives what the plain per-pattern scan gives ----------

@@ -14,6 +14,7 @@ from test_commitments import LULA, PUTIN, make_doc
 
 DEV = Path(__file__).parent / "data" / "dev"
 DEV2 = Path(__file__).parent / "data" / "dev2"
+DEV3 = Path(__file__).parent / "data" / "dev3"
 
 
 def figures(*turns) -> list[tuple[float, str]]:
@@ -58,8 +59,8 @@ def test_about_says_what_is_measured():
     assert doc.figures[0].about == "crude oil" and doc.figures[0].speaker == PUTIN
 
 
-@pytest.mark.parametrize("directory", [DEV, DEV2])
-def test_figure_f1_ratchet(directory):
+@pytest.mark.parametrize("directory, floor", [(DEV, 0.95), (DEV2, 0.95), (DEV3, 0.90)])
+def test_figure_f1_ratchet(directory, floor):
     from kg.formats import parse
     from kg.read import read
 
@@ -78,7 +79,8 @@ def test_figure_f1_ratchet(directory):
         n_found += len(doc.figures)
         n_gold += len(gold)
     precision, recall = tp / n_found, tp / n_gold
-    assert 2 * precision * recall / (precision + recall) >= 0.95
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= floor, f"figures F1 on {directory.name} fell to {f1:.3f}"
 
 
 def test_anniversary_and_years_since_establishment_of_relations_are_lengths():
@@ -92,3 +94,22 @@ def test_anniversary_and_years_since_establishment_of_relations_are_lengths():
 
 def test_anniversaries_of_people_and_events_are_not_figures():
     assert figures((PUTIN, "We marked the 90th anniversary of the writer's birth."), (LULA, "Yes.")) == []
+
+
+def test_anniversaries_of_joint_undertakings_and_possessive_relations_are_lengths():
+    assert figures((PUTIN, "This year we celebrate the 50th anniversary of gas supplies from Russia to Brazil."),
+                   (LULA, "Yes.")) == [(50, "year")]
+    assert figures((PUTIN, "This year marks the 70th anniversary of the two countries' diplomatic relations."),
+                   (LULA, "Yes.")) == [(70, "year")]
+
+
+def test_a_scaled_number_before_a_plural_noun_counts_that_noun_not_dollars():
+    assert figures((PUTIN, "We recorded 2.1 million overnight stays of Brazilian tourists."), (LULA, "Yes.")) \
+        == [(2.1e6, "overnight stay")]
+    assert figures((PUTIN, "Our trade reached 45 billion worth of goods."), (LULA, "Yes.")) == [(45e9, "USD")]
+
+
+def test_the_head_of_an_organisation_is_a_foreign_counterpart():
+    barroso = Person("Jose Manuel Barroso", "President", None, organisation="European Commission")
+    assert figures((PUTIN, "Our trade turnover amounted to more than $410 billion."), (barroso, "Indeed.")) \
+        == [(410e9, "USD")]

@@ -36,8 +36,11 @@ ORDINAL_WORDS: dict[str, int] = {
 ANNIVERSARY_OF_RELATIONS = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary|\b(?P<w>" + "|".join(ORDINAL_WORDS) + r")\s+anniversary",
     re.I)
+# What an anniversary measures: relations, or a joint undertaking that has lasted
+# ("the 50th anniversary of gas supplies", "of the first contract on gas supplies").
 _RELATIONS_AFTER_ANNIVERSARY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:establish\w*\s+(?:of\s+)?)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:relations|ties)\b",
+    r"\s+of\s+(?:the\s+)?(?:establish\w*\s+(?:of\s+)?)?(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?"
+    r"(?:relations|ties|supplies|deliveries|cooperation|partnership)\b",
     re.I)
 DOMESTIC = re.compile(r"\b(?:GDP|inflation|unemployment|birth rate|population|budget deficit|"
                       r"domestic|our economy|the economy|national debt|harvest)\b", re.I)
@@ -108,9 +111,14 @@ def _anniversaries(norm: str, sentence: Span) -> list[Quantity]:
 
 
 def _is_domestic_meeting(doc: Document) -> bool:
-    """A meeting with officials of one country only: its numbers concern no relations."""
+    """A meeting with officials of one country only: its numbers concern no relations.
+
+    The head of an international organisation (the European Commission) is a
+    foreign counterpart even without a country.
+    """
     people = [p for p in (doc.participants or doc.cast) if p.name.lower() not in ("question", "q")]
-    return bool(people) and all(p.country in (None, doc.publisher_country) for p in people)
+    return bool(people) and all(p.country in (None, doc.publisher_country) and p.organisation is None
+                                for p in people)
 
 
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")

@@ -150,6 +150,28 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
     return None, pos
 
 
+# Words after "N million" that leave it an amount of money ("45 billion worth of goods").
+_MONEY_CONTEXT = frozenset(
+    "worth investment investments loan loans credit credits trade turnover contract contracts deal deals "
+    "package programme program fund funds budget annually per each a an the more less".split())
+_COUNTED = re.compile(r"[\s\u00a0]+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+?)s\b")
+
+
+def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The thing a scaled number counts, singular: "2.1 million overnight stays" counts "overnight stay".
+
+    Without it "N million" reads as dollars; with a plural noun that names no
+    money it is a count of that noun.
+    """
+    match = _COUNTED.match(text, pos, limit)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    if any(w in _MONEY_CONTEXT or w in _PHRASE_STOPS for w in words) or (words[-1] + "s") in _MONEY_CONTEXT:
+        return None
+    return " ".join(words), match.end()
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 30):start].lower().replace("\u00a0", " ")
     before = re.sub(r"[\s—–-]+$", " ", before)
@@ -180,7 +202,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
         if match.group("words") and unit is None and not scale:
             continue  # "one of the most important" is no quantity
         if unit is None and scale and SCALES[scale.lower()] >= 1e6:
-            unit = "USD"
+            unit, unit_end = _counted_noun(text, match.end(), end) or ("USD", unit_end)
         span_start = match.start("cur") if match.group("cur") else match.start(
             "digits" if match.group("digits") else "words")
         found.append(Quantity(value=value, unit=unit, qualifier=_qualifier_before(text, span_start),
