@@ -161,6 +161,17 @@ def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
     return node
 
 
+def _map_speaker(out: _Triples, person: Person, tid: str, base: str) -> NamedNode:
+    """A leader as :func:`_map_person`; a journalist as a person of this transcript only."""
+    if not person.is_journalist:
+        return _map_person(out, person, base)
+    node = ns.journalist_iri(tid, person.name, base)
+    out.add(node, TYPE, irkg("Journalist"))
+    out.text(node, FOAF_NAME, person.name)
+    out.text(node, LABEL, person.name)
+    return node
+
+
 def _map_organisation(out: _Triples, name: str, base: str) -> NamedNode:
     node = ns.organisation_iri(name, base)
     out.add(node, TYPE, irkg("Organisation"))
@@ -195,7 +206,7 @@ def _map_utterance(out: _Triples, u: Utterance, tid: str, transcript: NamedNode,
     out.add(node, irkg("startOffset"), Literal(u.span.start))
     out.add(node, irkg("endOffset"), Literal(u.span.end))
     if u.speaker:
-        out.add(node, irkg("speaker"), _map_person(out, u.speaker, base))
+        out.add(node, irkg("speaker"), _map_speaker(out, u.speaker, tid, base))
     if u.addressee:
         out.add(node, irkg("addressee"), _map_person(out, u.addressee, base))
     out.add(node, irkg("interpreted"), Literal(u.interpreted))
@@ -236,7 +247,7 @@ def _map_claim(out: _Triples, node: NamedNode, speaker: Person | None, utterance
         out.text(node, irkg("unit"), quantity.unit)
         out.text(node, irkg("qualifier"), quantity.qualifier)
     if speaker:
-        out.add(node, irkg("assertedBy"), _map_person(out, speaker, base))
+        out.add(node, irkg("assertedBy"), _map_speaker(out, speaker, tid, base))
     out.add(node, DERIVED_FROM, ns.utterance_iri(tid, utterance, base))
     evidence = ns.evidence_iri(node)
     out.add(node, irkg("evidence"), evidence)

@@ -27,6 +27,8 @@ COMMITMENT_TYPES: tuple[str, ...] = (
 MUTUAL_TYPES: frozenset[str] = frozenset({"JointProduction", "Cooperation", "Agreement"})
 STATUSES: tuple[str, ...] = ("completed", "ongoing", "planned", "proposed")
 FORMATS: tuple[str, ...] = ("in_person", "phone", "video")
+#: speaker labels that stand for the press, not for a person of the cast
+JOURNALIST_LABELS: frozenset[str] = frozenset({"question", "q", "remark", "journalist", "reply", "response"})
 
 
 @dataclass(frozen=True, order=True)
@@ -84,6 +86,16 @@ class Person:
     country: str | None = None
     organisation: str | None = None
     qid: str | None = None
+
+    @property
+    def is_journalist(self) -> bool:
+        """A voice from the press ("Q", "Question", "Remark"): speaks for no country or body.
+
+        Parsers give such turns a Person with a label-like name and no office,
+        country or organisation; they commit nobody and are not principals.
+        """
+        return (self.name.strip().lower().rstrip(".:") in JOURNALIST_LABELS
+                or not (self.country or self.organisation or self.office))
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ class IRKG(DefinedNamespace):
     Utterance: URIRef
     Meeting: URIRef
     Leader: URIRef
+    Journalist: URIRef
     Tenure: URIRef
     Country: URIRef
     Organisation: URIRef
@@ -223,6 +224,11 @@ def country_iri(code: str, base: str = DEFAULT_BASE) -> NamedNode:
 
 def person_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
     return NamedNode(f"{_base(base)}person/{slug(name)}")
+
+
+def journalist_iri(tid: str, name: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """A journalist within one transcript: "Q" in two transcripts is two people."""
+    return NamedNode(f"{_base(base)}person/{tid}/{slug(name)}")
 
 
 def organisation_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:

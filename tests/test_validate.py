@@ -129,6 +129,17 @@ SAME_AS = ns.ns_node(ns.OWL, "sameAs")
 RDF_VALUE = ns.ns_node(ns.RDF, "value")
 COUNTRY = lambda code: ns.country_iri(code)  # noqa: E731
 
+JOURNALIST = ns.journalist_iri("0000000000000000", "Q")
+
+
+def with_journalist(g, *, name="Q", label="Q"):
+    """The graph with a press question's speaker added (the Azerbaijan meeting has none)."""
+    out = add(g, JOURNALIST, ns.ns_node(ns.RDF, "type"), I("Journalist"))
+    if name is not None:
+        out = add(out, JOURNALIST, FOAF_NAME, lit(name))
+    return add(out, JOURNALIST, ns.ns_node(ns.RDFS, "label"), lit(label))
+
+
 # (name, shape that must report it, severity, mutation)
 MUTATIONS = [
     ("missing meeting date", "irkgsh:Meeting-date", "Violation", lambda g: drop(g, meeting(g), I("date"))),
@@ -283,6 +294,12 @@ MUTATIONS = [
      lambda g: add(g, transcript(g), I("topic"), I("planned"))),
     ("property a transcript never has", "irkgsh:TranscriptShape", "Violation",
      lambda g: add(g, transcript(g), I("date"), lit("2021-07-20", "date"))),
+    ("journalist without name", "irkgsh:Journalist-name", "Violation",
+     lambda g: with_journalist(g, name=None)),
+    ("journalist label differs from name", "irkgsh:Journalist-label", "Violation",
+     lambda g: with_journalist(g, label="A Reporter")),
+    ("journalist holding an office", "irkgsh:JournalistShape", "Violation",
+     lambda g: add(with_journalist(g), JOURNALIST, I("holdsTenure"), typed(g, "Tenure"))),
     ("leader without name", "irkgsh:Leader-name", "Violation",
      lambda g: drop(g, utterance_speaker(g), FOAF_NAME)),
     ("label differs from name", "irkgsh:Leader-label", "Violation",

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from kg.model import CountryMention, Document, Person, Span, Utterance
 
-_JOURNALIST_NAMES = frozenset({"question", "q", "remark", "journalist", "reply", "response"})
-
 SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:to|in|into|for|with|at)\s+(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\b(?:received?|receiving|get|got|getting|obtain\w*|import\w*|buy\w*|bought|"
@@ -29,9 +27,7 @@ def is_journalist(utterance: Utterance) -> bool:
     speaker = utterance.speaker
     if speaker is None:
         return False
-    if speaker.name.strip().lower().rstrip(".:") in _JOURNALIST_NAMES:
-        return True
-    return speaker.country is None and speaker.organisation is None and not speaker.office
+    return speaker.is_journalist
 
 
 def speaker_country(doc: Document, utterance: Utterance) -> str | None:
