@@ -20,7 +20,7 @@ from pathlib import Path
 from kg.mapping import map_document
 from kg.pipeline import DEFAULT_PIPELINE, component
 from kg.formats import parse
-from kg.read import iter_paths, read_all
+from kg.reader import iter_paths, read_all
 from kg.store import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent

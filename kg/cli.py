@@ -64,14 +64,14 @@ def _transcript_format(args: argparse.Namespace) -> str | None:
 # --- verbs -----------------------------------------------------------------
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import build
+    from kg.builder import build
     from kg.store import open_store
 
     check_factory = None
     if not args.no_validate:
         from functools import partial
 
-        from kg.validate import build_check
+        from kg.validation import build_check
         check_factory = partial(build_check, args.base)
     progress = Progress(not args.quiet)
     with open_store(args.store) as store:
@@ -97,7 +97,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kg.store import open_store
-    from kg.validate import ValidationError, validate_files, validate_store
+    from kg.validation import ValidationError, validate_files, validate_store
     from kg.validate_report import format_human, format_json, format_turtle
 
     graphs = [args.graph] if args.graph else []
@@ -126,7 +126,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from kg.goldjson import document_to_gold
     from kg.pipeline import process
-    from kg.read import read_all
+    from kg.reader import read_all
 
     failed = 0
     out = _open_output(args.output)

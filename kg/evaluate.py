@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.build import BuildResult, build_transcripts
+from kg.builder import BuildResult, build_transcripts
 from kg.errors import InputError, KgError
 from kg.mapping import DEFAULT_BASE
-from kg.read import read
+from kg.reader import read
 from kg.readback import read_document_facts
 from kg.scoring import Report, score
 from kg.store import OxigraphStore

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.builder import build
 from kg.serve import OxigraphServer
 from kg.store import OxigraphStore
 

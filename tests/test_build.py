@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build import build
+from kg.builder import build
 from kg.store import OxigraphStore
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"

@@ -175,7 +175,7 @@ def _match(found_items, gold_items) -> int:
 
 def _f1(directory: Path) -> float:
     from kg.pipeline import process
-    from kg.read import read
+    from kg.reader import read
 
     tp = n_found = n_gold = 0
     for path in sorted(directory.glob("*.txt")):
@@ -284,7 +284,7 @@ def test_a_press_conference_without_a_foreign_leader_commits_nobody_abroad():
 def test_dev_set_status_accuracy_ratchet(directory, floor):
     """Status of commitments matched to gold in the same sentence."""
     from kg.pipeline import process
-    from kg.read import read
+    from kg.reader import read
 
     right = total = 0
     for path in sorted(directory.glob("*.txt")):

@@ -62,7 +62,7 @@ def test_about_says_what_is_measured():
 @pytest.mark.parametrize("directory, floor", [(DEV, 0.95), (DEV2, 0.95), (DEV3, 0.90)])
 def test_figure_f1_ratchet(directory, floor):
     from kg.formats import parse
-    from kg.read import read
+    from kg.reader import read
 
     tp = n_found = n_gold = 0
     for path in sorted(directory.glob("*.txt")):

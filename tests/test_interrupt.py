@@ -14,7 +14,7 @@ import pytest
 
 from kg.mapping import map_document, transcript_graph
 from kg.pipeline import process
-from kg.read import read
+from kg.reader import read
 from kg.store import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent

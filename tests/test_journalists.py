@@ -8,7 +8,7 @@ from kg.mapping import map_document
 from kg.model import Person
 from kg.namespace import irkg, ns_node, RDF
 from kg.pipeline import process
-from kg.read import transcript_from_text
+from kg.reader import transcript_from_text
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 TYPE = ns_node(RDF, "type")

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 import kg
-from kg.build import build
+from kg.builder import build
 from kg.cli import main
 from kg.errors import KgError, QueryError
 from kg.network import KINDS, to_networkx

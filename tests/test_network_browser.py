@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.builder import build
 from kg.network import to_networkx
 from kg.network_export import write_network
 from kg.store import open_store

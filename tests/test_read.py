@@ -1,4 +1,4 @@
-"""Tests for kg.read and kg.htmltext: every kind of input becomes a Transcript."""
+"""Tests for kg.reader and kg.htmltext: every kind of input becomes a Transcript."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kg.errors import InputError
 from kg.htmltext import html_to_page
 from kg.model import Transcript
-from kg.read import decode, iter_paths, read, read_all, transcript_from_text
+from kg.reader import decode, iter_paths, read, read_all, transcript_from_text
 
 DATA = Path(__file__).parent / "data"
 READ = DATA / "read"

@@ -18,8 +18,8 @@ from kg import namespace as ns
 from kg.mapping import map_document, reference_triples
 from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES
 from kg.pipeline import process
-from kg.read import read
-from kg.validate import load_ontology, load_shapes
+from kg.reader import read
+from kg.validation import load_ontology, load_shapes
 
 DEV = Path(__file__).parent / "data" / "dev"
 IRKG = rdflib.Namespace(ns.ONTOLOGY_NS)

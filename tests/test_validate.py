@@ -16,12 +16,12 @@ import pyoxigraph as ox
 import pytest
 
 from kg import namespace as ns
-from kg.build import build
+from kg.builder import build
 from kg.mapping import map_document, reference_triples
 from kg.pipeline import process
-from kg.read import read
+from kg.reader import read
 from kg.store import open_store
-from kg.validate import GraphValidator, validate_files, validate_store
+from kg.validation import GraphValidator, validate_files, validate_store
 from kg.validate_report import format_human, format_json, format_turtle
 
 DEV = Path(__file__).parent / "data" / "dev"
@@ -401,7 +401,7 @@ def test_each_reference_break_is_reported(validator, small_reference, name, shap
 
 
 def test_every_named_shape_has_a_violating_example(validator):
-    from kg.validate import load_shapes
+    from kg.validation import load_shapes
     from kg.validate_report import SHAPES_NS, compact
 
     shapes = load_shapes()

@@ -158,7 +158,7 @@ class GraphValidator:
         return read_results(report, self.shapes, graph, source)
 
     def check(self, doc: object, mapped: object) -> list[str]:
-        """The ``GraphCheck`` of :func:`kg.build.build_transcripts`: one line per violation.
+        """The ``GraphCheck`` of :func:`kg.builder.build_transcripts`: one line per violation.
 
         Warnings are left to ``kg validate``: they say 'implausible', and a
         strict build must not reject a graph for them.

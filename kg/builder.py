@@ -17,7 +17,7 @@ from kg.errors import KgError
 from kg.mapping import DEFAULT_BASE, map_document, reference_triples
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
-from kg.read import iter_paths, read_all
+from kg.reader import iter_paths, read_all
 from kg.store import Store
 
 #: called after each transcript with (transcripts done so far, files in the batch, source)
