@@ -75,6 +75,16 @@ def test_formats_and_visit_kind():
     assert (video.meeting.format, video.meeting.city, video.meeting.visit_kind) == ("video", "Novo-Ogaryovo", "state")
 
 
+def test_format_comes_from_the_title_or_first_sentence_not_recalled_contacts():
+    talks = run("Talks with President of Belarus Alexander Lukashenko\n\nFebruary 7, 2020, Sochi\n\n"
+                "Vladimir Putin held talks with President of Belarus Alexander Lukashenko. "
+                "During two telephone conversations in December they had discussed gas prices.")
+    assert talks.meeting.format == "in_person"
+    called = run("President Vladimir Putin met with President Askar Akayev of Kyrgyzstan\n\nMay 14, 2002, Moscow\n\n"
+                 "The Russian President called on his counterpart to reverse the fall in trade.")
+    assert called.meeting.format == "in_person"
+
+
 @pytest.mark.parametrize("title", [
     "Greetings to President of India Ram Nath Kovind and Prime Minister of India Narendra Modi",
     "Vladimir Putin will meet with President of Israel Reuven Rivlin on March 16",

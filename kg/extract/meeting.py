@@ -84,11 +84,23 @@ def _whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | Non
     return city, venue, span
 
 
-def meeting_format(lead: str) -> str:
-    if _VIDEO.search(lead):
-        return "video"
-    if _PHONE.search(lead):
-        return "phone"
+def meeting_format(doc: Document) -> str:
+    """The format the title, or else the lead's first sentence, states.
+
+    Later lead sentences often recall other contacts ("during several telephone
+    conversations in December they discussed..."), which say nothing of this one.
+    """
+    first_sentence = ""
+    for utterance in doc.utterances:
+        if utterance.speaker is None and utterance.sentences:
+            first_sentence = doc.quote(utterance.sentences[0])
+        break
+    for text in (doc.quote(doc.title) if doc.title else "", first_sentence):
+        text = text.replace("\u00a0", " ")
+        if _VIDEO.search(text):
+            return "video"
+        if _PHONE.search(text):
+            return "phone"
     return "in_person"
 
 
@@ -106,7 +118,7 @@ def extract_meeting(doc: Document) -> Document:
         city, venue = split_place(dateline.place)
     visit = _VISIT.search(lead)
     title = doc.quote(doc.title) if doc.title else None
-    meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(lead),
+    meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(doc),
                       visit_kind=visit.group(1).lower() if visit else None,
                       date_span=dateline.date_span if dateline else None, place_span=place_span)
     heading = (title or lead[:300]).replace("\u00a0", " ")
