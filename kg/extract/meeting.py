@@ -26,7 +26,7 @@ from kg.formats.cast import country_of
 from kg.formats.header import header_datelines
 from kg.model import Document, Meeting, Span
 
-_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b", re.I)
+_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)", re.I)
 _VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc", re.I)
 _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
