@@ -1,12 +1,13 @@
-"""Structural checks on the hand-written gold files of the dev2 and dev3 sets.
+"""Structural checks on the hand-written gold files of every set under tests/data.
 
 Gold files are typed by hand, so slips are easy: a quote retyped with a plain
 space where the page has a non-breaking one, a status spelled "complete", an
 unsorted country list, a commitment aimed at a country the file never lists.
 Scoring would then silently miss matches. These checks read only the JSON and
 the transcripts and never run the extractor, so the gold stays independent of
-what the tool finds. They run over both hand-made sets, so a third set cannot
-drift from the conventions of the second.
+what the tool finds. They run over every folder of tests/data that holds gold
+files, so a new set is checked by the conventions of the others as soon as its
+first gold file lands, and a folder with no gold files yet adds no cases.
 """
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from typing import Any
 import pytest
 
 DATA_DIR = Path(__file__).parent / "data"
-EXPECTED_SIZES = {"dev2": 8, "dev3": 10}
-GOLD_PATHS = sorted(
-    path for set_name in EXPECTED_SIZES for path in (DATA_DIR / set_name).glob("*.gold.json")
-)
+GOLD_PATHS = sorted(DATA_DIR.glob("*/*.gold.json"))
+GOLD_SETS = sorted({path.parent.name for path in GOLD_PATHS})
+# Recorded sizes catch a gold file lost by accident; a set not listed here
+# (one still being written) is checked for pairing only.
+EXPECTED_SIZES = {"dev": 7, "dev2": 8, "dev3": 10, "heldout": 8}
 
 COMMITMENT_TYPES = {"Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation"}
 STATUSES = {"completed", "ongoing", "planned", "proposed"}
@@ -33,6 +35,11 @@ TOP_LEVEL_KEYS = {"id", "source", "meeting", "participants", "countries", "commi
 MEETING_KEYS = {"title", "date", "city", "venue", "format"}
 COMMITMENT_KEYS = {"type", "by", "to", "item", "quantity", "unit", "status", "speaker", "quote"}
 FIGURE_KEYS = {"value", "unit", "about", "speaker", "quote"}
+# Where each publisher's pages live, by the first word of a gold id.
+SOURCE_URLS = {
+    "kremlin": "http://en.kremlin.ru/events/president/news/",
+    "whitehouse": "https://bidenwhitehouse.archives.gov/briefing-room/",
+}
 
 
 def _gold_id(path: Path) -> str:
@@ -50,14 +57,21 @@ def _speaker_names(gold: dict[str, Any]) -> set[str | None]:
     return {p["name"] for p in gold["participants"]} | {None}
 
 
-@pytest.mark.parametrize("set_name", sorted(EXPECTED_SIZES))
-def test_each_set_has_its_transcripts_and_a_readme(set_name: str) -> None:
+@pytest.mark.parametrize("set_name", GOLD_SETS)
+def test_each_set_pairs_its_transcripts_and_gold(set_name: str) -> None:
     set_dir = DATA_DIR / set_name
     golds = sorted(p.name.removesuffix(".gold.json") for p in set_dir.glob("*.gold.json"))
     texts = sorted(p.stem for p in set_dir.glob("*.txt"))
-    assert len(golds) == EXPECTED_SIZES[set_name]
     assert golds == texts
-    assert (set_dir / "README.md").is_file()
+    if set_name in EXPECTED_SIZES:
+        assert len(golds) == EXPECTED_SIZES[set_name]
+
+
+# dev is the first set, copied from the shared corpus without its notes (the
+# sources file stayed there); every set annotated since says in a README how it was chosen.
+@pytest.mark.parametrize("set_name", [name for name in GOLD_SETS if name != "dev"])
+def test_each_set_has_a_readme(set_name: str) -> None:
+    assert (DATA_DIR / set_name / "README.md").is_file()
 
 
 def test_no_transcript_is_shared_between_sets() -> None:
@@ -75,15 +89,31 @@ def test_header_fields(gold_path: Path) -> None:
     assert set(gold) == TOP_LEVEL_KEYS
     assert gold["id"] + ".gold.json" == gold_path.name
     assert gold["source"]["file"] == gold["id"] + ".txt"
-    assert gold["source"]["url"].startswith("http://en.kremlin.ru/events/president/news/")
+    url = gold["source"]["url"]
+    if url is None:
+        # Only the first set has a page saved without its address.
+        assert gold_path.parent.name == "dev"
+    else:
+        assert url.startswith(SOURCE_URLS[gold["id"].split("-")[0]])
     meeting = gold["meeting"]
     assert set(meeting) == MEETING_KEYS
     assert text.startswith(meeting["title"] + "\n")
     assert meeting["date"] is None or ISO_DATE.fullmatch(meeting["date"])
     assert meeting["date"] in gold["id"]
     assert meeting["format"] in FORMATS
-    if meeting["format"] == "phone":
+    # The held-out annotator gives a phone call the place line of the page (where the
+    # Russian side spoke from, "Krasnodar Territory"), as its README says; the other
+    # sets leave a call without a city.
+    if meeting["format"] == "phone" and gold_path.parent.name != "heldout":
         assert meeting["city"] is None
+
+
+@pytest.mark.parametrize("gold_path", GOLD_PATHS, ids=_gold_id)
+def test_meeting_places_are_named_in_the_text(gold_path: Path) -> None:
+    gold, text = _load(gold_path)
+    plain = text.replace("\u00a0", " ").casefold()
+    for place in (gold["meeting"]["city"], gold["meeting"]["venue"]):
+        assert place is None or place.casefold() in plain, place
 
 
 @pytest.mark.parametrize("gold_path", GOLD_PATHS, ids=_gold_id)
@@ -117,6 +147,8 @@ def test_commitments(gold_path: Path) -> None:
         if commitment["type"] not in ITEM_TYPES:
             assert commitment["item"] is None
         assert (commitment["quantity"] is None) == (commitment["unit"] is None)
+        if commitment["quantity"] is not None:
+            assert isinstance(commitment["quantity"], (int, float)) and commitment["quantity"] > 0
         assert commitment["speaker"] in speakers
         assert commitment["quote"] in text, commitment["quote"]
 
@@ -129,20 +161,26 @@ def test_figures(gold_path: Path) -> None:
         assert set(figure) == FIGURE_KEYS
         assert isinstance(figure["value"], (int, float)) and figure["value"] > 0
         assert figure["unit"] and figure["about"]
+        if figure["unit"] == "percent":
+            assert figure["value"] >= 1  # percent as 20, not 0.2
         assert figure["speaker"] in speakers
         assert figure["quote"] in text, figure["quote"]
 
 
 @pytest.mark.parametrize("gold_path", GOLD_PATHS, ids=_gold_id)
 def test_quotes_are_whole_sentences(gold_path: Path) -> None:
-    """A quote is the sentence that states the fact, not a fragment of it."""
+    """A quote is the sentence that states the fact, not a fragment of it.
+
+    A sentence starts a line, follows a space or an opening quotation mark, and
+    ends with its stop or a closing quotation mark.
+    """
     gold, text = _load(gold_path)
     for entry in gold["commitments"] + gold["figures"]:
         quote = entry["quote"]
         assert quote == quote.strip()
         start = text.index(quote)
-        assert start == 0 or text[start - 1] in " \u00a0\n“‘\"(", quote
-        assert quote[-1] in ".!?…:”’)]", quote
+        assert start == 0 or text[start - 1] in "\n \u00a0“", quote
+        assert quote[-1] in ".!?”", quote
 
 
 @pytest.mark.parametrize("gold_path", GOLD_PATHS, ids=_gold_id)
