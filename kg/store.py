@@ -66,19 +66,6 @@ class Store(Protocol):
 
     def update(self, sparql: str) -> None: ...
 
-    def _run(self, sparql: str, bindings: dict[str, Term]) -> object:
-        """Substitute bound variables; ones the query does not project become a leading VALUES."""
-        store = self.raw
-        substitutions = {ox.Variable(k): v for k, v in bindings.items()}
-        try:
-            return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                               substitutions=substitutions or None)
-        except RuntimeError as error:
-            if "projection" not in str(error):
-                raise QueryError(f"SPARQL query failed: {error}") from error
-        return store.query(_with_values(sparql, bindings), prefixes=PREFIXES,
-                           use_default_graph_as_union=True)
-
     def graphs(self) -> list[ox.NamedNode]: ...
 
     def count(self, graph: ox.NamedNode | None = None) -> int: ...
