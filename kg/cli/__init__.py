@@ -4,321 +4,30 @@ Data goes to stdout (or ``-o FILE``), messages and progress to stderr.
 Exit codes: 0 fine, 1 something failed or a threshold was missed, 2 the
 command could not run (usage or input error).  Library errors become one
 line that says what to do; no tracebacks unless ``-v``.
+
+This module holds the parser and the entry point; the verbs are in
+:mod:`kg.cli.commands`, streams and exit codes in :mod:`kg.cli.output`.
+Nothing else in irkg knows the CLI library.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from typing import Callable, Sequence
 
 from kg import __version__
+from kg.cli.commands import (cmd_build, cmd_eval, cmd_export, cmd_extract, cmd_network, cmd_push,
+                             cmd_query, cmd_queries, cmd_serve, cmd_stats, cmd_validate)
+from kg.cli.output import EXIT_ERROR, EXIT_OK
 from kg.errors import KgError
 
 log = logging.getLogger("kg")
 
-EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 DEFAULT_STORE = "kg-store"
 TRANSCRIPT_FORMATS = ("auto", "kremlin", "whitehouse", "plain")
 GRAPH_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
-
-
-class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int, source: str) -> None:
-        if not self.enabled:
-            return
-        if total and done <= total:
-            width = 30
-            filled = int(width * done / total)
-            bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        else:
-            bar = f"{done} done"
-        name = source[-40:]
-        sys.stderr.write(f"\r{bar} {name:<40}")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * 90 + "\r")
-            sys.stderr.flush()
-
-
-def _open_output(path: str | None, binary: bool = False):
-    if path in (None, "-"):
-        return sys.stdout.buffer if binary else sys.stdout
-    return open(path, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"}))
-
-
-def _transcript_format(args: argparse.Namespace) -> str | None:
-    value = getattr(args, "transcript_format", None)
-    return None if value in (None, "auto") else value
-
-
-# --- verbs -----------------------------------------------------------------
-
-def cmd_build(args: argparse.Namespace) -> int:
-    from kg.builder import build
-    from kg.store import open_store
-
-    check_factory = None
-    if not args.no_validate:
-        from functools import partial
-
-        from kg.validation import build_check
-        check_factory = partial(build_check, args.base)
-    progress = Progress(not args.quiet)
-    with open_store(args.store) as store:
-        result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
-                       progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs)
-    progress.close()
-    for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
-    shown = result.warnings if args.verbose else result.warnings[:10]
-    for warning in shown:
-        print(f"warning: {warning}", file=sys.stderr)
-    if len(shown) < len(result.warnings):
-        print(f"warning: ... and {len(result.warnings) - len(shown)} more SHACL violations "
-              "(kg validate for the full report, -v to list them all)", file=sys.stderr)
-    if not args.quiet:
-        where = "memory (nothing written)" if args.store == "memory" else args.store
-        print(f"{result.summary()} -> {where}", file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_FAILED
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from kg.store import open_store
-    from kg.validation import ValidationError, validate_files, validate_store
-    from kg.validate_report import format_human, format_json, format_turtle
-
-    graphs = [args.graph] if args.graph else []
-    if args.files:
-        report = validate_files(args.files, graphs, engine=args.engine)
-    else:
-        if args.store != "memory" and not args.store.startswith(("http://", "https://")) \
-                and not Path(args.store).exists():
-            raise ValidationError(f"{args.store}: no such store: build one with kg build, or give RDF files")
-        with open_store(args.store) as store:
-            report = validate_store(store, graphs, engine=args.engine)
-    if report.graphs == 0:
-        raise ValidationError("nothing to validate: the store or files hold no named graph")
-    out = _open_output(args.output)
-    if args.format == "json":
-        out.write(format_json(report))
-    elif args.format == "turtle":
-        out.write(format_turtle(report))
-    else:
-        out.write(format_human(report, per_shape=args.show))
-    if out is not sys.stdout:
-        out.close()
-    return EXIT_OK if report.conforms else EXIT_FAILED
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from kg.goldjson import document_to_gold
-    from kg.pipeline import process
-    from kg.reader import read_all
-
-    failed = 0
-    out = _open_output(args.output)
-    records = []
-    for item in read_all(args.inputs):
-        if isinstance(item, KgError):
-            print(f"error: {item}", file=sys.stderr)
-            failed += 1
-            continue
-        try:
-            doc = process(item, _transcript_format(args))
-        except KgError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        records.append(document_to_gold(doc))
-    if args.json or args.format == "json":
-        payload = records[0] if len(records) == 1 else records
-        out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    else:
-        for record in records:
-            out.write(_describe_record(record))
-    if out is not sys.stdout:
-        out.close()
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def _describe_record(r: dict) -> str:
-    lines = [f"# {r['source']['file']}"]
-    m = r.get("meeting")
-    if m:
-        lines.append(f"meeting: {m['title']!s}")
-        lines.append(f"  date {m['date']}, city {m['city']}, venue {m['venue']}, format {m['format']}")
-    else:
-        lines.append("not a meeting")
-    for p in r["participants"]:
-        lines.append(f"participant: {p['name']} ({p['office']}, {p['country'] or p.get('organisation')})")
-    lines.append(f"countries: {' '.join(r['countries'])}")
-    for c in r["commitments"]:
-        qty = f" {c['quantity']} {c['unit'] or ''}" if c["quantity"] is not None else ""
-        lines.append(f"commitment: {c['type']} {c['by']}->{c['to']} {c['status']}"
-                     f"{' ' + c['item'] if c['item'] else ''}{qty} — {c['speaker']}: {c['quote']}")
-    for f in r["figures"]:
-        lines.append(f"figure: {f['value']} {f['unit']} ({f['about']}) — {f['speaker']}")
-    if r.get("topics"):
-        lines.append(f"topics: {', '.join(r['topics'])}")
-    return "\n".join(lines) + "\n\n"
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export
-    from kg.store import open_store
-
-    with open_store(args.store) as store:
-        out = _open_output(args.output, binary=True)
-        try:
-            export(store, out, args.format, graph=args.graph)
-        finally:
-            if out is not sys.stdout.buffer:
-                out.close()
-    return EXIT_OK
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.stats import store_stats
-    from kg.store import open_store
-
-    with open_store(args.store) as store:
-        stats = store_stats(store, per_graph=args.per_graph)
-    out = _open_output(args.output)
-    if args.format == "json":
-        out.write(json.dumps(stats, indent=1) + "\n")
-    else:
-        for key, value in stats["totals"].items():
-            out.write(f"{key:<14} {value}\n")
-        for row in stats.get("graphs", []):
-            out.write(f"{row['triples']:>8}  {row['graph']}  {row.get('source') or ''}\n")
-    return EXIT_OK
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import evaluate, format_misses, format_table, lowest_f1
-
-    report, _ = evaluate(args.gold_dir, args.text_dir, base=args.base)
-    out = _open_output(args.output)
-    if args.json or args.format == "json":
-        out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")
-    else:
-        out.write(format_table(report) + "\n")
-        if args.explain:
-            out.write("\n" + format_misses(report) + "\n")
-    if args.min_f1 is not None:
-        field, value = lowest_f1(report)
-        if value < args.min_f1:
-            print(f"kg eval: {field} F1 {value:.3f} is below --min-f1 {args.min_f1}", file=sys.stderr)
-            return EXIT_FAILED
-    return EXIT_OK
-
-
-def cmd_network(args: argparse.Namespace) -> int:
-    from kg.network import to_networkx
-    from kg.network_export import to_json, write_network
-    from kg.network_metrics import add_metrics, format_top_table
-    from kg.store import open_store
-
-    with open_store(args.store) as store:
-        graph = to_networkx(store, args.kind, since=args.since, until=args.until, countries=args.country)
-    if args.metrics:
-        add_metrics(graph)
-    if args.output not in (None, "-"):
-        write_network(graph, args.output)
-        if not args.quiet:
-            print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {args.output}",
-                  file=sys.stderr)
-    elif not args.metrics:
-        sys.stdout.write(to_json(graph))
-    if args.metrics:
-        sys.stdout.write(format_top_table(graph, args.top) + "\n")
-    return EXIT_OK
-
-
-def cmd_queries(args: argparse.Namespace) -> int:
-    from kg.queries import list_queries
-
-    queries = list_queries()
-    out = _open_output(args.output)
-    if args.format == "json":
-        out.write(json.dumps([{"name": q.name, "title": q.title, "description": q.description,
-                               "params": [vars(p) for p in q.params]} for q in queries],
-                             ensure_ascii=False, indent=1) + "\n")
-        return EXIT_OK
-    for q in queries:
-        out.write(f"{q.name:<34} {q.title}\n")
-        for p in q.params:
-            example = f" (e.g. {p.example})" if p.example else ""
-            out.write(f"{'':<36}--param {p.name}=...  {p.meaning}{example}\n")
-    return EXIT_OK
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import bind_params, format_result, load_query, parse_param_options, parse_query, run_query
-    from kg.store import open_store
-
-    if (args.query is None) == (args.expression is None):
-        print("kg query: give a library query NAME, a .rq FILE, or -e 'SPARQL' (one of them)", file=sys.stderr)
-        return EXIT_ERROR
-    query = parse_query(args.expression, "-e") if args.expression is not None else load_query(args.query)
-    bindings = bind_params(query, parse_param_options(args.param))
-    with open_store(args.store) as store:
-        result = run_query(store, query.text, bindings, timeout=args.timeout, limit=args.limit)
-    out = _open_output(args.output)
-    out.write(format_result(result, args.format))
-    return EXIT_OK
-
-
-def cmd_push(args: argparse.Namespace) -> int:
-    from kg.endpoint import EndpointStore
-    from kg.push import push
-    from kg.store import open_store
-
-    progress = Progress(not args.quiet)
-    with open_store(args.store) as source, EndpointStore(args.url, retries=args.retries) as target:
-        try:
-            result = push(source, target, progress=progress)
-        finally:
-            progress.close()
-    for graph, error in result.failed:
-        print(f"error: {graph}: {error}", file=sys.stderr)
-    if not args.quiet:
-        print(f"{result.summary()} -> {target!r}", file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_FAILED
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    import os
-
-    from kg.serve import OxigraphServer
-
-    if args.store == "memory" or args.store.startswith(("http://", "https://")):
-        print("kg serve: serves a store directory: give --store DIR", file=sys.stderr)
-        return EXIT_ERROR
-    server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=not args.writable,
-                            cors=args.cors, timeout=args.timeout)
-    mode = "read-write" if args.writable else "read-only"
-    print(f"serving {args.store} ({mode}) at {server.url}/ — query page there, SPARQL endpoint "
-          f"{server.url}/query; Ctrl-C stops", file=sys.stderr)
-    sys.stderr.flush()
-    if os.name == "posix":
-        server.exec()  # the Oxigraph server takes over this process
-    server.start(inherit_output=True)
-    code = server.wait()
-    return EXIT_OK if code in (0, -2, -15, 130) else EXIT_FAILED
 
 
 def default_jobs() -> int:
@@ -332,6 +41,12 @@ def default_jobs() -> int:
 
 
 # --- parser ------------------------------------------------------------------
+
+def _add_quiet_verbose(p: argparse.ArgumentParser, **default: object) -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr", **default)
+    p.add_argument("-v", "--verbose", action="store_true", help="more messages; tracebacks on errors",
+                   **default)
+
 
 def _add_store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", default=DEFAULT_STORE, metavar="DIR|memory|URL",
@@ -360,14 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Start with: kg build examples/transcripts/ && kg stats. "
                "Each command has its own --help.")
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
-    parser.add_argument("-v", "--verbose", action="store_true", help="more messages; tracebacks on errors")
+    _add_quiet_verbose(parser)
     # the same two flags after the verb too ("kg build -q ..."); SUPPRESS keeps a global one set
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
-                        help="no progress or summary on stderr")
-    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
-                        help="more messages; tracebacks on errors")
+    _add_quiet_verbose(common, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, Callable[[argparse.Namespace], int]] = {}
 
