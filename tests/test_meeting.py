@@ -85,6 +85,12 @@ def test_format_comes_from_the_title_or_first_sentence_not_recalled_contacts():
     assert called.meeting.format == "in_person"
 
 
+def test_documents_signed_after_talks_report_the_talks():
+    doc = run("A joint communique was signed following Russian-Turkmen negotiations\n\nMay 2, 2002, Ashgabat\n\n"
+              "President Vladimir Putin and President Saparmurat Niyazov of Turkmenistan signed a communique.")
+    assert doc.is_meeting and {p.country for p in doc.participants} == {"RUS", "TKM"}
+
+
 @pytest.mark.parametrize("title", [
     "Greetings to President of India Ram Nath Kovind and Prime Minister of India Narendra Modi",
     "Vladimir Putin will meet with President of Israel Reuven Rivlin on March 16",

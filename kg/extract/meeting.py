@@ -35,7 +35,7 @@ _ENCOUNTER = re.compile(
     r"bilateral|consultations|visit)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
-    r"decree|law|signed|appointed|address|speech|interview|award\w*|veto|instructions|"
+    r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
     r"article|announce\w*|birthday)\b", re.I)
 _REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
 _HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting)\s+(?:here\s+)?in\s+"
