@@ -34,7 +34,30 @@ def export(store: Store, out: BinaryIO, fmt: str, graph: str | NamedNode | None 
         node = graph if isinstance(graph, NamedNode) else NamedNode(graph)
         if node not in store.graphs():
             raise StoreError(f"the store has no graph <{node.value}>: list them with `kg stats`")
-    store.dump(out, fmt, node)
+    if fmt == "jsonld":
+        _write_compact_jsonld(store, out, node)
+    else:
+        store.dump(out, fmt, node)
+
+
+def _write_compact_jsonld(store: Store, out: BinaryIO, graph: NamedNode | None) -> None:
+    """JSON-LD with an ``@context`` of the usual prefixes, one ``@graph`` per named graph.
+
+    Oxigraph writes expanded JSON-LD (full IRIs everywhere); publishers expect
+    the compact form people can read, so rdflib compacts it.  Slower than the
+    other formats on a large store, and the only one that goes through rdflib.
+    """
+    import io
+
+    import rdflib
+
+    from kg.namespace import PREFIXES
+
+    quads = io.BytesIO()
+    store.dump(quads, "nquads", graph)
+    dataset = rdflib.Dataset()
+    dataset.parse(data=quads.getvalue(), format="nquads")
+    out.write(dataset.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True).encode("utf-8"))
 
 
 def format_for(filename: str) -> str | None:

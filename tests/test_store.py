@@ -146,3 +146,25 @@ def test_bindings_work_for_variables_the_query_does_not_project():
         store.replace_graph(other, _triples(5))
         rows = store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": other})
         assert int(rows.rows[0]["n"].value) == 5
+
+
+def test_jsonld_export_is_compact_with_a_context_and_keeps_every_quad():
+    import io
+    import json
+
+    import rdflib
+
+    from kg.export import export
+
+    graph = ox.NamedNode("https://w3id.org/irkg/id/graph/t")
+    triple = ox.Triple(ox.NamedNode("https://w3id.org/irkg/id/country/AZE"),
+                       ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), ox.Literal("Azerbaijan"))
+    with OxigraphStore() as store:
+        store.replace_graph(graph, [triple])
+        out = io.BytesIO()
+        export(store, out, "jsonld")
+    document = json.loads(out.getvalue())
+    assert document["@context"]["irkg"] == "https://w3id.org/irkg/ontology#"
+    dataset = rdflib.Dataset()
+    dataset.parse(data=out.getvalue(), format="json-ld")
+    assert sum(1 for _ in dataset.quads()) == 1
