@@ -195,48 +195,53 @@ def _base(base: str) -> str:
     return base if base.endswith(("/", "#")) else base + "/"
 
 
+def _mint(base: str, kind: str, *segments: str) -> NamedNode:
+    """``<base>kind/segment/...`` (the base ending in ``/`` or ``#``): every data IRI has this one shape."""
+    return NamedNode(_base(base) + "/".join((kind, *segments)))
+
+
 def transcript_id(sha256: str) -> str:
     """The short id of a transcript: the first 16 hex digits of its text's SHA-256."""
     return sha256[:16]
 
 
 def transcript_iri(tid: str, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}transcript/{tid}")
+    return _mint(base, "transcript", tid)
 
 
 def graph_iri(tid: str, base: str = DEFAULT_BASE) -> NamedNode:
     """The named graph holding one transcript's facts."""
-    return NamedNode(f"{_base(base)}graph/{tid}")
+    return _mint(base, "graph", tid)
 
 
 def reference_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
     """The named graph of countries, organisations and the ontology."""
-    return NamedNode(f"{_base(base)}graph/reference")
+    return _mint(base, "graph", "reference")
 
 
 def utterance_iri(tid: str, index: int, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}utterance/{tid}/{index}")
+    return _mint(base, "utterance", tid, str(index))
 
 
 def country_iri(code: str, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}country/{code.upper()}")
+    return _mint(base, "country", code.upper())
 
 
 def person_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}person/{slug(name)}")
+    return _mint(base, "person", slug(name))
 
 
 def journalist_iri(tid: str, name: str, base: str = DEFAULT_BASE) -> NamedNode:
     """A journalist within one transcript: "Q" in two transcripts is two people."""
-    return NamedNode(f"{_base(base)}person/{tid}/{slug(name)}")
+    return _mint(base, "person", tid, slug(name))
 
 
 def organisation_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}organisation/{slug(name)}")
+    return _mint(base, "organisation", slug(name))
 
 
 def city_iri(name: str, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}city/{slug(name)}")
+    return _mint(base, "city", slug(name))
 
 
 def topic_iri(name: str) -> NamedNode:
@@ -248,25 +253,23 @@ def meeting_iri(date: str | None, country_codes: list[str] | tuple[str, ...], ti
                 base: str = DEFAULT_BASE) -> NamedNode:
     """``meeting/2021-07-20-aze-rus``: two reports of one meeting share it; without a date, per transcript."""
     if not date:
-        return NamedNode(f"{_base(base)}meeting/{tid}")
+        return _mint(base, "meeting", tid)
     codes = "-".join(sorted({c.lower() for c in country_codes}))
-    return NamedNode(f"{_base(base)}meeting/{date}" + (f"-{codes}" if codes else f"-{tid}"))
+    return _mint(base, "meeting", f"{date}-{codes or tid}")
 
 
 def tenure_iri(person: str, holder_of: str, office: str | None, base: str = DEFAULT_BASE) -> NamedNode:
     """``tenure/<person>/<country code or organisation slug>/<office slug>``."""
-    return NamedNode(
-        f"{_base(base)}tenure/{slug(person)}/{slug(holder_of)}/{slug(office or 'unknown')}"
-    )
+    return _mint(base, "tenure", slug(person), slug(holder_of), slug(office or "unknown"))
 
 
 def commitment_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
     """``commitment/<hash>``; ``key`` comes from :func:`short_hash` over the commitment's facts."""
-    return NamedNode(f"{_base(base)}commitment/{key}")
+    return _mint(base, "commitment", key)
 
 
 def figure_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
-    return NamedNode(f"{_base(base)}figure/{key}")
+    return _mint(base, "figure", key)
 
 
 def evidence_iri(owner: NamedNode) -> NamedNode:
