@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from kg.model import COMMITMENT_TYPES, MUTUAL_TYPES
 
@@ -168,12 +168,19 @@ def score_transcript(report: Report, name: str, found: dict[str, Any], gold: dic
     found_codes, gold_codes = set(found.get("countries") or []), set(gold.get("countries") or [])
     report.counts["countries"].add(Counts(len(found_codes & gold_codes), len(found_codes - gold_codes),
                                           len(gold_codes - found_codes)))
-    for code in sorted(gold_codes - found_codes):
-        report.misses.append(Miss(name, "countries", "missed", code))
-    for code in sorted(found_codes - gold_codes):
-        report.misses.append(Miss(name, "countries", "false", code))
+    _list_unmatched(report, name, "countries", sorted(gold_codes - found_codes),
+                    sorted(found_codes - gold_codes), str)
     _score_commitments(report, name, found.get("commitments") or [], gold.get("commitments") or [])
     _score_figures(report, name, found.get("figures") or [], gold.get("figures") or [])
+
+
+def _list_unmatched(report: Report, name: str, field: str, missing: list, extra: list,
+                    describe: Callable[[Any], str], with_quote: bool = False) -> None:
+    """Note what the gold has and was not found, then what was found beyond the gold, for ``--explain``."""
+    for kind, entries in (("missed", missing), ("false", extra)):
+        for entry in entries:
+            quote = entry.get("quote") if with_quote else None
+            report.misses.append(Miss(name, field, kind, describe(entry), quote))
 
 
 def _score_meeting(report: Report, name: str, found: dict, gold: dict) -> None:
@@ -191,10 +198,8 @@ def _score_participants(report: Report, name: str, found: list, gold: list) -> N
 
     pairs, extra, missing = match(found, gold, same)
     report.counts["participants"].add(_count(pairs, extra, missing))
-    for p in missing:
-        report.misses.append(Miss(name, "participants", "missed", f"{p.get('name')} ({p.get('country')})"))
-    for p in extra:
-        report.misses.append(Miss(name, "participants", "false", f"{p.get('name')} ({p.get('country')})"))
+    _list_unmatched(report, name, "participants", missing, extra,
+                    lambda p: f"{p.get('name')} ({p.get('country')})")
 
 
 def _describe(c: dict) -> str:
@@ -216,10 +221,7 @@ def _score_commitments(report: Report, name: str, found: list, gold: list) -> No
         if f.get("status") != g.get("status"):
             report.misses.append(Miss(name, "commitments.status", "wrong",
                                       f"{_describe(f)}, gold status {g.get('status')}", g.get("quote")))
-    for g in missing:
-        report.misses.append(Miss(name, "commitments", "missed", _describe(g), g.get("quote")))
-    for f in extra:
-        report.misses.append(Miss(name, "commitments", "false", _describe(f), f.get("quote")))
+    _list_unmatched(report, name, "commitments", missing, extra, _describe, with_quote=True)
 
 
 def _score_figures(report: Report, name: str, found: list, gold: list) -> None:
@@ -228,10 +230,8 @@ def _score_figures(report: Report, name: str, found: list, gold: list) -> None:
 
     pairs, extra, missing = match(found, gold, same)
     report.counts["figures"].add(_count(pairs, extra, missing))
-    for g in missing:
-        report.misses.append(Miss(name, "figures", "missed", f"{g.get('value')} {g.get('unit')}", g.get("quote")))
-    for f in extra:
-        report.misses.append(Miss(name, "figures", "false", f"{f.get('value')} {f.get('unit')}", f.get("quote")))
+    _list_unmatched(report, name, "figures", missing, extra,
+                    lambda f: f"{f.get('value')} {f.get('unit')}", with_quote=True)
 
 
 def score(items: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> Report:
