@@ -184,13 +184,29 @@ def governing_span(norm: str, clause: Span, cue_end: int | None) -> Span:
     return Span(clause.start, match.start()) if match else clause
 
 
-def read_status(norm: str, clause: Span, number_starts: list[int] = (), cue_end: int | None = None) -> str:
+def read_status(norm: str, clause: Span, number_starts: list[int] = (), cue_end: int | None = None,
+                inherited: str | None = None) -> str:
     """The status the clause's tense, aspect and modality give, by precedence.
 
     Only the verbs that govern the cue count (see :func:`governing_span`).
     Status words that belong to one number ("the planned 100 billion") are
-    left out, so they do not colour the clause's other numbers.
+    left out, so they do not colour the clause's other numbers.  A clause
+    with no status word of its own takes ``inherited`` (the status of the
+    clause it continues), else "ongoing".
     """
+    return explicit_status(norm, clause, number_starts, cue_end) or inherited or "ongoing"
+
+
+def continues_infinitive(norm: str, clause: Span) -> bool:
+    """A clause that is one more infinitive of the verb before it: "agreed to A, and to B"."""
+    return _compiled(r"\s*(?:also\s+)?to\s+[a-z]").match(norm, clause.start, clause.end) is not None
+
+
+def explicit_status(norm: str, clause: Span, number_starts: list[int] = (),
+                    cue_end: int | None = None) -> str | None:
+    """The status the clause's own words give, or None when it has none."""
+    if search_any(cues.UNDER_WAY_MAIN_VERB, norm, clause.start, clause.end):
+        return "ongoing"
     clause = governing_span(norm, clause, cue_end)
     text = _blank(norm[clause.start:clause.end], cues.REPORTING_FRAMES)
     local = "|".join(cues.LOCAL_STATUS)
@@ -204,7 +220,7 @@ def read_status(norm: str, clause: Span, number_starts: list[int] = (), cue_end:
     for status in cues.STATUS_PRECEDENCE:
         if search_any(cues.STATUS_CUES[status], text):
             return status
-    return "ongoing"
+    return None
 
 
 def local_status(norm: str, quantity_start: int) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg.extract import cues
 from kg.extract.commitment_rules import (
     agreement_title, agreement_titles, named_documents, clauses, find_item, find_type_cues, is_negated,
-    local_status, normalise, production_object, read_status, search_any,
+    continues_infinitive, explicit_status, local_status, normalise, production_object, read_status, search_any,
 )
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import find_countries, is_journalist, resolve_parties, speaker_country
@@ -51,7 +51,10 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
         titles = named  # "adopted the Moscow Declaration and the Joint Statement": one per document
     out: list[Commitment] = []
     seen: set[tuple] = set()
+    previous_status: str | None = None  # the status "agreed to A, and to B" hands on to B
     for clause in clauses(norm, sentence):
+        inherited = previous_status if continues_infinitive(norm, clause) else None
+        previous_status = explicit_status(norm, clause) or inherited
         found_cues = find_type_cues(norm, clause)
         if not found_cues:
             continue
@@ -67,7 +70,7 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                 continue  # a forum named as a venue or a wish, not one held or hosted
             if is_negated(norm, clause, cue.start()):
                 continue
-            kind_status = read_status(norm, clause, number_starts, cue.end())
+            kind_status = read_status(norm, clause, number_starts, cue.end(), inherited)
             if kind == "Visit":
                 if search_any(cues.INVITATION, norm, clause.start, clause.end):
                     kind_status = "proposed"  # an invitation

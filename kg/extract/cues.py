@@ -12,6 +12,10 @@ from __future__ import annotations
 
 # --- commitment types -------------------------------------------------------
 
+# A host's welcome to come: "we will be happy to see you at the summit" (an invitation).
+FUTURE_WELCOME = (r"\b(?:will|would|'ll|shall) be (?:very |most |so )?(?:glad|happy|pleased|delighted) "
+                  r"to (?:see|welcome|host) you\b")
+
 TYPE_CUES: dict[str, tuple[str, ...]] = {
     "Supply": (
         r"\bsuppl(?:y|ies|ied|ying)\b", r"\bdeliver(?:y|ies|ed|ing|s)?\b",
@@ -43,6 +47,7 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\bcome (?:here\b|to (?:us|our|your|see|visit)\b|to (?-i:[A-Z]))", r"\bgo (?:there\b|to (?:us|our|your|see|visit)\b|to (?-i:[A-Z]))", r"\btravel(?:s|ling|ing)? to\b",
         r"\bwelcom(?:e|ing) (?:you|him|her|them|the [\w\s.-]{0,20}leaders?)\b(?=[^.;]{0,40}\b(?:to|in|at)\b)",
         r"\bhost(?:s|ing)?\b", r"\binvit(?:e|es|ed|ation)\b", r"\bsee you (?:at|in)\b",
+        FUTURE_WELCOME,
         r"\bhold\b[^.;]{0,30}\bmeetings?\b", r"\btrip\b",
         r"\bmeetings?\b(?=[^.;]{0,60}\b(?:(?:will|to) be held|(?:is|are) scheduled)\b)",
     ),
@@ -109,9 +114,14 @@ NAME_TAILS = r"(?:Organi[sz]ation|Council|Fund|Bank|Forum|Centre|Center|Agency|C
 EXCLUDE_ALL: tuple[str, ...] = (
     r"\bthank(?:s| you)?\b", r"\bcongratulat\w*", r"\bsanctions?\b",
 )
+# A topic the passive "were discussed" follows: "the prospects for cooperation ... were discussed".
+DISCUSSED_AFTER = (r"\b(?:was|were|is|are|been|being) (?:also |briefly |thoroughly |extensively )?"
+                   r"(?:discussed|considered|reviewed|examined|analy[sz]ed|addressed|touched upon)\b")
 EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
     "Cooperation": (
         r"\b(?:discuss\w*|address\w*)\b[^.;]{0,100}\bco-?operation\b", r"\bissues? of (?:our )?co-?operation\b",
+        r"\b(?:discuss\w*|address\w*|exchanged views on)\s+(?:the\s+)?(?:\w+\s+)?(?:prospects?|possibilit\w+|opportunit\w+)\b",
+        DISCUSSED_AFTER,
         r"\bin co-?operation with\b",  # a manner of acting, not an act between the two
         r"\b(?:hurdles|problems|obstacles) in (?:our )?co-?operation\b",
         r"\bco-?operation (?:issues|agenda)\b",
@@ -122,8 +132,20 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\baccept\w* (?:our|my|the|your) invitation\b", r"\bat (?:your|our|my|the) invitation\b",
         r"\bgratitude\b|\bgrateful\b", r"\b(?:this|the present|the current) visit\b",
         r"\b(?:allow me to|let me|i) (?:\w+ )?welcome you\b",
+        # the visit under way: "pleased to be in Moscow, in accordance with the invitation",
+        # "we are very happy to see you in Russia"
+        r"\b(?:in accordance with|in response to|following|upon|on) (?:the |your |our |his |her |my |a |an )?"
+        r"(?:kind |official |personal )?invitation\b",
+        r"\b(?:am|are|is|'m|'re) (?:very |most |so |truly )?(?:glad|happy|pleased|delighted) to "
+        r"(?:be (?:here|in|back)|see you (?:here|in|at)|welcome you)\b",
+        # an event whose outcome is spoken of is over
+        r"\b(?:outcomes?|results?|decisions|understandings) (?:of|reached at) (?:the |last |recent )?"
+        r"[\w\s-]{0,40}\b(?:summit|visit|meeting|talks)\b",
     ),
     "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
+    "Investment": (
+        r"\b(?:discuss\w*|analy[sz]\w*|examin\w*|review\w*|address\w*)\b[^.;]{0,100}\binvest", DISCUSSED_AFTER,
+    ),
     "Agreement": (
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
         r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b",
@@ -157,7 +179,7 @@ EVENT_ACT = (r"\b(?:hold|held|holding|host\w*|organi[sz]\w*|convene\w*|invit\w*|
              r"will be|welcome)\b",)
 
 # An invitation is a proposed Visit whatever its tense.
-INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", r"\bhappy to see you (?:at|in)\b")
+INVITATION: tuple[str, ...] = (r"\binvit(?:e|es|ed|ing|ation)\b", FUTURE_WELCOME)
 # Agreements under way are negotiated or drafted; a document merely described is a signed one.
 # A document counts only when the text speaks of an act on it; "the Minsk Agreements",
 # "banned by the Geneva Convention" name old documents as context.
@@ -165,7 +187,7 @@ AGREEMENT_ACT = (r"\b(?:sign\w*|adopt\w*|conclu\w+|reached|negotiat\w*|draft\w*|
                  r"approv\w*|propos\w*|complet\w*|work(?:ing)? on|finali[sz]\w*|renew\w*|agreed)\b")
 # A sentence that opens by continuing the list of the sentence before: "Those included ...".
 LIST_CONTINUATION = r"\W*(?:those|these|they|the documents|the agreements|in addition|additionally|also)\b"
-AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under discussion|being finali[sz]ed)\b"
+AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under discussion|being \w+ed)\b"
 
 # --- status -----------------------------------------------------------------
 
@@ -173,7 +195,7 @@ AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under dis
 # ("negotiations were completed, something which will strengthen trade").
 SUBORDINATE_AFTER = r",?\s+(?:something |that )?(?:which|who|whose|where)\b|\bin order to\b|,\s+so that\b"
 # An amount of investment that "amounts to" or "exceeds" a sum is a stock: done.
-INVESTMENT_STOCK = r"\b(?:amount\w* to|exceed\w*|total\w*|stand\w* at|accumulated)\b"
+INVESTMENT_STOCK = r"\b(?:amount\w* to|comes? to|exceed\w*|total\w*|stand\w* at|accumulated)\b"
 
 # Reporting frames say nothing about the act's status: "I would like to tell
 # you that ...", "I think ...".  They are blanked before status is read.
@@ -187,18 +209,22 @@ REPORTING_FRAMES: tuple[str, ...] = (
 
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "proposed": (
-        r"\bpropos(?:e|ed|es|al|als|ing)\b", r"\boffer(?:s|ed)?\b", r"\binvit(?:e|es|ed|ation)\b",
+        r"\bpropos(?:e|ed|es|al|als|ing)\b", r"\boffer(?:s|ed|ing)?\b", r"\binvit(?:e|es|ed|ation)\b",
         r"\bready to\b", r"\bwilling to\b", r"\bprepared to\b", r"\bhop(?:e|es|ing|eful)\b",
         r"\binterest(?:ed)? in\b", r"\bprospects?\b", r"\bpotential\b", r"\bpromising\b",
         r"\bwould like to\b", r"\bwould be (?:glad|happy|pleased)\b", r"\bcould\b", r"\bmight\b",
         r"\bsuggest\w*\b", r"\bthe need to\b", r"\bcall(?:s|ed)? (?:on|for)\b", r"\bcan\b",
-        r"\bhappy to see you (?:at|in)\b", r"\breadiness\b", r"\bopportunit(?:y|ies)\b", r"\bpossibilit(?:y|ies)\b",
+        FUTURE_WELCOME, r"\breadiness\b", r"\bopportunit(?:y|ies)\b", r"\bpossibilit(?:y|ies)\b",
         r"\b(?:count|rely|relying|counting) on\b", r"\baspir\w+\b", r"\bshould\b",
         r"\b(?:important|necessary|essential|advisable) to\b", r"\bof (?:mutual|common|great) interest\b",
+        # what a leader calls needed or possible is not yet decided
+        r"\bnecessity (?:for|of|to)\b|\bneed for\b", r"\b(?:importance|advisability|expediency) of (?!the\b)",
+        r"(?<!as soon as )(?<!everything )(?<!if )\bpossib(?:le|ly)\b(?! (?:thanks|due) to)",
+        r"\b(?:ask|asked|asking|request\w*) (?:\w+ ){0,3}to\b",
     ),
     "planned": (
         r"\bwill\b", r"'ll\b", r"\bshall\b", r"\bplan(?:s|ned|ning)?\b", r"\bagreed? (?:to|that|on)\b",
-        r"\bgoing to\b", r"\bintend\w*\b", r"\breach\w* (?:an? )?agreements? (?:on|to|that)\b", r"\bintention\b", r"\bexpect\w*\b",
+        r"\bgoing to\b", r"\bintend\w*\b", r"\b(?:am|is|are|'re|'m) (?:\w+ly )?set (?:to|on)\b", r"\breach\w* (?:an? )?agreements? (?:on|to|that)\b", r"\bintention\b", r"\bexpect\w*\b",
         r"\b(?:is|are) (?:due )?to (?:be|reach|begin|start|open|hold)\b", r"\bscheduled\b",
         r"\bdecided to\b", r"\blook(?:ing)? forward to\b", r"\bupcoming\b",
         r"\bnext (?:year|month|week)\b", r"\bsoon\b", r"\btomorrow\b", r"\bmust\b",
@@ -210,9 +236,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\b(?:have|has|'ve|had)\s+(?:\w+ly\s+|also\s+|already\s+|just\s+)*"
         r"(?:\w+ed|built|sent|made|given|held|done|set up|begun|won)\b",
         r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+|already\s+)*(?:\w+ed|built|sent|made|given|held|set up)\b",
-        r"\b(?:signed|received|supplied|delivered|invested|allocated|launched|held|organi[sz]ed|"
+        r"(?<!being )\b(?:signed|received|supplied|delivered|invested|allocated|launched|held|organi[sz]ed|"
         r"adopted|concluded|reached|built|opened|sent|provided|completed|created|established|"
-        r"accumulated|commissioned|transferred|donated|granted|hosted)\b",
+        r"accumulated|commissioned|transferred|donated|granted|hosted|helped|brought)\b",
         r"\blast year\b", r"\balready\b", r"\bnewly\b", r"\bcompletion of\b",
     ),
     "ongoing": (
@@ -222,6 +248,12 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 STATUS_PRECEDENCE: tuple[str, ...] = ("proposed", "planned", "completed", "ongoing")
+# A main verb in the passive progressive says the act is under way whatever
+# the clause's other words: "earlier decisions to build X are being implemented".
+UNDER_WAY_MAIN_VERB = (
+    r"\b(?:is|are|am) (?:now |currently |already )?being (?:implemented|carried out|built|constructed|"
+    r"established|set up|created|developed|drafted|coordinated|negotiated|finali[sz]ed|realised|realized)\b",
+)
 # Words right before a number that give that number its own status.
 LOCAL_STATUS: dict[str, str] = {
     "planned": "planned", "projected": "planned", "promised": "planned", "envisaged": "planned",

@@ -92,8 +92,7 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
     text = doc.text
     mentions = [m for m in find_countries(doc, clause)]
     if mutual:
-        named = next((m.code for m in mentions if m.code != own), None)
-        return Parties(own, named or other)
+        return Parties(own, _mutual_partner(text, clause, cue, mentions, own, other))
     giver = receiver = None
     receiving = RECEIVE.search(text, clause.start, cue.end) is not None
     for m in mentions:
@@ -127,6 +126,33 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
         else:
             receiver = own if own != giver else other
     return Parties(giver, receiver)
+
+
+BILATERAL = re.compile(r"\b(?:bilateral|(?:our|the|both) (?:two )?countries|both sides|the parties)\b", re.I)
+WITH_BEFORE = re.compile(r"\b(?:with|and|between)\s+(?:the\s+)?$", re.I)
+
+
+def _mutual_partner(text: str, clause: Span, cue: Span, mentions: list[CountryMention], own: str | None,
+                    other: str | None) -> str | None:
+    """The other side of a joint act: the meeting's other party unless a third country is a partner.
+
+    "Bilateral" and "our two countries" mean the two who meet, never a country
+    merely named ("bilateral cooperation ... and the situation in Syria").  A
+    third country is a partner where it acts with the speaker's side: named
+    before the cue ("Russia and Finland cooperate") or after "with"/"and"
+    ("a similar project with Finland"); one named after the cue otherwise is
+    a topic ("coordinate actions in seeking a resolution to the Syrian crisis").
+    """
+    candidates = [m for m in mentions if m.code != own]
+    if other is None:
+        return candidates[0].code if candidates else None
+    if any(m.code == other for m in candidates) or BILATERAL.search(text, clause.start, clause.end):
+        return other
+    for m in candidates:
+        before = text[max(clause.start, m.span.start - 12):m.span.start]
+        if m.span.end <= cue.start or WITH_BEFORE.search(before):
+            return m.code
+    return other
 
 
 def _last_is_you(head: str) -> bool:
