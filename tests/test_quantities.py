@@ -70,3 +70,16 @@ def test_scale_word_across_non_breaking_space():
 ])
 def test_decimal_commas_before_scale_words_and_hyphenated_percent(text, expected):
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ties with more than 70 Russian regions", [(70, "region", "more than")]),
+    ("it has 200 offices that serve four million customers", [(200, "office", None), (4e6, "person", None)]),
+    ("Iran received 92 scholarships", [(92, "scholarship", None)]),
+    ("capacity up to 480 megawatts, a 2.5-fold rise", [(480, "megawatt", "up to"), (2.5, "times", None)]),
+    ("ten universities", []),  # a small count in words is a figure only as a commitment's quantity
+    ("the Nord Stream 2 project continues", [(2, None, None)]),  # part of a name, counts nothing
+    ("clients in 14 countries", [(14, None, None)]),
+])
+def test_a_plain_number_counts_the_singular_of_its_plural_noun(text, expected):
+    assert quantities(text) == expected

@@ -47,8 +47,8 @@ UNIT_WORDS: dict[str, str] = {
     "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne",
     "doses": "dose", "dose": "dose",
     "cubic metres": "cubic metre", "cubic meters": "cubic metre", "barrels": "barrel",
-    "kilometres": "km", "kilometers": "km", "km": "km", "megawatts": "MW", "mw": "MW",
-    "gigawatts": "GW", "hectares": "hectare", "kwh": "kWh",
+    "kilometres": "km", "kilometers": "km", "km": "km", "megawatts": "megawatt", "megawatt": "megawatt",
+    "mw": "megawatt", "gigawatts": "gigawatt", "gw": "gigawatt", "hectares": "hectare", "kwh": "kWh",
     "years": "year", "year": "year", "year-long": "year", "months": "month", "days": "day",
     "companies": "company", "enterprises": "company", "joint ventures": "company",
     "firms": "company", "businesses": "company", "projects": "project",
@@ -59,7 +59,10 @@ UNIT_WORDS: dict[str, str] = {
     "soldiers": "person", "troops": "person", "doctors": "person", "teachers": "person",
     "pupils": "person", "visitors": "person", "residents": "person", "refugees": "person",
     "scientists": "person", "engineers": "person", "ministers": "person",
-    "presidents": "person", "servicemen": "person", "experts": "person",
+    "presidents": "person", "servicemen": "person", "experts": "person", "customers": "person",
+    "clients": "person", "fans": "person", "spectators": "person", "participants": "person",
+    "passengers": "person", "volunteers": "person", "athletes": "person", "researchers": "person",
+    "fold": "times",  # "2.5-fold": a growth factor (gold calls it "times"; "N times" alone counts meetings)
     "meetings": "meeting", "times": "time", "rounds": "meeting", "visits": "visit",
 }
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -172,6 +175,26 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     return " ".join(words), match.end()
 
 
+# "70 Russian regions", "200 offices": up to two modifiers, then a plural head noun.
+_PLAIN_COUNT = re.compile(r"[\s\u00a0]+(?:(?:[A-Z][a-z]+|[a-z][a-z-]+)[\s\u00a0]+){0,2}?([a-z][a-z-]+?)(ies|s)\b")
+_NOT_COUNTED = frozenset("areas points issues things ways kinds sorts steps times years documents countries".split())
+# A capitalised word that does not open the sentence, right before a number: "Nord Stream 2".
+_NAME_BEFORE = re.compile(r"(?<=[\w,)][\s\u00a0])(?-i:[A-Z])[\w-]*[\s\u00a0]+$")
+
+
+def _plain_count(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The singular noun a plain number counts when no standard unit applies: "200 offices" counts office."""
+    match = _PLAIN_COUNT.match(text, pos, limit)
+    if match is None:
+        return None
+    between = text[pos:match.start(1)].lower().split()
+    plural = match.group(1) + match.group(2)
+    if plural in _NOT_COUNTED or plural in _PHRASE_STOPS or any(w in _PHRASE_STOPS for w in between):
+        return None
+    singular = match.group(1) + ("y" if match.group(2) == "ies" else "")
+    return singular, match.end()
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 30):start].lower().replace("\u00a0", " ")
     before = re.sub(r"[\s—–-]+$", " ", before)
@@ -203,6 +226,9 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue  # "one of the most important" is no quantity
         if unit is None and scale and SCALES[scale.lower()] >= 1e6:
             unit, unit_end = _counted_noun(text, match.end(), end) or ("USD", unit_end)
+        elif unit is None and match.group("digits") and not scale and \
+                not _NAME_BEFORE.search(text[max(0, match.start("digits") - 30):match.start("digits")]):
+            unit, unit_end = _plain_count(text, match.end(), end) or (None, unit_end)
         span_start = match.start("cur") if match.group("cur") else match.start(
             "digits" if match.group("digits") else "words")
         found.append(Quantity(value=value, unit=unit, qualifier=_qualifier_before(text, span_start),
