@@ -261,8 +261,9 @@ def production_object(norm: str, span: Span) -> str | None:
 # --- agreements listed in one sentence -------------------------------------
 
 _LIST_HEAD = re.compile(
-    r"\b(?:agreements|documents|memoranda|memorandums|contracts|treaties|declarations)\b"
-    r"(?:[^.;]{0,40}?\b(?:on|concern\w*|regarding|in the (?:fields?|areas?) of)\b|\s+also\s+concern\w*\b)",
+    r"\b(?:agreements|documents|memoranda|memorandums|contracts|treaties|declarations|resolutions|protocols)\b"
+    r"(?:[^.;]{0,40}?\b(?:on|concern\w*|regarding|in the (?:fields?|areas?) of)\b"
+    r"|,?\s+(?:also\s+)?(?:concern\w*|cover\w*|relat\w* to|deal\w*(?:,\s+(?:in particular|among other things),)?\s+with)\b)",
     re.I)
 _LIST_SPLIT_STRONG = re.compile(r",\s+(?:and\s+|as well as\s+)?|\s+as well as\s+|;\s+")
 _LIST_SPLIT_AND = re.compile(r"\s+and\s+")
@@ -314,6 +315,29 @@ def named_documents(text: str, sentence: Span) -> list[str]:
     """Distinct capitalised document names in a sentence: "the Moscow Declaration ... and the Joint Statement"."""
     names = [m.group().strip() for m in _NAMED_DOCUMENT.finditer(text, sentence.start, sentence.end)]
     return list(dict.fromkeys(n for n in names if not n.startswith(("The ", "A ", "An "))))
+
+
+# "Five protocols ... were signed", "signed 12 documents": a count of unlisted documents.
+_DOCUMENT_COUNT = re.compile(
+    r"(?<!package of )\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>documents|agreements|protocols|memoranda|memorandums|contracts|treaties|"
+    r"resolutions|declarations)\b", re.I)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def document_count(norm: str, sentence: Span) -> tuple[int, str] | None:
+    """How many documents a sentence counts ("five protocols were signed"), with their noun.
+
+    A counted set stands for that many Agreements; a "package of N documents"
+    is one package (GOLD-FORMAT) and gives None, as does a count above 30.
+    """
+    match = _DOCUMENT_COUNT.search(norm, sentence.start, sentence.end)
+    if match is None:
+        return None
+    raw = match.group("n").lower()
+    count = _COUNT_WORDS.get(raw) or int(raw)
+    return (count, match.group("noun").lower()) if 2 <= count <= 30 else None
 
 
 def agreement_title(text: str, sentence: Span) -> str | None:

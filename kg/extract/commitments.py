@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from kg.extract import cues
 from kg.extract.commitment_rules import (
-    agreement_title, agreement_titles, named_documents, clauses, find_item, find_type_cues, is_negated,
+    agreement_title, agreement_titles, document_count, named_documents, clauses, find_item, find_type_cues, is_negated,
     continues_infinitive, explicit_status, local_status, normalise, production_object, read_status, search_any,
 )
 from kg.extract.quantities import parse_quantities
@@ -100,14 +100,17 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
             base = Commitment(type=kind, by=parties.by, to=parties.to, status=kind_status,
                               span=sentence, utterance=utterance.index, speaker=utterance.speaker,
                               item=item)
+            one_key = (kind, "one")
+            if kind in ONE_PER_SENTENCE and not titles and one_key in seen:
+                continue
             for commitment in _expand(doc, norm, base, kind, fitting, titles, sentence, cue.start()):
                 key = (commitment.type, commitment.by, commitment.to,
                        commitment.quantity.value if commitment.quantity else None, commitment.title)
-                one_key = (commitment.type, "one")
-                if key in seen or (kind in ONE_PER_SENTENCE and not titles and one_key in seen):
+                if key in seen:
                     continue
-                seen.update({key, one_key})
+                seen.add(key)
                 out.append(commitment)
+            seen.add(one_key)
     return out
 
 
@@ -141,7 +144,12 @@ def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list
         if titles:
             return [replace(base, title=title) for title in titles]
         amount = fitting[0] if len(fitting) == 1 else None  # "contracts worth $1.3 billion"
-        return [replace(base, title=agreement_title(doc.text, sentence), quantity=amount)]
+        title = agreement_title(doc.text, sentence)
+        counted = document_count(norm, sentence)
+        if counted and amount is None:  # "five protocols were signed": five Agreements
+            return [replace(base, title=f"{title or counted[1]} ({i + 1} of {counted[0]})")
+                    for i in range(counted[0])]
+        return [replace(base, title=title, quantity=amount)]
     if not fitting:
         return [base]
     if kind in ("Investment", "Supply") and len(fitting) > 1:
