@@ -86,6 +86,8 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                                       kind in MUTUAL_TYPES)
             if parties.by is None or parties.to is None or parties.by == parties.to:
                 continue
+            if kind == "Visit" and search_any(cues.INVITATION_RECEIVED, norm, clause.start, clause.end):
+                parties = replace(parties, by=parties.to, to=parties.by)  # the invitation came to us
             if _without_counterpart(doc) and not _names_other_country(doc, utterance, clause):
                 continue  # a speech or a press conference: "you" is nobody abroad
             item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
@@ -93,6 +95,9 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
             if kind == "Investment" and fitting and kind_status == "ongoing" and \
                     search_any((cues.INVESTMENT_STOCK,), norm, clause.start, clause.end):
                 kind_status = "completed"  # "investments amount to $2 billion": a stock
+            if kind == "Investment" and not fitting and \
+                    search_any(cues.INVESTMENT_TREND, norm, clause.start, clause.end):
+                continue  # a trend of investment flows is a figure's topic
             named_here = find_item(norm, sentence)
             if kind == "Supply" and named_here is None and not fitting and \
                     not search_any(_SUPPLY_WITHOUT_ITEM, norm, clause.start, clause.end):

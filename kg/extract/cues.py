@@ -56,7 +56,7 @@ TYPE_CUES: dict[str, tuple[str, ...]] = {
         r"\bcontracts?\b", r"\bdeclarations?\b", r"\bjoint statements?\b", r"\broad ?maps?\b",
         r"\bprotocols?\b", r"\bdocuments?\b(?=[^.;]{0,80}\b(?:signed|adopted|sign|concern))",
         r"(?<=\bsigned )[^.;]{0,30}\bdocuments?\b", r"(?<!to )\bdeal\b(?! with)", r"\bconventions?\b",
-        r"(?-i:\b[A-Z][\w-]* Framework\b)",
+        r"(?-i:\b[A-Z][\w-]* Framework\b)", r"\bresolutions?\b(?=[^.;]{0,40}\bsigned\b)",
     ),
     "Cooperation": (
         r"\bco-?operat(?:e|es|ed|ing|ion)\b|\bcollaborat(?:e|es|ed|ing|ion)\b", r"\bwork(?:ing)? (?:\w+ ){0,2}together\b",
@@ -92,7 +92,7 @@ TYPE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "Visit": ("visit", "delegation", "summit", "forum", "come", "go", "travel", "welcom", "host", "invit",
               "see you", "hold", "trip", "meeting"),
     "Agreement": ("agreement", "memorand", "mou", "treat", "contract", "declaration", "statement", "road",
-                  "protocol", "document", "deal", "convention", "framework"),
+                  "protocol", "document", "deal", "convention", "framework", "resolution"),
     "Cooperation": ("operat", "collaborat", "together", "joint", "interaction", "exchange", "participat", "involvement",
                     "commission", "conference", "forum", "council", "group", "contacts", "ties", "project",
                     "year", "days", "festival", "cultural", "base", "coordinat", "side by side", "negotiat",
@@ -125,13 +125,19 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\bin co-?operation with\b",  # a manner of acting, not an act between the two
         r"\b(?:hurdles|problems|obstacles) in (?:our )?co-?operation\b",
         r"\bco-?operation (?:issues|agenda)\b",
+        # a topic heading: "Regarding cultural cooperation, I would like to mention ..."
+        r"\b(?:regarding|as for|as regards|speaking of|turning to|with regard to|when it comes to) "
+        r"(?:\w+ ){0,3}co-?operation\b",
+        r"\binvit\w* (?:third|other) (?:countries|states|parties)\b",
     ),
     "Visit": (
         r"\b(?:during|on|for) (?:your|my|this|the current|our) (?:\w+ )?visit\b",
         r"\bfirst time\b", r"\bis (?:in [\w ]+ )?on an? [\w-]+ visit\b",
-        r"\baccept\w* (?:our|my|the|your) invitation\b", r"\bat (?:your|our|my|the) invitation\b",
+        r"\baccept\w* (?:our|my|the|your|an) invitation\b", r"\bat (?:your|our|my|the) invitation\b",
         r"\bgratitude\b|\bgrateful\b", r"\b(?:this|the present|the current) visit\b",
-        r"\b(?:allow me to|let me|i) (?:\w+ )?welcome you\b",
+        r"\b(?:allow me to|let me|i(?: would like| want|'d like| wish)? to|i) (?:\w+ )?welcome you\b",
+        # an invitation to third parties, not to the leader addressed
+        r"\binvit\w* (?:third|other|all|foreign) (?:countries|states|parties|partners)\b",
         # the visit under way: "pleased to be in Moscow, in accordance with the invitation",
         # "we are very happy to see you in Russia"
         r"\b(?:in accordance with|in response to|following|upon|on) (?:the |your |our |his |her |my |a |an )?"
@@ -145,6 +151,8 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
     "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
     "Investment": (
         r"\b(?:discuss\w*|analy[sz]\w*|examin\w*|review\w*|address\w*)\b[^.;]{0,100}\binvest", DISCUSSED_AFTER,
+        # praise, not money: "Russia and you personally deserve credit for this"
+        r"\b(?:deserv\w*|give|gives|gave|take|takes|took|due) (?:\w+ ){0,2}credit\b|\bcredit (?:for|goes to)\b",
     ),
     "Agreement": (
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
@@ -152,7 +160,7 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\breach\w* (?:an? )?agreements?\b",  # a verbal agreement to act, no document
         r"\bagreements? (?:has|have|had|was|were) been reached\b",
         # old documents as context: "implement the agreements on ...", "the anniversary of the treaty"
-        r"\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|accords?|treat(?:y|ies))\b",
+        r"(?<!signed on )\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|accords?|treat(?:y|ies))\b",
         r"\banniversary of\b[^.;]{0,40}\b(?:agreements?|treat(?:y|ies))\b",
         r"\bagree(?:ment)? with (?:your|his|her|the|what|this|that) (?:\w+ )?"
         r"(?:assessments?|views?|opinions?|positions?|words|remarks|points?|approach)\b",
@@ -166,7 +174,7 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
 # sustained", "Russia-Austria cooperation"); it is an act when it has an area
 # ("cooperation in energy", "humanitarian cooperation") or is a verb.
 GENERIC_BEFORE_COOPERATION = (
-    r"(?:our|this|that|such|the|of|for|and|bilateral|mutual|mutually beneficial|further|close|closer|"
+    r"(?:our|this|that|such|the|of|for|and|bilateral|regular|traditional|ongoing|current|existing|mutual|mutually beneficial|further|close|closer|"
     r"comprehensive|all-round|fruitful|practical|good|friendly|successful|productive|constructive|"
     r"multifaceted|diverse|strategic|extensive|active|long-term|subsequent|future|international|"
     r"(?:[A-Z][\w]*-)+[A-Z][\w]*|[A-Z][\w]*'s?|[A-Z][\w]*)\s+$"
@@ -194,6 +202,11 @@ AGREEMENT_UNDER_WAY = r"\b(?:negotiat\w*|draft\w*|working on|preparing|under dis
 # Where a subordinate clause begins after the cue: its verbs do not govern the cue
 # ("negotiations were completed, something which will strengthen trade").
 SUBORDINATE_AFTER = r",?\s+(?:something |that )?(?:which|who|whose|where)\b|\bin order to\b|,\s+so that\b"
+# A trend of investment with no amount is a general flow (a figure's topic), not an act:
+# "the inflow of direct investments from Germany has increased".
+INVESTMENT_TREND = (r"\b(?:inflow|outflow|flows?|volume|growth|level|dynamics) of (?:[\w-]+ ){0,2}invest\w*",)
+# Receiving an invitation: the inviter is the other side ("we welcomed the invitation to hold ...").
+INVITATION_RECEIVED = (r"\b(?:welcom\w*|receiv\w*|got) (?:the|an|your|his|her) (?:\w+ )?invitation\b",)
 # An amount of investment that "amounts to" or "exceeds" a sum is a stock: done.
 INVESTMENT_STOCK = r"\b(?:amount\w* to|comes? to|exceed\w*|total\w*|stand\w* at|accumulated)\b"
 

@@ -160,6 +160,21 @@ _MONEY_CONTEXT = frozenset(
 _COUNTED = re.compile(r"[\s\u00a0]+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+?)s\b")
 
 
+# "500 Palestinians", "1 million Russian-speaking Israelis": people named by a demonym.
+_DEMONYM_PLURAL = re.compile(r"[\s\u00a0]+(?:[\w-]+[\s\u00a0]+){0,1}?(?-i:[A-Z])[a-z]+(?:ians|ans|is|ese|ks|hs|ers)\b(?![\s\u00a0]+(?-i:[A-Z]))")
+# "increased 2.2 times", "three times more": a growth factor, not a count of meetings.
+_GROWTH_BEFORE = re.compile(r"\b(?:increased|grew|grown|rose|risen|up|expanded|multiplied|jumped|decreased|fell|"
+                            r"dropped|declined|went up|gone up)[\s\u00a0]+(?:by[\s\u00a0]+)?(?:almost|nearly|over|"
+                            r"more than|about)?[\s\u00a0]*$", re.I)
+_GROWTH_AFTER = re.compile(r"[\s\u00a0]*(?:more|less|higher|lower|larger|greater|faster|over|as much)\b", re.I)
+
+
+def _growth_factor(text: str, match_start: int, unit_end: int) -> bool:
+    """Whether "N times" measures a growth ("increased 2.2 times") rather than counting events."""
+    return bool(_GROWTH_BEFORE.search(text[max(0, match_start - 40):match_start]) or
+                _GROWTH_AFTER.match(text, unit_end))
+
+
 def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     """The thing a scaled number counts, singular: "2.1 million overnight stays" counts "overnight stay".
 
@@ -224,6 +239,11 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue
         if match.group("words") and unit is None and not scale:
             continue  # "one of the most important" is no quantity
+        if unit == "time" and _growth_factor(text, match.start("digits" if match.group("digits") else 0),
+                                             unit_end):
+            unit = "times"
+        if unit is None and (demonym := _DEMONYM_PLURAL.match(text, match.end(), end)):
+            unit, unit_end = "person", demonym.end()
         if unit is None and scale and SCALES[scale.lower()] >= 1e6:
             unit, unit_end = _counted_noun(text, match.end(), end) or ("USD", unit_end)
         elif unit is None and match.group("digits") and not scale and \

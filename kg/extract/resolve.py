@@ -17,6 +17,8 @@ SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:to|in|into|for|with|at)\s+(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\b(?:received?|receiving|get|got|getting|obtain\w*|import\w*|buy\w*|bought|"
                      r"expect\w*)\b", re.I)
+# The owner named right after the cue gives: "deliveries of your food products".
+OWNER_AFTER = re.compile(r"\s+of\s+(?:(?:the|these|those)\s+)?(?P<who>your|our)\b", re.I)
 DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?")
 WE = re.compile(r"\b(?:we|our|us|ours|I|my)\b|'re\b|\bRussian side\b", re.I)
 YOU = re.compile(r"\b(?:you|your|yours|he|his|she|her)\b", re.I)
@@ -109,6 +111,9 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
         # a readout of unknown origin: a named country other than the receiver acts
         giver = next((m.code for m in mentions if m.code != receiver), None)
     head = text[clause.start:cue.start]
+    owner = OWNER_AFTER.match(text, cue.end, clause.end)
+    if giver is None and owner and not receiving:
+        giver = own if owner.group("who").lower() == "our" else other
     if giver is None:
         if receiving and WE.search(head):
             receiver = receiver or own
