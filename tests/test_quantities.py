@@ -83,3 +83,11 @@ def test_decimal_commas_before_scale_words_and_hyphenated_percent(text, expected
 ])
 def test_a_plain_number_counts_the_singular_of_its_plural_noun(text, expected):
     assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("deliveries have increased 2.2 times", "times"), ("we met three times this year", "time"),
+    ("500 Palestinians study here", "person"), ("1 million Russian-speaking Israelis", "person"),
+])
+def test_growth_factors_and_demonyms(text, unit):
+    assert [q.unit for q in parse_quantities(text, 0, len(text))] == [unit]

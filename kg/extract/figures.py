@@ -51,7 +51,8 @@ RELATIONS = re.compile(r"\b(?:trade|bilateral|mutual|between|both|exports?|impor
 ABOUT_NOUNS = re.compile(
     r"\b(?:trade(?: turnover)?|turnover|investments?|exports?|imports?|freight(?: volumes?)?|"
     r"GDP(?: growth)?|growth|supplies|deliveries|loans?|credit|tourist flow|share|volume|"
-    r"economic effect|production|output)\b", re.I)
+    r"economic effect|production|output|(?:natural )?gas|oil|grain|coal|wheat|fertili[sz]ers?|vaccines?|"
+    r"tourists?|students?|revenue|capital|financing)\b", re.I)
 _SMALL = 100
 
 
@@ -121,21 +122,62 @@ def _is_domestic_meeting(doc: Document) -> bool:
                                 for p in people)
 
 
-_OF_PHRASE = re.compile(r"\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[\w'-]+\s+){0,4}[\w'-]+)")
+# Words that end a noun phrase taken for ``about``, and words that open it but say nothing.
+_PHRASE_END = frozenset("of from to between in into with were was is are and that which for on by during as "
+                        "at than have has had will would this".split())
+_PHRASE_OPENERS = frozenset("the a an our their your its his her these those".split())
+_TIME_WORDS = frozenset("year years month months quarter period week weeks day days".split())
+# Units whose own word says nothing about what is measured ("tonnes", "percent", "$").
+MEASURE_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "CNY", "JPY", "INR", "percent", "tonne", "cubic metre",
+                           "barrel", "year", "km", "megawatt", "gigawatt", "hectare", "kWh", "times", "dose"})
+_EVENT_OF_RELATIONS = frozenset("restoration establishment establishing resumption start beginning signing".split())
+_RELATIONS_NOUN = re.compile(r"\b((?:diplomatic\s+|bilateral\s+|our\s+)?relations|partnership|cooperation)\b", re.I)
+_SCALE_OR_NUMBER = re.compile(r"^(?:thousand|million|billion|trillion|[a-z]+(?:ty|teen)|one|two|three|four|five|six|"
+                              r"seven|eight|nine|ten|eleven|twelve|hundred|a|half)$", re.I)
+
+
+def _noun_phrase(words: list[str]) -> str | None:
+    """The leading noun phrase of ``words``: openers dropped, cut at the first function word."""
+    kept: list[str] = []
+    for word in words:
+        if word.lower() in _PHRASE_END:
+            break
+        if not kept and word.lower() in _PHRASE_OPENERS:
+            continue
+        kept.append(word)
+    if not kept or all(w.lower() in _TIME_WORDS for w in kept) or kept[-1].lower() in _TIME_WORDS:
+        return None
+    return " ".join(kept)
 
 
 def _about(norm: str, sentence: Span, quantity: Quantity) -> str | None:
-    """A few words for what the number measures: its own noun phrase, else the sentence's topic noun."""
+    """A few words for what the number measures.
+
+    In order: a relationship's length names the relationship; the noun phrase
+    after "of" ("30 million tonnes of oil"); the noun a count is of ("5,500
+    enterprises"); the topic noun nearest before the number ("trade grew by 7
+    percent"), else the first after it.
+    """
     assert quantity.span is not None
     phrase = norm[quantity.span.start:quantity.span.end]
     words = re.sub(r"^[\s$€£¥\d.,]+|\[|\]", " ", phrase).split()
-    words = [w for w in words if w.lower() not in ("thousand", "million", "billion", "trillion")]
+    words = [w for w in words if not _SCALE_OR_NUMBER.match(w)]
     of_phrase = _OF_PHRASE.match(norm, quantity.span.end, sentence.end)
-    if of_phrase and quantity.unit != "percent":
-        return of_phrase.group(1)
-    if quantity.unit not in ("USD", "EUR", "RUB", "percent", "GBP", "CNY", "JPY") and len(words) > 1:
+    noun = _noun_phrase(of_phrase.group(1).split()) if of_phrase and quantity.unit != "percent" else None
+    if quantity.unit == "year" and (noun is None or noun.lower() in _EVENT_OF_RELATIONS):
+        # "the 25th anniversary of the restoration of our diplomatic relations"
+        relation = _RELATIONS_NOUN.search(norm, quantity.span.end, min(sentence.end, quantity.span.end + 80))
+        if relation:
+            return relation.group(1).lower().removeprefix("our ").strip()
+    if noun:
+        return noun
+    if quantity.unit not in MEASURE_UNITS and words:
         return " ".join(words)
-    nouns = [m.group() for m in ABOUT_NOUNS.finditer(norm, sentence.start, sentence.end)]
-    if nouns:
-        return nouns[0].lower()
-    return " ".join(words) or None
+    before = [m.group() for m in ABOUT_NOUNS.finditer(norm, sentence.start, quantity.span.start)]
+    if before:
+        return before[-1].lower()
+    after = ABOUT_NOUNS.search(norm, quantity.span.end, sentence.end)
+    if after:
+        return after.group().lower()
+    return None
