@@ -61,6 +61,11 @@ def test_about_says_what_is_measured():
     assert doc.figures[0].about == "crude oil" and doc.figures[0].speaker == PUTIN
 
 
+def test_about_a_count_of_doses_names_what_the_doses_are():
+    doc = extract_figures(make_doc((PUTIN, "We have delivered 300,000 flu vaccine doses."), (LULA, "Yes.")))
+    assert [(f.quantity.unit, f.about) for f in doc.figures] == [("dose", "flu vaccine doses")]
+
+
 @pytest.mark.parametrize("directory, floor", [(DEV, 0.95), (DEV2, 0.95), (DEV3, 0.90), (DEV4, 0.85), (DEV5, 0.72)])
 def test_figure_f1_ratchet(directory, floor):
     from kg.formats import parse

@@ -130,7 +130,7 @@ _PHRASE_OPENERS = frozenset("the a an our their your its his her these those".sp
 _TIME_WORDS = frozenset("year years month months quarter period week weeks day days".split())
 # Units whose own word says nothing about what is measured ("tonnes", "percent", "$").
 MEASURE_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "CNY", "JPY", "INR", "percent", "tonne", "cubic metre",
-                           "barrel", "year", "km", "megawatt", "gigawatt", "hectare", "kWh", "times", "dose"})
+                           "barrel", "year", "km", "megawatt", "gigawatt", "hectare", "kWh", "times"})
 _EVENT_OF_RELATIONS = frozenset("restoration establishment establishing resumption start beginning signing".split())
 _RELATIONS_NOUN = re.compile(r"\b((?:diplomatic\s+|bilateral\s+|our\s+)?relations|partnership|cooperation)\b", re.I)
 _SCALE_OR_NUMBER = re.compile(r"^(?:thousand|million|billion|trillion|[a-z]+(?:ty|teen)|one|two|three|four|five|six|"
