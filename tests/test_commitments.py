@@ -506,3 +506,56 @@ def test_deliveries_of_your_goods_are_given_by_the_addressee():
     supplies = [c for c in found((PUTIN, "Deliveries of your food products have increased."), (LULA, "Yes."))
                 if c[0] == "Supply"]
     assert supplies and supplies[0][1:3] == ("BRA", "RUS")
+
+
+# --- round five: generic talk of relations on typical pages -----------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "We are confident that through joint efforts we can make our relations stronger.",
+    "I look forward to continuing our constructive dialogue and fruitful joint work.",
+    "The leaders stated their resolve to develop bilateral cooperation in the spirit of good neighbourliness.",
+    "We intend to strengthen cooperation in all spheres.",
+    "Both sides want to deepen their strategic partnership.",
+    "We will keep working together to develop friendly relations between our countries.",
+])
+def test_generic_talk_of_relations_is_no_cooperation(sentence):
+    assert not [f for f in found((PUTIN, sentence), (LULA, "Yes.")) if f[0] == "Cooperation"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We highly appreciate your efforts to strengthen cooperation between our states.",
+    "The sides expressed satisfaction with the level of cooperation in the energy sector.",
+    "This is a good result of our joint work in the humanitarian field.",
+    "Tangible progress has been made in scientific cooperation.",
+    "The leaders had an exchange of views on several aspects of cooperation in energy.",
+    "Special attention was given to interaction in the transport sector.",
+])
+def test_praise_and_talk_about_cooperation_are_no_cooperation(sentence):
+    assert not [f for f in found((PUTIN, sentence), (LULA, "Yes.")) if f[0] == "Cooperation"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We agreed to deepen our cooperation in many areas, including the economy.", "planned"),
+    ("Our interior ministries work together closely.", "ongoing"),
+    ("We will work together against drug trafficking.", "planned"),
+    ("We will expand contacts between our universities.", "planned"),
+])
+def test_cooperation_with_an_area_or_a_channel_stays(sentence, expected):
+    assert ("Cooperation", "RUS", "BRA", expected) in found((PUTIN, sentence), (LULA, "Yes."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Last spring our foreign minister visited Brasilia, and the talks there showed promising prospects.",
+    "I would like to invite you to a working dinner after the talks.",
+    "The results of the summit held in Brasilia last year are being implemented.",
+    "I am sure that your visit will give a strong boost to our relations.",
+])
+def test_past_visits_meals_and_the_visit_under_way_are_no_visits(sentence):
+    assert not [f for f in found((PUTIN, sentence), (LULA, "Yes.")) if f[0] == "Visit"]
+
+
+def test_a_visit_of_a_named_countrys_leader_goes_from_that_country():
+    doc = make_doc((None, "The sides discussed the upcoming visit of the Brazilian President to Russia."),
+                   (PUTIN, "Hello."), (LULA, "Hello."))
+    assert [(c.type, c.by, c.to, c.status) for c in extract_commitments(doc).commitments] == \
+        [("Visit", "BRA", "RUS", "planned")]

@@ -137,13 +137,33 @@ def _is_cue(kind: str, pattern: str, norm: str, match: re.Match[str], clause: Sp
 
 
 def is_topic_word(norm: str, clause: Span, cue: re.Match[str]) -> bool:
-    """The noun "cooperation" with no area after it and only generic words before it."""
-    if not re.fullmatch(r"co-?operation|collaboration", cue.group(), re.I):
+    """A cue that names no area: talk of relations in general, not a joint effort.
+
+    "Cooperation" with only generic words before it and no area after it
+    ("developing bilateral cooperation in the spirit of partnership"), bare
+    "joint efforts"/"working together" aimed at nothing but the relations
+    themselves, and ties or a partnership qualified only by generic words.
+    """
+    word, after = cue.group(), norm[cue.end():clause.end]
+    if re.fullmatch(cues.BARE_JOINT_WORK, word, re.I):
+        if _compiled(cues.JOINT_WORK_CHANNEL).search(norm, clause.start, clause.end):
+            return False
+        return not re.match(cues.JOINT_WORK_AIM_AFTER, after, re.I) or _generic_aim(after)
+    if re.fullmatch(cues.GENERIC_TIES, word, re.I):
+        return not re.match(cues.TIES_AREA_AFTER, after, re.I) or _generic_aim(after)
+    if not re.fullmatch(r"co-?operation|collaboration", word, re.I):
         return False
-    if re.match(cues.COOPERATION_AREA_AFTER, norm[cue.end():clause.end], re.I):
+    if re.match(cues.COOPERATION_AREA_AFTER, after, re.I) and not _generic_aim(after):
         return False
     before = norm[max(clause.start, cue.start() - 40):cue.start()]
+    if _generic_aim(after) and re.search(cues.GROWTH_VERB_BEFORE, before, re.I):
+        return True  # "strengthen cooperation in all spheres": growth of relations in general
     return not before.strip() or re.search(cues.GENERIC_BEFORE_COOPERATION, before) is not None
+
+
+def _generic_aim(after: str) -> bool:
+    """What follows a cue names no area: "in all spheres", "to strengthen relations"."""
+    return bool(re.match(cues.GENERIC_AREA_AFTER, after, re.I) or re.match(cues.GENERIC_AIM, after, re.I))
 
 
 _NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w-]*)*\s+" + cues.NAME_TAILS)  # case matters: names

@@ -74,6 +74,8 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
             if kind == "Visit":
                 if search_any(cues.INVITATION, norm, clause.start, clause.end):
                     kind_status = "proposed"  # an invitation
+                elif cue.group().lower() == "visited":
+                    continue  # "when he visited Cairo": a past visit whatever the clause's other words
                 elif kind_status in ("completed", "ongoing"):
                     continue  # past visits and the visit under way are no commitments
             if kind == "Agreement":

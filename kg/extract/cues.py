@@ -116,7 +116,7 @@ EXCLUDE_ALL: tuple[str, ...] = (
 )
 # A topic the passive "were discussed" follows: "the prospects for cooperation ... were discussed".
 DISCUSSED_AFTER = (r"\b(?:was|were|is|are|been|being) (?:also |briefly |thoroughly |extensively )?"
-                   r"(?:discussed|considered|reviewed|examined|analy[sz]ed|addressed|touched upon)\b")
+                   r"(?:discussed|considered|reviewed|examined|analy[sz]ed|addressed|touched upon|mentioned)\b")
 EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
     "Cooperation": (
         r"\b(?:discuss\w*|address\w*)\b[^.;]{0,100}\bco-?operation\b", r"\bissues? of (?:our )?co-?operation\b",
@@ -129,6 +129,17 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\b(?:regarding|as for|as regards|speaking of|turning to|with regard to|when it comes to) "
         r"(?:\w+ ){0,3}co-?operation\b",
         r"\binvit\w* (?:third|other) (?:countries|states|parties)\b",
+        # talk about cooperation as a topic: "exchanged views on aspects of cooperation"
+        r"\bdiscuss\w*\b[^.;]{0,100}\b(?:co-?operating|interaction)\b",
+        r"\b(?:exchang\w* (?:of )?(?:views|opinions)|exchange views|covered|touched (?:up)?on|spoke about|talked about|"
+        r"speaking about|under discussion|attention (?:was|has been|is) (?:given|paid|devoted) to)\b"
+        r"[^.;]{0,80}\b(?:co-?operat\w*|interaction|collaborat\w*)",
+        # praise and evaluation of cooperation, not an act: "appreciates your contribution to cooperation",
+        # "satisfaction with the level of cooperation", "the outcome of our joint work"
+        r"\bappreciat\w*\b", r"\bsatisf\w* with (?:the )?(?:level|state|pace|progress|development|dynamics|results?)\b",
+        r"\b(?:results?|outcomes?|fruits?) of (?:our |the |this )?(?:[\w-]+ )?(?:joint work|co-?operation|"
+        r"work(?:ing)? together|joint efforts)\b",
+        r"\bprogress (?:was|has been|is|had been) (?:\w+ )?(?:seen|made|achieved|noted)\b",
     ),
     "Visit": (
         r"\b(?:during|on|for) (?:your|my|this|the current|our) (?:\w+ )?visit\b",
@@ -147,6 +158,14 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         # an event whose outcome is spoken of is over
         r"\b(?:outcomes?|results?|decisions|understandings) (?:of|reached at) (?:the |last |recent )?"
         r"[\w\s-]{0,40}\b(?:summit|visit|meeting|talks)\b",
+        # a past event: "the agreements reached during the summit held on March 5"
+        r"\b(?:summit|visit|meeting|talks|negotiations) held\b",
+        # a meal or reception on the visit under way is no visit of its own
+        r"\binvit\w* (?:you |him |her |them |the \w+ )?to (?:a |an |the )?(?:[\w-]+ )?(?:lunch|dinner|breakfast|"
+        r"supper|reception|banquet|concert|tea)\b",
+        # the effect of the visit under way: "your visit will give a good boost to our relations"
+        r"\b(?:your|this) (?:current |present )?visit (?:will|would|is going to) (?:\w+ )?(?:give|provide|"
+        r"contribute|help|serve|become|boost|promote|strengthen|open|mark|be (?:a|an|the|very|of))\b",
     ),
     "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
     "Investment": (
@@ -180,6 +199,30 @@ GENERIC_BEFORE_COOPERATION = (
     r"(?:[A-Z][\w]*-)+[A-Z][\w]*|[A-Z][\w]*'s?|[A-Z][\w]*)\s+$"
 )
 COOPERATION_AREA_AFTER = r"\s+(?:in|into|on|between|regarding|with regard to|through|to|within|under)\b"
+# "In all areas", "in the spirit of strategic partnership": words in the place of an area that name none.
+GENERIC_AREA_AFTER = (r"\s+(?:in|across|on) (?:all|every|many|various|different|numerous|a (?:wide |broad )?"
+                      r"(?:range|number|variety) of) (?:[\w-]+ )?(?:areas?|spheres?|fields?|directions?|sectors?|"
+                      r"domains?|issues|matters)\b(?!,? (?:primarily|mainly|chiefly|including|especially|such as|"
+                      r"in particular|notably|above all|first and foremost))|\s+in the spirit of\b")
+# Named channels make joint work concrete: "our foreign ministries work together".
+JOINT_WORK_CHANNEL = r"\b(?:ministr(?:y|ies)|agenc(?:y|ies)|departments?|services|security councils?|parliaments?)\b"
+# Bare "joint efforts", "joint work", "working together" are an act only with what they aim at
+# ("joint efforts against terrorism", "work together to fight ..."); alone they are talk of relations.
+BARE_JOINT_WORK = r"joint (?:efforts?|work)|work(?:ing|s|ed)? (?:\w+ ){0,2}together"
+JOINT_WORK_AIM_AFTER = r"\s+(?:in|on|to|towards?|against|within|for|aimed|with|under|at)\b"
+# Ties, contacts or a partnership named only by generic words ("strengthen our strategic partnership").
+GENERIC_TIES = (r"(?:strengthen|develop|expand|deepen)\w* (?:(?:our|the|a|this|bilateral|strategic|friendly|good|close|"
+                r"closer|comprehensive|all-round|privileged|special|traditional|mutually beneficial) )*"
+                r"(?:ties|contacts|partnership)")
+# Verbs of growth right before "cooperation" ("to strengthen cooperation in all spheres").
+GROWTH_VERB_BEFORE = (r"\b(?:strengthen|develop|expand|deepen|promot|boost|enhanc|broaden|intensif|continu|increas|"
+                      r"build(?:ing)? up|step(?:ping)? up)\w*\s+(?:(?:our|the|this|bilateral|mutual)\s+)*$")
+# What makes ties or contacts concrete: an area or the people they join ("contacts between our peoples").
+TIES_AREA_AFTER = (r"\s+(?:in|on|within)\b|\s+between (?:our |the |two )*(?:peoples|citizens|regions|business\w*|"
+                   r"entrepreneurs|companies|universities|ministries|agencies|young people|youth|people)\b")
+# Aims that are the relations themselves: "joint efforts to strengthen relations between our countries".
+GENERIC_AIM = (r"\s+(?:to|towards|for)\s+(?:further\s+)?(?:develop|strengthen|expand|deepen|promote|improv|build)\w*"
+               r"\s+(?:\w+\s+){0,3}(?:relations|ties|friendship|partnership|dialogue|contacts)\b")
 # A summit or forum is a Visit only where it is held, hosted or the addressee is invited to it;
 # a multilateral event named as a venue or a wish is none.
 EVENT_NOUN = r"\b(?:summit|forum)\b"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from kg.model import CountryMention, Document, Person, Span, Utterance
 
 SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+# The owner or agent right after a directed cue: "the visit of the Chinese President", "a visit by French ...".
+AGENT_BEFORE = re.compile(r"\s+(?:of|by)\s+(?:the\s+)?$", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:to|in|into|for|with|at)\s+(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\b(?:received?|receiving|get|got|getting|obtain\w*|import\w*|buy\w*|bought|"
                      r"expect\w*)\b", re.I)
@@ -99,7 +101,7 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
     receiving = RECEIVE.search(text, clause.start, cue.end) is not None
     for m in mentions:
         before = text[max(clause.start, m.span.start - 12):m.span.start]
-        if SOURCE_BEFORE.search(before):
+        if SOURCE_BEFORE.search(before) or AGENT_BEFORE.match(text, cue.end, m.span.start):
             giver = giver or m.code
         elif TARGET_BEFORE.search(before) or DIRECT_OBJECT.fullmatch(text, cue.end, m.span.start):
             receiver = receiver or m.code
