@@ -559,3 +559,16 @@ def test_a_visit_of_a_named_countrys_leader_goes_from_that_country():
                    (PUTIN, "Hello."), (LULA, "Hello."))
     assert [(c.type, c.by, c.to, c.status) for c in extract_commitments(doc).commitments] == \
         [("Visit", "BRA", "RUS", "planned")]
+
+
+def test_a_generic_area_followed_by_named_areas_stays():
+    assert ("Cooperation", "RUS", "BRA", "ongoing") in found(
+        (PUTIN, "We work together in many different fields, in science, sport and medicine."), (LULA, "Yes."))
+
+
+def test_contacts_in_all_spheres_and_agreements_reached_earlier_are_no_commitments():
+    assert not found((PUTIN, "We value our contacts in all spheres."), (LULA, "Yes."))
+    assert not found((None, "The leaders reviewed trade in view of the agreements reached during the talks in May 2019."),
+                     (PUTIN, "Hi."), (LULA, "Hello."))
+    assert ("Cooperation", "RUS", "BRA", "planned") in found((PUTIN, "We will expand contacts in healthcare."),
+                                                           (LULA, "Yes."))

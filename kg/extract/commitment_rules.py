@@ -149,6 +149,8 @@ def is_topic_word(norm: str, clause: Span, cue: re.Match[str]) -> bool:
         if _compiled(cues.JOINT_WORK_CHANNEL).search(norm, clause.start, clause.end):
             return False
         return not re.match(cues.JOINT_WORK_AIM_AFTER, after, re.I) or _generic_aim(after)
+    if re.fullmatch(r"(?:contacts|ties|projects) in", word, re.I):
+        return re.match(cues.QUANTIFIED_AREA, after, re.I) is not None
     if re.fullmatch(cues.GENERIC_TIES, word, re.I):
         return not re.match(cues.TIES_AREA_AFTER, after, re.I) or _generic_aim(after)
     if not re.fullmatch(r"co-?operation|collaboration", word, re.I):

@@ -177,6 +177,9 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\b(?:this|that|these|those) (?:agreements?|documents?|deal)\b",
         r"\bin agreement with\b", r"\bby (?:mutual )?agreement\b",
         r"\breach\w* (?:an? )?agreements?\b",  # a verbal agreement to act, no document
+        # understandings reached earlier, named as context: "in view of the agreements reached during the talks"
+        r"\bagreements? reached (?:earlier|previously|before|(?:during|at|in) [^.;]{0,60}?"
+        r"\b(?:(?:19|20)\d\d|last|previous|earlier|former)\b)",
         r"\bagreements? (?:has|have|had|was|were) been reached\b",
         # old documents as context: "implement the agreements on ...", "the anniversary of the treaty"
         r"(?<!signed on )\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|accords?|treat(?:y|ies))\b",
@@ -203,9 +206,11 @@ COOPERATION_AREA_AFTER = r"\s+(?:in|into|on|between|regarding|with regard to|thr
 GENERIC_AREA_AFTER = (r"\s+(?:in|across|on) (?:all|every|many|various|different|numerous|a (?:wide |broad )?"
                       r"(?:range|number|variety) of) (?:[\w-]+ )?(?:areas?|spheres?|fields?|directions?|sectors?|"
                       r"domains?|issues|matters)\b(?!,? (?:primarily|mainly|chiefly|including|especially|such as|"
-                      r"in particular|notably|above all|first and foremost))|\s+in the spirit of\b")
+                      r"in particular|notably|above all|first and foremost|in\b))|\s+in the spirit of\b")
 # Named channels make joint work concrete: "our foreign ministries work together".
 JOINT_WORK_CHANNEL = r"\b(?:ministr(?:y|ies)|agenc(?:y|ies)|departments?|services|security councils?|parliaments?)\b"
+# "Contacts in all spheres": the place of an area taken by a quantifier over areas.
+QUANTIFIED_AREA = r"\s*(?:all|every|many|various|different|numerous)\b"
 # Bare "joint efforts", "joint work", "working together" are an act only with what they aim at
 # ("joint efforts against terrorism", "work together to fight ..."); alone they are talk of relations.
 BARE_JOINT_WORK = r"joint (?:efforts?|work)|work(?:ing|s|ed)? (?:\w+ ){0,2}together"
