@@ -250,12 +250,20 @@ def _open_directory(path: Path) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {error}") from error
 
 
-def open_store(spec: str = "kg-store") -> Store:
-    """``"memory"``, a store directory, or a SPARQL 1.1 endpoint URL (see :mod:`kg.endpoint`)."""
+def open_store(spec: str = "kg-store", *, create: bool = True) -> Store:
+    """``"memory"``, a store directory, or a SPARQL 1.1 endpoint URL (see :mod:`kg.endpoint`).
+
+    With ``create=False`` (commands that only read) a missing directory is an
+    error rather than a new empty store, so a mistyped ``--store`` says so
+    instead of answering every question with nothing.
+    """
     if spec == "memory":
         return OxigraphStore(None)
     if spec.startswith(("http://", "https://")):
         from kg.endpoint import EndpointStore
 
         return EndpointStore(spec)
+    if not create and not Path(spec).exists():
+        raise StoreError(f"{spec}: no store here: build one with `kg build FILES --store {spec}`, "
+                         "or point --store at a store directory or a SPARQL endpoint URL")
     return OxigraphStore(spec)

@@ -94,3 +94,12 @@ def test_eval_prints_table_and_min_f1_fails(capsys):
 def test_eval_on_a_folder_without_gold_is_an_input_error(tmp_path, capsys):
     assert main(["eval", str(tmp_path)]) == 2
     assert "gold" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("verb", [["stats"], ["export"], ["query", "-e", "ASK {}"], ["network", "countries"],
+                                  ["validate"]])
+def test_reading_a_missing_store_is_an_error_and_creates_nothing(tmp_path, capsys, verb):
+    missing = tmp_path / "no-store"
+    assert main([*verb, "--store", str(missing)]) == 2
+    assert "no store here" in capsys.readouterr().err
+    assert not missing.exists()

@@ -51,8 +51,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from kg.store import open_store
     from kg.validation import ValidationError, validate_files, validate_store
     from kg.validate_report import format_human, format_json, format_turtle
@@ -61,10 +59,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.files:
         report = validate_files(args.files, graphs, engine=args.engine)
     else:
-        if args.store != "memory" and not args.store.startswith(("http://", "https://")) \
-                and not Path(args.store).exists():
-            raise ValidationError(f"{args.store}: no such store: build one with kg build, or give RDF files")
-        with open_store(args.store) as store:
+        with open_store(args.store, create=False) as store:
             report = validate_store(store, graphs, engine=args.engine)
     if report.graphs == 0:
         raise ValidationError("nothing to validate: the store or files hold no named graph")
@@ -115,7 +110,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export
     from kg.store import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         out = open_output(args.output, binary=True)
         try:
             export(store, out, args.format, graph=args.graph)
@@ -129,7 +124,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from kg.stats import store_stats
     from kg.store import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         stats = store_stats(store, per_graph=args.per_graph)
     out = open_output(args.output)
     if args.format == "json":
@@ -167,7 +162,7 @@ def cmd_network(args: argparse.Namespace) -> int:
     from kg.network_metrics import add_metrics, format_top_table
     from kg.store import open_store
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         graph = to_networkx(store, args.kind, since=args.since, until=args.until, countries=args.country)
     if args.metrics:
         add_metrics(graph)
@@ -210,7 +205,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     query = parse_query(args.expression, "-e") if args.expression is not None else load_query(args.query)
     bindings = bind_params(query, parse_param_options(args.param))
-    with open_store(args.store) as store:
+    with open_store(args.store, create=False) as store:
         result = run_query(store, query.text, bindings, timeout=args.timeout, limit=args.limit)
     out = open_output(args.output)
     out.write(format_result(result, args.format))
@@ -223,7 +218,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     from kg.store import open_store
 
     progress = Progress(not args.quiet)
-    with open_store(args.store) as source, EndpointStore(args.url, retries=args.retries) as target:
+    with open_store(args.store, create=False) as source, EndpointStore(args.url, retries=args.retries) as target:
         try:
             result = push(source, target, progress=progress)
         finally:
