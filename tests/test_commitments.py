@@ -572,3 +572,42 @@ def test_contacts_in_all_spheres_and_agreements_reached_earlier_are_no_commitmen
                      (PUTIN, "Hi."), (LULA, "Hello."))
     assert ("Cooperation", "RUS", "BRA", "planned") in found((PUTIN, "We will expand contacts in healthcare."),
                                                            (LULA, "Yes."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "I am confident that your visit, Mr President, will help strengthen our relations.",
+    "Our ministers will meet this evening after visiting the trade fair.",
+    "We support the agenda you have proposed for this summit and will take part in the debates.",
+    "We exchange visits and maintain regular contacts with the Americans.",
+    "The youth forum brings our peoples closer, and we will be expanding such contacts further in many ways.",
+])
+def test_the_visit_under_way_its_programme_habits_and_predictions_are_no_visits(sentence):
+    assert not [f for f in found((PUTIN, sentence), (LULA, "Yes.")) if f[0] == "Visit"]
+
+
+def test_a_summit_held_later_in_the_sentence_stays_a_visit():
+    assert ("Visit", "RUS", "BRA", "planned") in found(
+        (PUTIN, "We must prepare the summit, which, as the ministers decided, will be held in Kazan."), (LULA, "Yes."))
+
+
+def test_a_visit_to_the_speakers_country_is_made_by_the_other_side():
+    assert ("Visit", "RUS", "BRA", "planned") in found(
+        (PUTIN, "Hello."), (LULA, "Let us discuss the October visit to Brazil you are planning."))
+    assert ("Visit", "BRA", "RUS", "planned") in found(
+        (PUTIN, "We look forward to your visit to Russia next year."), (LULA, "Yes."))
+
+
+def test_documents_of_a_past_year_are_history_not_agreements():
+    assert not found((PUTIN, "You mentioned the signing of the 1994 treaty."), (LULA, "Yes."))
+    assert not found((PUTIN, "The Treaty of 1997 was signed by our predecessors."), (LULA, "Yes."))
+    assert ("Agreement", "RUS", "BRA", "completed") in found(
+        (PUTIN, "Today we signed the 2024\u20132026 roadmap on trade."), (LULA, "Yes."))
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("We want to build a joint research centre in energy.", "proposed"),
+    ("I want to say that we cooperate in education.", "ongoing"),
+    ("As for the festival you have mentioned, our ministries are preparing it jointly.", "ongoing"),
+])
+def test_wishes_are_proposed_and_quoted_words_say_no_status(sentence, status):
+    assert [f[3] for f in found((PUTIN, sentence), (LULA, "Yes."))][:1] == [status]

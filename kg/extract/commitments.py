@@ -26,6 +26,7 @@ from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utteran
 # Types of which one sentence states at most one act (a sentence listing
 # several areas of one cooperation programme is one Cooperation).
 ONE_PER_SENTENCE = frozenset({"Cooperation", "JointProduction", "Visit", "Agreement"})
+_EVENT_REACH = 70  # characters either side of "summit"/"forum" where the verb holding it must stand
 _ITEM_LOOKBACK = 6  # earlier sentences searched for the goods a sentence leaves unnamed
 _SUPPLY_WITHOUT_ITEM = (r"\bmilitary\b", r"\bhumanitarian\b", r"\bdefen[cs]e\b", r"\baid\b", r"\brelief\b")
 
@@ -66,8 +67,9 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
             if kind != "Agreement" and (titles or (kind == "Cooperation" and document_act)):
                 continue  # the topic of a document is no act of its own
             if kind == "Visit" and re.fullmatch(cues.EVENT_NOUN, cue.group(), re.I) and \
-                    not search_any(cues.EVENT_ACT, norm, clause.start, clause.end):
-                continue  # a forum named as a venue or a wish, not one held or hosted
+                    not search_any(cues.EVENT_ACT, norm, max(clause.start, cue.start() - _EVENT_REACH),
+                                   min(clause.end, cue.end() + _EVENT_REACH)):
+                continue  # a forum named as a venue, a wish or a prediction, not one held or hosted
             if is_negated(norm, clause, cue.start()):
                 continue
             kind_status = read_status(norm, clause, number_starts, cue.end(), inherited)
@@ -90,6 +92,9 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                 continue
             if kind == "Visit" and search_any(cues.INVITATION_RECEIVED, norm, clause.start, clause.end):
                 parties = replace(parties, by=parties.to, to=parties.by)  # the invitation came to us
+            elif kind == "Visit" and parties.by == speaker_country(doc, utterance) and \
+                    _visit_to_own_country(doc, utterance, clause, cue.end()):
+                parties = replace(parties, by=parties.to, to=parties.by)  # "the visit to France you plan": the other travels
             if _without_counterpart(doc) and not _names_other_country(doc, utterance, clause):
                 continue  # a speech or a press conference: "you" is nobody abroad
             item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
@@ -126,6 +131,24 @@ def _without_counterpart(doc: Document) -> bool:
     if doc.is_meeting or not doc.cast:
         return False
     return not any(p.country and p.country != doc.publisher_country for p in doc.participants or doc.cast)
+
+
+_VISIT_TO = re.compile(r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$", re.I)
+
+
+def _visit_to_own_country(doc: Document, utterance: Utterance, clause: Span, cue_end: int) -> bool:
+    """A visit "to" the speaker's own country, named right after the cue, is made by the other side.
+
+    A host who speaks of "the visit to France you are planning" receives it;
+    only an invitation (handled before) goes the other way.
+    """
+    own = speaker_country(doc, utterance)
+    for mention in find_countries(doc, Span(cue_end, clause.end)):
+        if mention.span.start - cue_end > 30:
+            break
+        if _VISIT_TO.fullmatch(doc.text, cue_end, mention.span.start):
+            return mention.code == own
+    return False
 
 
 def _names_other_country(doc: Document, utterance: Utterance, clause: Span) -> bool:

@@ -164,8 +164,14 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         r"\binvit\w* (?:you |him |her |them |the \w+ )?to (?:a |an |the )?(?:[\w-]+ )?(?:lunch|dinner|breakfast|"
         r"supper|reception|banquet|concert|tea)\b",
         # the effect of the visit under way: "your visit will give a good boost to our relations"
-        r"\b(?:your|this) (?:current |present )?visit (?:will|would|is going to) (?:\w+ )?(?:give|provide|"
+        r"\b(?:your|this) (?:current |present )?visit(?:, [^,.;]{1,40},)? (?:will|would|is going to) (?:\w+ )?(?:give|provide|"
         r"contribute|help|serve|become|boost|promote|strengthen|open|mark|be (?:a|an|the|very|of))\b",
+        # the programme of the visit under way: "will meet today after visiting the exhibition"
+        r"\b(?:after|since|while|when) (?:visiting|(?:the|his|her|my|your|our) visit)\b",
+        # the event under way: "the agenda you have set for this summit"
+        r"\b(?:this|the present|the current|today's) (?:summit|forum)\b",
+        # visits exchanged as a habit of relations: "we exchange visits, we maintain contacts"
+        r"\b(?:we|they|you) (?:regularly |often |constantly )?exchange (?:\w+ )?visits\b",
     ),
     "Supply": (r"\b(?:this|that|these|those) (?:[\w-]+ )?(?:deliveries|supplies|shipments)\b",),
     "Investment": (
@@ -184,6 +190,10 @@ EXCLUDE_BY_TYPE: dict[str, tuple[str, ...]] = {
         # old documents as context: "implement the agreements on ...", "the anniversary of the treaty"
         r"(?<!signed on )\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|accords?|treat(?:y|ies))\b",
         r"\banniversary of\b[^.;]{0,40}\b(?:agreements?|treat(?:y|ies))\b",
+        # a document of a past year named as history: "the 1955 treaty", "the Treaty of 1997", "signed in 2001"
+        r"(?<![-\u2013\u2014/])\b(?:19|20)\d\d (?:[\w-]+ ){0,2}(?:agreements?|treat(?:y|ies)|accords?|conventions?|"
+        r"declarations?|memorand(?:um|a))\b",
+        r"\b(?:agreements?|treat(?:y|ies)|accords?|conventions?|declarations?) (?:of|from) (?:\w+ )?(?:19|20)\d\d\b",
         r"\bagree(?:ment)? with (?:your|his|her|the|what|this|that) (?:\w+ )?"
         r"(?:assessments?|views?|opinions?|positions?|words|remarks|points?|approach)\b",
         # a document quoted as the source of a statement: "the joint statement said"
@@ -264,6 +274,8 @@ REPORTING_FRAMES: tuple[str, ...] = (
     r"\bi would like to (?:tell|inform|note|say|stress|emphasi[sz]e|point out|remind)\b",
     r"\bi (?:think|believe|know|am sure|am confident|must say|want to say|should say|can say)\b",
     r"\bas a reminder\b",
+    # what the other side said is quoted, not done: "the point that you have mentioned"
+    r"\b(?:as )?you (?:have |just )?(?:mentioned|said|noted|pointed out|spoke about|raised)\b",
     # "carried out as planned": the plan is behind the act, not ahead of it
     r"\b(?:as|according to) (?:planned|scheduled|plan|schedule)\b",
 )
@@ -282,6 +294,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
         r"\bnecessity (?:for|of|to)\b|\bneed for\b", r"\b(?:importance|advisability|expediency) of (?!the\b)",
         r"(?<!as soon as )(?<!everything )(?<!if )\bpossib(?:le|ly)\b(?! (?:thanks|due) to)",
         r"\b(?:ask|asked|asking|request\w*) (?:\w+ ){0,3}to\b",
+        # a wish is not yet a plan: "we want to build" (striving, "we seek to", is an effort under way)
+        r"\b(?:want|wants|wish|wishes) to (?!(?:say|note|tell|stress|emphasi[sz]e|point out|"
+        r"mention|thank|inform|remind|express|ask|begin|start|congratulate|welcome|draw|add|reiterate)\b)",
     ),
     "planned": (
         r"\bwill\b", r"'ll\b", r"\bshall\b", r"\bplan(?:s|ned|ning)?\b", r"\bagreed? (?:to|that|on)\b",
