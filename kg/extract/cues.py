@@ -341,7 +341,7 @@ NEGATION = r"\b(?:not|n't|never|no longer|neither|nor|without)\b|\bno (?:\w+ )?(
 # --- items ------------------------------------------------------------------
 
 ITEM_CUES: tuple[tuple[str, str], ...] = (
-    (r"\bvaccin\w*|\bsputnik\b|\bdoses\b", "vaccine"),
+    (r"\bvaccin\w*|\bdoses\b", "vaccine"),
     (r"\bcrude\b|\boil\b|\bpetroleum\b", "oil"),
     (r"\blng\b|\bgas\b", "gas"),
     (r"\bgrain\b|\bwheat\b|\bcereals?\b", "grain"),
