@@ -28,7 +28,10 @@ MUTUAL_TYPES: frozenset[str] = frozenset({"JointProduction", "Cooperation", "Agr
 STATUSES: tuple[str, ...] = ("completed", "ongoing", "planned", "proposed")
 FORMATS: tuple[str, ...] = ("in_person", "phone", "video")
 #: speaker labels that stand for the press, not for a person of the cast
-JOURNALIST_LABELS: frozenset[str] = frozenset({"question", "q", "remark", "journalist", "reply", "response"})
+JOURNALIST_LABELS: frozenset[str] = frozenset({
+    "question", "q", "remark", "reply", "response", "audience member", "participant",
+    "journalist", "voice", "from the audience", "questions", "comment",
+})
 
 
 @dataclass(frozen=True, order=True)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg.extract.commitment_rules import normalise
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import is_journalist
-from kg.model import Document, Figure, Quantity, Span
+from kg.model import JOURNALIST_LABELS, Document, Figure, Quantity, Span
 
 NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "day"})
 # Around a number of years, words that make it a point in time or an age, not a length.
@@ -117,7 +117,8 @@ def _is_domestic_meeting(doc: Document) -> bool:
     The head of an international organisation (the European Commission) is a
     foreign counterpart even without a country.
     """
-    people = [p for p in (doc.participants or doc.cast) if p.name.lower() not in ("question", "q")]
+    # press labels only: a nameless official with no office still makes the meeting domestic
+    people = [p for p in (doc.participants or doc.cast) if p.name.strip().lower() not in JOURNALIST_LABELS]
     return bool(people) and all(p.country in (None, doc.publisher_country) and p.organisation is None
                                 for p in people)
 

@@ -14,13 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.formats.cast import Mention, read_description
-from kg.model import Person, Span, Utterance
+from kg.model import JOURNALIST_LABELS, Person, Span, Utterance
 from kg.text import split_sentences, trim
 
-JOURNALIST_LABELS = frozenset({
-    "question", "q", "remark", "reply", "response", "audience member", "participant",
-    "journalist", "voice", "from the audience", "questions", "comment",
-})
 _MARKER_IN_TEXT = re.compile(
     r"\((?:as interpreted|via interpreter|through an interpreter|retranslated|interpreted)\.?\)\s*",
     re.IGNORECASE,
