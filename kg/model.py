@@ -129,7 +129,7 @@ class Meeting:
     date: str | None = None
     city: str | None = None
     venue: str | None = None
-    format: str | None = None  # one of FORMATS
+    format: MeetingFormat | None = None
     visit_kind: str | None = None  # "state", "official", "working"
     date_span: Span | None = None
     place_span: Span | None = None
@@ -157,10 +157,10 @@ class Quantity:
 class Commitment:
     """A concrete act of one country towards another, as one speaker states it."""
 
-    type: str  # one of COMMITMENT_TYPES
+    type: CommitmentType
     by: str | None
     to: str | None
-    status: str  # one of STATUSES
+    status: Status
     span: Span  # the sentence that states it
     utterance: int  # Utterance.index
     speaker: Person | None = None

@@ -64,10 +64,6 @@ class Mention:
     span: Span | None = None
     organisation: str | None = None  # "United Nations" for "UN Secretary-General Antonio Guterres"
 
-    @property
-    def surname(self) -> str | None:
-        return self.name.split()[-1] if self.name else None
-
 
 def _gaz():  # imported lazily: the gazetteer loads data files once, on first use
     from kg.gazetteer import default_gazetteer

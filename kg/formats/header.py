@@ -49,12 +49,6 @@ def read_dateline(text: str, line: Span) -> Dateline | None:
                     match["place"].strip() if match["place"] else None, place_span)
 
 
-def find_date(text: str, start: int = 0, end: int | None = None) -> str | None:
-    """First full date written anywhere in ``text[start:end]``, as ISO."""
-    match = _DATE.search(text, start, len(text) if end is None else end)
-    return iso_date(match["month"], match["day"], match["year"]) if match else None
-
-
 def title_line(text: str) -> Span | None:
     """The first non-blank line, when it reads as a title: short, and not a sentence of speech."""
     first = next(lines(text), None)
