@@ -103,3 +103,13 @@ def test_reading_a_missing_store_is_an_error_and_creates_nothing(tmp_path, capsy
     assert main([*verb, "--store", str(missing)]) == 2
     assert "no store here" in capsys.readouterr().err
     assert not missing.exists()
+
+
+def test_export_format_follows_the_output_suffix(tmp_path):
+    store = str(tmp_path / "store")
+    assert main(["build", "-q", "--no-validate", "--store", store, str(AZE)]) == 0
+    out = tmp_path / "graph.trig"
+    assert main(["export", "--store", store, "-o", str(out)]) == 0
+    dataset = rdflib.Dataset()
+    dataset.parse(out, format="trig")
+    assert len({g.identifier for g in dataset.graphs()}) > 2  # named graphs kept: TriG, not Turtle

@@ -134,7 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Serialise the store (all graphs, or one with --graph). TriG and N-Quads keep the "
             "named graphs; Turtle, N-Triples and JSON-LD give their union.")
     _add_store(p)
-    p.add_argument("-f", "--format", choices=GRAPH_FORMATS, default="turtle", help="RDF format (default turtle)")
+    p.add_argument("-f", "--format", choices=GRAPH_FORMATS,
+                   help="RDF format (default: from the -o suffix .ttl .trig .nq .nt .jsonld .json, else turtle)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--graph", metavar="IRI", help="export only this named graph")
 

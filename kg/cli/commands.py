@@ -107,13 +107,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export
+    from kg.export import export, format_for
     from kg.store import open_store
 
+    fmt = args.format or (format_for(args.output) if args.output else None) or "turtle"
     with open_store(args.store, create=False) as store:
         out = open_output(args.output, binary=True)
         try:
-            export(store, out, args.format, graph=args.graph)
+            export(store, out, fmt, graph=args.graph)
         finally:
             if out is not sys.stdout.buffer:
                 out.close()
