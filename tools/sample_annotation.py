@@ -31,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 SEED = 20261129
+_drawn_before: set[str] = set()  # sha256 of pages an earlier sample already holds
 PERIODS = [(2000, 2004), (2005, 2009), (2010, 2014), (2015, 2020)]
 DATE_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December) \d{1,2}, (\d{4})")
@@ -45,8 +46,12 @@ def _regions(shared: Path) -> dict[str, str]:
     return regions
 
 
+MEETING_TITLE = re.compile(r"\b(?:talks|met|meets|meeting|telephone|phone|conversation|statements?|"
+                           r"news conference|press conference|visit|summit)\b", re.I)
+
+
 def _known_hashes(repo: Path) -> set[str]:
-    hashes = set()
+    hashes = set(_drawn_before)
     for path in list((repo / "tests/data").glob("*/*.txt")) + list((repo / "data/annotated").glob("*/*.txt")):
         hashes.add(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashes
@@ -66,7 +71,8 @@ def _allocate(strata: dict, total: int, rng: random.Random) -> list:
     return picked
 
 
-def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random) -> list[dict]:
+def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
+                  meetings_only: bool = False) -> list[dict]:
     from kg.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
@@ -88,6 +94,8 @@ def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random) -> l
         if period is None:
             continue
         codes = [m.code for m in gazetteer.find_countries(title) if m.code != "RUS"]
+        if meetings_only and not (codes and MEETING_TITLE.search(title)):
+            continue
         record = {"source": "kremlin-news", "file": name, "url": entry["url"], "sha256": entry["sha256"],
                   "year": year, "title": title}
         if codes:
@@ -95,7 +103,7 @@ def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random) -> l
             foreign[(period, region)].append(json.dumps(record, sort_keys=True))
         else:
             none[(period, "none")].append(json.dumps(record, sort_keys=True))
-    n_foreign = round(total * 0.85)
+    n_foreign = total if meetings_only else round(total * 0.85)
     picked = _allocate(foreign, n_foreign, rng) + _allocate(none, total - n_foreign, rng)
     return [json.loads(p) for p in picked]
 
@@ -131,10 +139,18 @@ def main() -> None:
     parser.add_argument("--whitehouse", type=int, default=190)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("-o", "--output", type=Path, default=Path("data/annotated/SAMPLE.json"))
+    parser.add_argument("--meetings-only", action="store_true",
+                        help="kremlin.ru pages only when the title names a foreign country and a meeting, "
+                             "talks, call, statements or visit (a second draw, richer in commitments)")
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="a manifest of an earlier draw whose pages are left out")
     args = parser.parse_args()
     repo = Path(__file__).resolve().parent.parent
+    for manifest in args.exclude:
+        _drawn_before.update(p["sha256"] for p in json.loads(manifest.read_text("utf-8"))["pages"])
     rng = random.Random(args.seed)
-    pages = kremlin_pages(args.shared, repo, args.kremlin, rng) + whitehouse_pages(args.shared, repo, args.whitehouse, rng)
+    pages = kremlin_pages(args.shared, repo, args.kremlin, rng, args.meetings_only) + \
+        whitehouse_pages(args.shared, repo, args.whitehouse, rng)
     rng.shuffle(pages)
     seen: set[str] = set()
     for page in pages:

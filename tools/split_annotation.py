@@ -17,6 +17,7 @@ import random
 from pathlib import Path
 
 SEED = 20261130
+MANIFESTS = ("SAMPLE.json", "SAMPLE2.json")  # the first draw, then a second one of meeting pages
 SHARES = (("test", 0.40), ("dev", 0.15), ("train", 0.45))
 OLD_SETS = {"dev": "train", "dev2": "train", "dev3": "train", "dev4": "train", "dev5": "train",
             "heldout": "test", "heldout2": "test"}
@@ -24,18 +25,18 @@ OLD_SETS = {"dev": "train", "dev2": "train", "dev3": "train", "dev4": "train", "
 
 def main() -> None:
     repo = Path(__file__).resolve().parent.parent
-    sample = json.loads((repo / "data/annotated/SAMPLE.json").read_text("utf-8"))
-    rng = random.Random(SEED)
     splits: dict[str, str] = {}
-    for page in sample["pages"]:
-        draw, edge = rng.random(), 0.0
-        for name, share in SHARES:
-            edge += share
-            if draw < edge:
-                splits[page["id"]] = name
-                break
-        else:
-            splits[page["id"]] = SHARES[-1][0]
+    for offset, manifest in enumerate(MANIFESTS):  # each draw its own seed: a later draw never moves a page
+        rng = random.Random(SEED + offset)
+        for page in json.loads((repo / "data/annotated" / manifest).read_text("utf-8"))["pages"]:
+            draw, edge = rng.random(), 0.0
+            for name, share in SHARES:
+                edge += share
+                if draw < edge:
+                    splits[page["id"]] = name
+                    break
+            else:
+                splits[page["id"]] = SHARES[-1][0]
     old = {}
     for folder, split in OLD_SETS.items():
         for gold in sorted((repo / "tests/data" / folder).glob("*.gold.json")):

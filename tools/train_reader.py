@@ -1,0 +1,58 @@
+"""Train the commitments sentence reader and write the model shipped in the package.
+
+    pip install -e '.[train]'
+    python tools/train_reader.py                       # -> kg/data/reader-model.json
+    python tools/train_reader.py --curve               # learning curve: 25/50/100% of train, dev F1
+
+Reads only the train and dev splits (data/annotated/SPLITS.json); the test
+split is sealed (kg.learn.corpus). Same data, same model file, byte for byte.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract.learned import MODEL_FILE, model_to_json  # noqa: E402
+from kg.learn.corpus import load_split  # noqa: E402
+from kg.learn.train import train  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "kg/data" / MODEL_FILE)
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    parser.add_argument("--fraction", type=float, default=1.0, help="share of the train split to use")
+    parser.add_argument("--curve", action="store_true",
+                        help="train at 25%%, 50%% and 100%% of the train split; write each model beside -o")
+    parser.add_argument("--report", type=Path, help="write the training report (JSON) here")
+    args = parser.parse_args()
+    train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
+    data_hash = hashlib.sha256()
+    for page in train_pages + dev_pages:
+        data_hash.update(page.name.encode())
+        data_hash.update(json.dumps(page.gold, sort_keys=True).encode())
+    fractions = (0.25, 0.5, 1.0) if args.curve else (args.fraction,)
+    reports = []
+    for fraction in fractions:
+        reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction,
+                               progress=lambda m: print(m, file=sys.stderr))
+        report["data_sha256"] = data_hash.hexdigest()
+        out = args.output if fraction == 1.0 else args.output.with_name(
+            args.output.stem + f"-{int(fraction * 100)}pct.json")
+        out.write_text(model_to_json(reader, report), "utf-8")
+        print(f"{fraction:.0%} of train: dev F1 {report['dev_f1']:.3f} -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}",
+              file=sys.stderr)
+        reports.append(report)
+    if args.report:
+        args.report.write_text(json.dumps(reports, indent=1) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
