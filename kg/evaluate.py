@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from kg.builder import BuildResult, build_transcripts
 from kg.errors import InputError, KgError
 from kg.mapping import DEFAULT_BASE
+from kg.pipeline import DEFAULT_READER, pipeline_for
 from kg.reader import read
 from kg.readback import read_document_facts
 from kg.scoring import Report, score
@@ -59,34 +61,58 @@ def find_cases(gold_dir: str | Path, text_dir: str | Path | None = None) -> list
     return cases
 
 
-def evaluate(gold_dir: str | Path, text_dir: str | Path | None = None, *,
-             base: str = DEFAULT_BASE) -> tuple[Report, BuildResult]:
-    """Builds the gold transcripts into a memory store and scores what the store says."""
+def find_all_cases(gold_dirs: Sequence[str | Path], text_dir: str | Path | None = None) -> list[GoldCase]:
+    """The cases of several gold folders (a split spread over folders), names kept distinct."""
+    cases: list[GoldCase] = []
+    seen: set[str] = set()
+    for gold_dir in gold_dirs:
+        for case in find_cases(gold_dir, text_dir):
+            if case.name in seen:
+                case = GoldCase(f"{Path(gold_dir).name}/{case.name}", case.gold, case.transcript)
+            seen.add(case.name)
+            cases.append(case)
+    return cases
+
+
+def evaluate(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | None = None, *,
+             base: str = DEFAULT_BASE, strict: bool = True,
+             reader: str = DEFAULT_READER) -> tuple[Report, BuildResult]:
+    """Builds the gold transcripts into a memory store and scores what the store says.
+
+    ``gold_dir`` is one folder or several; ``reader`` picks how commitments are
+    read (``"rules"`` or ``"model"``), as ``kg build --reader`` does.
+    """
     from kg.mapping import transcript_graph
 
-    cases = find_cases(gold_dir, text_dir)
+    dirs = [gold_dir] if isinstance(gold_dir, (str, Path)) else list(gold_dir)
+    cases = find_all_cases(dirs, text_dir)
     store = OxigraphStore(None)
     transcripts = [next(read(str(case.transcript))) for case in cases]
-    result = build_transcripts(transcripts, store, base=base)
+    result = build_transcripts(transcripts, store, base=base, pipeline=pipeline_for(reader))
     if result.errors:
         raise KgError(f"evaluation build failed: {result.errors[0]}")
     items = []
     for case, transcript in zip(cases, transcripts):
         found = read_document_facts(store, transcript_graph(transcript, base))
         items.append((case.name, found, case.gold))
-    return score(items), result
+    return score(items, strict=strict), result
 
 
 def format_table(report: Report) -> str:
-    """The score table as plain text: P/R/F1 fields, then accuracies."""
-    lines = [f"{'field':<28} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+    """The score table as plain text: P/R/F1 with a 95% interval, then accuracies."""
+    matching = ("commitments matched in the same sentence (strict)" if report.strict else
+                "commitments matched anywhere in the transcript (loose: overstates; quote beside strict)")
+    lines = [matching,
+             f"{'field':<28} {'P':>6} {'R':>6} {'F1':>6} {'F1 95% CI':>13} {'tp':>5} {'fp':>5} {'fn':>5}"]
     order = ["participants", "countries", "commitments"] + sorted(
         k for k in report.counts if k.startswith("commitments.")) + ["figures"]
     for name in order:
         c = report.counts.get(name)
         if c is None or (name.startswith("commitments.") and c.tp + c.fp + c.fn == 0):
             continue
-        lines.append(f"{name:<28} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {c.tp:5d} {c.fp:5d} {c.fn:5d}")
+        low, high = report.interval(name)
+        lines.append(f"{name:<28} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f}  {low:5.3f}-{high:5.3f} "
+                     f"{c.tp:5d} {c.fp:5d} {c.fn:5d}")
     lines.append("")
     lines.append(f"{'accuracy':<28} {'value':>6} {'right':>6} {'total':>6}")
     for name, a in sorted(report.accuracy.items()):

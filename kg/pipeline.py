@@ -22,11 +22,29 @@ COMPONENTS: dict[str, str] = {
     "participants": "kg.extract.people:extract_participants",
     "countries": "kg.extract.countries:extract_countries",
     "commitments": "kg.extract.commitments:extract_commitments",
+    "commitments-model": "kg.extract.learned:extract_commitments",
     "figures": "kg.extract.figures:extract_figures",
     "topics": "kg.extract.topics:extract_topics",
 }
 
-DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)
+STAGES: tuple[str, ...] = tuple(name for name in COMPONENTS if name != "commitments-model")
+
+#: How commitments are read: ``rules`` alone, or the trained sentence ``model``
+#: over the rules (see :mod:`kg.extract.learned`).
+READERS: dict[str, str] = {"rules": "commitments", "model": "commitments-model"}
+DEFAULT_READER = "model"
+
+
+def pipeline_for(reader: str = DEFAULT_READER) -> tuple[str, ...]:
+    """The default pipeline with the commitments component of ``reader``."""
+    try:
+        chosen = READERS[reader]
+    except KeyError:
+        raise KgError(f"unknown reader {reader!r}; known: {', '.join(READERS)}") from None
+    return tuple(chosen if name == "commitments" else name for name in STAGES)
+
+
+DEFAULT_PIPELINE: tuple[str, ...] = pipeline_for(DEFAULT_READER)
 
 _loaded: dict[str, Component] = {}
 

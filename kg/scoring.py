@@ -7,6 +7,8 @@ the store, tests may feed it anything.
 
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -77,13 +79,45 @@ class Report:
     accuracy: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
     misses: list[Miss] = field(default_factory=list)
     transcripts: int = 0
+    strict: bool = True  # commitments matched only when stated in the same sentence
+    #: transcript -> field -> counts, kept so intervals can resample transcripts
+    per_transcript: dict[str, dict[str, Counts]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add_counts(self, transcript: str, name: str, counts: Counts) -> None:
+        """Adds ``counts`` to the field's total and to the transcript's own row."""
+        self.counts[name].add(counts)
+        self.per_transcript[transcript].setdefault(name, Counts()).add(counts)
+
+    def interval(self, name: str, *, resamples: int = 1000, level: float = 0.95,
+                 seed: int = 0) -> tuple[float, float]:
+        """Bootstrap confidence interval of a field's F1, resampling whole transcripts.
+
+        Transcripts, not facts, are the unit of sampling: facts of one page are
+        not independent (one speaker, one style), so resampling facts would
+        make the interval too narrow.
+        """
+        rows = [fields.get(name, Counts()) for fields in self.per_transcript.values()]
+        if not rows:
+            return (0.0, 0.0)
+        rng = random.Random(seed)
+        values = []
+        for _ in range(resamples):
+            total = Counts()
+            for _ in rows:
+                total.add(rows[rng.randrange(len(rows))])
+            values.append(total.f1)
+        values.sort()
+        tail = (1.0 - level) / 2
+        return (values[int(tail * (resamples - 1))], values[int(round((1 - tail) * (resamples - 1)))])
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "transcripts": self.transcripts,
+            "matching": "strict" if self.strict else "loose",
             "fields": {
                 name: {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                       "f1": round(c.f1, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn}
+                       "f1": round(c.f1, 4), "f1_ci95": [round(v, 4) for v in self.interval(name)],
+                       "tp": c.tp, "fp": c.fp, "fn": c.fn}
                 for name, c in sorted(self.counts.items())
             },
             "accuracy": {
@@ -128,10 +162,39 @@ def _same_number(found: Any, gold: Any) -> bool:
         return False
 
 
-def _commitment_matches(found: dict[str, Any], gold: dict[str, Any]) -> bool:
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text.replace("\u00a0", " ")))
+
+
+def same_sentence(found: str | None, gold: str | None) -> bool:
+    """Whether two quotes state the same sentence, as GOLD-FORMAT's scoring says.
+
+    One contains the other (compared case- and accent-insensitively, spaces and
+    punctuation ignored), or they share at least half the words of the shorter.
+    Annotators and the extractor cut sentences a little differently (a bracketed
+    insertion, a sentence split at a colon), so equality would be too strict.
+    """
+    if not found or not gold:
+        return False
+    fw, gw = _words(found), _words(gold)
+    if not fw or not gw:
+        return False
+    fj, gj = " " + " ".join(fw) + " ", " " + " ".join(gw) + " "
+    if fj in gj or gj in fj:
+        return True
+    fs, gs = set(fw), set(gw)
+    return 2 * len(fs & gs) >= min(len(fs), len(gs))
+
+
+def _commitment_matches(found: dict[str, Any], gold: dict[str, Any], strict: bool = True) -> bool:
     if _pair_key(found) != _pair_key(gold):
         return False
-    return gold.get("quantity") is None or _same_number(found.get("quantity"), gold["quantity"])
+    if gold.get("quantity") is not None and not _same_number(found.get("quantity"), gold["quantity"]):
+        return False
+    return not strict or same_sentence(found.get("quote"), gold.get("quote"))
 
 
 def match(found: list[dict], gold: list[dict], same) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
@@ -163,11 +226,12 @@ def _count(pairs, extra, missing) -> Counts:
 def score_transcript(report: Report, name: str, found: dict[str, Any], gold: dict[str, Any]) -> None:
     """Adds one transcript's comparison to ``report``."""
     report.transcripts += 1
-    _score_meeting(report, name, found.get("meeting") or {}, gold.get("meeting") or {})
+    report.per_transcript[name]  # a page with nothing to score still counts when resampling
+    _score_meeting(report, name, found.get("meeting"), gold.get("meeting"))
     _score_participants(report, name, found.get("participants") or [], gold.get("participants") or [])
     found_codes, gold_codes = set(found.get("countries") or []), set(gold.get("countries") or [])
-    report.counts["countries"].add(Counts(len(found_codes & gold_codes), len(found_codes - gold_codes),
-                                          len(gold_codes - found_codes)))
+    report.add_counts(name, "countries", Counts(len(found_codes & gold_codes), len(found_codes - gold_codes),
+                                                len(gold_codes - found_codes)))
     _list_unmatched(report, name, "countries", sorted(gold_codes - found_codes),
                     sorted(found_codes - gold_codes), str)
     _score_commitments(report, name, found.get("commitments") or [], gold.get("commitments") or [])
@@ -183,7 +247,20 @@ def _list_unmatched(report: Report, name: str, field: str, missing: list, extra:
             report.misses.append(Miss(name, field, kind, describe(entry), quote))
 
 
-def _score_meeting(report: Report, name: str, found: dict, gold: dict) -> None:
+def _score_meeting(report: Report, name: str, found: dict | None, gold: dict | None) -> None:
+    """Date, city and format where the gold has a meeting; whether there is one on every page.
+
+    A gold ``"meeting": null`` marks a page that reports no meeting (a greeting,
+    a speech): finding one there is wrong, and so is missing a real one.
+    """
+    has_found = bool(found) and any(found.get(k) for k in ("date", "city", "format", "title"))
+    report.accuracy["meeting.present"].add(has_found == (gold is not None))
+    if has_found != (gold is not None):
+        report.misses.append(Miss(name, "meeting.present", "wrong",
+                                  f"found {'a' if has_found else 'no'} meeting, gold {'has' if gold else 'has none'}"))
+    if gold is None:
+        return
+    found = found or {}
     for key in ("date", "city", "format"):
         ok = fold(found.get(key)) == fold(gold.get(key))
         report.accuracy[f"meeting.{key}"].add(ok)
@@ -197,7 +274,7 @@ def _score_participants(report: Report, name: str, found: list, gold: list) -> N
         return f.get("country") == g.get("country") and same_person(f.get("name"), g.get("name"))
 
     pairs, extra, missing = match(found, gold, same)
-    report.counts["participants"].add(_count(pairs, extra, missing))
+    report.add_counts(name, "participants", _count(pairs, extra, missing))
     _list_unmatched(report, name, "participants", missing, extra,
                     lambda p: f"{p.get('name')} ({p.get('country')})")
 
@@ -208,10 +285,10 @@ def _describe(c: dict) -> str:
 
 
 def _score_commitments(report: Report, name: str, found: list, gold: list) -> None:
-    pairs, extra, missing = match(found, gold, _commitment_matches)
-    report.counts["commitments"].add(_count(pairs, extra, missing))
+    pairs, extra, missing = match(found, gold, lambda f, g: _commitment_matches(f, g, report.strict))
+    report.add_counts(name, "commitments", _count(pairs, extra, missing))
     for kind in COMMITMENT_TYPES:
-        report.counts[f"commitments.{kind}"].add(Counts(
+        report.add_counts(name, f"commitments.{kind}", Counts(
             sum(1 for _, g in pairs if g.get("type") == kind),
             sum(1 for f in extra if f.get("type") == kind),
             sum(1 for g in missing if g.get("type") == kind)))
@@ -229,14 +306,20 @@ def _score_figures(report: Report, name: str, found: list, gold: list) -> None:
         return f.get("unit") == g.get("unit") and _same_number(f.get("value"), g.get("value"))
 
     pairs, extra, missing = match(found, gold, same)
-    report.counts["figures"].add(_count(pairs, extra, missing))
+    report.add_counts(name, "figures", _count(pairs, extra, missing))
     _list_unmatched(report, name, "figures", missing, extra,
                     lambda f: f"{f.get('value')} {f.get('unit')}", with_quote=True)
 
 
-def score(items: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> Report:
-    """Scores (name, found, gold) triples into one report."""
-    report = Report()
+def score(items: Iterable[tuple[str, dict[str, Any], dict[str, Any]]], *, strict: bool = True) -> Report:
+    """Scores (name, found, gold) triples into one report.
+
+    ``strict`` (the default) matches a found commitment to a gold one only when
+    both quotes state the same sentence; ``strict=False`` is the older loose
+    matching, which lets a fact stated anywhere in the transcript count and so
+    overstates extraction on unseen pages.
+    """
+    report = Report(strict=strict)
     for name, found, gold in items:
         score_transcript(report, name, found, gold)
     return report

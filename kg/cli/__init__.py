@@ -61,6 +61,16 @@ def _add_base(p: argparse.ArgumentParser) -> None:
                    help=f"base IRI of the data (default {DEFAULT_BASE})")
 
 
+def _add_reader(p: argparse.ArgumentParser) -> None:
+    from kg.pipeline import DEFAULT_READER, READERS
+
+    p.add_argument("--reader", choices=tuple(READERS), default=DEFAULT_READER,
+                   help="how commitments are read: 'model', the trained sentence reader over the rules "
+                        f"(default {DEFAULT_READER}; see docs/model-card.md), or 'rules' alone, to compare")
+    p.add_argument("--model", metavar="FILE",
+                   help="a reader model file made by tools/train_reader.py (default: the one shipped)")
+
+
 def _add_transcript_format(p: argparse.ArgumentParser, *flags: str) -> None:
     p.add_argument(*flags, dest="transcript_format", choices=TRANSCRIPT_FORMATS, default="auto",
                    help="how to read the transcripts: kremlin.ru pages, White House remarks, or plain "
@@ -96,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store(p)
     _add_base(p)
     _add_transcript_format(p, "-t", "--format", "--transcript-format")
+    _add_reader(p)
     p.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
                    help="worker processes for parsing, extraction and validation "
                         f"(default {default_jobs()}: the CPUs of this machine, at most 8; 1 runs in-process)")
@@ -129,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     _add_transcript_format(p, "-t", "--transcript-format")
+    _add_reader(p)
 
     p = add("export", cmd_export, "write the graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD",
             "Serialise the store (all graphs, or one with --graph). TriG and N-Quads keep the "
@@ -147,11 +159,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-graph", action="store_true", help="list every named graph with its triple count")
 
     p = add("eval", cmd_eval, "score extraction against gold files",
-            "Build the transcripts that sit beside GOLD_DIR/*.gold.json (or in TEXT_DIR) into a "
+            "Build the transcripts that sit beside GOLD_DIR/*.gold.json (or in --texts DIR) into a "
             "memory store, read the facts back with SPARQL, and print precision, recall and F1 per "
-            "field and per commitment type, with status and item accuracy on matched pairs.")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
-    p.add_argument("text_dir", metavar="TEXT_DIR", nargs="?")
+            "field and per commitment type, each F1 with a 95%% bootstrap interval over transcripts, "
+            "and status and item accuracy on matched pairs. Several GOLD_DIRs are scored as one set "
+            "(a split spread over folders). Commitments match only when stated in the same sentence; "
+            "--loose gives the older matching, which overstates, to quote beside the strict figure.")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="+",
+                   help="folders of NAME.gold.json files (a last argument without gold files is taken "
+                        "as the folder of the transcripts, as --texts)")
+    p.add_argument("--texts", dest="text_dir", metavar="DIR",
+                   help="folder of the transcripts (default: beside each gold file)")
+    p.add_argument("--loose", action="store_true",
+                   help="match commitments anywhere in the transcript (type, parties, quantity) instead of "
+                        "in the same sentence; overstates extraction, report only beside the strict score")
+    _add_reader(p)
     p.add_argument("--explain", action="store_true", help="list misses and false finds with their sentences")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("-f", "--format", choices=("table", "json"), default="table")

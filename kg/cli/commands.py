@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from pathlib import Path
 
 from kg.cli.output import EXIT_ERROR, EXIT_FAILED, EXIT_OK, Progress, describe_record, open_output
 from kg.errors import KgError
@@ -18,6 +20,16 @@ from kg.errors import KgError
 def _transcript_format(args: argparse.Namespace) -> str | None:
     value = getattr(args, "transcript_format", None)
     return None if value in (None, "auto") else value
+
+
+def _use_model(args: argparse.Namespace) -> None:
+    """Points the reader at ``--model FILE``; through the environment, so build workers see it too."""
+    if getattr(args, "model", None):
+        from kg.extract.learned import MODEL_ENV, load_reader, shipped_reader
+
+        load_reader(args.model)  # a bad file fails here, once, with its name
+        os.environ[MODEL_ENV] = str(Path(args.model).resolve())
+        shipped_reader.cache_clear()
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -30,11 +42,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         from kg.validation import build_check
         check_factory = partial(build_check, args.base)
+    from kg.pipeline import pipeline_for
+
+    pipeline = pipeline_for(args.reader)
+    _use_model(args)
     progress = Progress(not args.quiet)
     with open_store(args.store) as store:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs)
+                       jobs=args.jobs, pipeline=pipeline)
     progress.close()
     for error in result.errors:
         print(f"error: {error}", file=sys.stderr)
@@ -77,7 +93,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from kg.goldjson import document_to_gold
-    from kg.pipeline import process
+    from kg.pipeline import pipeline_for, process
+
+    _use_model(args)
     from kg.reader import read_all
 
     failed = 0
@@ -89,7 +107,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             continue
         try:
-            doc = process(item, _transcript_format(args))
+            doc = process(item, _transcript_format(args), pipeline_for(args.reader))
         except KgError as exc:
             print(f"error: {exc}", file=sys.stderr)
             failed += 1
@@ -141,7 +159,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate, format_misses, format_table, lowest_f1
 
-    report, _ = evaluate(args.gold_dir, args.text_dir, base=args.base)
+    gold_dirs, text_dir = list(args.gold_dir), args.text_dir
+    if len(gold_dirs) > 1 and text_dir is None and not any(Path(gold_dirs[-1]).glob("*.gold.json")):
+        text_dir = gold_dirs.pop()  # the older form: kg eval GOLD_DIR TEXT_DIR
+    _use_model(args)
+    report, _ = evaluate(gold_dirs, text_dir, base=args.base, strict=not args.loose, reader=args.reader)
     out = open_output(args.output)
     if args.json or args.format == "json":
         out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")

@@ -1,0 +1,276 @@
+"""Commitments read by a trained sentence reader over the rules.
+
+The rules (:mod:`kg.extract.commitments`) are good at *what* a commitment
+says once the sentence and type are right (parties, quantity, item, listed
+documents) and poor at deciding *which* sentence states which kind of
+commitment: most sentences they miss hold no cue word, and many they take are
+talk about relations.  So a trained classifier per type scores every leader
+and narrator sentence, with the rule hits among its features:
+
+- a rule hit whose sentence scores below the type's ``keep`` threshold is
+  vetoed;
+- a sentence the rules left alone that scores above the type's ``propose``
+  threshold gives one commitment of that type, its parties, item and quantity
+  read by the same rules, anchored at the word that weighs most for the type;
+- where the model carries a status classifier that beat the rules on the dev
+  split, it gives the status.
+
+The model is a JSON file shipped in the package (``kg/data/reader-model.json``),
+made by ``tools/train_reader.py`` from the train split; it is loaded without
+pickle and scored in plain Python (a sentence has about a hundred features, so
+a dictionary lookup per feature is all the arithmetic there is).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Callable
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.extract import cues
+from kg.extract.commitment_rules import find_item, normalise, read_status
+from kg.extract.commitments import extract_commitments as rule_commitments
+from kg.extract.quantities import parse_quantities
+from kg.extract.resolve import is_journalist, resolve_parties
+from kg.model import MUTUAL_TYPES, Commitment, Document, Span, Utterance
+
+MODEL_FILE = "reader-model.json"
+FORMAT_VERSION = 1
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+_PREFIX = 5  # a word's first letters stand for its family ("supplied", "supplies" -> "suppl")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence the reader scores: where it is and what the rules found in it."""
+
+    position: int  # index into doc.utterances
+    utterance: Utterance
+    sentence: Span
+    rules: tuple[Commitment, ...]
+
+
+def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
+    """Every leader and narrator sentence that is not a question, with its rule hits.
+
+    Journalists commit nobody, and a question states no act; the rules skip
+    both too, so training and reading see the same sentences.
+    """
+    norm = normalise(doc.text)
+    by_span: dict[Span, list[Commitment]] = {}
+    for commitment in ruled:
+        by_span.setdefault(commitment.span, []).append(commitment)
+    out = []
+    for position, utterance in enumerate(doc.utterances):
+        if is_journalist(utterance):
+            continue
+        for sentence in utterance.sentences:
+            if norm[sentence.start:sentence.end].rstrip(" \"”)").endswith("?"):
+                continue
+            out.append(Candidate(position, utterance, sentence, tuple(by_span.get(sentence, ()))))
+    return out
+
+
+def sentence_features(doc: Document, candidate: Candidate) -> list[str]:
+    """The features of one sentence: words, word pairs, word families, rule hits, context.
+
+    Kept deliberately plain so that a newcomer can read a model's heaviest
+    features and see why it decides as it does.
+    """
+    text = normalise(doc.text)[candidate.sentence.start:candidate.sentence.end].lower()
+    words = _TOKEN.findall(text)
+    feats = {"bias"}
+    feats.update(f"w:{w}" for w in words)
+    feats.update(f"p:{w[:_PREFIX]}" for w in words if len(w) > _PREFIX)
+    feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+    feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
+    feats.add(f"fmt:{doc.format}")
+    if not doc.is_meeting:
+        feats.add("page:no-meeting")
+    for commitment in candidate.rules:
+        feats.add(f"r:{commitment.type}")
+        feats.add(f"rs:{commitment.type}:{commitment.status}")
+    if len(candidate.rules) > 1:
+        feats.add("r:several")
+    quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
+    feats.update(f"u:{q.unit}" for q in quantities if q.unit)
+    return sorted(feats)
+
+
+@dataclass(frozen=True)
+class SentenceReader:
+    """A trained model: per-type sentence scores, thresholds and an optional status classifier."""
+
+    types: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]  # feature -> one weight per type
+    keep: dict[str, float]  # a rule hit stays when its sentence scores at least this
+    propose: dict[str, float]  # a sentence without a rule hit gives a commitment from this score
+    statuses: tuple[str, ...] = ()
+    status_weights: dict[str, tuple[float, ...]] | None = None  # feature -> one weight per status
+    version: str = ""
+
+    def scores(self, features: list[str]) -> dict[str, float]:
+        """Probability per type that the sentence states a commitment of that type."""
+        totals = [0.0] * len(self.types)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row:
+                for i, w in enumerate(row):
+                    totals[i] += w
+        return {t: _sigmoid(v) for t, v in zip(self.types, totals)}
+
+    def status(self, features: list[str], kind: str) -> str | None:
+        """The most likely status of a ``kind`` commitment stated by the sentence, if the model has one."""
+        if not self.status_weights:
+            return None
+        totals = [0.0] * len(self.statuses)
+        for feature in features + [f"type:{kind}"]:
+            row = self.status_weights.get(feature)
+            if row:
+                for i, w in enumerate(row):
+                    totals[i] += w
+        return self.statuses[max(range(len(totals)), key=totals.__getitem__)]
+
+    def anchor(self, doc: Document, sentence: Span, kind: str) -> Span:
+        """The word of the sentence that weighs most for ``kind``: where the act is stated."""
+        i = self.types.index(kind)
+        best, best_weight = Span(sentence.start, sentence.start), -math.inf
+        for match in _TOKEN.finditer(normalise(doc.text).lower(), sentence.start, sentence.end):
+            row = self.weights.get(f"w:{match.group()}")
+            weight = row[i] if row else 0.0
+            if weight > best_weight:
+                best, best_weight = Span(match.start(), match.end()), weight
+        return best
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
+def model_to_json(reader: SentenceReader, meta: dict) -> str:
+    """The model file's text: sorted keys and rounded weights, so the same model gives the same bytes."""
+    def rows(table: dict[str, tuple[float, ...]] | None) -> dict[str, list[float]] | None:
+        if table is None:
+            return None
+        return {k: [round(w, 5) for w in v] for k, v in sorted(table.items())}
+
+    body = {"format": FORMAT_VERSION, "types": list(reader.types), "keep": reader.keep, "propose": reader.propose,
+            "statuses": list(reader.statuses), "weights": rows(reader.weights),
+            "status_weights": rows(reader.status_weights), "meta": meta}
+    return json.dumps(body, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def load_reader(path: str | Path | None = None) -> SentenceReader:
+    """Reads a model file (default: the one shipped in the package)."""
+    if path is None:
+        raw = resources.files("kg.data").joinpath(MODEL_FILE).read_bytes()
+        where = f"kg/data/{MODEL_FILE}"
+    else:
+        raw, where = Path(path).read_bytes(), str(path)
+    try:
+        body = json.loads(raw)
+    except ValueError as exc:
+        raise KgError(f"{where}: not a reader model ({exc})") from exc
+    if body.get("format") != FORMAT_VERSION:
+        raise KgError(f"{where}: reader model format {body.get('format')!r}, this irkg reads {FORMAT_VERSION}; "
+                      "retrain it with tools/train_reader.py")
+    status_weights = body.get("status_weights")
+    return SentenceReader(
+        types=tuple(body["types"]),
+        weights={k: tuple(v) for k, v in body["weights"].items()},
+        keep=body["keep"], propose=body["propose"],
+        statuses=tuple(body.get("statuses") or ()),
+        status_weights={k: tuple(v) for k, v in status_weights.items()} if status_weights else None,
+        version=hashlib.sha256(raw).hexdigest()[:16])
+
+
+MODEL_ENV = "IRKG_READER_MODEL"
+
+
+@lru_cache(maxsize=1)
+def shipped_reader() -> SentenceReader:
+    """The model in use, loaded once per process: the packaged one, or the file ``$IRKG_READER_MODEL`` names.
+
+    An environment variable rather than an argument, because worker processes of
+    a parallel build must load the same model as their parent.
+    """
+    return load_reader(os.environ.get(MODEL_ENV) or None)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A candidate sentence with its features and per-type scores."""
+
+    candidate: Candidate
+    features: list[str]
+    scores: dict[str, float]
+
+
+def readings(doc: Document, reader: SentenceReader) -> list[Reading]:
+    """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached."""
+    out = []
+    for candidate in candidates(doc, rule_commitments(doc).commitments):
+        features = sentence_features(doc, candidate)
+        out.append(Reading(candidate, features, reader.scores(features)))
+    return out
+
+
+def decide(reading: Reading, kind: str, keep: float, propose: float,
+           proposal: Callable[[], Commitment | None]) -> list[Commitment]:
+    """The ``kind`` commitments a sentence gives at these thresholds.
+
+    Rule hits stay when the sentence scores at least ``keep``; a sentence
+    without one gives the ``proposal`` when it scores at least ``propose``.
+    """
+    hits = [c for c in reading.candidate.rules if c.type == kind]
+    if hits:
+        return hits if reading.scores[kind] >= keep else []
+    if reading.scores[kind] >= propose:
+        proposed = proposal()
+        return [proposed] if proposed else []
+    return []
+
+
+def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment, ...]:
+    """The commitments of ``doc`` as ``reader`` decides them over the rules' hits."""
+    norm = normalise(doc.text)
+    out: list[Commitment] = []
+    for reading in readings(doc, reader):
+        for kind in reader.types:
+            chosen = decide(reading, kind, reader.keep[kind], reader.propose[kind],
+                            lambda: propose_commitment(doc, norm, reader, reading.candidate, kind))
+            status = reader.status(reading.features, kind) if chosen else None
+            out.extend(replace(c, status=status) if status else c for c in chosen)
+    return tuple(out)
+
+
+def propose_commitment(doc: Document, norm: str, reader: SentenceReader, candidate: Candidate,
+             kind: str) -> Commitment | None:
+    """A commitment of ``kind`` for a sentence the rules passed over, read with the rules' parts."""
+    sentence = candidate.sentence
+    anchor = reader.anchor(doc, sentence, kind)
+    parties = resolve_parties(doc, candidate.utterance, sentence, anchor, kind in MUTUAL_TYPES)
+    if parties.by is None or parties.to is None or parties.by == parties.to:
+        return None
+    quantities = parse_quantities(doc.text, sentence.start, sentence.end)
+    fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+    quantity = min(fitting, key=lambda q: abs((q.span.start if q.span else 0) - anchor.start)) if fitting else None
+    status = read_status(norm, sentence, [q.span.start for q in quantities if q.span], anchor.end)
+    item = find_item(norm, sentence) if kind in cues.ITEM_TYPES else None
+    return Commitment(type=kind, by=parties.by, to=parties.to, status=status, span=sentence,
+                      utterance=candidate.utterance.index, speaker=candidate.utterance.speaker,
+                      item=item, quantity=quantity)
+
+
+def extract_commitments(doc: Document) -> Document:
+    """Pipeline component: fills ``doc.commitments`` with the shipped reader's decisions."""
+    return replace(doc, commitments=read_commitments(doc, shipped_reader()))
+
