@@ -52,7 +52,7 @@ MEETING_TITLE = re.compile(r"\b(?:talks|met|meets|meeting|telephone|phone|conver
 
 def _known_hashes(repo: Path) -> set[str]:
     hashes = set(_drawn_before)
-    for path in list((repo / "tests/data").glob("*/*.txt")) + list((repo / "data/annotated").glob("*/*.txt")):
+    for path in (repo / "tests/data").glob("*/*.txt"):  # the older sets; earlier draws come by --exclude
         hashes.add(hashlib.sha256(path.read_bytes()).hexdigest())
     return hashes
 
@@ -129,7 +129,10 @@ def whitehouse_pages(shared: Path, repo: Path, total: int, rng: random.Random) -
         record = {"source": "whitehouse", "file": f"{entry['name']}.txt", "url": entry["url"],
                   "sha256": entry["sha256"], "year": int(entry["name"][:4]), "kind": kind}
         strata[(kind, entry["name"][:4])].append(json.dumps(record, sort_keys=True))
-    return [json.loads(p) for p in _allocate(strata, total, rng)]
+    picked = [json.loads(p) for p in _allocate(strata, total, rng)]
+    for page in picked:  # SOURCES.json hashes the page as published; record the hash of the text annotated
+        page["sha256"] = hashlib.sha256((folder / page["file"]).read_bytes()).hexdigest()
+    return picked
 
 
 def main() -> None:
