@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.scoring import fold, match, same_person, score
+from kg.scoring import fold, match, same_person, same_sentence, score
 
 
 def _c(type_, by, to, quantity=None, status="planned", quote="q", item=None):
@@ -88,3 +88,49 @@ def test_meeting_fields_and_countries():
     assert report.accuracy["meeting.city"].value == 0.0
     c = report.counts["countries"]
     assert (c.tp, c.fp, c.fn) == (2, 1, 0)
+
+
+@pytest.mark.parametrize("found, gold, same", [
+    ("We will supply gas.", "We will supply gas.", True),
+    ("we will SUPPLY gas", "We will supply gas to Serbia next year.", True),  # one contains the other
+    ("We will supply\u00a0gas to Serbia, and Serbia will pay.", "We will supply gas to Serbia.", True),
+    ("Serbia will build a plant and we will supply gas to it from 2022 on.",
+     "From 2022 on we will supply gas to the plant Serbia builds.", True),  # half the words of the shorter
+    ("Thank you for coming.", "We will supply gas.", False),
+    ("", "We will supply gas.", False),
+    (None, "We will supply gas.", False),
+])
+def test_same_sentence(found, gold, same):
+    assert same_sentence(found, gold) is same
+
+
+def test_strict_matching_needs_the_same_sentence_and_loose_does_not():
+    gold = [_c("Supply", "RUS", "SRB", quote="We will supply gas to Serbia next year.")]
+    found = [_c("Supply", "RUS", "SRB", quote="Our trade grew by a third last year, thanks to energy.")]
+    strict = score([("t", _doc(commitments=found), _doc(commitments=gold))]).counts["commitments"]
+    loose = score([("t", _doc(commitments=found), _doc(commitments=gold))], strict=False).counts["commitments"]
+    assert (strict.tp, strict.fp, strict.fn) == (0, 1, 1)
+    assert (loose.tp, loose.fp, loose.fn) == (1, 0, 0)
+
+
+def test_interval_resamples_transcripts_and_brackets_the_f1():
+    items = []
+    for i in range(30):  # every third page misses its commitment: F1 around 0.8
+        gold = [_c("Visit", "RUS", "AZE", quote=f"page {i} visit")]
+        found = gold if i % 3 else []
+        items.append((f"t{i}", _doc(commitments=found), _doc(commitments=gold)))
+    report = score(items)
+    f1 = report.counts["commitments"].f1
+    low, high = report.interval("commitments")
+    assert low < f1 < high and high - low < 0.5
+    assert report.interval("commitments") == (low, high)  # seeded: the same interval every time
+    one = score(items[1:2])
+    assert one.interval("commitments") == (1.0, 1.0)  # one page: nothing to resample
+
+
+def test_a_page_without_a_meeting_scores_whether_one_was_found():
+    gold = _doc(meeting=None)
+    right = score([("t", _doc(meeting=None), gold)]).accuracy
+    wrong = score([("t", _doc(), gold)]).accuracy
+    assert right["meeting.present"].value == 1.0 and "meeting.date" not in right
+    assert wrong["meeting.present"].value == 0.0

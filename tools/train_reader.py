@@ -43,7 +43,7 @@ def main() -> int:
         reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction,
                                progress=lambda m: print(m, file=sys.stderr))
         report["data_sha256"] = data_hash.hexdigest()
-        out = args.output if fraction == 1.0 else args.output.with_name(
+        out = args.output if fraction == 1.0 or not args.curve else args.output.with_name(
             args.output.stem + f"-{int(fraction * 100)}pct.json")
         out.write_text(model_to_json(reader, report), "utf-8")
         print(f"{fraction:.0%} of train: dev F1 {report['dev_f1']:.3f} -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}",

@@ -24,6 +24,7 @@ a dictionary lookup per feature is all the arithmetic there is).
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 import json
 import math
 import os
@@ -79,18 +80,20 @@ def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
     return out
 
 
-def sentence_features(doc: Document, candidate: Candidate) -> list[str]:
+def sentence_features(doc: Document, candidate: Candidate, norm: str | None = None) -> list[str]:
     """The features of one sentence: words, word pairs, word families, rule hits, context.
 
     Kept deliberately plain so that a newcomer can read a model's heaviest
-    features and see why it decides as it does.
+    features and see why it decides as it does.  ``norm`` is
+    ``normalise(doc.text)``, passed in so a page is normalised once.
     """
-    text = normalise(doc.text)[candidate.sentence.start:candidate.sentence.end].lower()
-    words = _TOKEN.findall(text)
+    norm = normalise(doc.text) if norm is None else norm
+    words = _abstract_words(doc, norm, candidate.sentence)
     feats = {"bias"}
     feats.update(f"w:{w}" for w in words)
     feats.update(f"p:{w[:_PREFIX]}" for w in words if len(w) > _PREFIX)
     feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+    feats.update(f"t:{a}_{b}_{c}" for a, b, c in zip(words, words[1:], words[2:]))
     feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
     feats.add(f"fmt:{doc.format}")
     if not doc.is_meeting:
@@ -100,9 +103,34 @@ def sentence_features(doc: Document, candidate: Candidate) -> list[str]:
         feats.add(f"rs:{commitment.type}:{commitment.status}")
     if len(candidate.rules) > 1:
         feats.add("r:several")
-    quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
-    feats.update(f"u:{q.unit}" for q in quantities if q.unit)
+    if _MAY_COUNT.search(norm, candidate.sentence.start, candidate.sentence.end):
+        quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
+        feats.update(f"u:{q.unit}" for q in quantities if q.unit)
     return sorted(feats)
+
+
+# a sentence without a digit or a number word holds no quantity: skip the parser
+_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
+                        r"million|billion|trillion|half|twice|double)", re.I)
+
+
+def _abstract_words(doc: Document, norm: str, sentence: Span) -> list[str]:
+    """The sentence's words, lower-cased, with countries as ``ctry`` and numbers as ``num``.
+
+    "supply gas to Serbia" and "supply gas to Egypt" should teach the model the
+    same thing; which country it is matters to the parties, not to the type.
+    """
+    pieces, at = [], sentence.start
+    first = bisect_left(doc.countries, sentence.start, key=lambda m: m.span.start)
+    for mention in doc.countries[first:]:
+        if mention.span.start >= sentence.end:
+            break
+        if mention.span.start >= at and mention.span.end <= sentence.end:
+            pieces.append(norm[at:mention.span.start])
+            pieces.append(" ctry ")
+            at = mention.span.end
+    pieces.append(norm[at:sentence.end])
+    return ["num" if w.isdigit() else w for w in _TOKEN.findall("".join(pieces).lower())]
 
 
 @dataclass(frozen=True)
@@ -139,15 +167,16 @@ class SentenceReader:
                     totals[i] += w
         return self.statuses[max(range(len(totals)), key=totals.__getitem__)]
 
-    def anchor(self, doc: Document, sentence: Span, kind: str) -> Span:
+    def anchor(self, norm: str, sentence: Span, kind: str) -> Span:
         """The word of the sentence that weighs most for ``kind``: where the act is stated."""
         i = self.types.index(kind)
         best, best_weight = Span(sentence.start, sentence.start), -math.inf
-        for match in _TOKEN.finditer(normalise(doc.text).lower(), sentence.start, sentence.end):
+        for match in _TOKEN.finditer(norm[sentence.start:sentence.end].lower()):
             row = self.weights.get(f"w:{match.group()}")
             weight = row[i] if row else 0.0
             if weight > best_weight:
-                best, best_weight = Span(match.start(), match.end()), weight
+                best = Span(sentence.start + match.start(), sentence.start + match.end())
+                best_weight = weight
         return best
 
 
@@ -217,8 +246,9 @@ class Reading:
 def readings(doc: Document, reader: SentenceReader) -> list[Reading]:
     """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached."""
     out = []
+    norm = normalise(doc.text)
     for candidate in candidates(doc, rule_commitments(doc).commitments):
-        features = sentence_features(doc, candidate)
+        features = sentence_features(doc, candidate, norm)
         out.append(Reading(candidate, features, reader.scores(features)))
     return out
 
@@ -256,7 +286,7 @@ def propose_commitment(doc: Document, norm: str, reader: SentenceReader, candida
              kind: str) -> Commitment | None:
     """A commitment of ``kind`` for a sentence the rules passed over, read with the rules' parts."""
     sentence = candidate.sentence
-    anchor = reader.anchor(doc, sentence, kind)
+    anchor = reader.anchor(norm, sentence, kind)
     parties = resolve_parties(doc, candidate.utterance, sentence, anchor, kind in MUTUAL_TYPES)
     if parties.by is None or parties.to is None or parties.by == parties.to:
         return None

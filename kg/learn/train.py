@@ -64,7 +64,8 @@ def prepare(page: GoldPage) -> PageData:
         best = _best_sentence(texts, commitment.get("quote") or "")
         if best is not None and commitment.get("type") in COMMITMENT_TYPES:
             labels[best].setdefault(commitment["type"], commitment.get("status") or "ongoing")
-    return PageData(page.name, doc, page.gold, found, [sentence_features(doc, c) for c in found], labels)
+    norm = normalise(doc.text)
+    return PageData(page.name, doc, page.gold, found, [sentence_features(doc, c, norm) for c in found], labels)
 
 
 def _best_sentence(texts: list[str], quote: str) -> int | None:

@@ -1,0 +1,80 @@
+"""Commitments reader cost: the trained model over the rules against the rules alone.
+
+Both readers run over the same parsed pages in the same process, several
+times; the result is the median time of each and their ratio, plus the whole
+extraction (every stage) with each reader, which is what a build pays.
+
+    python benchmarks/reader_bench.py [PATH ...] [--runs 5] [--limit 1000]
+
+PATH defaults to examples/transcripts; point it at ../shared/corpus/kremlin-news
+for the realistic figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from kg.pipeline import component, pipeline_for
+from kg.formats import parse
+from kg.reader import iter_paths, read_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _timed(func) -> float:
+    started = time.perf_counter()
+    func()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples" / "transcripts")])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--limit", type=int, default=1000, help="at most this many files")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    paths = list(iter_paths(args.paths))[: args.limit]
+    transcripts = [t for t in read_all(paths) if not isinstance(t, Exception)]
+    before = [component(n) for n in ("meeting", "participants", "countries")]
+    docs = []
+    for t in transcripts:
+        doc = parse(t)
+        for stage in before:
+            doc = stage(doc)
+        docs.append(doc)
+    rules, model = component("commitments"), component("commitments-model")
+    model(docs[0])  # load the model file outside the timing
+
+    def run_all(stages):
+        def go():
+            for t in transcripts:
+                doc = parse(t)
+                for stage in stages:
+                    doc = stage(doc)
+        return go
+
+    rows = {
+        "commitments, rules": lambda: [rules(d) for d in docs],
+        "commitments, model": lambda: [model(d) for d in docs],
+        "whole extraction, rules": run_all([component(n) for n in pipeline_for("rules")]),
+        "whole extraction, model": run_all([component(n) for n in pipeline_for("model")]),
+    }
+    medians = {name: statistics.median(_timed(f) for _ in range(args.runs)) for name, f in rows.items()}
+    print(f"{len(docs)} pages, median of {args.runs} runs")
+    for name, seconds in medians.items():
+        print(f"{name:<28} {seconds:8.3f} s  {1000 * seconds / len(docs):7.2f} ms/page")
+    ratio_c = medians["commitments, model"] / medians["commitments, rules"]
+    ratio_w = medians["whole extraction, model"] / medians["whole extraction, rules"]
+    print(f"ratio model/rules: commitments {ratio_c:.2f}x, whole extraction {ratio_w:.2f}x")
+    if args.json:
+        args.json.write_text(json.dumps({"pages": len(docs), "runs": args.runs, "seconds": medians,
+                                         "ratio_commitments": ratio_c, "ratio_extraction": ratio_w}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
