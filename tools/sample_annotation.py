@@ -32,6 +32,7 @@ from pathlib import Path
 
 SEED = 20261129
 _drawn_before: set[str] = set()  # sha256 of pages an earlier sample already holds
+_ids_before: set[str] = set()  # their ids, which a new draw must not reuse
 PERIODS = [(2000, 2004), (2005, 2009), (2010, 2014), (2015, 2020)]
 DATE_RE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|"
                      r"October|November|December) \d{1,2}, (\d{4})")
@@ -150,12 +151,14 @@ def main() -> None:
     args = parser.parse_args()
     repo = Path(__file__).resolve().parent.parent
     for manifest in args.exclude:
-        _drawn_before.update(p["sha256"] for p in json.loads(manifest.read_text("utf-8"))["pages"])
+        earlier = json.loads(manifest.read_text("utf-8"))["pages"]
+        _drawn_before.update(p["sha256"] for p in earlier)
+        _ids_before.update(p["id"] for p in earlier)
     rng = random.Random(args.seed)
     pages = kremlin_pages(args.shared, repo, args.kremlin, rng, args.meetings_only) + \
         whitehouse_pages(args.shared, repo, args.whitehouse, rng)
     rng.shuffle(pages)
-    seen: set[str] = set()
+    seen: set[str] = set(_ids_before)
     for page in pages:
         stem = page["file"].removesuffix(".txt")
         page["id"] = f"kremlin-news-{stem}" if page["source"] == "kremlin-news" else f"whitehouse-{stem[:80]}"
