@@ -23,25 +23,29 @@ COMPONENTS: dict[str, str] = {
     "countries": "kg.extract.countries:extract_countries",
     "commitments": "kg.extract.commitments:extract_commitments",
     "commitments-model": "kg.extract.learned:extract_commitments",
+    "figures-model": "kg.extract.learned_figures:extract_figures",
     "figures": "kg.extract.figures:extract_figures",
     "topics": "kg.extract.topics:extract_topics",
 }
 
-STAGES: tuple[str, ...] = tuple(name for name in COMPONENTS if name != "commitments-model")
+STAGES: tuple[str, ...] = tuple(name for name in COMPONENTS if not name.endswith("-model"))
 
-#: How commitments are read: ``rules`` alone, or the trained sentence ``model``
-#: over the rules (see :mod:`kg.extract.learned`).
-READERS: dict[str, str] = {"rules": "commitments", "model": "commitments-model"}
+#: How commitments and figures are read: ``rules`` alone, or the trained
+#: ``model`` over the rules (see :mod:`kg.extract.learned`): stage -> component.
+READERS: dict[str, dict[str, str]] = {
+    "rules": {},
+    "model": {"commitments": "commitments-model", "figures": "figures-model"},
+}
 DEFAULT_READER = "model"
 
 
 def pipeline_for(reader: str = DEFAULT_READER) -> tuple[str, ...]:
     """The default pipeline with the commitments component of ``reader``."""
     try:
-        chosen = READERS[reader]
+        swaps = READERS[reader]
     except KeyError:
         raise KgError(f"unknown reader {reader!r}; known: {', '.join(READERS)}") from None
-    return tuple(chosen if name == "commitments" else name for name in STAGES)
+    return tuple(swaps.get(name, name) for name in STAGES)
 
 
 DEFAULT_PIPELINE: tuple[str, ...] = pipeline_for(DEFAULT_READER)

@@ -39,6 +39,7 @@ from kg.errors import KgError
 from kg.extract import cues
 from kg.extract.commitment_rules import find_item, normalise, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
+from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import is_journalist, resolve_parties
 from kg.model import MUTUAL_TYPES, Commitment, Document, Span, Utterance
@@ -143,7 +144,22 @@ class SentenceReader:
     propose: dict[str, float]  # a sentence without a rule hit gives a commitment from this score
     statuses: tuple[str, ...] = ()
     status_weights: dict[str, tuple[float, ...]] | None = None  # feature -> one weight per status
+    party_weights: dict[str, float] | None = None  # pair feature -> weight (kg.extract.learned_parties)
+    party_override: float = 1.01  # the ranker's best pair replaces the rules' from this score
+    party_extra: float = 1.01  # a further pair adds a commitment from this score
+    figure_weights: dict[str, float] | None = None  # figure feature -> weight (kg.extract.learned_figures)
+    figure_keep: float = 0.0  # a rule figure stays from this score
     version: str = ""
+
+    def figure_score(self, features: list[str]) -> float:
+        """Probability that a rule figure is one an annotator would take."""
+        weights = self.figure_weights or {}
+        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+
+    def pair_score(self, features: list[str]) -> float:
+        """Probability that a candidate pair is the giver and receiver the sentence states."""
+        weights = self.party_weights or {}
+        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type."""
@@ -193,7 +209,13 @@ def model_to_json(reader: SentenceReader, meta: dict) -> str:
 
     body = {"format": FORMAT_VERSION, "types": list(reader.types), "keep": reader.keep, "propose": reader.propose,
             "statuses": list(reader.statuses), "weights": rows(reader.weights),
-            "status_weights": rows(reader.status_weights), "meta": meta}
+            "status_weights": rows(reader.status_weights),
+            "party_weights": ({k: round(v, 5) for k, v in sorted(reader.party_weights.items())}
+                              if reader.party_weights else None),
+            "party_override": reader.party_override, "party_extra": reader.party_extra,
+            "figure_weights": ({k: round(v, 5) for k, v in sorted(reader.figure_weights.items())}
+                               if reader.figure_weights else None),
+            "figure_keep": reader.figure_keep, "meta": meta}
     return json.dumps(body, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -218,6 +240,9 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         keep=body["keep"], propose=body["propose"],
         statuses=tuple(body.get("statuses") or ()),
         status_weights={k: tuple(v) for k, v in status_weights.items()} if status_weights else None,
+        party_weights=body.get("party_weights") or None,
+        party_override=body.get("party_override", 1.01), party_extra=body.get("party_extra", 1.01),
+        figure_weights=body.get("figure_weights") or None, figure_keep=body.get("figure_keep", 0.0),
         version=hashlib.sha256(raw).hexdigest()[:16])
 
 
@@ -277,9 +302,40 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
         for kind in reader.types:
             chosen = decide(reading, kind, reader.keep[kind], reader.propose[kind],
                             lambda: propose_commitment(doc, norm, reader, reading.candidate, kind))
+            if chosen and reader.party_weights:
+                ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
+                chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
+            chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
             status = reader.status(reading.features, kind) if chosen else None
             out.extend(replace(c, status=status) if status else c for c in chosen)
     return tuple(out)
+
+
+def rank_pairs(doc: Document, norm: str, reader: SentenceReader, candidate: Candidate, kind: str,
+               base: Commitment) -> list[tuple[float, tuple[str, str]]]:
+    """Every candidate (giver, receiver) pair of the sentence with the ranker's score, best first."""
+    anchor = reader.anchor(norm, candidate.sentence, kind)
+    context = pair_context(doc, norm, candidate.utterance, candidate.sentence, kind, anchor)
+    rule_pair = (base.by, base.to)
+    scored = [(reader.pair_score(pair_features(context, pair, rule_pair)), pair)
+              for pair in candidate_pairs(context)]
+    return sorted(scored, key=lambda item: (-item[0], item[1]))
+
+
+def apply_parties(kind: str, chosen: list[Commitment], ranked: list[tuple[float, tuple[str, str]]],
+                  override: float, extra: float) -> list[Commitment]:
+    """The rules' parties, or the ranker's best pair where it is sure; further sure pairs add commitments."""
+    if not ranked:
+        return chosen
+    rule_pair = (chosen[0].by, chosen[0].to)
+    best_score, best = ranked[0]
+    resolved = rule_pair[0] and rule_pair[1] and rule_pair[0] != rule_pair[1]
+    if not same_pair(kind, best, rule_pair) and (best_score >= override or not resolved):
+        chosen = [replace(c, by=best[0], to=best[1]) for c in chosen]
+    current = (chosen[0].by, chosen[0].to)
+    more = [replace(chosen[0], by=pair[0], to=pair[1]) for score, pair in ranked[1:]
+            if score >= extra and not same_pair(kind, pair, current)]
+    return chosen + more
 
 
 def propose_commitment(doc: Document, norm: str, reader: SentenceReader, candidate: Candidate,
@@ -288,8 +344,8 @@ def propose_commitment(doc: Document, norm: str, reader: SentenceReader, candida
     sentence = candidate.sentence
     anchor = reader.anchor(norm, sentence, kind)
     parties = resolve_parties(doc, candidate.utterance, sentence, anchor, kind in MUTUAL_TYPES)
-    if parties.by is None or parties.to is None or parties.by == parties.to:
-        return None
+    if (parties.by is None or parties.to is None or parties.by == parties.to) and not reader.party_weights:
+        return None  # without the ranker nobody can name the parties
     quantities = parse_quantities(doc.text, sentence.start, sentence.end)
     fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
     quantity = min(fitting, key=lambda q: abs((q.span.start if q.span else 0) - anchor.start)) if fitting else None

@@ -18,24 +18,29 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from kg.errors import KgError
 from kg.extract.commitment_rules import normalise
 from kg.extract.learned import (
-    FORMAT_VERSION, Candidate, Reading, SentenceReader, candidates, decide, propose_commitment, sentence_features,
+    FORMAT_VERSION, Candidate, Reading, SentenceReader, apply_parties, candidates, decide, propose_commitment,
+    rank_pairs, sentence_features,
 )
+from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
 from kg.model import COMMITMENT_TYPES, STATUSES, Commitment, Document
-from kg.scoring import Counts, _words, same_sentence, score
+from kg.extract.learned_figures import figure_candidates
+from kg.goldjson import _figure as figure_json
+from kg.scoring import Counts, _same_number, _words, same_sentence, score
 
 PARSE_STAGES = ("meeting", "participants", "countries")
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 PROPOSE_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never propose
 MIN_FEATURE_COUNT = 2
+FIGURE_C = 1.0  # the figure filter's regularisation, chosen on dev
 
 
 @dataclass
@@ -48,6 +53,9 @@ class PageData:
     candidates: list[Candidate]
     features: list[list[str]]
     labels: list[dict[str, str]]  # per candidate: type -> gold status of a commitment it states
+    pairs: list[dict[str, list[tuple[str | None, str | None]]]]  # per candidate: type -> gold (by, to) pairs
+    figures: list = field(default_factory=list)  # the rules' (figure, features)
+    figure_labels: list[int] = field(default_factory=list)  # 1 where a gold figure agrees
 
 
 def prepare(page: GoldPage) -> PageData:
@@ -59,13 +67,22 @@ def prepare(page: GoldPage) -> PageData:
     doc = process(transcript, None, PARSE_STAGES)
     found = candidates(doc, rule_commitments(doc).commitments)
     labels: list[dict[str, str]] = [{} for _ in found]
+    pairs: list[dict[str, list]] = [{} for _ in found]
     texts = [doc.text[c.sentence.start:c.sentence.end] for c in found]
     for commitment in page.gold.get("commitments") or []:
         best = _best_sentence(texts, commitment.get("quote") or "")
         if best is not None and commitment.get("type") in COMMITMENT_TYPES:
             labels[best].setdefault(commitment["type"], commitment.get("status") or "ongoing")
+            pairs[best].setdefault(commitment["type"], []).append((commitment.get("by"), commitment.get("to")))
     norm = normalise(doc.text)
-    return PageData(page.name, doc, page.gold, found, [sentence_features(doc, c, norm) for c in found], labels)
+    with_rules = replace(doc, commitments=rule_commitments(doc).commitments)
+    figures = figure_candidates(with_rules)
+    gold_figures = page.gold.get("figures") or []
+    figure_labels = [int(any(g.get("unit") == f.quantity.unit and _same_number(f.quantity.value, g.get("value"))
+                             and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
+                             for g in gold_figures)) for f, _ in figures]
+    return PageData(page.name, doc, page.gold, found, [sentence_features(doc, c, norm) for c in found], labels,
+                    pairs, figures, figure_labels)
 
 
 def _best_sentence(texts: list[str], quote: str) -> int | None:
@@ -169,21 +186,65 @@ def _rows(vocabulary: list[str], matrix) -> dict[str, tuple[float, ...]]:
 
 
 def reader_of(fitted: Fitted, keep: dict[str, float] | None = None, propose: dict[str, float] | None = None,
-              with_status: bool = False) -> SentenceReader:
+              with_status: bool = False, party_weights: dict[str, float] | None = None,
+              override: float = 1.01, extra: float = 1.01) -> SentenceReader:
     return SentenceReader(types=COMMITMENT_TYPES, weights=fitted.weights,
                           keep=keep or {k: 0.0 for k in COMMITMENT_TYPES},
                           propose=propose or {k: 1.01 for k in COMMITMENT_TYPES},
                           statuses=STATUSES if with_status else (),
-                          status_weights=fitted.status_weights if with_status else None)
+                          status_weights=fitted.status_weights if with_status else None,
+                          party_weights=party_weights, party_override=override, party_extra=extra)
+
+
+def fit_parties(pages: Sequence[PageData], reader: SentenceReader, c: float = 1.0) -> dict[str, float] | None:
+    """The pair ranker, from every (sentence, type) of train whose gold names both parties."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[list[str]] = []
+    ys: list[int] = []
+    for page in pages:
+        norm = normalise(page.doc.text)
+        for candidate, gold_pairs in zip(page.candidates, page.pairs):
+            for kind, golds in sorted(gold_pairs.items()):
+                golds = [g for g in golds if g[0] and g[1]]
+                if not golds:
+                    continue
+                base = next((h for h in candidate.rules if h.type == kind), None) or \
+                    propose_commitment(page.doc, norm, reader, candidate, kind)
+                rule_pair = (base.by, base.to) if base else (None, None)
+                anchor = reader.anchor(norm, candidate.sentence, kind)
+                context = pair_context(page.doc, norm, candidate.utterance, candidate.sentence, kind, anchor)
+                for pair in candidate_pairs(context):
+                    rows.append(pair_features(context, pair, rule_pair))
+                    ys.append(int(any(same_pair(kind, pair, g) for g in golds)))
+    if len(set(ys)) < 2:
+        return None
+    vocabulary = sorted({f for row in rows for f in row})
+    index = {f: i for i, f in enumerate(vocabulary)}
+    from scipy.sparse import csr_matrix
+    data, cols, ptr = [], [], [0]
+    for row in rows:
+        ids = sorted(index[f] for f in set(row))
+        cols.extend(ids)
+        data.extend([1.0] * len(ids))
+        ptr.append(len(cols))
+    x = csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(vocabulary)))
+    model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
+    model.fit(x, np.array(ys))
+    weights = {f: float(w) for f, w in zip(vocabulary, model.coef_[0].tolist()) if abs(w) >= 1e-4}
+    weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
+    return weights
 
 
 @dataclass
 class Scored:
-    """A page's readings with every type's rule hits and proposal, for threshold search."""
+    """A page's readings with every type's rule hits, proposal and ranked pairs, for threshold search."""
 
     page: PageData
     readings: list[Reading]
     proposals: list[dict[str, Commitment | None]]
+    ranked: list[dict[str, list]]  # per reading: type -> the ranker's pairs for its first commitment
 
 
 def score_pages(pages: Sequence[PageData], reader: SentenceReader) -> list[Scored]:
@@ -194,19 +255,32 @@ def score_pages(pages: Sequence[PageData], reader: SentenceReader) -> list[Score
         proposals = [{kind: (propose_commitment(page.doc, norm, reader, r.candidate, kind)
                              if not any(h.type == kind for h in r.candidate.rules) else None)
                       for kind in COMMITMENT_TYPES} for r in readings]
-        out.append(Scored(page, readings, proposals))
+        ranked = []
+        for r, props in zip(readings, proposals):
+            row = {}
+            if reader.party_weights:
+                for kind in COMMITMENT_TYPES:
+                    base = next((h for h in r.candidate.rules if h.type == kind), None) or props[kind]
+                    if base is not None:
+                        row[kind] = rank_pairs(page.doc, norm, reader, r.candidate, kind, base)
+            ranked.append(row)
+        out.append(Scored(page, readings, proposals, ranked))
     return out
 
 
 def select(scored: Sequence[Scored], keep: dict[str, float], propose: dict[str, float],
-           status: Callable[[Reading, str], str | None] | None = None) -> list[tuple[str, dict, dict]]:
+           status: Callable[[Reading, str], str | None] | None = None,
+           override: float = 1.01, extra: float = 1.01) -> list[tuple[str, dict, dict]]:
     """(name, found, gold) items for the scorer, commitments only, at these thresholds."""
     items = []
     for s in scored:
         found = []
-        for reading, proposals in zip(s.readings, s.proposals):
+        for reading, proposals, ranked in zip(s.readings, s.proposals, s.ranked):
             for kind in COMMITMENT_TYPES:
                 chosen = decide(reading, kind, keep[kind], propose[kind], lambda: proposals[kind])
+                if chosen and kind in ranked:
+                    chosen = apply_parties(kind, chosen, ranked[kind], override, extra)
+                chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
                 new_status = status(reading, kind) if status and chosen else None
                 for c in chosen:
                     entry = commitment_json(s.page.doc, c)
@@ -223,9 +297,63 @@ def commitment_counts(items) -> dict[str, Counts]:
     return {name: c for name, c in report.counts.items() if name.startswith("commitments")}
 
 
-def tune(fitted: Fitted, dev: Sequence[PageData]) -> tuple[SentenceReader, dict]:
-    """Per-type thresholds with the best strict F1 on dev, and whether the status model beats the rules."""
-    reader = reader_of(fitted, with_status=True)
+def fit_figures(pages: Sequence[PageData], c: float = 1.0) -> dict[str, float] | None:
+    """The figure filter: one logistic regression over the rules' figures of train."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [feats for page in pages for _, feats in page.figures]
+    ys = [y for page in pages for y in page.figure_labels]
+    if len(set(ys)) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for row in rows:
+        for f in row:
+            counts[f] = counts.get(f, 0) + 1
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT or f == "bias")
+    index = {f: i for i, f in enumerate(vocabulary)}
+    data, cols, ptr = [], [], [0]
+    for row in rows:
+        ids = sorted({index[f] for f in row if f in index})
+        cols.extend(ids)
+        data.extend([1.0] * len(ids))
+        ptr.append(len(cols))
+    x = csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(vocabulary)))
+    model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
+    model.fit(x, np.array(ys))
+    weights = {f: float(w) for f, w in zip(vocabulary, model.coef_[0].tolist()) if abs(w) >= 1e-4}
+    weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
+    return weights
+
+
+FIGURE_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+
+
+def tune_figures(weights: dict[str, float], dev: Sequence[PageData]) -> tuple[float, dict]:
+    """The keep threshold with the best figures F1 on dev, beside the rules' own F1."""
+    probe = SentenceReader(types=COMMITMENT_TYPES, weights={}, keep={}, propose={}, figure_weights=weights)
+    scored = [[(f, probe.figure_score(feats)) for f, feats in page.figures] for page in dev]
+
+    def f1_at(threshold: float) -> float:
+        items = [(page.name, {"figures": [figure_json(page.doc, f) for f, p in row if p >= threshold]},
+                  {"figures": page.gold.get("figures") or []}) for page, row in zip(dev, scored)]
+        return score(items).counts["figures"].f1
+
+    rules_f1 = f1_at(-1.0)
+    best = max(FIGURE_GRID, key=lambda t: (f1_at(t), -t))
+    return best, {"keep": best, "dev_f1": round(f1_at(best), 4), "dev_f1_rules": round(rules_f1, 4)}
+
+
+OVERRIDE_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+EXTRA_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float] | None = None
+         ) -> tuple[SentenceReader, dict]:
+    """Per-type thresholds with the best strict F1 on dev, the ranker's two thresholds, and whether
+    the status model beats the rules."""
+    reader = reader_of(fitted, with_status=True, party_weights=party_weights)
     scored = score_pages(dev, reader)
     keep = {k: 0.0 for k in COMMITMENT_TYPES}
     propose = {k: 1.01 for k in COMMITMENT_TYPES}
@@ -240,19 +368,32 @@ def tune(fitted: Fitted, dev: Sequence[PageData]) -> tuple[SentenceReader, dict]
                     best = (f1, k, p)
         keep[kind], propose[kind] = best[1], best[2]
         report["types"][kind] = {"dev_f1": round(best[0], 4), "keep": best[1], "propose": best[2]}
-    rules_status = score(select(scored, keep, propose)).accuracy["commitments.status"]
-    model_status = score(select(scored, keep, propose,
-                                lambda r, k: reader.status(r.features, k))).accuracy["commitments.status"]
+    override = extra = 1.01
+    if party_weights:
+        best = (-1.0, 1.01, 1.01)
+        for o in OVERRIDE_GRID:
+            for e in EXTRA_GRID:
+                f1 = commitment_counts(select(scored, keep, propose, override=o, extra=e))["commitments"].f1
+                if f1 > best[0] + 1e-9:
+                    best = (f1, o, e)
+        override, extra = best[1], best[2]
+        report["parties"] = {"override": override, "extra": extra, "dev_f1": round(best[0], 4)}
+    rules_status = score(select(scored, keep, propose, override=override, extra=extra)
+                         ).accuracy["commitments.status"]
+    model_status = score(select(scored, keep, propose, lambda r, k: reader.status(r.features, k),
+                                override=override, extra=extra)).accuracy["commitments.status"]
     use_status = fitted.status_weights is not None and model_status.value > rules_status.value
-    total = score(select(scored, keep, propose, (lambda r, k: reader.status(r.features, k)) if use_status else None))
+    total = score(select(scored, keep, propose, (lambda r, k: reader.status(r.features, k)) if use_status else None,
+                         override=override, extra=extra))
     report.update(dev_f1=round(total.counts["commitments"].f1, 4),
                   dev_status_rules=round(rules_status.value, 4), dev_status_model=round(model_status.value, 4),
                   status_from="model" if use_status else "rules")
-    return reader_of(fitted, keep, propose, with_status=use_status), report
+    return reader_of(fitted, keep, propose, with_status=use_status, party_weights=party_weights,
+                     override=override, extra=extra), report
 
 
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
-          fraction: float = 1.0, seed: int = 0,
+          fraction: float = 1.0, seed: int = 0, parties: bool = True,
           progress: Callable[[str], None] | None = None) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, tune on dev."""
     note = progress or (lambda message: None)
@@ -265,8 +406,13 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     dev_data = [prepare(p) for p in sorted(dev_pages, key=lambda p: p.name)]
     note("fitting")
     fitted = fit(train_data, c)
+    party_weights = fit_parties(train_data, reader_of(fitted), c) if parties else None
+    figure_weights = fit_figures(train_data, FIGURE_C)
     note("choosing thresholds on dev")
-    reader, report = tune(fitted, dev_data)
+    reader, report = tune(fitted, dev_data, party_weights)
+    if figure_weights:
+        keep, report["figures"] = tune_figures(figure_weights, dev_data)
+        reader = replace(reader, figure_weights=figure_weights, figure_keep=keep)
     report.update(train_pages=len(train_data), dev_pages=len(dev_data), features=len(fitted.weights),
                   train_positives=fitted.positives, c=c, fraction=fraction, format=FORMAT_VERSION)
     return reader, report

@@ -1,0 +1,81 @@
+"""Figures kept or dropped by a trained filter over the rules' candidates.
+
+The figure rules (:mod:`kg.extract.figures`) find nearly every number an
+annotator takes, and many more: numbers about one country's own affairs in a
+talk about relations ("8 million new jobs", "unemployment is down to 3.6
+percent"), crowd sizes, counts of nations in a coalition.  What separates
+them is the sentence's topic, which word lists catch poorly and a classifier
+over the sentence and the words around the number catches better.  The
+filter is part of the reader model (:mod:`kg.extract.learned`): weights and
+one threshold, trained on the train split and tuned on dev.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from kg.extract.commitment_rules import normalise
+from kg.extract.figures import DOMESTIC, RELATIONS, extract_figures as rule_figures
+from kg.model import Document, Figure
+
+_AROUND = 40  # characters either side of the number read as its context
+
+
+def figure_features(doc: Document, norm: str, figure: Figure, sentence_words: list[str]) -> list[str]:
+    """Features of one candidate figure: its unit and size, the words around it, the sentence, the voice."""
+    from kg.extract.learned import _TOKEN
+
+    feats = {"bias", f"u:{figure.quantity.unit}", f"fmt:{doc.format}",
+             "spk:narrator" if figure.speaker is None else "spk:leader"}
+    value = abs(figure.quantity.value) or 1.0
+    feats.add(f"mag:{min(13, int(math.log10(value)))}")
+    feats.add(f"u-mag:{figure.quantity.unit}:{min(13, int(math.log10(value)))}")
+    span = figure.quantity.span
+    if span is not None:
+        left = _TOKEN.findall(norm[max(figure.span.start, span.start - _AROUND):span.start].lower())[-4:]
+        right = _TOKEN.findall(norm[span.end:min(figure.span.end, span.end + _AROUND)].lower())[:4]
+        feats.update(f"l:{w}" for w in left)
+        feats.update(f"r:{w}" for w in right)
+        if left:
+            feats.add(f"l1:{left[-1]}")
+        if right:
+            feats.add(f"r1:{right[0]}")
+        if not any(ch.isdigit() for ch in norm[span.start:span.end]):
+            feats.add("written-out")
+    if figure.quantity.qualifier:
+        feats.add(f"q:{figure.quantity.qualifier}")
+    quote = norm[figure.span.start:figure.span.end]
+    if DOMESTIC.search(quote):
+        feats.add("domestic-word")
+    if RELATIONS.search(quote):
+        feats.add("relations-word")
+    if not doc.is_meeting:
+        feats.add("page:no-meeting")
+    feats.update(f"w:{w}" for w in sentence_words)
+    return sorted(feats)
+
+
+def figure_candidates(doc: Document) -> list[tuple[Figure, list[str]]]:
+    """The rules' figures of ``doc``, each with its features."""
+    from kg.extract.learned import _abstract_words
+
+    norm = normalise(doc.text)
+    words: dict = {}
+    out = []
+    for figure in rule_figures(doc).figures:
+        if figure.span not in words:
+            words[figure.span] = _abstract_words(doc, norm, figure.span)
+        out.append((figure, figure_features(doc, norm, figure, words[figure.span])))
+    return out
+
+
+def extract_figures(doc: Document) -> Document:
+    """Pipeline component: the rules' figures that the shipped reader's filter keeps."""
+    from kg.extract.learned import shipped_reader
+
+    reader = shipped_reader()
+    if not reader.figure_weights:
+        return rule_figures(doc)
+    kept = tuple(f for f, feats in figure_candidates(doc) if reader.figure_score(feats) >= reader.figure_keep)
+    return replace(doc, figures=kept)
