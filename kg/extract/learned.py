@@ -107,7 +107,30 @@ def sentence_features(doc: Document, candidate: Candidate, norm: str | None = No
     if _MAY_COUNT.search(norm, candidate.sentence.start, candidate.sentence.end):
         quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
         feats.update(f"u:{q.unit}" for q in quantities if q.unit)
+    feats.update(f"cue:{name}" for name in cue_hits(norm, candidate.sentence))
     return sorted(feats)
+
+
+@lru_cache(maxsize=1)
+def _searched_cues() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    from kg.extract.cuebook import CUES
+
+    return tuple((c.name, re.compile(c.pattern, 0 if c.case else re.IGNORECASE), c.keywords)
+                 for c in CUES if c.use == "search" and c.role in ("type", "exclude", "status"))
+
+
+def cue_hits(norm: str, sentence: Span) -> list[str]:
+    """Names of the cue book's records whose pattern occurs in the sentence.
+
+    The rules use a cue only where no exclusion and no later check vetoes it;
+    the model sees every cue that fired, vetoed or not, and learns how far to
+    trust each one.  A record's keywords, where it has them, skip the scan of
+    sentences that cannot match.
+    """
+    folded = norm[sentence.start:sentence.end].casefold()
+    return [name for name, pattern, keywords in _searched_cues()
+            if (not keywords or any(k in folded for k in keywords))
+            and pattern.search(norm, sentence.start, sentence.end)]
 
 
 # a sentence without a digit or a number word holds no quantity: skip the parser
