@@ -74,13 +74,13 @@ def find_all_cases(gold_dirs: Sequence[str | Path], text_dir: str | Path | None 
     return cases
 
 
-def evaluate(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | None = None, *,
-             base: str = DEFAULT_BASE, strict: bool = True,
-             reader: str = DEFAULT_READER) -> tuple[Report, BuildResult]:
-    """Builds the gold transcripts into a memory store and scores what the store says.
+def collect(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | None = None, *,
+            base: str = DEFAULT_BASE, reader: str = DEFAULT_READER
+            ) -> tuple[list[tuple[str, dict, dict]], BuildResult]:
+    """Builds the gold transcripts into a memory store and reads their facts back.
 
-    ``gold_dir`` is one folder or several; ``reader`` picks how commitments are
-    read (``"rules"`` or ``"model"``), as ``kg build --reader`` does.
+    Returns (name, found, gold) items for :func:`kg.scoring.score`, so one
+    build can be scored several ways (strict and loose).
     """
     from kg.mapping import transcript_graph
 
@@ -95,6 +95,18 @@ def evaluate(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path |
     for case, transcript in zip(cases, transcripts):
         found = read_document_facts(store, transcript_graph(transcript, base))
         items.append((case.name, found, case.gold))
+    return items, result
+
+
+def evaluate(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | None = None, *,
+             base: str = DEFAULT_BASE, strict: bool = True,
+             reader: str = DEFAULT_READER) -> tuple[Report, BuildResult]:
+    """Builds the gold transcripts into a memory store and scores what the store says.
+
+    ``gold_dir`` is one folder or several; ``reader`` picks how commitments are
+    read (``"rules"`` or ``"model"``), as ``kg build --reader`` does.
+    """
+    items, result = collect(gold_dir, text_dir, base=base, reader=reader)
     return score(items, strict=strict), result
 
 

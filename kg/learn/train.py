@@ -25,7 +25,7 @@ from kg.errors import KgError
 from kg.extract.commitment_rules import normalise
 from kg.extract.learned import (
     FORMAT_VERSION, Candidate, Reading, SentenceReader, apply_parties, candidates, decide, propose_commitment,
-    rank_pairs, sentence_features,
+    page_features, rank_pairs, status_features,
 )
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.commitments import extract_commitments as rule_commitments
@@ -41,6 +41,7 @@ KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 PROPOSE_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never propose
 MIN_FEATURE_COUNT = 2
 FIGURE_C = 1.0  # the figure filter's regularisation, chosen on dev
+PRUNE = 0.01  # weights below this (in every column) are dropped: a smaller file, the same decisions on dev
 
 
 @dataclass
@@ -81,7 +82,7 @@ def prepare(page: GoldPage) -> PageData:
     figure_labels = [int(any(g.get("unit") == f.quantity.unit and _same_number(f.quantity.value, g.get("value"))
                              and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
                              for g in gold_figures)) for f, _ in figures]
-    return PageData(page.name, doc, page.gold, found, [sentence_features(doc, c, norm) for c in found], labels,
+    return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm), labels,
                     pairs, figures, figure_labels)
 
 
@@ -157,17 +158,19 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
 
     status_rows, status_y = [], []
     for page in pages:
-        for feats, lab in zip(page.features, page.labels):
+        norm = normalise(page.doc.text)
+        for candidate, feats, lab in zip(page.candidates, page.features, page.labels):
+            extra = status_features(norm, candidate.sentence) if lab else []
             for kind, status in sorted(lab.items()):
                 if status in STATUSES:
-                    status_rows.append(feats + [f"type:{kind}"])
+                    status_rows.append(feats + extra + [f"type:{kind}"])
                     status_y.append(STATUSES.index(status))
     status_weights = None
     if len(set(status_y)) == len(STATUSES):
-        for kind in COMMITMENT_TYPES:
-            index.setdefault(f"type:{kind}", len(vocabulary))
-            if index[f"type:{kind}"] == len(vocabulary):
-                vocabulary.append(f"type:{kind}")
+        for feature in sorted({f for row in status_rows for f in row if f.startswith(("type:", "cue:"))}):
+            if feature not in index:
+                index[feature] = len(vocabulary)
+                vocabulary.append(feature)
         model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
         model.fit(matrix(status_rows), np.array(status_y))
         w = model.coef_.T.copy()  # features x statuses
@@ -180,7 +183,7 @@ def _rows(vocabulary: list[str], matrix) -> dict[str, tuple[float, ...]]:
     """Feature -> weights, dropping features whose weights are all negligible."""
     out = {}
     for feature, row in zip(vocabulary, matrix.tolist()):
-        if feature == "bias" or max(abs(v) for v in row) >= 1e-4:
+        if feature == "bias" or max(abs(v) for v in row) >= PRUNE:
             out[feature] = tuple(float(v) for v in row)
     return out
 
@@ -380,10 +383,15 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
         report["parties"] = {"override": override, "extra": extra, "dev_f1": round(best[0], 4)}
     rules_status = score(select(scored, keep, propose, override=override, extra=extra)
                          ).accuracy["commitments.status"]
-    model_status = score(select(scored, keep, propose, lambda r, k: reader.status(r.features, k),
+    norms = {id(r): normalise(s.page.doc.text) for s in scored for r in s.readings}
+
+    def model_status_of(r: Reading, k: str) -> str | None:
+        return reader.status(r.features + status_features(norms[id(r)], r.candidate.sentence), k)
+
+    model_status = score(select(scored, keep, propose, model_status_of,
                                 override=override, extra=extra)).accuracy["commitments.status"]
     use_status = fitted.status_weights is not None and model_status.value > rules_status.value
-    total = score(select(scored, keep, propose, (lambda r, k: reader.status(r.features, k)) if use_status else None,
+    total = score(select(scored, keep, propose, model_status_of if use_status else None,
                          override=override, extra=extra))
     report.update(dev_f1=round(total.counts["commitments"].f1, 4),
                   dev_status_rules=round(rules_status.value, 4), dev_status_model=round(model_status.value, 4),
