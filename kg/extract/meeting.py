@@ -26,17 +26,23 @@ from kg.formats.cast import country_of
 from kg.formats.header import header_datelines
 from kg.model import Document, Meeting, Span
 
-_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)", re.I)
-_VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc", re.I)
+_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
+                    r"|\bcalls? (?:with|between)\b|\bcall to\b", re.I)
+_VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
+                    r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks)"
+                    r"|\b(?:met|meet|meeting|held|spoke|convened|joined) virtually\b", re.I)
 _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
     r"press statements?|press conference|news conference|joint statement|summit|received|"
-    r"bilateral|consultations|visit)\b", re.I)
+    r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
     r"article|announce\w*|birthday)\b", re.I)
+# "Remarks by President Biden and Prime Minister Albanese at State Dinner": leaders who speak
+# together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
+_JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
 _REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
 _HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting)\s+(?:here\s+)?in\s+"
                       r"(?P<city>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)")
@@ -65,13 +71,26 @@ def split_place(place: str) -> tuple[str | None, str | None]:
 
 
 def _whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None]:
-    from kg.formats.whitehouse import place_line
+    """City and venue from the place lines, else the title's "| City, Country", else the text.
 
-    span = place_line(doc.text)
-    venue = doc.quote(span).replace("\u00a0", " ") if span else None
-    city = None
-    if venue and "," in venue:
-        city, venue = split_place(venue)
+    Remarks abroad name the place under the date ("Kantei," / "Tokyo, Japan") or after a bar
+    in the title; only at home does the White House stand for Washington.
+    """
+    from kg.formats.whitehouse import place_lines
+
+    spans = place_lines(doc.text)
+    span = Span(spans[0].start, spans[-1].end) if spans else None
+    place = ", ".join(doc.quote(s).replace("\u00a0", " ").strip(" ,") for s in spans)
+    city = venue = None
+    if "," in place:
+        city, venue = split_place(place)
+    else:
+        venue = place or None
+    title = doc.quote(doc.title).replace("\u00a0", " ") if doc.title else ""
+    if not city and "|" in title:
+        tail = title.rsplit("|", 1)[1].strip()
+        if "," in tail or country_of(tail) is None:
+            city = split_place(tail)[0]
     here = _HERE_IN.search(doc.text)
     if not city and here:
         from kg.gazetteer import default_gazetteer
@@ -95,12 +114,11 @@ def meeting_format(doc: Document) -> str:
         if utterance.speaker is None and utterance.sentences:
             first_sentence = doc.quote(utterance.sentences[0])
         break
-    for text in (doc.quote(doc.title) if doc.title else "", first_sentence):
-        text = text.replace("\u00a0", " ")
-        if _VIDEO.search(text):
-            return "video"
-        if _PHONE.search(text):
-            return "phone"
+    texts = [text.replace("\u00a0", " ") for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
+    if any(_VIDEO.search(text) for text in texts):  # "Call with ..." held as "a secure video call"
+        return "video"
+    if any(_PHONE.search(text) for text in texts):
+        return "phone"
     return "in_person"
 
 
@@ -126,6 +144,8 @@ def extract_meeting(doc: Document) -> Document:
     if not encounter and not title:
         encounter = bool(_ENCOUNTER.search(lead))
     is_meeting = encounter and not _NOT_ENCOUNTER.search(heading)
+    if not is_meeting and _JOINT_REMARKS.match(heading):
+        is_meeting = not re.search(r"\bwill\b", heading)
     if is_meeting:
         is_meeting = bool(foreign_principals(extract_participants(doc)))
     return replace(doc, meeting=meeting, is_meeting=is_meeting)

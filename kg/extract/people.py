@@ -149,7 +149,8 @@ def extract_participants(doc: Document) -> Document:
                 or not person.country and person.office not in _STATE_OFFICES):
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
-                and person.office in _STATE_OFFICES):  # "Prime Minister Atal Bihari Vajpayee"
+                and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
+                and not _same(person, _publisher_leader(doc, date) or Person(""))):  # "Joseph R. Biden, Jr."
             person = replace(person, country=next(iter(page_countries)))
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)

@@ -196,6 +196,8 @@ _DESCRIPTION_WORDS = _NAME_PARTICLES | {"of", "the", "for", "and"}
 def _prefix(text: str, start: int, office_start: int) -> str:
     """The country adjective ("US", "German Federal") or organisation ("UN") just before an office."""
     words = text[max(start, office_start - 48):office_start].split()
+    if words and words[-1].endswith((",", ";")):
+        return ""  # "President Macron of France, Chancellor Scholz": France ends the clause before
     for size in (2, 1):
         candidate = " ".join(words[-size:])
         if len(words) >= size and country_of(candidate):

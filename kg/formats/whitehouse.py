@@ -47,24 +47,35 @@ def classify(text: str, span: Span, index: int) -> Line:
     return Line(span, "label", label) if label else Line(span, "content")
 
 
-def place_line(text: str) -> Span | None:
-    """The line naming the room or place, between the date and the first time stamp."""
+def place_lines(text: str) -> list[Span]:
+    """The lines naming the room and place, between the date and the first time stamp.
+
+    Abroad the place takes two lines ("Kantei," then "Tokyo, Japan"); at home one ("East Room").
+    """
+    found: list[Span] = []
     seen_date = False
     for index, span in enumerate(lines(text)):
-        if index > 6:
-            return None
+        if index > 7:
+            break
         quote = span.of(text)
         if read_dateline(text, span):
             seen_date = True
             continue
         if not seen_date or _HEADER_WORDS.match(quote):
             continue
-        if TIME_STAMP.match(quote) or label_at(text, span):
-            return None
+        if TIME_STAMP.match(quote) or label_at(text, span) or len(found) == 3:
+            break
         if len(quote) <= 80 and not quote.endswith((".", "?", "!")):
-            return span
-        return None
-    return None
+            found.append(span)
+            continue
+        break
+    return found
+
+
+def place_line(text: str) -> Span | None:
+    """The first place line (the room, or the place when there is no room)."""
+    found = place_lines(text)
+    return found[0] if found else None
 
 
 def _special(label: Label, date: str | None) -> Person | None:
@@ -83,10 +94,10 @@ def parse(transcript: Transcript) -> Document:
     datelines = header_datelines(text)
     date = datelines[0].date if datelines else None
 
-    place = place_line(text)
+    places = place_lines(text)
 
     def readable_classify(text: str, span: Span, index: int) -> Line:
-        if span == place:
+        if span in places:
             return Line(span, "skip")
         line = classify(text, span, index)
         if line.label and line.label.description != "Q":

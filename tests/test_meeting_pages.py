@@ -1,0 +1,45 @@
+"""Meetings read from real pages of each kind: readouts, remarks abroad, ceremonies, joint statements.
+
+Every fixture is a page copied unchanged from the development corpora (tests/data/pages);
+each test states the meeting a reader of the page would write down.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import process
+from kg.reader import read
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def meeting_of(name: str):
+    return process(next(read(str(PAGES / name))), pipeline=("meeting", "participants"))
+
+
+def countries(doc) -> list[str | None]:
+    return [p.country or p.organisation for p in doc.participants]
+
+
+@pytest.mark.parametrize("name, format, parties", [
+    ("wh-2021-08-23-call-johnson.txt", "phone", ["USA", "GBR"]),
+    ("wh-2022-03-07-video-call-macron-scholz-johnson.txt", "video", ["USA", "FRA", "DEU", "GBR"]),
+    ("wh-2022-03-17-virtual-meeting-martin.txt", "video", ["USA", "IRL"]),
+    ("wh-2023-04-26-remarks-yoon-arrival.txt", "in_person", ["USA", "KOR"]),
+])
+def test_readouts_and_joint_remarks_give_both_sides_and_the_format(name, format, parties):
+    doc = meeting_of(name)
+    assert doc.is_meeting and doc.meeting.format == format
+    assert countries(doc) == parties  # one participant per principal: no "Joseph R. Biden" of the UK
+
+
+@pytest.mark.parametrize("name, city, venue", [
+    ("wh-2022-05-24-remarks-albanese-tokyo.txt", "Tokyo", "Kantei"),
+    ("wh-2023-07-12-remarks-zelenskyy-vilnius.txt", "Vilnius", "Lithuanian Exhibition and Congress Centre"),
+])
+def test_remarks_abroad_are_placed_where_the_leaders_are(name, city, venue):
+    meeting = meeting_of(name).meeting
+    assert (meeting.city, meeting.venue) == (city, venue)
