@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.people import extract_participants, foreign_principals
+from kg.extract.when import event_date
 from kg.formats.cast import country_of
 from kg.formats.header import header_datelines
 from kg.model import Document, Meeting, Span
@@ -103,17 +104,22 @@ def _whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | Non
     return city, venue, span
 
 
+def _first_sentence(doc: Document) -> str:
+    """The lead's first sentence, where a readout says what happened and when."""
+    for utterance in doc.utterances:
+        if utterance.speaker is None and utterance.sentences:
+            return doc.quote(utterance.sentences[0])
+        break
+    return ""
+
+
 def meeting_format(doc: Document) -> str:
     """The format the title, or else the lead's first sentence, states.
 
     Later lead sentences often recall other contacts ("during several telephone
     conversations in December they discussed..."), which say nothing of this one.
     """
-    first_sentence = ""
-    for utterance in doc.utterances:
-        if utterance.speaker is None and utterance.sentences:
-            first_sentence = doc.quote(utterance.sentences[0])
-        break
+    first_sentence = _first_sentence(doc)
     texts = [text.replace("\u00a0", " ") for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
     if any(_VIDEO.search(text) for text in texts):  # "Call with ..." held as "a secure video call"
         return "video"
@@ -127,7 +133,8 @@ def extract_meeting(doc: Document) -> Document:
     lead = _lead_text(doc).replace("\u00a0", " ")
     datelines = header_datelines(doc.text)
     dateline = datelines[0] if datelines else None
-    date = dateline.date if dateline else doc.transcript.date
+    published = dateline.date if dateline else (doc.date or doc.transcript.date)
+    date = event_date(published, _first_sentence(doc))
     city = venue = None
     place_span = dateline.place_span if dateline else None
     if doc.format == "whitehouse":
@@ -138,7 +145,8 @@ def extract_meeting(doc: Document) -> Document:
     title = doc.quote(doc.title) if doc.title else None
     meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(doc),
                       visit_kind=visit.group(1).lower() if visit else None,
-                      date_span=dateline.date_span if dateline else None, place_span=place_span)
+                      date_span=dateline.date_span if dateline and dateline.date == date else None,
+                      place_span=place_span)
     heading = (title or lead[:300]).replace("\u00a0", " ")
     encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading))
     if not encounter and not title:
