@@ -43,3 +43,32 @@ def test_readouts_and_joint_remarks_give_both_sides_and_the_format(name, format,
 def test_remarks_abroad_are_placed_where_the_leaders_are(name, city, venue):
     meeting = meeting_of(name).meeting
     assert (meeting.city, meeting.venue) == (city, venue)
+
+
+@pytest.mark.parametrize("name, format, parties", [
+    ("kremlin-41779-talks-kim-jong-il.txt", "in_person", ["RUS", "PRK"]),  # "his visiting ... counterpart, Name"
+    ("kremlin-42435-call-chavez-counterpart.txt", "phone", ["RUS", "VEN"]),
+    ("kremlin-62221-call-von-der-leyen.txt", "phone", ["RUS", "European Commission"]),  # office in the lead
+    ("kremlin-8032-call-karimov-no-place.txt", "phone", ["RUS", "UZB"]),  # dateline without a place
+    ("kremlin-38057-call-karimov-birthday.txt", "phone", ["RUS", "UZB"]),  # a call to congratulate
+    ("kremlin-57043-call-crown-prince-abu-dhabi.txt", "phone", ["RUS", "ARE"]),  # an emirate's city
+])
+def test_kremlin_calls_and_talks_of_every_layout_give_both_sides(name, format, parties):
+    doc = meeting_of(name)
+    assert doc.format == "kremlin" and doc.is_meeting and doc.meeting.format == format
+    assert countries(doc) == parties
+
+
+def test_a_kremlin_page_is_known_by_its_closing_dateline_not_its_name(tmp_path):
+    from kg.formats import detect
+
+    page = tmp_path / "untitled.txt"
+    page.write_text((PAGES / "kremlin-8032-call-karimov-no-place.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert detect(next(read(str(page)))) == "kremlin"
+
+
+@pytest.mark.parametrize("name", ["wh-2021-03-17-joint-statement-martin.txt"])
+def test_a_white_house_joint_statement_without_labels_is_known_by_its_president(name):
+    from kg.formats import detect
+
+    assert detect(next(read(str(PAGES / name)))) == "whitehouse"

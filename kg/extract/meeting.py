@@ -44,6 +44,9 @@ _NOT_ENCOUNTER = re.compile(
 # "Remarks by President Biden and Prime Minister Albanese at State Dinner": leaders who speak
 # together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
 _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
+# What a telephone heading may still announce that is no conversation.
+_NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
+                           re.I)
 _REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
 _HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting)\s+(?:here\s+)?in\s+"
                       r"(?P<city>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)")
@@ -151,7 +154,10 @@ def extract_meeting(doc: Document) -> Document:
     encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading))
     if not encounter and not title:
         encounter = bool(_ENCOUNTER.search(lead))
-    is_meeting = encounter and not _NOT_ENCOUNTER.search(heading)
+    vetoed = _NOT_ENCOUNTER.search(heading)
+    if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
+        vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
+    is_meeting = encounter and not vetoed
     if not is_meeting and _JOINT_REMARKS.match(heading):
         is_meeting = not re.search(r"\bwill\b", heading)
     if is_meeting:

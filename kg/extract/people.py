@@ -72,10 +72,35 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
             words = _name_at(part.split())
             name = " ".join(words)
             if len(words) >= 2 and looks_like_person_name(name):
-                known = known_leader(Mention(name, None, None), date)
-                if known and known.country:
+                whole = len(words) == len(part.split())  # not "Special Envoy" of "... of the Chinese President"
+                known = known_leader(Mention(name, None, None), date) or (
+                    _office_in_lead(doc, name) if whole else None)
+                if known and (known.country or known.organisation):
                     found.append(known)
     return found
+
+
+def _office_in_lead(doc: Document, name: str) -> Person | None:
+    """The office the lead gives a titled name without one: "congratulated Ursula von der Leyen on
+    assuming the office of President of the European Commission".  Only when the lead's first
+    sentences name the person and exactly one foreign office, so the office cannot be another's."""
+    from kg.formats.cast import _OFFICE_PATTERN, read_description
+
+    if _OFFICE_PATTERN.search(name):  # "Deputy Crown Prince and Defence Minister of ...": an office
+        return None
+    offices = []
+    for span in _lead_spans(doc)[1:]:
+        sentence = doc.quote(span).replace("\u00a0", " ")
+        if name not in sentence:
+            continue
+        for match in _OFFICE_PATTERN.finditer(sentence):
+            mention = read_description(sentence[match.start():].split(",")[0].split(".")[0])
+            if mention.office and not mention.name and (
+                    mention.organisation or mention.country not in (None, doc.publisher_country)):
+                offices.append(mention)
+    if len({(m.office, m.country, m.organisation) for m in offices}) != 1:
+        return None
+    return Person(name, offices[0].office, offices[0].country, offices[0].organisation)
 
 
 def _same(a: Person, b: Person) -> bool:
