@@ -72,3 +72,14 @@ def test_a_white_house_joint_statement_without_labels_is_known_by_its_president(
     from kg.formats import detect
 
     assert detect(next(read(str(PAGES / name)))) == "whitehouse"
+
+
+@pytest.mark.parametrize("name, parties", [
+    ("wh-2023-07-27-joint-statement-meloni.txt", ["USA", "ITA"]),  # the lead names the parties
+    ("wh-2022-03-29-joint-statement-singapore.txt", ["USA", "SGP"]),  # the title names them
+    ("wh-2021-03-17-joint-statement-martin.txt", ["USA", "IRL"]),
+])
+def test_every_signatory_of_a_joint_statement_is_a_participant(name, parties):
+    doc = meeting_of(name)
+    assert doc.is_meeting
+    assert sorted(countries(doc)) == sorted(parties)

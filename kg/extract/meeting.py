@@ -22,13 +22,14 @@ import re
 from dataclasses import replace
 
 from kg.extract.people import extract_participants, foreign_principals
+from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import event_date
 from kg.formats.cast import country_of
 from kg.formats.header import header_datelines
 from kg.model import Document, Meeting, Span
 
 _PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
-                    r"|\bcalls? (?:with|between)\b|\bcall to\b", re.I)
+                    r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
 _VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
                     r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks)"
                     r"|\b(?:met|meet|meeting|held|spoke|convened|joined) virtually\b", re.I)
@@ -151,7 +152,8 @@ def extract_meeting(doc: Document) -> Document:
                       date_span=dateline.date_span if dateline and dateline.date == date else None,
                       place_span=place_span)
     heading = (title or lead[:300]).replace("\u00a0", " ")
-    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading))
+    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
+                     or JOINT_STATEMENT.search(heading))
     if not encounter and not title:
         encounter = bool(_ENCOUNTER.search(lead))
     vetoed = _NOT_ENCOUNTER.search(heading)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from kg.formats.cast import Mention, _name_at, find_mentions
 from kg.formats.leaders import known_leader, office_holder
+from kg.extract.signatories import signatories
 from kg.formats.names import looks_like_person_name
 from kg.model import Document, Person, Span
 from kg.text import split_sentences
@@ -190,6 +191,7 @@ def extract_participants(doc: Document) -> Document:
                    for earlier in unique):
             unique.append(person)
     unique.sort(key=people.index)
+    unique = signatories(doc, unique, date)  # a joint statement's parties, named anywhere in it
     if doc.publisher_country is None:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique

@@ -31,6 +31,7 @@ _WHITEHOUSE = re.compile(
     r"|^\d{1,2}:\d\d [AP]\.M\. E[SD]T$", re.M)
 _US_PRESIDENT = re.compile(
     r"\bPresident\s(?:Joe\s|Joseph\sR\.\s|Donald\sJ\.\s|Donald\s|Barack\s)?(?:Biden|Trump|Obama)\b"
+    r"|\bPresident\sof\sthe\sUnited\sStates\b"
     r"|\bUnited\sStates\b[^\n]{0,80}\bJoint\b[^\n]*\bStatement\b|\bU\.S\.[-\u2013\s][^\n]{0,40}\bJoint\b"
     r"|^(?:Joint\s)?[^\n]{0,80}\bStatement\b[^\n]{0,200}\bUnited\sStates\b")
 _CAPS_LABEL = re.compile(r"^[A-Z][A-Z .'’\-]{1,40}:", re.M)
@@ -52,7 +53,8 @@ def detect(transcript: Transcript) -> str:
         return "whitehouse"
     if re.search(r"\b(?:Vladimir Putin|Dmitry Medvedev|President of Russia|Russian President)\b", head[:1500]):
         return "kremlin"
-    if _US_PRESIDENT.search(head[:1500]) and not _CAPS_LABEL.search(head):
+    body = head[head.find("\n") + 1:] if "\n" in head else ""  # an all-caps title is no label
+    if _US_PRESIDENT.search(head[:1500]) and not _CAPS_LABEL.search(body):
         return "whitehouse"
     return "plain"
 

@@ -51,10 +51,14 @@ def read_dateline(text: str, line: Span) -> Dateline | None:
 
 def title_line(text: str) -> Span | None:
     """The first non-blank line, when it reads as a title: short, and not a sentence of speech."""
-    first = next(lines(text), None)
+    found = lines(text)
+    first = next(found, None)
     if first is None:
         return None
     quote = first.of(text)
+    second = next(found, None)
+    if len(quote) <= 400 and second is not None and read_dateline(text, second):
+        return first  # a line over the dateline is the title, colon or not ("Joint Statement: A Partnership")
     if len(quote) > 400 or re.match(r"^[^:]{1,80}:\s", quote) or quote.endswith((".", "?", "!")) and len(quote) > 200:
         return None
     return first
