@@ -83,3 +83,28 @@ def test_every_signatory_of_a_joint_statement_is_a_participant(name, parties):
     doc = meeting_of(name)
     assert doc.is_meeting
     assert sorted(countries(doc)) == sorted(parties)
+
+
+@pytest.mark.parametrize("place, expected", [
+    ("Los Angeles Convention Center, Los Angeles, California", ("Los Angeles", "Los Angeles Convention Center")),
+    ("InterContinental Barclay, New York, New York", ("New York", "InterContinental Barclay")),
+    ("Kantei, Tokyo, Japan", ("Tokyo", "Kantei")),
+    ("Via Teleconference, Oval Office", (None, "Via Teleconference, Oval Office")),
+])
+def test_a_state_or_country_after_the_city_and_a_room_are_never_the_city(place, expected):
+    from kg.extract.place import split_place
+
+    assert split_place(place) == expected
+
+
+def test_remarks_published_later_keep_the_date_in_brackets_and_a_call_has_no_city():
+    from kg.model import Transcript
+    from kg.pipeline import process as run
+
+    text = ("Remarks by President Biden and Prime Minister Albanese of Australia at State Dinner\n\n"
+            "October 26, 2023\n\nSouth Lawn\n(October 25, 2023)\n\n9:02 P.M. EDT\n\n"
+            "PRESIDENT BIDEN:  Welcome to the White House.\n\nPRIME MINISTER ALBANESE:  Thank you.\n")
+    dinner = run(Transcript(text, "dinner.txt", "1"), pipeline=("meeting", "participants")).meeting
+    assert (dinner.date, dinner.city, dinner.venue) == ("2023-10-25", "Washington", "South Lawn")
+    call = meeting_of("wh-2021-08-23-call-johnson.txt").meeting
+    assert call.format == "phone" and call.city is None

@@ -9,11 +9,8 @@ country than the publisher's, or of an international organisation.  A
 meeting of the President with his own ministers or governors is domestic:
 ``is_meeting`` is False and it has no participants (see kg.extract.people).
 
-Place: "city is the locality of the place line" — "Novo-Ogaryovo, Moscow
-Region" gives Novo-Ogaryovo, "The Kremlin, Moscow" gives Moscow and the
-venue The Kremlin.  A White House room ("East Room") is a venue; the city
-is where the text says the leaders are ("here in New York"), else
-Washington when the text names the White House or Washington.
+Place: see kg.extract.place.  Date: the dateline's, counted back to the event
+when the lead says "yesterday" (see kg.extract.when).
 """
 
 from __future__ import annotations
@@ -22,9 +19,9 @@ import re
 from dataclasses import replace
 
 from kg.extract.people import extract_participants, foreign_principals
+from kg.extract.place import split_place, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import event_date
-from kg.formats.cast import country_of
 from kg.formats.header import header_datelines
 from kg.model import Document, Meeting, Span
 
@@ -48,9 +45,6 @@ _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.
 # What a telephone heading may still announce that is no conversation.
 _NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
                            re.I)
-_REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
-_HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting)\s+(?:here\s+)?in\s+"
-                      r"(?P<city>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)")
 
 
 def _lead_text(doc: Document) -> str:
@@ -61,51 +55,6 @@ def _lead_text(doc: Document) -> str:
             break
         parts.append(doc.quote(utterance.span)[:600])
     return "\n".join(parts)
-
-
-def split_place(place: str) -> tuple[str | None, str | None]:
-    """(city, venue) of a place line: drop a trailing region or country, the last part is the city."""
-    parts = [p.replace("\u00a0", " ").strip() for p in place.split(",") if p.strip()]
-    while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
-        parts.pop()
-    if not parts:
-        return None, None
-    city = parts[-1]
-    venue = ", ".join(parts[:-1]) or None
-    return city, venue
-
-
-def _whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None]:
-    """City and venue from the place lines, else the title's "| City, Country", else the text.
-
-    Remarks abroad name the place under the date ("Kantei," / "Tokyo, Japan") or after a bar
-    in the title; only at home does the White House stand for Washington.
-    """
-    from kg.formats.whitehouse import place_lines
-
-    spans = place_lines(doc.text)
-    span = Span(spans[0].start, spans[-1].end) if spans else None
-    place = ", ".join(doc.quote(s).replace("\u00a0", " ").strip(" ,") for s in spans)
-    city = venue = None
-    if "," in place:
-        city, venue = split_place(place)
-    else:
-        venue = place or None
-    title = doc.quote(doc.title).replace("\u00a0", " ") if doc.title else ""
-    if not city and "|" in title:
-        tail = title.rsplit("|", 1)[1].strip()
-        if "," in tail or country_of(tail) is None:
-            city = split_place(tail)[0]
-    here = _HERE_IN.search(doc.text)
-    if not city and here:
-        from kg.gazetteer import default_gazetteer
-
-        name = here["city"].replace("\u00a0", " ")
-        if default_gazetteer().city(name) or default_gazetteer().city(f"{name} City"):
-            city = name
-    if not city and re.search(r"White House|Washington", doc.text):
-        city = "Washington"
-    return city, venue, span
 
 
 def _first_sentence(doc: Document) -> str:
@@ -139,10 +88,16 @@ def extract_meeting(doc: Document) -> Document:
     dateline = datelines[0] if datelines else None
     published = dateline.date if dateline else (doc.date or doc.transcript.date)
     date = event_date(published, _first_sentence(doc))
+    if doc.format == "whitehouse":
+        from kg.formats.whitehouse import event_dateline
+
+        date = event_dateline(doc.text) or date
     city = venue = None
     place_span = dateline.place_span if dateline else None
     if doc.format == "whitehouse":
-        city, venue, place_span = _whitehouse_place(doc)
+        city, venue, place_span = whitehouse_place(doc)
+        if place_span is None and meeting_format(doc) != "in_person":
+            city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
     visit = _VISIT.search(lead)

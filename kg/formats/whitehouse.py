@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kg.formats.assemble import assemble
-from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_datelines, read_dateline, title_line
+from kg.formats.header import (MONTHS, OMISSION, SEPARATOR, TIME_STAMP, header_datelines, iso_date, read_dateline,
+                               title_line)
 from kg.formats.leaders import office_holder
 from kg.formats.turns import Label, Line
 from kg.model import Document, Person, Span, Transcript
@@ -23,6 +24,8 @@ _CAPS_LABEL = re.compile(r"(?P<desc>[A-Z][A-Z.'’\-]*(?:[ \u00a0][A-Z][A-Z.'’
 _Q_LABEL = re.compile(r"Q(?:[ \u00a0\t]+|:[ \u00a0\t]*|$)")
 _END = re.compile(r"^(?:END|\[END\]|# # #)$")
 _HEADER_WORDS = re.compile(r"^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President)|For Immediate Release)$", re.I)
+EVENT_DATE = re.compile(r"^\((?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2}),?[ \u00a0]+"
+                        r"(?P<year>(?:19|20)\d\d)\)$")
 _NOT_LABELS = frozenset({"NOTE", "WASHINGTON", "END"})
 
 
@@ -39,7 +42,7 @@ def label_at(text: str, line: Span) -> Label | None:
 def classify(text: str, span: Span, index: int) -> Line:
     quote = span.of(text)
     if (SEPARATOR.match(quote) or TIME_STAMP.match(quote) or _END.match(quote)
-            or _HEADER_WORDS.match(quote) or read_dateline(text, span)):
+            or _HEADER_WORDS.match(quote) or read_dateline(text, span) or EVENT_DATE.match(quote)):
         return Line(span, "skip")
     if OMISSION.match(quote):
         return Line(span, "neutral")
@@ -65,11 +68,24 @@ def place_lines(text: str) -> list[Span]:
             continue
         if TIME_STAMP.match(quote) or label_at(text, span) or len(found) == 3:
             break
+        if EVENT_DATE.match(quote):  # "(October 25, 2023)": when the remarks were given, not where
+            continue
         if len(quote) <= 80 and not quote.endswith((".", "?", "!")):
             found.append(span)
             continue
         break
     return found
+
+
+def event_dateline(text: str) -> str | None:
+    """The date in brackets under the place ("(October 25, 2023)"): remarks published days later."""
+    for index, span in enumerate(lines(text)):
+        if index > 8:
+            return None
+        match = EVENT_DATE.match(span.of(text))
+        if match:
+            return iso_date(match["month"], match["day"], match["year"])
+    return None
 
 
 def place_line(text: str) -> Span | None:
