@@ -108,3 +108,24 @@ def test_remarks_published_later_keep_the_date_in_brackets_and_a_call_has_no_cit
     assert (dinner.date, dinner.city, dinner.venue) == ("2023-10-25", "Washington", "South Lawn")
     call = meeting_of("wh-2021-08-23-call-johnson.txt").meeting
     assert call.format == "phone" and call.city is None
+
+
+def test_another_governments_press_conference_gives_both_prime_ministers():
+    """ALL-CAPS labels of any government: "PM MORRISON:", "PRIME MINISTER ARDERN:", "JOURNALIST:"."""
+    from kg.formats import detect
+    from kg.model import Transcript
+    from kg.pipeline import process as run
+
+    text = ("Joint press conference with Prime Minister of New Zealand Jacinda Ardern, Sydney\n\n"
+            "Friday, 28 May 2021\n\n"
+            "PM MORRISON: Well, good morning, and it is a pleasure to welcome Jacinda to Sydney.\n\n"
+            "PRIME MINISTER ARDERN: Thank you, Scott. It is good to be back.\n\n"
+            "JOURNALIST: Prime Minister, do you agree with your counterpart?\n\n"
+            "PM MORRISON: We have always had the same view on that.\n")
+    transcript = Transcript(text, "press-conference.txt", "2")
+    assert detect(transcript) == "plain"  # not the White House: no US label, no US time zone
+    doc = run(transcript, pipeline=("meeting", "participants"))
+    assert doc.is_meeting and (doc.meeting.date, doc.meeting.city, doc.meeting.format) == (
+        "2021-05-28", "Sydney", "in_person")
+    assert sorted(p.country for p in doc.participants) == ["AUS", "NZL"]
+    assert doc.utterances[2].speaker.is_journalist

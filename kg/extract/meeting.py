@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.people import extract_participants, foreign_principals
-from kg.extract.place import split_place, whitehouse_place
+from kg.extract.place import split_place, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import event_date
 from kg.formats.header import header_datelines
@@ -34,6 +34,7 @@ _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
     r"press statements?|press conference|news conference|joint statement|summit|received|"
+    r"media availability|press availability|doorstop|"
     r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
@@ -100,6 +101,8 @@ def extract_meeting(doc: Document) -> Document:
             city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
+    elif doc.format == "plain":
+        city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)
     title = doc.quote(doc.title) if doc.title else None
     meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(doc),

@@ -110,3 +110,13 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
     if not city and not _abroad(doc) and re.search(r"White House|Washington", doc.text):
         city = "Washington"
     return city, venue, span
+
+
+def title_city(title: str | None) -> str | None:
+    """The city a title ends on ("Joint press conference with ..., Sydney"), when the gazetteer knows it."""
+    from kg.gazetteer import default_gazetteer
+
+    if not title or "," not in title:
+        return None
+    tail = title.rsplit(",", 1)[1].replace("\u00a0", " ").strip()
+    return tail if tail and default_gazetteer().city(tail) and not country_of(tail) else None

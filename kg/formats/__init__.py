@@ -27,8 +27,9 @@ _KREMLIN_LABEL = re.compile(r"^(?:President of Russia|Vladimir Putin|Dmitry Medv
 _KREMLIN_DATELINE = re.compile(
     r"^[A-Z][a-z]+ \d{1,2}, (?:19|20)\d\d, (?:The Kremlin|Novo-Ogaryovo|Moscow|Sochi|Gorki)", re.M)
 _WHITEHOUSE = re.compile(
-    r"^(?:Remarks by|THE WHITE HOUSE|Readout of|Statement by)|^(?:THE PRESIDENT|PRESIDENT [A-Z]+|PRIME MINISTER [A-Z]+):"
-    r"|^\d{1,2}:\d\d [AP]\.M\. E[SD]T$", re.M)
+    r"^(?:Remarks by|THE WHITE HOUSE|Readout of|Statement by)"
+    r"|^(?:THE PRESIDENT|THE VICE PRESIDENT|PRESIDENT (?:BIDEN|TRUMP|OBAMA)|VICE PRESIDENT [A-Z]+):"
+    r"|^\d{1,2}:\d\d [AP]\.M\. E[SD]T$", re.M)  # not "PRIME MINISTER KEY:": any government's label
 _US_PRESIDENT = re.compile(
     r"\bPresident\s(?:Joe\s|Joseph\sR\.\s|Donald\sJ\.\s|Donald\s|Barack\s)?(?:Biden|Trump|Obama)\b"
     r"|\bPresident\sof\sthe\sUnited\sStates\b"

@@ -14,6 +14,7 @@ import re
 from kg.formats.assemble import assemble
 from kg.formats.header import (MONTHS, OMISSION, SEPARATOR, TIME_STAMP, header_datelines, iso_date, read_dateline,
                                title_line)
+from kg.formats.labels import readable_caps
 from kg.formats.leaders import office_holder
 from kg.formats.turns import Label, Line
 from kg.model import Document, Person, Span, Transcript
@@ -100,11 +101,6 @@ def _special(label: Label, date: str | None) -> Person | None:
     return office_holder(PUBLISHER, office, date) if office else None
 
 
-def _readable(description: str) -> str:
-    """ "PRIME MINISTER LEE" -> "Prime Minister Lee", so the cast reader sees an office."""
-    return " ".join(w if w == "Q" else w.capitalize() for w in description.split())
-
-
 def parse(transcript: Transcript) -> Document:
     text = transcript.text
     datelines = header_datelines(text)
@@ -118,7 +114,7 @@ def parse(transcript: Transcript) -> Document:
         line = classify(text, span, index)
         if line.label and line.label.description != "Q":
             label = line.label
-            line = Line(span, "label", Label(label.span, _readable(label.description),
+            line = Line(span, "label", Label(label.span, readable_caps(label.description),
                                              label.body_start, label.interpreted))
         return line
 
