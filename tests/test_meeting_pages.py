@@ -26,6 +26,7 @@ def countries(doc) -> list[str | None]:
 
 @pytest.mark.parametrize("name, format, parties", [
     ("wh-2021-08-23-call-johnson.txt", "phone", ["USA", "GBR"]),
+    ("wh-2021-09-21-meeting-morrison.txt", "in_person", ["USA", "AUS"]),  # "Joseph R. Biden Jr.'s Meeting"
     ("wh-2022-03-07-video-call-macron-scholz-johnson.txt", "video", ["USA", "FRA", "DEU", "GBR"]),
     ("wh-2022-03-17-virtual-meeting-martin.txt", "video", ["USA", "IRL"]),
     ("wh-2023-04-26-remarks-yoon-arrival.txt", "in_person", ["USA", "KOR"]),

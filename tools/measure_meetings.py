@@ -105,7 +105,9 @@ def judge(path: Path) -> dict:
     missing = sorted((countries | {"USA"}) - got_countries)
     if organisations and not got_orgs and not countries:
         missing.append("ORG")
-    surnames = [p.name.split()[-1] for p in doc.participants if p.name]
+    from kg.namespace import surname
+
+    surnames = [surname(p.name) for p in doc.participants if p.name]
     if len(set(surnames)) < len(surnames):
         missing.append("TWICE")  # one person under two countries
     ok = doc.is_meeting and not missing and (want_format is None or fmt == want_format) \

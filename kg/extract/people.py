@@ -112,6 +112,13 @@ def _same(a: Person, b: Person) -> bool:
         or (len(words_b) == 1 and words_b[0] in words_a)
 
 
+def _is_host(person: Person, host: Person | None) -> bool:
+    """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
+    from kg.namespace import surname
+
+    return host is not None and surname(person.name).lower() == surname(host.name).lower()
+
+
 def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
     """The cast's Person for a mention when it speaks, else one filled in from known leaders."""
     candidate = Person(mention.name or "", mention.office, mention.country, mention.organisation)
@@ -176,7 +183,7 @@ def extract_participants(doc: Document) -> Document:
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
-                and not _same(person, _publisher_leader(doc, date) or Person(""))):  # "Joseph R. Biden, Jr."
+                and not _is_host(person, _publisher_leader(doc, date))):  # "Joseph R. Biden, Jr."
             person = replace(person, country=next(iter(page_countries)))
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
