@@ -130,3 +130,16 @@ def test_another_governments_press_conference_gives_both_prime_ministers():
         "2021-05-28", "Sydney", "in_person")
     assert sorted(p.country for p in doc.participants) == ["AUS", "NZL"]
     assert doc.utterances[2].speaker.is_journalist
+
+
+@pytest.mark.parametrize("title", [
+    "President Vladimir Putin negotiated with Mongolian President Natsagiyn Bagabandi",
+    "President Vladimir Putin had a working breakfast with Polish Prime Minister Leszek Miller",
+])
+def test_negotiations_and_working_meals_are_encounters(title):
+    from kg.model import Transcript
+    from kg.pipeline import process as run
+
+    text = f"{title}\n\nMay 14, 2001, The Kremlin, Moscow\n\nThe two leaders discussed bilateral relations.\n"
+    doc = run(Transcript(text, "meal.txt", "3"), pipeline=("meeting", "participants"))
+    assert doc.is_meeting and len({p.country for p in doc.participants}) == 2

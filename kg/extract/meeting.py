@@ -34,7 +34,7 @@ _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
     r"press statements?|press conference|news conference|joint statement|summit|received|"
-    r"media availability|press availability|doorstop|"
+    r"media availability|press availability|doorstop|negotiated|lunch|luncheon|dinner|breakfast|"
     r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
