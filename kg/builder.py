@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import KgError
-from kg.mapping import DEFAULT_BASE, map_document, reference_triples
+from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
 from kg.reader import iter_paths, read_all
@@ -30,25 +30,37 @@ REFERENCE_GRAPH = "graph/reference"
 
 @dataclass
 class BuildResult:
-    """What a build did, for the closing summary line."""
+    """What a build did, for the closing summary line.
+
+    ``meetings`` counts distinct meeting IRIs written, as ``kg stats`` counts them in the store,
+    not transcripts that report a meeting: ``joined`` says how many transcripts reported a
+    meeting another transcript (of this build or already in the store) reported first.
+    ``undated`` counts transcripts with neither a publication date nor a meeting date.
+    """
 
     read: int = 0
     built: int = 0
     skipped: int = 0
     failed: int = 0
     meetings: int = 0
+    joined: int = 0
+    undated: int = 0
     triples: int = 0
     seconds: float = 0.0
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    meeting_iris: set[str] = field(default_factory=set, repr=False)
+    store_had_graphs: bool = field(default=False, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.failed == 0
 
     def summary(self) -> str:
+        joined = f" ({self.joined} transcripts joined an existing meeting)" if self.joined else ""
+        undated = f", {self.undated} without a date" if self.undated else ""
         return (f"read {self.read}, built {self.built}, skipped {self.skipped}, failed {self.failed}, "
-                f"meetings {self.meetings}, triples {self.triples}, {self.seconds:.1f} s")
+                f"meetings {self.meetings}{joined}, triples {self.triples}{undated}, {self.seconds:.1f} s")
 
 
 @dataclass
@@ -58,7 +70,8 @@ class _Prepared:
     source: str
     graph: object = None
     triples: list = field(default_factory=list)
-    is_meeting: bool = False
+    meeting: str | None = None  # the IRI of the meeting it reports
+    dated: bool = False
     problems: list[str] = field(default_factory=list)
     error: KgError | None = None
 
@@ -72,7 +85,10 @@ def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base
         problems = list(check(doc, mapped)) if check else []
     except KgError as exc:
         return _Prepared(item.source, error=exc)
-    return _Prepared(item.source, mapped.graph, mapped.triples, doc.is_meeting, problems)
+    meeting = meeting_node(doc, base)
+    dated = bool(doc.date or item.date or (doc.meeting and doc.meeting.date))
+    return _Prepared(item.source, mapped.graph, mapped.triples, meeting.value if meeting else None,
+                     dated, problems)
 
 
 # State of a worker process: the options of its build and its own check, made once per worker
@@ -137,6 +153,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         if progress:
             progress(done, total, source)
 
+    result.store_had_graphs = any(g.value != base + REFERENCE_GRAPH for g in store.graphs())
     store.replace_graph(NamedNode(base + REFERENCE_GRAPH), reference_triples(base))
     todo = _distinct(transcripts, result, tally)
     if total and total < 4 * jobs:
@@ -168,6 +185,8 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
                         + (f" (and {more} more)" if more else ""))
     if error is None:
         try:
+            if prepared.meeting:
+                _count_meeting(prepared, store, result)
             store.replace_graph(prepared.graph, prepared.triples)
         except KgError as exc:
             error = exc
@@ -177,8 +196,28 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
         return
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
-    result.meetings += int(prepared.is_meeting)
+    result.undated += int(not prepared.dated)
     result.triples += len(prepared.triples)
+
+
+def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> None:
+    """Counts a new meeting, or a transcript joining one already built (in this batch or before)."""
+    from pyoxigraph import NamedNode
+
+    iri = prepared.meeting
+    if iri in result.meeting_iris:
+        result.joined += 1
+        return
+    result.meeting_iris.add(iri)
+    result.meetings += 1
+    if result.store_had_graphs and _reported_elsewhere(store, NamedNode(iri), prepared.graph):
+        result.joined += 1
+
+
+def _reported_elsewhere(store: Store, meeting, graph) -> bool:
+    """Whether another graph of the store already holds ``meeting`` (a rebuilt transcript is not another)."""
+    rows = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ {meeting} a irkg:Meeting }} }} LIMIT 2")
+    return any(row["g"] != graph for row in rows)
 
 
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:

@@ -139,7 +139,7 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
     if t.url:
         out.add(node, irkg("url"), Literal(t.url, datatype=XSD_ANYURI))
     out.text(node, irkg("sha256"), t.sha256)
-    out.add(node, irkg("published"), date_literal(t.date))
+    out.add(node, irkg("published"), date_literal(t.date or doc.date))
     out.text(node, irkg("language"), t.language)
     out.text(node, irkg("sourceFormat"), doc.format)
     if doc.publisher_country:
@@ -212,11 +212,23 @@ def _map_utterance(out: _Triples, u: Utterance, tid: str, transcript: NamedNode,
     out.add(node, irkg("interpreted"), Literal(u.interpreted))
 
 
-def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, base: str) -> None:
+def meeting_node(doc: Document, base: str = DEFAULT_BASE) -> NamedNode | None:
+    """The IRI of the meeting ``doc`` reports (None when it reports none): date, parties, format."""
+    if not doc.is_meeting:
+        return None
     m = doc.meeting
     date = m.date if m else None
-    codes = sorted({p.country for p in doc.participants if p.country}) or list(doc.country_codes)
-    node = ns.meeting_iri(date if date_literal(date) else None, codes, tid, base)
+    parties = {p.country or p.organisation for p in doc.participants} - {None}
+    codes = sorted(parties) or list(doc.country_codes)
+    tid = ns.transcript_id(doc.transcript.sha256)
+    people = [p.name for p in doc.participants]
+    return ns.meeting_iri(date if date_literal(date) else None, codes, tid, base,
+                          m.format if m else None, people)
+
+
+def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, base: str) -> None:
+    m = doc.meeting
+    node = meeting_node(doc, base)
     out.add(node, TYPE, irkg("Meeting"))
     out.add(node, irkg("reportedIn"), transcript)
     if m:

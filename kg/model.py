@@ -194,6 +194,7 @@ class Document:
     format: str  # "kremlin", "whitehouse", "plain"
     title: Span | None = None
     publisher_country: str | None = None  # RUS for kremlin.ru, USA for the White House
+    date: str | None = None  # publication date: the page's dateline, else the file's metadata
     utterances: tuple[Utterance, ...] = ()
     cast: tuple[Person, ...] = ()
     meeting: Meeting | None = None

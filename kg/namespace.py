@@ -250,12 +250,34 @@ def topic_iri(name: str) -> NamedNode:
 
 
 def meeting_iri(date: str | None, country_codes: list[str] | tuple[str, ...], tid: str,
-                base: str = DEFAULT_BASE) -> NamedNode:
-    """``meeting/2021-07-20-aze-rus``: two reports of one meeting share it; without a date, per transcript."""
+                base: str = DEFAULT_BASE, format: str | None = None,
+                people: list[str] | tuple[str, ...] = ()) -> NamedNode:
+    """``meeting/2021-07-20-aze-rus-aliyev-putin``, ``meeting/2021-01-22-mex-usa-biden-obrador-phone``.
+
+    One IRI per event: date, countries, the participants' surnames and the format.  Two
+    reports of one event (a call's readout and its joint statement, remarks before a meeting
+    and its readout) agree on all four and share the meeting; talks and a phone call of one
+    day, a bilateral and a summit, or meetings with a country's president and then its prime
+    minister differ in one of them and stay apart.  Surnames, not full names, so "Joe Biden"
+    and "Joseph R. Biden, Jr." agree.  In-person meetings carry no format suffix.  Without a
+    date, one meeting per transcript.
+    """
     if not date:
         return _mint(base, "meeting", tid)
-    codes = "-".join(sorted({c.lower() for c in country_codes}))
-    return _mint(base, "meeting", f"{date}-{codes or tid}")
+    codes = "-".join(sorted({slug(c) for c in country_codes}))
+    surnames = "-".join(sorted({slug(surname(p)) for p in people if p.strip()}))
+    suffix = f"-{format.replace('_', '-')}" if format and format != "in_person" else ""
+    key = "-".join(part for part in (codes, surnames) if part) or tid
+    return _mint(base, "meeting", f"{date}-{key}{suffix}")
+
+
+def surname(name: str) -> str:
+    """The part of a name two reports of one person agree on: the last word, less "Jr."/"III"."""
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".").lower() not in _SUFFIXES]
+    return words[-1] if words else name
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def tenure_iri(person: str, holder_of: str, office: str | None, base: str = DEFAULT_BASE) -> NamedNode:

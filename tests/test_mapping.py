@@ -90,7 +90,7 @@ def test_minted_iris_follow_the_scheme():
     base = ns.DEFAULT_BASE
     tid = mapped.transcript_id
     assert len(tid) == 16
-    assert f"{base}meeting/2021-07-20-aze-rus" in subjects
+    assert f"{base}meeting/2021-07-20-aze-rus-aliyev-putin" in subjects
     assert f"{base}person/ilham-aliyev" in subjects
     assert f"{base}transcript/{tid}" in subjects
     assert f"{base}utterance/{tid}/1" in subjects

@@ -56,7 +56,7 @@ def test_countries_graph_has_russia_azerbaijan_meeting_on_its_date(store):
     edge = graph.edges[RUS, AZE]
     assert edge["weight"] == 1
     assert edge["first"] == edge["last"] == "2021-07-20"
-    assert edge["meetings"] == [ID + "meeting/2021-07-20-aze-rus"]
+    assert edge["meetings"] == [ID + "meeting/2021-07-20-aze-rus-aliyev-putin"]
     assert graph.nodes[AZE]["label"] == "Azerbaijan"
     assert graph.nodes[AZE]["iso3"] == "AZE" and graph.nodes[AZE]["qid"].startswith("Q")
 
@@ -111,7 +111,7 @@ def test_meetings_graph_is_bipartite_meeting_leader(store):
     assert len(meetings) == 7
     assert nx.is_bipartite(graph)
     assert all((a in meetings) != (b in meetings) for a, b in graph.edges)
-    assert graph.edges[ID + "meeting/2021-07-20-aze-rus", ALIYEV]["country"] == "AZE"
+    assert graph.edges[ID + "meeting/2021-07-20-aze-rus-aliyev-putin", ALIYEV]["country"] == "AZE"
 
 
 def test_date_and_country_filters(store):

@@ -18,7 +18,7 @@ from kg.queries import (bind_params, check_syntax, format_result, insert_values,
                         parse_query, run_query)
 
 ID = "https://w3id.org/irkg/id/"
-AZE_MEETING = ID + "meeting/2021-07-20-aze-rus"
+AZE_MEETING = ID + "meeting/2021-07-20-aze-rus-aliyev-putin"
 
 
 def plain(term) -> str | None:

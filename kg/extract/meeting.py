@@ -9,11 +9,8 @@ country than the publisher's, or of an international organisation.  A
 meeting of the President with his own ministers or governors is domestic:
 ``is_meeting`` is False and it has no participants (see kg.extract.people).
 
-Place: "city is the locality of the place line" — "Novo-Ogaryovo, Moscow
-Region" gives Novo-Ogaryovo, "The Kremlin, Moscow" gives Moscow and the
-venue The Kremlin.  A White House room ("East Room") is a venue; the city
-is where the text says the leaders are ("here in New York"), else
-Washington when the text names the White House or Washington.
+Place: see kg.extract.place.  Date: the dateline's, counted back to the event
+when the lead says "yesterday" (see kg.extract.when).
 """
 
 from __future__ import annotations
@@ -22,24 +19,33 @@ import re
 from dataclasses import replace
 
 from kg.extract.people import extract_participants, foreign_principals
-from kg.formats.cast import country_of
+from kg.extract.place import split_place, title_city, whitehouse_place
+from kg.extract.signatories import JOINT_STATEMENT
+from kg.extract.when import event_date
 from kg.formats.header import header_datelines
 from kg.model import Document, Meeting, Span
 
-_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)", re.I)
-_VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc", re.I)
+_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
+                    r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
+_VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
+                    r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks)"
+                    r"|\b(?:met|meet|meeting|held|spoke|convened|joined) virtually\b", re.I)
 _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
     r"press statements?|press conference|news conference|joint statement|summit|received|"
-    r"bilateral|consultations|visit)\b", re.I)
+    r"media availability|press availability|doorstop|negotiated|lunch|luncheon|dinner|breakfast|"
+    r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
     r"article|announce\w*|birthday)\b", re.I)
-_REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
-_HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting)\s+(?:here\s+)?in\s+"
-                      r"(?P<city>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)")
+# "Remarks by President Biden and Prime Minister Albanese at State Dinner": leaders who speak
+# together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
+_JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
+# What a telephone heading may still announce that is no conversation.
+_NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
+                           re.I)
 
 
 def _lead_text(doc: Document) -> str:
@@ -52,36 +58,13 @@ def _lead_text(doc: Document) -> str:
     return "\n".join(parts)
 
 
-def split_place(place: str) -> tuple[str | None, str | None]:
-    """(city, venue) of a place line: drop a trailing region or country, the last part is the city."""
-    parts = [p.replace("\u00a0", " ").strip() for p in place.split(",") if p.strip()]
-    while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
-        parts.pop()
-    if not parts:
-        return None, None
-    city = parts[-1]
-    venue = ", ".join(parts[:-1]) or None
-    return city, venue
-
-
-def _whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None]:
-    from kg.formats.whitehouse import place_line
-
-    span = place_line(doc.text)
-    venue = doc.quote(span).replace("\u00a0", " ") if span else None
-    city = None
-    if venue and "," in venue:
-        city, venue = split_place(venue)
-    here = _HERE_IN.search(doc.text)
-    if not city and here:
-        from kg.gazetteer import default_gazetteer
-
-        name = here["city"].replace("\u00a0", " ")
-        if default_gazetteer().city(name) or default_gazetteer().city(f"{name} City"):
-            city = name
-    if not city and re.search(r"White House|Washington", doc.text):
-        city = "Washington"
-    return city, venue, span
+def _first_sentence(doc: Document) -> str:
+    """The lead's first sentence, where a readout says what happened and when."""
+    for utterance in doc.utterances:
+        if utterance.speaker is None and utterance.sentences:
+            return doc.quote(utterance.sentences[0])
+        break
+    return ""
 
 
 def meeting_format(doc: Document) -> str:
@@ -90,17 +73,12 @@ def meeting_format(doc: Document) -> str:
     Later lead sentences often recall other contacts ("during several telephone
     conversations in December they discussed..."), which say nothing of this one.
     """
-    first_sentence = ""
-    for utterance in doc.utterances:
-        if utterance.speaker is None and utterance.sentences:
-            first_sentence = doc.quote(utterance.sentences[0])
-        break
-    for text in (doc.quote(doc.title) if doc.title else "", first_sentence):
-        text = text.replace("\u00a0", " ")
-        if _VIDEO.search(text):
-            return "video"
-        if _PHONE.search(text):
-            return "phone"
+    first_sentence = _first_sentence(doc)
+    texts = [text.replace("\u00a0", " ") for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
+    if any(_VIDEO.search(text) for text in texts):  # "Call with ..." held as "a secure video call"
+        return "video"
+    if any(_PHONE.search(text) for text in texts):
+        return "phone"
     return "in_person"
 
 
@@ -109,23 +87,39 @@ def extract_meeting(doc: Document) -> Document:
     lead = _lead_text(doc).replace("\u00a0", " ")
     datelines = header_datelines(doc.text)
     dateline = datelines[0] if datelines else None
-    date = dateline.date if dateline else doc.transcript.date
+    published = dateline.date if dateline else (doc.date or doc.transcript.date)
+    date = event_date(published, _first_sentence(doc))
+    if doc.format == "whitehouse":
+        from kg.formats.whitehouse import event_dateline
+
+        date = event_dateline(doc.text) or date
     city = venue = None
     place_span = dateline.place_span if dateline else None
     if doc.format == "whitehouse":
-        city, venue, place_span = _whitehouse_place(doc)
+        city, venue, place_span = whitehouse_place(doc)
+        if place_span is None and meeting_format(doc) != "in_person":
+            city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
+    elif doc.format == "plain":
+        city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)
     title = doc.quote(doc.title) if doc.title else None
     meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(doc),
                       visit_kind=visit.group(1).lower() if visit else None,
-                      date_span=dateline.date_span if dateline else None, place_span=place_span)
+                      date_span=dateline.date_span if dateline and dateline.date == date else None,
+                      place_span=place_span)
     heading = (title or lead[:300]).replace("\u00a0", " ")
-    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading))
+    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
+                     or JOINT_STATEMENT.search(heading))
     if not encounter and not title:
         encounter = bool(_ENCOUNTER.search(lead))
-    is_meeting = encounter and not _NOT_ENCOUNTER.search(heading)
+    vetoed = _NOT_ENCOUNTER.search(heading)
+    if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
+        vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
+    is_meeting = encounter and not vetoed
+    if not is_meeting and _JOINT_REMARKS.match(heading):
+        is_meeting = not re.search(r"\bwill\b", heading)
     if is_meeting:
         is_meeting = bool(foreign_principals(extract_participants(doc)))
     return replace(doc, meeting=meeting, is_meeting=is_meeting)

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from kg.formats.cast import Mention, _name_at, find_mentions
 from kg.formats.leaders import known_leader, office_holder
+from kg.extract.signatories import signatories
 from kg.formats.names import looks_like_person_name
 from kg.model import Document, Person, Span
 from kg.text import split_sentences
@@ -72,10 +73,35 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
             words = _name_at(part.split())
             name = " ".join(words)
             if len(words) >= 2 and looks_like_person_name(name):
-                known = known_leader(Mention(name, None, None), date)
-                if known and known.country:
+                whole = len(words) == len(part.split())  # not "Special Envoy" of "... of the Chinese President"
+                known = known_leader(Mention(name, None, None), date) or (
+                    _office_in_lead(doc, name) if whole else None)
+                if known and (known.country or known.organisation):
                     found.append(known)
     return found
+
+
+def _office_in_lead(doc: Document, name: str) -> Person | None:
+    """The office the lead gives a titled name without one: "congratulated Ursula von der Leyen on
+    assuming the office of President of the European Commission".  Only when the lead's first
+    sentences name the person and exactly one foreign office, so the office cannot be another's."""
+    from kg.formats.cast import _OFFICE_PATTERN, read_description
+
+    if _OFFICE_PATTERN.search(name):  # "Deputy Crown Prince and Defence Minister of ...": an office
+        return None
+    offices = []
+    for span in _lead_spans(doc)[1:]:
+        sentence = doc.quote(span).replace("\u00a0", " ")
+        if name not in sentence:
+            continue
+        for match in _OFFICE_PATTERN.finditer(sentence):
+            mention = read_description(sentence[match.start():].split(",")[0].split(".")[0])
+            if mention.office and not mention.name and (
+                    mention.organisation or mention.country not in (None, doc.publisher_country)):
+                offices.append(mention)
+    if len({(m.office, m.country, m.organisation) for m in offices}) != 1:
+        return None
+    return Person(name, offices[0].office, offices[0].country, offices[0].organisation)
 
 
 def _same(a: Person, b: Person) -> bool:
@@ -84,6 +110,13 @@ def _same(a: Person, b: Person) -> bool:
         return False
     return words_a[-1] == words_b[-1] or (len(words_a) == 1 and words_a[0] in words_b) \
         or (len(words_b) == 1 and words_b[0] in words_a)
+
+
+def _is_host(person: Person, host: Person | None) -> bool:
+    """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
+    from kg.namespace import surname
+
+    return host is not None and surname(person.name).lower() == surname(host.name).lower()
 
 
 def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
@@ -149,7 +182,8 @@ def extract_participants(doc: Document) -> Document:
                 or not person.country and person.office not in _STATE_OFFICES):
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
-                and person.office in _STATE_OFFICES):  # "Prime Minister Atal Bihari Vajpayee"
+                and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
+                and not _is_host(person, _publisher_leader(doc, date))):  # "Joseph R. Biden, Jr."
             person = replace(person, country=next(iter(page_countries)))
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
@@ -164,6 +198,7 @@ def extract_participants(doc: Document) -> Document:
                    for earlier in unique):
             unique.append(person)
     unique.sort(key=people.index)
+    unique = signatories(doc, unique, date)  # a joint statement's parties, named anywhere in it
     if doc.publisher_country is None:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique

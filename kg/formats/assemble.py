@@ -51,5 +51,5 @@ def assemble(transcript: Transcript, format: str, publisher: str | None,
     for utterance in utterances:
         if utterance.speaker and utterance.speaker not in speakers:
             speakers.append(utterance.speaker)
-    return Document(transcript=transcript, format=format, title=title,
+    return Document(transcript=transcript, format=format, title=title, date=date,
                     publisher_country=publisher, utterances=utterances, cast=tuple(speakers))

@@ -110,6 +110,21 @@ def _country_after_of(words: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+# Monarchs of a city-state or emirate are named by its city: "Crown Prince of Abu Dhabi".
+_CITY_OFFICES = frozenset({"Crown Prince", "Emir", "Amir", "King", "Sultan", "Prince"})
+
+
+def _city_country_after_of(words: list[str]) -> tuple[str | None, int]:
+    """Country of the city named by the longest prefix of ``words`` (after "of"), and its length."""
+    for length in range(min(len(words), 3), 0, -1):
+        phrase = " ".join(words[:length]).rstrip(",")
+        if phrase[:1].isupper():
+            city = _gaz().city(phrase)
+            if city and city.country:
+                return city.country, length
+    return None, 0
+
+
 @lru_cache(maxsize=20000)
 def organisation_of(phrase: str) -> str | None:
     """Name of the international organisation ``phrase`` names ("UN", "the African Union")."""
@@ -153,6 +168,8 @@ def read_description(description: str) -> Mention:
         found, length = _country_after_of(rest[1:])
         if not found and not country and not organisation:
             organisation, length = _organisation_after_of(rest[1:])
+        if not found and not country and not organisation and office in _CITY_OFFICES:
+            found, length = _city_country_after_of(rest[1:])
         if found or organisation:
             country = country or found
             rest = rest[1 + length:]
@@ -196,6 +213,8 @@ _DESCRIPTION_WORDS = _NAME_PARTICLES | {"of", "the", "for", "and"}
 def _prefix(text: str, start: int, office_start: int) -> str:
     """The country adjective ("US", "German Federal") or organisation ("UN") just before an office."""
     words = text[max(start, office_start - 48):office_start].split()
+    if words and words[-1].endswith((",", ";")):
+        return ""  # "President Macron of France, Chancellor Scholz": France ends the clause before
     for size in (2, 1):
         candidate = " ".join(words[-size:])
         if len(words) >= size and country_of(candidate):
@@ -246,12 +265,35 @@ def _adjoins_office(clause: str, name: str) -> bool:
         word[:1].isupper() or word in _DESCRIPTION_WORDS for word in clause[:position].split())
 
 
-def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
-    """Every "office + name" mention of a principal in ``text[start:end]``, in order.
+# "his visiting North Korean counterpart, Kim Jong Il": the adjective gives the country, no office.
+_COUNTERPART = re.compile(
+    r"\b(?:his|her|their)[ \u00a0]+(?:[a-z\-]+[ \u00a0]+){0,2}?"
+    r"(?P<adjective>[A-Z][\w’'\-]*(?:[ \u00a0][A-Z][\w’'\-]*)?)[ \u00a0]+counterparts?[ \u00a0]*,?[ \u00a0]+"
+    r"(?P<rest>[A-Z][^,;:()\n]{2,80})")
 
-    Shapes: "[Country adjective|Organisation] Office [of Country|of Organisation][,] Name".
-    The name must follow the office words directly and look like a person's name.
+
+def _counterpart_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    for match in _COUNTERPART.finditer(text, start, end):
+        country = country_of(match["adjective"])
+        name = " ".join(_name_at(match["rest"].split()))
+        if country and len(name.split()) >= 2 and looks_like_person_name(name):
+            name = _without_full_stop(name)
+            yield Mention(name, None, country, Span(match.start(), match.start("rest") + len(name)))
+
+
+def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Every mention of a principal in ``text[start:end]``, in order of appearance.
+
+    Shapes: "[Country adjective|Organisation] Office [of Country|of Organisation][,] Name",
+    and "his [visiting] Country-adjective counterpart, Name" (no office: a counterpart's
+    title may differ from the host's).
     """
+    found = list(_office_mentions(text, start, end)) + list(_counterpart_mentions(text, start, end))
+    return iter(sorted(found, key=lambda mention: mention.span.start))
+
+
+def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
+    """The "office + name" mentions; the name must follow the office words and look like a name."""
     for match in _OFFICE_PATTERN.finditer(text, start, end):
         if match.start() > 0 and text[match.start() - 1] == "-":
             continue

@@ -20,6 +20,10 @@ _DATE = re.compile(
     r"(?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2})(?:[\u2013\-]\d{1,2})?,?[ \u00a0]+(?P<year>(?:19|20)\d\d)"
 )
 _DATELINE = re.compile(_DATE.pattern + r"(?:,[ \u00a0]*(?P<place>[^\n]{1,80}))?$")
+# Other governments write the day first: "Wednesday, 27 February 2008" or "27 February 2008, Canberra".
+_DAY_FIRST = re.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \u00a0]+)?(?P<day>\d{1,2})[ \u00a0]+"
+    r"(?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<year>(?:19|20)\d\d)(?:,[ \u00a0]*(?P<place>[^\n]{1,80}))?$")
 TIME_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?$")
 SEPARATOR = re.compile(r"^(?:\*\s*){3,}$|^[-_=]{3,}$")
 OMISSION = re.compile(r"^[<\[(]?(?:\u2026|\.\.\.)[>\])]?$")
@@ -40,21 +44,25 @@ def iso_date(month: str, day: str, year: str) -> str:
 
 def read_dateline(text: str, line: Span) -> Dateline | None:
     """The date (and place) of a line that is a dateline and nothing else."""
-    match = _DATELINE.match(text, line.start, line.end)
+    match = _DATELINE.match(text, line.start, line.end) or _DAY_FIRST.match(text, line.start, line.end)
     if not match or match.end() != line.end:
         return None
     date = iso_date(match["month"], match["day"], match["year"])
     place_span = Span(match.start("place"), match.end("place")) if match["place"] else None
-    return Dateline(date, line, Span(match.start(), match.end("year")),
+    return Dateline(date, line, Span(line.start, match.end("year")),
                     match["place"].strip() if match["place"] else None, place_span)
 
 
 def title_line(text: str) -> Span | None:
     """The first non-blank line, when it reads as a title: short, and not a sentence of speech."""
-    first = next(lines(text), None)
+    found = lines(text)
+    first = next(found, None)
     if first is None:
         return None
     quote = first.of(text)
+    second = next(found, None)
+    if len(quote) <= 400 and second is not None and read_dateline(text, second):
+        return first  # a line over the dateline is the title, colon or not ("Joint Statement: A Partnership")
     if len(quote) > 400 or re.match(r"^[^:]{1,80}:\s", quote) or quote.endswith((".", "?", "!")) and len(quote) > 200:
         return None
     return first

@@ -52,3 +52,17 @@ def label_at(text: str, line: Span) -> Label | None:
     body_start = match.end()
     return Label(Span(line.start, match.end()), match["desc"].strip(), body_start,
                  interpreted=any(m in marker for m in INTERPRETER_MARKERS))
+
+
+# Abbreviated offices in ALL-CAPS labels of government transcripts ("PM RUDD:", "FM LAVROV:").
+_CAPS_ABBREVIATIONS = {"PM": "Prime Minister", "FM": "Foreign Minister", "VP": "Vice President"}
+
+
+def readable_caps(description: str) -> str:
+    """ "PRIME MINISTER LEE" -> "Prime Minister Lee", "PM RUDD" -> "Prime Minister Rudd": an office the cast reads."""
+    if description != description.upper():
+        return description
+    words = description.split()
+    if words and words[0] in _CAPS_ABBREVIATIONS:
+        words[0] = _CAPS_ABBREVIATIONS[words[0]].upper()
+    return " ".join(w if w == "Q" else w.capitalize() for w in " ".join(words).split())

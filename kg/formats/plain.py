@@ -1,6 +1,8 @@
 """Plain transcripts: "Name: words" turns, or prose with no turns at all.
 
-Nothing is assumed about the publisher.  A first line counts as a title
+Nothing is assumed about the publisher: another government's press conference
+("PM RUDD:", "PRIME MINISTER KEY:", "JOURNALIST:") is plain text whose ALL-CAPS
+labels are read as offices and names.  A first line counts as a title
 only when it is short and set apart by a blank line, so a transcript that
 opens straight into a turn or a paragraph keeps all its words.
 """
@@ -11,8 +13,8 @@ import re
 
 from kg.formats.assemble import assemble
 from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_datelines, read_dateline
-from kg.formats.labels import label_at
-from kg.formats.turns import Line
+from kg.formats.labels import label_at, readable_caps
+from kg.formats.turns import Label, Line
 from kg.model import Document, Span, Transcript
 from kg.text import lines
 
@@ -24,6 +26,8 @@ def classify(text: str, span: Span, index: int) -> Line:
     if OMISSION.match(quote):
         return Line(span, "neutral")
     label = label_at(text, span)
+    if label and label.description.isupper():  # "PRIME MINISTER KEY:", "PM RUDD:", "JOURNALIST:"
+        label = Label(label.span, readable_caps(label.description), label.body_start, label.interpreted)
     return Line(span, "label", label) if label else Line(span, "content")
 
 

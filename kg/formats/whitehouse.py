@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from kg.formats.assemble import assemble
-from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_datelines, read_dateline, title_line
+from kg.formats.header import (MONTHS, OMISSION, SEPARATOR, TIME_STAMP, header_datelines, iso_date, read_dateline,
+                               title_line)
+from kg.formats.labels import readable_caps
 from kg.formats.leaders import office_holder
 from kg.formats.turns import Label, Line
 from kg.model import Document, Person, Span, Transcript
@@ -23,6 +25,8 @@ _CAPS_LABEL = re.compile(r"(?P<desc>[A-Z][A-Z.'’\-]*(?:[ \u00a0][A-Z][A-Z.'’
 _Q_LABEL = re.compile(r"Q(?:[ \u00a0\t]+|:[ \u00a0\t]*|$)")
 _END = re.compile(r"^(?:END|\[END\]|# # #)$")
 _HEADER_WORDS = re.compile(r"^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President)|For Immediate Release)$", re.I)
+EVENT_DATE = re.compile(r"^\((?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2}),?[ \u00a0]+"
+                        r"(?P<year>(?:19|20)\d\d)\)$")
 _NOT_LABELS = frozenset({"NOTE", "WASHINGTON", "END"})
 
 
@@ -39,7 +43,7 @@ def label_at(text: str, line: Span) -> Label | None:
 def classify(text: str, span: Span, index: int) -> Line:
     quote = span.of(text)
     if (SEPARATOR.match(quote) or TIME_STAMP.match(quote) or _END.match(quote)
-            or _HEADER_WORDS.match(quote) or read_dateline(text, span)):
+            or _HEADER_WORDS.match(quote) or read_dateline(text, span) or EVENT_DATE.match(quote)):
         return Line(span, "skip")
     if OMISSION.match(quote):
         return Line(span, "neutral")
@@ -47,24 +51,48 @@ def classify(text: str, span: Span, index: int) -> Line:
     return Line(span, "label", label) if label else Line(span, "content")
 
 
-def place_line(text: str) -> Span | None:
-    """The line naming the room or place, between the date and the first time stamp."""
+def place_lines(text: str) -> list[Span]:
+    """The lines naming the room and place, between the date and the first time stamp.
+
+    Abroad the place takes two lines ("Kantei," then "Tokyo, Japan"); at home one ("East Room").
+    """
+    found: list[Span] = []
     seen_date = False
     for index, span in enumerate(lines(text)):
-        if index > 6:
-            return None
+        if index > 7:
+            break
         quote = span.of(text)
         if read_dateline(text, span):
             seen_date = True
             continue
         if not seen_date or _HEADER_WORDS.match(quote):
             continue
-        if TIME_STAMP.match(quote) or label_at(text, span):
-            return None
+        if TIME_STAMP.match(quote) or label_at(text, span) or len(found) == 3:
+            break
+        if EVENT_DATE.match(quote):  # "(October 25, 2023)": when the remarks were given, not where
+            continue
         if len(quote) <= 80 and not quote.endswith((".", "?", "!")):
-            return span
-        return None
+            found.append(span)
+            continue
+        break
+    return found
+
+
+def event_dateline(text: str) -> str | None:
+    """The date in brackets under the place ("(October 25, 2023)"): remarks published days later."""
+    for index, span in enumerate(lines(text)):
+        if index > 8:
+            return None
+        match = EVENT_DATE.match(span.of(text))
+        if match:
+            return iso_date(match["month"], match["day"], match["year"])
     return None
+
+
+def place_line(text: str) -> Span | None:
+    """The first place line (the room, or the place when there is no room)."""
+    found = place_lines(text)
+    return found[0] if found else None
 
 
 def _special(label: Label, date: str | None) -> Person | None:
@@ -73,25 +101,20 @@ def _special(label: Label, date: str | None) -> Person | None:
     return office_holder(PUBLISHER, office, date) if office else None
 
 
-def _readable(description: str) -> str:
-    """ "PRIME MINISTER LEE" -> "Prime Minister Lee", so the cast reader sees an office."""
-    return " ".join(w if w == "Q" else w.capitalize() for w in description.split())
-
-
 def parse(transcript: Transcript) -> Document:
     text = transcript.text
     datelines = header_datelines(text)
     date = datelines[0].date if datelines else None
 
-    place = place_line(text)
+    places = place_lines(text)
 
     def readable_classify(text: str, span: Span, index: int) -> Line:
-        if span == place:
+        if span in places:
             return Line(span, "skip")
         line = classify(text, span, index)
         if line.label and line.label.description != "Q":
             label = line.label
-            line = Line(span, "label", Label(label.span, _readable(label.description),
+            line = Line(span, "label", Label(label.span, readable_caps(label.description),
                                              label.body_start, label.interpreted))
         return line
 

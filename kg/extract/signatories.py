@@ -1,0 +1,99 @@
+"""Joint statements and declarations: every signatory is a participant.
+
+A joint statement's title names the parties ("U.S.-Singapore Joint Leaders'
+Statement", "Joint Statement from the Leaders of the United States, Egypt, and
+Qatar") more often than the leaders, and the leaders are named somewhere in the
+body ("we, President Joseph R. Biden, Jr. of the United States and President
+William S. Ruto of Kenya").  So the parties come from the title's subject
+(before "on ..." or a colon: "... Joint Statement on Long-Range Fires
+Deployment in Germany" is about Germany, not from it) and each party's leader
+from the first mention of a principal of that country in the text.  A party
+whose leader the text never names stays without a participant: nobody is
+invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.formats.cast import Mention, find_mentions
+from kg.formats.leaders import known_leader
+from kg.model import Document, Person
+
+JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b",
+                             re.I)
+_SUBJECT_END = re.compile(r"\s(?:on|to|in|regarding|following|at)\s|:|\|")
+_HEADS = frozenset({"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir",
+                    "Amir", "Crown Prince", "Sultan", "Premier", "Taoiseach", "Federal President"})
+
+
+def is_joint_statement(doc: Document) -> bool:
+    return bool(doc.title and JOINT_STATEMENT.search(doc.quote(doc.title)))
+
+
+def parties(doc: Document) -> list[str]:
+    """Countries the title's subject names, in order: the signatories."""
+    from kg.gazetteer import default_gazetteer
+
+    if not doc.title:
+        return []
+    title = doc.quote(doc.title).replace("\u00a0", " ")
+    if title.isupper():  # "JOINT LEADERS' STATEMENT: ELEVATING UNITED STATES-VIETNAM RELATIONS"
+        title = title.title()
+    joint = JOINT_STATEMENT.search(title)
+    subject_end = _SUBJECT_END.search(title, joint.end() if joint else 0)
+    subject = title[:subject_end.start()] if subject_end else title
+    if subject_end and not default_gazetteer().find_countries(subject) and subject_end.group() in (":", "|"):
+        subject = title  # "Joint Leaders' Statement: Elevating United States-Vietnam Relations"
+    found: list[str] = []
+    for mention in default_gazetteer().find_countries(subject):
+        if mention.code not in found:
+            found.append(mention.code)
+    if not found:  # "Joint Statement from President Biden and Prime Minister Meloni": the lead names the parties
+        for utterance in doc.utterances[:1]:
+            for sentence in utterance.sentences[:2]:
+                for mention in default_gazetteer().find_countries(doc.text, sentence.start, sentence.end):
+                    if mention.code not in found:
+                        found.append(mention.code)
+    return found
+
+
+def signatories(doc: Document, people: list[Person], date: str | None) -> list[Person]:
+    """``people`` and, for each party of a joint statement not among them, its leader as the text names him."""
+    if not is_joint_statement(doc):
+        return people
+    have = {p.country for p in people}
+    wanted = [code for code in parties(doc) if code not in have and code != doc.publisher_country]
+    if not wanted:
+        return people
+    added = list(people)
+    mentions = [m for m in find_mentions(doc.text, 0, len(doc.text)) if m.office in _HEADS and m.name]
+    for mention in mentions:
+        if mention.country in wanted:
+            added.append(_person(mention, mention.country, date))
+            wanted.remove(mention.country)
+            if not wanted:
+                return added
+    if len(wanted) == 1:  # "President Biden and Prime Minister Meloni": the one other leader is the other party's
+        named = {word.lower() for p in added for word in p.name.split()} | {_host_surname(doc, date).lower()}
+        others = [m for m in mentions if not m.country and not named & set(m.name.lower().split())]
+        if others and all(set(m.name.lower().split()) & set(others[0].name.lower().split()) for m in others):
+            person = _person(others[0], wanted[0], date)
+            if person.country == wanted[0]:
+                added.append(person)
+    return added
+
+
+def _person(mention: Mention, country: str, date: str | None) -> Person:
+    known = known_leader(Mention(mention.name, None, None), date)
+    if known and known.country not in (None, country):
+        return known  # the name is another country's leader: not this party's
+    name = known.name if known and len(known.name) >= len(mention.name or "") else mention.name
+    return Person(name or "", mention.office, country, None, known.qid if known else None)
+
+
+def _host_surname(doc: Document, date: str | None) -> str:
+    from kg.formats.leaders import office_holder
+
+    host = office_holder(doc.publisher_country, "President", date) if doc.publisher_country else None
+    return host.name.split()[-1] if host else ""

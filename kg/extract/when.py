@@ -1,0 +1,80 @@
+"""The meeting's own date, which is not always the page's.
+
+A readout is often published the day after the call ("President Biden spoke
+with Mexican President López Obrador yesterday") or names the weekday
+("met on Tuesday").  Two pages of one event must carry the event's date, or
+they would not share its meeting.  The first sentence of the narrator's lead
+is where readouts say when; later sentences recall other contacts, so they
+are not read.  Only the past is read: an event is never dated after the page.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date, timedelta
+
+from kg.formats.header import MONTHS
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.I)
+_WEEKDAY = re.compile(r"\b[Oo]n (?P<day>" + "|".join(_WEEKDAYS) + r")\b")
+_MONTH_DAY = re.compile(r"\b[Oo]n (?P<month>" + "|".join(MONTHS) + r")[ \u00a0](?P<day>\d{1,2})\b(?:,? (?P<year>\d{4}))?")
+_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
+
+
+_VERB = re.compile(r"\b(?:spoke|speaks|met|meets|held|had|called|talked|hosted|received|welcomed)\b")
+# Before the verb, these words mean the sentence recalls another event ("the EU summit held on ...").
+_RECALL = re.compile(r"\b(?:following|during|after|results?|summit|meeting|conversation|events?|"
+                     r"accords?|previous|earlier)\b", re.I)
+
+
+def _of_this_event(text: str, found: re.Match[str]) -> bool:
+    """Whether a date phrase dates the sentence's own encounter, not one it recalls.
+
+    It must open the sentence ("Yesterday, President Trump and King Abdullah held...") or
+    follow the encounter verb in the same clause ("spoke with ... yesterday", "met
+    virtually on November 15 with ..."), with nothing before the verb that names another event.
+    """
+    if found.start() <= 40 and re.match(r"[^,;]*,", text[found.end():found.end() + 60]) \
+            and not _RECALL.search(text[:found.start()]):
+        return True
+    for verb in _VERB.finditer(text, 0, found.start()):
+        between = text[verb.end():found.start()]
+        if len(between) <= 120 and not re.search(r"[,;]", between) and not _RECALL.search(text[:verb.start()]):
+            return True
+    return False
+
+
+def event_date(published: str | None, first_sentence: str) -> str | None:
+    """The date the first sentence of a lead gives the event, counted back from ``published``.
+
+    "today" or nothing said gives the publication date itself.
+    """
+    if not published:
+        return None
+    try:
+        day = Date.fromisoformat(published)
+    except ValueError:
+        return published
+    text = first_sentence.replace("\u00a0", " ")
+    if _TODAY.search(text):
+        return published
+    yesterday = _YESTERDAY.search(text)
+    if yesterday and _of_this_event(text, yesterday):
+        return (day - timedelta(days=1)).isoformat()
+    weekday = _WEEKDAY.search(text)
+    if weekday and _of_this_event(text, weekday):
+        back = (day.weekday() - _WEEKDAYS.index(weekday["day"])) % 7
+        return (day - timedelta(days=back)).isoformat()
+    month_day = _MONTH_DAY.search(text)
+    if month_day and _of_this_event(text, month_day):
+        month, number = MONTHS.index(month_day["month"]) + 1, int(month_day["day"])
+        years = (int(month_day["year"]),) if month_day["year"] else (day.year, day.year - 1)
+        for year in years:
+            try:
+                candidate = Date(year, month, number)
+            except ValueError:
+                return published
+            if candidate <= day:
+                return candidate.isoformat() if (day - candidate).days <= 31 else published
+    return published
