@@ -81,7 +81,10 @@ class Person:
     ``office`` is the title as the text gives it ("President", "Prime
     Minister"); ``country`` the alpha-3 code of the country they speak for, or
     None for someone who speaks for an ``organisation``.  ``qid`` is a
-    Wikidata id where the gazetteer knows the person.
+    Wikidata id where the gazetteer knows the person, and ``label`` their name
+    as the reference list gives it: ``name`` stays as this transcript writes
+    it ("Emomali Rakhmonov"), ``label`` is the one spelling every transcript
+    shares ("Emomali Rahmon"), so the graph has one IRI per person.
     """
 
     name: str
@@ -89,6 +92,12 @@ class Person:
     country: str | None = None
     organisation: str | None = None
     qid: str | None = None
+    label: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """The name a person's IRI is minted from: the reference label when linked."""
+        return self.label or self.name
 
     @property
     def is_journalist(self) -> bool:

@@ -24,6 +24,7 @@ COMPONENTS: dict[str, str] = {
     "commitments": "kg.extract.commitments:extract_commitments",
     "figures": "kg.extract.figures:extract_figures",
     "topics": "kg.extract.topics:extract_topics",
+    "identities": "kg.extract.identity:link_people",
 }
 
 DEFAULT_PIPELINE: tuple[str, ...] = tuple(COMPONENTS)

@@ -20,9 +20,10 @@ import re
 from dataclasses import replace
 
 from kg.formats.cast import Mention, _name_at, find_mentions
-from kg.formats.leaders import known_leader, office_holder
+from kg.formats.leaders import fuller_name, known_leader, office_holder
 from kg.formats.names import looks_like_person_name
 from kg.model import Document, Person, Span
+from kg.namekey import name_words
 from kg.text import split_sentences
 
 _LEAD_SENTENCES = 2
@@ -79,7 +80,8 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
 
 
 def _same(a: Person, b: Person) -> bool:
-    words_a, words_b = a.name.lower().split(), b.name.lower().split()
+    """One person twice: the same surname, spellings folded ("Erdogan" and "Erdoğan", "Aliev" and "Aliyev")."""
+    words_a, words_b = name_words(a.name), name_words(b.name)
     if not words_a or not words_b:
         return False
     return words_a[-1] == words_b[-1] or (len(words_a) == 1 and words_a[0] in words_b) \
@@ -97,9 +99,10 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
         return candidate
     known = known_leader(mention, date)
     if known and (not mention.country or known.country == mention.country):
-        name = known.name if len(known.name) >= len(candidate.name) else candidate.name
-        return Person(name, mention.office or known.office, known.country, None, known.qid)
+        return Person(fuller_name(candidate.name, known.name), mention.office or known.office,
+                      known.country, None, known.qid)
     return candidate
+
 
 
 def _publisher_leader(doc: Document, date: str | None) -> Person | None:
