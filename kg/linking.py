@@ -81,6 +81,13 @@ def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | Non
     return best[0] if len(best) == 1 else None
 
 
+def known_elsewhere(person: Person, country: str, day: str | None) -> bool:
+    """Whether the list knows ``person`` by name as someone who held no office of ``country``."""
+    index = _index()
+    qid = person.qid or _by_name(index, replace(person, country=None), day)
+    return bool(qid) and bool(index.of_person(qid)) and not _served(index, qid, country)
+
+
 def link(person: Person, day: str | None) -> Person:
     """``person`` with the QID and reference label of whoever they are, when that is known."""
     if person.is_journalist or not person.name.strip():

@@ -22,6 +22,7 @@ from dataclasses import replace
 from kg.formats.cast import Mention, _name_at, find_mentions
 from kg.formats.leaders import fuller_name, known_leader, office_holder
 from kg.formats.names import looks_like_person_name
+from kg.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.namekey import name_words
 from kg.text import split_sentences
@@ -97,12 +98,27 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
             return speaker
     if mention.organisation:
         return candidate
+    if mention.country and known_elsewhere(candidate, mention.country, date):
+        return replace(candidate, country=None)  # a country glued on by the layout, not this person's
     known = known_leader(mention, date)
     if known and (not mention.country or known.country == mention.country):
         return Person(fuller_name(candidate.name, known.name), mention.office or known.office,
                       known.country, None, known.qid)
     return candidate
 
+
+
+def _with_page_country(person: Person, country: str, doc: Document, date: str | None) -> Person:
+    """``person`` given the one foreign country the page names, unless that would misplace them.
+
+    An office is only ever the text's: the page's own leader ("President
+    Vladimir Putin noted that Russia and Jordan...") and anyone the leader
+    list knows as holding no office of ``country`` keep no country.
+    """
+    host = _publisher_leader(doc, date)
+    if host and _same(person, host) or known_elsewhere(person, country, date):
+        return person
+    return replace(person, country=country)
 
 
 def _publisher_leader(doc: Document, date: str | None) -> Person | None:
@@ -153,7 +169,7 @@ def extract_participants(doc: Document) -> Document:
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES):  # "Prime Minister Atal Bihari Vajpayee"
-            person = replace(person, country=next(iter(page_countries)))
+            person = _with_page_country(person, next(iter(page_countries)), doc, date)
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
@@ -172,7 +188,8 @@ def extract_participants(doc: Document) -> Document:
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
     elif unique:
         host = _publisher_leader(doc, date)
-        if host:
+        if host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
+            unique = [p for p in unique if not (_same(p, host) and p.country in (None, host.country))]
             unique.insert(0, host)
     if doc.publisher_country is None and len({p.country for p in unique}) < 2:
         unique = []

@@ -194,8 +194,13 @@ _DESCRIPTION_WORDS = _NAME_PARTICLES | {"of", "the", "for", "and"}
 
 
 def _prefix(text: str, start: int, office_start: int) -> str:
-    """The country adjective ("US", "German Federal") or organisation ("UN") just before an office."""
-    words = text[max(start, office_start - 48):office_start].split()
+    """The country adjective ("US", "German Federal") or organisation ("UN") just before an office.
+
+    Only words after the last punctuation count: in "King Abdullah II of Jordan,
+    President Vladimir Putin" Jordan is the King's, not the President's.
+    """
+    before = text[max(start, office_start - 48):office_start]
+    words = re.split(r"[,;:.()\u2013\u2014]", before)[-1].split()
     for size in (2, 1):
         candidate = " ".join(words[-size:])
         if len(words) >= size and country_of(candidate):

@@ -25,6 +25,7 @@ Kremlin Office Administration Cabinet Security Forum Summit Group Nations Board 
 Centre Center Institute Foundation Society Association Congress Senate Chamber Region Territory
 Province District Area City Army Navy Forces Army Front Movement Church Cathedral Palace House
 Hall Museum Theatre Games Olympics Cup Championship Day Year Week Programme Program Strategy
+Authority Authorities
 Concept Doctrine Act Law Code Resolution Statement Memorandum Protocol Plan Initiative Project
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Russia Russian Soviet Western Eastern Northern
@@ -51,11 +52,22 @@ def looks_like_person_name(name: str | None) -> bool:
         return False
     from kg.formats.cast import country_of  # cast imports this module
 
-    if country_of(name):
+    if country_of(name) or _starts_with_country(words):
         return False
     from kg.gazetteer import default_gazetteer
 
     return default_gazetteer().organisation(name) is None
+
+
+def _starts_with_country(words: list[str]) -> bool:
+    """A country glued before a name: "Turkey Recep Tayyip Erdogan", "Germany Angela Merkel".
+
+    Layouts drop the "of" or the comma between an office's country and the
+    holder's name; a name never starts with a country's name.
+    """
+    from kg.formats.cast import country_of
+
+    return len(words) >= 3 and any(country_of(" ".join(words[:size])) for size in (1, 2))
 
 
 def is_thing_word(word: str) -> bool:
