@@ -43,19 +43,35 @@ def _by_name(index: LeaderIndex, person: Person, day: str | None) -> str | None:
     words = name_words(person.name)
     if len(words) < 2:
         return None
-    qids = index.keyed(person.name) or index.with_words(person.name)
+    qids = index.keyed(person.name) or index.with_words(person.name) or _spelt_alike(index, words)
     qids = {q for q in qids if _served(index, q, person.country)}
     if len(qids) > 1 and day:
         qids = {q for q in qids if any(t.held_on(day) for t in index.of_person(q))}
     return next(iter(qids)) if len(qids) == 1 else None
 
 
+def _spelt_alike(index: LeaderIndex, words: list[str]) -> set[str]:
+    """People one of whose spellings has as many words, each maybe the same spelt otherwise."""
+    found = set()
+    for qid in index.with_words(words[-1]) | index.with_words(words[0]):
+        for spelling in index.spellings.get(qid, ()):
+            theirs = name_words(spelling)
+            if len(theirs) == len(words) and all(similar_word(a, b) for a, b in zip(words, theirs)):
+                found.add(qid)
+    return found
+
+
 def _score(words: list[str], spellings: tuple[str, ...]) -> int:
-    """2 when surname and first name fit a spelling, 1 for the surname alone, 0 otherwise."""
+    """2 when a surname and the first name fit a spelling, 1 for a surname alone, 0 otherwise.
+
+    Any word after the first may be the surname: "Ricardo Lagos Escobar",
+    "Dina Boluarte Zegarra" carry a second family name the list leaves out.
+    """
+    surnames = [w for w in words[1:] if len(w) > 2] or words[-1:]
     best = 0
     for spelling in spellings:
         theirs = name_words(spelling)
-        if not any(similar_word(words[-1], w) for w in theirs):
+        if not any(similar_word(mine, w) for mine in surnames for w in theirs):
             continue
         first = len(words) > 1 and any(similar_word(words[0], w) for w in theirs)
         best = max(best, 2 if first else 1)

@@ -23,6 +23,7 @@ _DIGRAPHS = (("shch", "sh"), ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("zh", "j
 _VOWELS = "aeiou"
 _GLIDE = re.compile(r"(?<=[aeo])i(?=[aeou])")  # Nazarbaiev -> Nazarbaev, Kochariian -> (kept)
 _DOUBLE = re.compile(r"(.)\1+")
+_ROMAN = re.compile(r"[ivx]+")
 
 
 def _ascii(text: str) -> str:
@@ -33,6 +34,8 @@ def _ascii(text: str) -> str:
 def fold_word(word: str) -> str:
     """One word in its folded spelling: "Rakhmonov" -> "rahmonov", "Aliyev" -> "aliev"."""
     word = re.sub(r"[^a-z]", "", _ascii(word))
+    if _ROMAN.fullmatch(word):  # "Abdullah II", "Felipe VI": a regnal number is no spelling
+        return word
     for written, folded in _DIGRAPHS:
         word = word.replace(written, folded)
     word = _DOUBLE.sub(r"\1", word)
@@ -64,14 +67,18 @@ def _edits_within_one(a: str, b: str) -> bool:
 def similar_word(a: str, b: str) -> bool:
     """Whether two folded words may spell one name.
 
-    Equal; one a prefix of the other of at least five letters ("rahmon" in
-    "rahmonov", a Russian suffix dropped); or, for words of five letters or
-    more, one letter added, dropped or changed ("heidar"/"geidar",
+    Equal; or, for words of five letters or more: one a prefix of the other
+    ("rahmon" in "rahmonov", a Russian suffix dropped), the same first five
+    letters or more with at most two others after them ("beatrix"/"beatriz"),
+    or one letter added, dropped or changed ("heidar"/"geidar",
     "timoshenko"/"timochenko" after folding).
     """
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    if len(short) >= 5 and long.startswith(short):
-        return True
-    return len(short) >= 5 and _edits_within_one(a, b)
+    if len(short) < 5:
+        return False
+    common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(short))
+    if common == len(short) or common >= 5 and len(long) - common <= 2:
+        return True  # a suffix dropped or spelt otherwise: rahmon/rahmonov, beatriks/beatriz
+    return _edits_within_one(a, b)

@@ -72,6 +72,12 @@ def recent_rows(data: Path) -> tuple[list[list[str]], dict[str, str]]:
     return out, labels
 
 
+def _year(value: str) -> int:
+    """The year of a Wikidata date ("827-01-01", "1994-11-19"); 0 when there is none."""
+    found = re.match(r"-?\d+", value)
+    return int(found.group()) if found else 0
+
+
 def _date(value: str) -> str:
     return value[:10] if value else ""
 
@@ -85,7 +91,7 @@ def history_rows(path: Path) -> tuple[list[list[str]], dict[str, str]]:
             label = r["person"].strip()
             if not (start or end) or not label or label == r["person_qid"] or not r["iso3"]:
                 continue
-            if end and end < "1990" or not end and start < "1960":
+            if end and _year(end) < 1990 or not end and _year(start) < 1960:
                 continue
             rows.append([r["person_qid"], r["iso3"], r["role"], "", start, end, "geografia"])
             labels.setdefault(r["person_qid"], label)
