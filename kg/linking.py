@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from kg.leaderdata import LeaderIndex
 from kg.model import Person
-from kg.namekey import name_words, similar_word
+from kg.namekey import compatible_first_names, name_words, similar_word
 
 
 def _index() -> LeaderIndex:
@@ -39,11 +39,23 @@ def _served(index: LeaderIndex, qid: str, country: str | None) -> bool:
     return country is None or any(t.country == country for t in index.of_person(qid))
 
 
+#: Words before a name that are no part of it ("Sheikh Tamim bin Hamad Al Thani").
+HONORIFICS = frozenset("sheikh shaikh sir dr mr mrs ms madame cardinal".split())
+
+
+def _words(name: str) -> list[str]:
+    words = name_words(name)
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return words
+
+
 def _by_name(index: LeaderIndex, person: Person, day: str | None) -> str | None:
-    words = name_words(person.name)
+    words = _words(person.name)
     if len(words) < 2:
         return None
-    qids = index.keyed(person.name) or index.with_words(person.name) or _spelt_alike(index, words)
+    name = " ".join(words)
+    qids = index.keyed(name) or index.with_words(name) or _spelt_alike(index, words)
     qids = {q for q in qids if _served(index, q, person.country)}
     if len(qids) > 1 and day:
         qids = {q for q in qids if any(t.held_on(day) for t in index.of_person(q))}
@@ -66,6 +78,7 @@ def _score(words: list[str], spellings: tuple[str, ...]) -> int:
 
     Any word after the first may be the surname: "Ricardo Lagos Escobar",
     "Dina Boluarte Zegarra" carry a second family name the list leaves out.
+    A first name that cannot be the listed one's rules the spelling out.
     """
     surnames = [w for w in words[1:] if len(w) > 2] or words[-1:]
     best = 0
@@ -73,13 +86,15 @@ def _score(words: list[str], spellings: tuple[str, ...]) -> int:
         theirs = name_words(spelling)
         if not any(similar_word(mine, w) for mine in surnames for w in theirs):
             continue
+        if len(words) > 1 and len(theirs) > 1 and not compatible_first_names(words[0], theirs[0]):
+            continue  # "Mehriban Aliyeva" is not Ilham Aliyev, "Natwar Singh" not Manmohan Singh
         first = len(words) > 1 and any(similar_word(words[0], w) for w in theirs)
         best = max(best, 2 if first else 1)
     return best
 
 
 def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | None:
-    words = name_words(person.name)
+    words = _words(person.name)
     if not (person.country and day and words):
         return None
     scores: dict[str, int] = {}

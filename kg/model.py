@@ -96,8 +96,19 @@ class Person:
 
     @property
     def identity(self) -> str:
-        """The name a person's IRI is minted from: the reference label when linked."""
+        """The name a person is known by in the graph: the reference label when linked."""
         return self.label or self.name
+
+    @property
+    def key(self) -> str:
+        """What a person's IRI is minted from: the reference label when linked, else the
+        written name without initials, "Jr." or a possessive ("James D.Wolfensohn" and
+        "James Wolfensohn" are one IRI; transliterations need the reference list)."""
+        if self.label:
+            return self.label
+        from kg.namekey import plain_name
+
+        return plain_name(self.name) or self.name
 
     @property
     def is_journalist(self) -> bool:

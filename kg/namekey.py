@@ -18,12 +18,13 @@ import re
 import unicodedata
 
 # Longest first: "dzh" before "zh", "shch" before "sh".
-_DIGRAPHS = (("shch", "sh"), ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("zh", "j"), ("ph", "f"),
+_DIGRAPHS = (("shch", "sh"), ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("zh", "j"), ("ph", "f"), ("th", "t"),
              ("x", "ks"), ("w", "v"), ("q", "k"), ("y", "i"), ("oe", "o"), ("ue", "u"))
 _VOWELS = "aeiou"
 _GLIDE = re.compile(r"(?<=[aeo])i(?=[aeou])")  # Nazarbaiev -> Nazarbaev, Kochariian -> (kept)
 _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[ivx]+")
+_SUFFIXES = frozenset({"jr", "sr"})  # "Joseph R. Biden Jr.": a generation, not a name
 
 
 def _ascii(text: str) -> str:
@@ -43,9 +44,18 @@ def fold_word(word: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    """The folded words of a name, initials ("W.") and particles of one letter dropped."""
+    """The folded words of a name; initials ("W."), one-letter particles and "Jr." dropped."""
     words = re.split(r"[\s\-‐]+", _ascii(name).replace(".", ". "))
-    return [w for w in (fold_word(word) for word in words) if len(w) > 1]
+    return [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
+
+
+def plain_name(name: str) -> str:
+    """A name without what never tells people apart, spelling kept: initials, "Jr.", a
+    possessive ("James D.Wolfensohn" -> "James Wolfensohn", "ElBaradei’s" -> "ElBaradei")."""
+    words = re.split(r"[\s‐]+", name.replace(".", ". ").strip())
+    kept = [re.sub(r"['’]s\Z", "", word).strip(".,;:") for word in words]
+    return " ".join(word for word in kept
+                    if len(fold_word(word)) > 1 and fold_word(word) not in _SUFFIXES)
 
 
 def name_key(name: str) -> str:
@@ -82,3 +92,72 @@ def similar_word(a: str, b: str) -> bool:
     if common == len(short) or common >= 5 and len(long) - common <= 2:
         return True  # a suffix dropped or spelt otherwise: rahmon/rahmonov, beatriks/beatriz
     return _edits_within_one(a, b)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (names are short: the plain dynamic programme is fast enough)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def compatible_first_names(a: str, b: str) -> bool:
+    """Whether two folded first names may be one person's: a short form ("jo" in "joseph",
+    "toni" in "antoni"), a respelling, or another romanisation ("volodimir"/"vladimir")."""
+    if similar_word(a, b):
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 2 and (long.startswith(short) or len(short) >= 3 and long.endswith(short)):
+        return True
+    return len(short) >= 6 and a[0] == b[0] and _distance(a, b) <= 2
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two full names (two words or more) may be one person's, spelt or ordered otherwise.
+
+    First names and surnames must both be alike ("Geidar Aliev" and "Heydar
+    Aliyev"), in either order ("Kishida Fumio"); "Heydar Aliyev" and "Ilham
+    Aliyev" stay two people.
+    """
+    mine, theirs = name_words(a), name_words(b)
+    if len(mine) < 2 or len(theirs) < 2:
+        return False
+    first, last = mine[0], mine[-1]
+    return (similar_word(first, theirs[0]) and similar_word(last, theirs[-1])
+            or similar_word(first, theirs[-1]) and similar_word(last, theirs[0]))
+
+
+def name_clusters(spellings: dict[str, set[str]]) -> list[set[str]]:
+    """Groups of keys (person IRIs) any of whose spellings may name the same person.
+
+    ``spellings`` maps each key to the names it carries (foaf:name and
+    skos:altLabel); a group of two keys or more is one person split in two,
+    unless two people really share a name.
+    """
+    keys = sorted(spellings)
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    by_surname: dict[str, list[tuple[str, str]]] = {}
+    for key in keys:
+        for name in spellings[key]:
+            words = name_words(name)
+            for word in {words[0], words[-1]} if len(words) >= 2 else ():
+                by_surname.setdefault(word[:4], []).append((key, name))
+    for entries in by_surname.values():
+        for i, (key, name) in enumerate(entries):
+            for other_key, other in entries[i + 1:]:
+                if root(key) != root(other_key) and same_name(name, other):
+                    parent[root(key)] = root(other_key)
+    groups: dict[str, set[str]] = {}
+    for key in keys:
+        groups.setdefault(root(key), set()).add(key)
+    return sorted(groups.values(), key=lambda group: sorted(group))

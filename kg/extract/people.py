@@ -121,6 +121,14 @@ def _with_page_country(person: Person, country: str, doc: Document, date: str | 
     return replace(person, country=country)
 
 
+def _without_host(person: Person, host: Person) -> Person:
+    """A name run on into the host's: "Mauricio Macri Vladimir Putin" (a lost comma) is Mauricio Macri."""
+    words, theirs = person.name.split(), host.name.split()
+    if len(words) > len(theirs) + 1 and words[-len(theirs):] == theirs:
+        return replace(person, name=" ".join(words[:-len(theirs)]))
+    return person
+
+
 def _publisher_leader(doc: Document, date: str | None) -> Person | None:
     for speaker in doc.cast:
         if speaker.country == doc.publisher_country and speaker.office in (
@@ -189,7 +197,8 @@ def extract_participants(doc: Document) -> Document:
     elif unique:
         host = _publisher_leader(doc, date)
         if host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
-            unique = [p for p in unique if not (_same(p, host) and p.country in (None, host.country))]
+            unique = [_without_host(p, host) for p in unique
+                      if not (_same(p, host) and p.country in (None, host.country))]
             unique.insert(0, host)
     if doc.publisher_country is None and len({p.country for p in unique}) < 2:
         unique = []

@@ -237,6 +237,7 @@ def _name_before_comma(text: str, start: int, office_start: int) -> tuple[str | 
     if not found:
         return None, office_start
     words = found.group(1).split()
+    words[-1] = re.sub(r"['’]s\Z", "", words[-1])  # "Mohamed ElBaradei’s, Director General"
     name = " ".join(words)
     if len(words) < 2 or not looks_like_person_name(name):
         return None, office_start
