@@ -83,6 +83,8 @@ def fuller_name(written: str, known: str) -> str:
     A full name keeps the text's spelling ("Viktor Yanukovych", not the list's
     "Viktor Yanukovytch"): the person is the same, and the mapping records both.
     """
+    if " of " in known:  # "Abdullah II of Jordan" is a label, not a fuller name
+        return written
     mine, theirs = name_words(written), name_words(known)
     return known if len(theirs) > len(mine) and set(mine) <= set(theirs) else written
 
