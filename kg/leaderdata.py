@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from typing import Callable
 
-from kg.namekey import name_key, name_words
+from kg.namekey import name_key, name_words, telling_words
 
 #: Wikidata dates are sometimes a day or a month off the publishers' (an inauguration
 #: on the 7th recorded as the 1st); a tenure counts as held this many days either side.
@@ -112,8 +112,9 @@ class LeaderIndex:
         return set(self._by_key.get(name_key(name), ()))
 
     def with_words(self, name: str) -> set[str]:
-        """QIDs of everyone whose spellings contain every folded word of ``name``."""
-        words = name_words(name)
+        """QIDs of everyone whose spellings contain every telling word of ``name``
+        (honorifics and particles ignored: "Sheikh Al Thani" is no one in particular)."""
+        words = telling_words(name)
         if not words:
             return set()
         return set.intersection(*(self._by_word.get(w, set()) for w in words))

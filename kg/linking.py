@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from kg.leaderdata import LeaderIndex
 from kg.model import Person
-from kg.namekey import compatible_first_names, name_words, similar_word
+from kg.namekey import HONORIFICS, compatible_first_names, name_words, similar_word
 
 
 def _index() -> LeaderIndex:
@@ -37,10 +37,6 @@ def _index() -> LeaderIndex:
 
 def _served(index: LeaderIndex, qid: str, country: str | None) -> bool:
     return country is None or any(t.country == country for t in index.of_person(qid))
-
-
-#: Words before a name that are no part of it ("Sheikh Tamim bin Hamad Al Thani").
-HONORIFICS = frozenset("sheikh shaikh sir dr mr mrs ms madame cardinal".split())
 
 
 def _words(name: str) -> list[str]:

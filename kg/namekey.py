@@ -49,6 +49,17 @@ def name_words(name: str) -> list[str]:
     return [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
 
 
+#: Folded words that name nobody: honorifics before a name and the particles inside Arabic
+#: names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not pick a person.
+HONORIFICS = frozenset(fold_word(w) for w in "sheikh shaikh sir dr mr mrs ms madame cardinal".split())
+PARTICLES = frozenset("bin ibn bint al el ad as ash abu ben de da del der di du dos van von la le".split())
+
+
+def telling_words(name: str) -> list[str]:
+    """The folded words of a name that can tell people apart: no honorific, no particle."""
+    return [w for w in name_words(name) if w not in HONORIFICS and w not in PARTICLES]
+
+
 def plain_name(name: str) -> str:
     """A name without what never tells people apart, spelling kept: initials, "Jr.", a
     possessive ("James D.Wolfensohn" -> "James Wolfensohn", "ElBaradei’s" -> "ElBaradei")."""
@@ -122,7 +133,7 @@ def same_name(a: str, b: str) -> bool:
     Aliyev"), in either order ("Kishida Fumio"); "Heydar Aliyev" and "Ilham
     Aliyev" stay two people.
     """
-    mine, theirs = name_words(a), name_words(b)
+    mine, theirs = telling_words(a), telling_words(b)
     if len(mine) < 2 or len(theirs) < 2:
         return False
     first, last = mine[0], mine[-1]
@@ -149,7 +160,7 @@ def name_clusters(spellings: dict[str, set[str]]) -> list[set[str]]:
     by_surname: dict[str, list[tuple[str, str]]] = {}
     for key in keys:
         for name in spellings[key]:
-            words = name_words(name)
+            words = telling_words(name)
             for word in {words[0], words[-1]} if len(words) >= 2 else ():
                 by_surname.setdefault(word[:4], []).append((key, name))
     for entries in by_surname.values():

@@ -19,12 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.formats.names import NAME_PARTICLES, looks_like_person_name, name_after_body
+from kg.formats.names import NAME_PARTICLES, is_hyphenated_particle, looks_like_person_name, name_after_body
 from kg.model import Person, Span
 
 # Offices of principals, longest first so "Prime Minister" wins over "Minister".
 PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
-    "President", "Acting President", "Vice President", "Vice-President", "Prime Minister",
+    "President", "Acting President", "Vice President", "Vice-President", "Vice Chancellor",
+    "Vice-Chancellor", "Prime Minister",
     "Acting Prime Minister", "Federal Chancellor", "Chancellor", "King", "Queen", "Emir", "Amir",
     "Crown Prince", "Sultan", "Premier", "Foreign Minister", "Minister of Foreign Affairs",
     "Foreign Affairs Minister", "Secretary of State", "Secretary-General", "Secretary General",
@@ -87,7 +88,7 @@ def _name_at(words: list[str]) -> list[str]:
         bare = word.rstrip(".,;:")
         possessive = bare.endswith(("'s", "’s"))  # "Vladimir Putin's visit": the name ends here
         bare = bare[:-2] if possessive else bare
-        capital = bare[:1].isupper()
+        capital = bare[:1].isupper() or is_hyphenated_particle(bare)  # "Saud al-Faisal"
         if not bare or bare in _NOT_NAME or not (capital or bare in _NAME_PARTICLES):
             break
         if re.fullmatch(r"[A-Z]", bare):  # an initial keeps its dot: "George W. Bush"
@@ -164,6 +165,8 @@ def read_description(description: str) -> Mention:
             tail = text[match.start():]
             office = tail[:tail.find(" ".join(person_name))].strip()
             name, rest = person_name, rest[start:]
+        elif len(name) == 1:  # "Chairman of German Committee on ... Wolfgang Buchele": no "Committee"
+            name = []
     if not name:  # "Chairman of the Board of Sberbank German Gref"; ", President of South Korea"
         if (country or organisation) and not rest:
             return Mention(None, office, country, organisation=organisation)
