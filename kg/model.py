@@ -101,14 +101,14 @@ class Person:
 
     @property
     def key(self) -> str:
-        """What a person's IRI is minted from: the reference label when linked, else the
-        written name without initials, "Jr." or a possessive ("James D.Wolfensohn" and
-        "James Wolfensohn" are one IRI; transliterations need the reference list)."""
+        """What a person's IRI is minted from: the reference label when linked (readable,
+        "ilham-aliyev"), else the written name folded by :func:`kg.namekey.person_key`, so
+        that "Sergei Ignatiev" and "Sergey Ignatyev" are one IRI ("sergei-ignatiev")."""
         if self.label:
             return self.label
-        from kg.namekey import plain_name
+        from kg.namekey import person_key
 
-        return plain_name(self.name) or self.name
+        return person_key(self.name) or self.name
 
     @property
     def is_journalist(self) -> bool:

@@ -24,7 +24,8 @@ _VOWELS = "aeiou"
 _GLIDE = re.compile(r"(?<=[aeo])i(?=[aeou])")  # Nazarbaiev -> Nazarbaev, Kochariian -> (kept)
 _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[ivx]+")
-_SUFFIXES = frozenset({"jr", "sr"})  # "Joseph R. Biden Jr.": a generation, not a name
+_SUFFIXES = frozenset({"jr", "sr"})
+_POSSESSIVE = re.compile(r"'s\b")  # "Mohamed ElBaradei’s, Director General" (curly quotes are folded first)  # "Joseph R. Biden Jr.": a generation, not a name
 
 
 def _ascii(text: str) -> str:
@@ -44,8 +45,9 @@ def fold_word(word: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    """The folded words of a name; initials ("W."), one-letter particles and "Jr." dropped."""
-    words = re.split(r"[\s\-‐]+", _ascii(name).replace(".", ". "))
+    """The folded words of a name; initials ("W."), one-letter particles, "Jr." and a
+    possessive dropped."""
+    words = re.split(r"[\s\-‐]+", _POSSESSIVE.sub("", _ascii(name)).replace(".", ". "))
     return [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
 
 
@@ -60,13 +62,13 @@ def telling_words(name: str) -> list[str]:
     return [w for w in name_words(name) if w not in HONORIFICS and w not in PARTICLES]
 
 
-def plain_name(name: str) -> str:
-    """A name without what never tells people apart, spelling kept: initials, "Jr.", a
-    possessive ("James D.Wolfensohn" -> "James Wolfensohn", "ElBaradei’s" -> "ElBaradei")."""
-    words = re.split(r"[\s‐]+", name.replace(".", ". ").strip())
-    kept = [re.sub(r"['’]s\Z", "", word).strip(".,;:") for word in words]
-    return " ".join(word for word in kept
-                    if len(fold_word(word)) > 1 and fold_word(word) not in _SUFFIXES)
+def person_key(name: str) -> str:
+    """The key of a person the reference list does not know: the folded name without
+    honorifics ("Cardinal Pietro Parolin" is "pietro parolin")."""
+    words = name_words(name)
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def name_key(name: str) -> str:
