@@ -22,6 +22,7 @@ from dataclasses import replace
 from kg.formats.cast import Mention, _name_at, find_mentions
 from kg.formats.leaders import fuller_name, known_leader, office_holder
 from kg.formats.names import looks_like_person_name
+from kg.extract.identity import document_date
 from kg.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.namekey import name_words
@@ -157,12 +158,7 @@ def extract_participants(doc: Document) -> Document:
     """
     if doc.meeting is not None and not doc.is_meeting:
         return replace(doc, participants=())
-    date = doc.meeting.date if doc.meeting and doc.meeting.date else None
-    if date is None:
-        from kg.formats.header import header_datelines
-
-        lines = header_datelines(doc.text)
-        date = lines[0].date if lines else doc.transcript.date
+    date = document_date(doc)
     people: list[Person] = []
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
     title_partner_is_domestic = False
