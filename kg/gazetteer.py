@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.errors import KgError
+from kg.leaderdata import LeaderIndex, LeaderInfo
 from kg.model import CountryMention, Span
 from kg.resources import data_path
 
@@ -49,16 +50,6 @@ class CityInfo:
     name: str
     country: str  # alpha-3
     geonameid: int | None
-
-
-@dataclass(frozen=True)
-class LeaderInfo:
-    name: str
-    qid: str
-    country: str | None
-    office: str
-    start_year: int | None
-    end_year: int | None
 
 
 @dataclass(frozen=True)
@@ -151,8 +142,7 @@ class Gazetteer:
         self._folded_code = {fold(p): c for p, c in self._phrase_code.items() if c != NO_COUNTRY}
         self._country_re: re.Pattern[str] | None = None
         self._cities: dict[str, list[tuple[int, CityInfo]]] | None = None
-        self._leaders: list[LeaderInfo] | None = None
-        self._leader_tokens: dict[str, set[int]] = {}
+        self._leaders: LeaderIndex | None = None
         self._organisations: dict[str, OrganisationInfo] | None = None
         self._org_re: re.Pattern[str] | None = None
 
@@ -213,40 +203,35 @@ class Gazetteer:
 
     # leaders --------------------------------------------------------------
 
+    def leaders(self) -> LeaderIndex:
+        """The dated list of heads of state and government and foreign ministers (loaded once)."""
+        if self._leaders is None:
+            self._leaders = LeaderIndex(lambda name: _read_tsv(name, self._dir))
+        return self._leaders
+
     def leaders_named(self, name: str, year: int | None = None) -> list[LeaderInfo]:
-        """Offices held by the person called ``name`` (diacritics and case ignored).
+        """Offices held by the person called ``name`` (spellings folded by :mod:`kg.namekey`).
 
         A full name finds its holder; a partial name ("Erdogan", "Tayyip
         Erdogan") only when every word of it fits one person.  ``year`` keeps
-        the offices held in that year (the data know 2021-2022 terms only).
+        the offices held in that year.
         """
-        leaders = self._load_leaders()
-        tokens = fold(name).split()
-        if not tokens:
-            return []
-        hits = set.intersection(*(self._leader_tokens.get(t, set()) for t in tokens))
-        exact = [i for i in hits if fold(leaders[i].name) == " ".join(tokens)]
-        if exact:
-            hits = set(exact)
-        elif len({leaders[i].qid for i in hits}) != 1:
-            return []
-        found = [leaders[i] for i in sorted(hits)]
+        index = self.leaders()
+        qids = index.keyed(name)
+        if not qids:
+            qids = index.with_words(name)
+            if len(qids) != 1:
+                return []
+        found = [tenure for qid in sorted(qids) for tenure in index.of_person(qid)]
         if year is not None:
             found = [lead for lead in found
                      if (lead.start_year is None or lead.start_year <= year)
                      and (lead.end_year is None or year <= lead.end_year)]
-        return found
-
-    def _load_leaders(self) -> list[LeaderInfo]:
-        if self._leaders is None:
-            self._leaders = []
-            for name, qid, iso3, office, start, end in _read_tsv("leaders.tsv", self._dir):
-                index = len(self._leaders)
-                self._leaders.append(LeaderInfo(name, qid, iso3 or None, office,
-                                                _int(start), _int(end)))
-                for token in fold(name).split():
-                    self._leader_tokens.setdefault(token, set()).add(index)
-        return self._leaders
+        # one tenure per person, country and kind of office; a row that names the office wins
+        best: dict[tuple, LeaderInfo] = {}
+        for lead in sorted(found, key=lambda lead: not lead.office):
+            best.setdefault((lead.qid, lead.country, lead.kind), lead)
+        return [lead for lead in found if best[(lead.qid, lead.country, lead.kind)] is lead]
 
     # organisations --------------------------------------------------------
 

@@ -30,6 +30,7 @@ VALUE = ns_node(ns.RDF, "value")
 LABEL = ns_node(ns.RDFS, "label")
 SAME_AS = ns_node(ns.OWL, "sameAs")
 FOAF_NAME = ns_node(ns.FOAF, "name")
+ALT_LABEL = ns_node(ns.SKOS, "altLabel")
 DERIVED_FROM = ns_node(ns.PROV, "wasDerivedFrom")
 OA_EXACT = ns_node(ns.OA, "exact")
 OA_START = ns_node(ns.OA, "start")
@@ -152,10 +153,13 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
 
 
 def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
-    node = ns.person_iri(person.name, base)
+    """A leader under one IRI whatever the spelling: the reference label names it, the text's is an altLabel."""
+    node = ns.person_iri(person.key, base)
     out.add(node, TYPE, irkg("Leader"))
-    out.text(node, FOAF_NAME, person.name)
-    out.text(node, LABEL, person.name)
+    out.text(node, FOAF_NAME, person.identity)
+    out.text(node, LABEL, person.identity)
+    if person.name != person.identity:
+        out.text(node, ALT_LABEL, person.name)
     if person.qid:
         out.add(node, SAME_AS, ns.wikidata_iri(person.qid))
     return node
@@ -185,7 +189,7 @@ def _map_tenure(out: _Triples, person: Person, observed: str | None, base: str) 
     holder_of = person.country or person.organisation
     if not holder_of:
         return
-    tenure = ns.tenure_iri(person.name, holder_of, person.office, base)
+    tenure = ns.tenure_iri(person.key, holder_of, person.office, base)
     out.add(tenure, TYPE, irkg("Tenure"))
     out.add(tenure, irkg("holder"), leader)
     out.add(leader, irkg("holdsTenure"), tenure)
@@ -244,7 +248,7 @@ def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, 
             out.add(node, irkg("meetingFormat"), ns.concept(m.format))
         out.text(node, irkg("visitKind"), m.visit_kind)
     for person in doc.participants:
-        out.add(node, irkg("participant"), ns.person_iri(person.name, base))
+        out.add(node, irkg("participant"), ns.person_iri(person.key, base))
     for code in doc.country_codes:
         out.add(node, irkg("mentionsCountry"), ns.country_iri(code, base))
 

@@ -81,7 +81,10 @@ class Person:
     ``office`` is the title as the text gives it ("President", "Prime
     Minister"); ``country`` the alpha-3 code of the country they speak for, or
     None for someone who speaks for an ``organisation``.  ``qid`` is a
-    Wikidata id where the gazetteer knows the person.
+    Wikidata id where the gazetteer knows the person, and ``label`` their name
+    as the reference list gives it: ``name`` stays as this transcript writes
+    it ("Emomali Rakhmonov"), ``label`` is the one spelling every transcript
+    shares ("Emomali Rahmon"), so the graph has one IRI per person.
     """
 
     name: str
@@ -89,6 +92,23 @@ class Person:
     country: str | None = None
     organisation: str | None = None
     qid: str | None = None
+    label: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """The name a person is known by in the graph: the reference label when linked."""
+        return self.label or self.name
+
+    @property
+    def key(self) -> str:
+        """What a person's IRI is minted from: the reference label when linked (readable,
+        "ilham-aliyev"), else the written name folded by :func:`kg.namekey.person_key`, so
+        that "Sergei Ignatiev" and "Sergey Ignatyev" are one IRI ("sergei-ignatiev")."""
+        if self.label:
+            return self.label
+        from kg.namekey import person_key
+
+        return person_key(self.name) or self.name
 
     @property
     def is_journalist(self) -> bool:

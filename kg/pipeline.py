@@ -26,6 +26,7 @@ COMPONENTS: dict[str, str] = {
     "figures-model": "kg.extract.learned_figures:extract_figures",
     "figures": "kg.extract.figures:extract_figures",
     "topics": "kg.extract.topics:extract_topics",
+    "identities": "kg.extract.identity:link_people",
 }
 
 STAGES: tuple[str, ...] = tuple(name for name in COMPONENTS if not name.endswith("-model"))

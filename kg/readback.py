@@ -34,15 +34,20 @@ SELECT ?m ?title ?date ?cityName ?venue ?format WHERE { GRAPH ?g {
   OPTIONAL { ?m irkg:meetingFormat ?format }
 } } LIMIT 1"""
 
+# A person's name as this transcript writes it: its skos:altLabel when the graph's IRI is named
+# after another spelling (the reference label), else foaf:name.
 _PARTICIPANTS = """
 SELECT DISTINCT ?name ?office ?country ?organisation WHERE { GRAPH ?g {
-  { ?tenure a irkg:Tenure ; irkg:holder/foaf:name ?name .
+  { ?tenure a irkg:Tenure ; irkg:holder ?p .
     OPTIONAL { ?tenure irkg:office ?office }
     OPTIONAL { ?tenure irkg:officeOfCountry ?country }
     OPTIONAL { ?tenure irkg:officeOfOrganisation/rdfs:label ?organisation } }
   UNION
-  { ?m a irkg:Meeting ; irkg:participant ?p . ?p foaf:name ?name .
+  { ?m a irkg:Meeting ; irkg:participant ?p .
     FILTER NOT EXISTS { ?p irkg:holdsTenure ?any } }
+  ?p foaf:name ?label .
+  OPTIONAL { ?p <http://www.w3.org/2004/02/skos/core#altLabel> ?written }
+  BIND (COALESCE(?written, ?label) AS ?name)
 } }"""
 
 _COMMITMENTS = """

@@ -18,8 +18,8 @@ from kg.model import (
 )
 
 AZE_TEXT = Path(__file__).parent / "data" / "dev" / "kremlin-2021-07-20-azerbaijan.txt"
-PUTIN = Person("Vladimir Putin", "President", "RUS", qid="Q7747")
-ALIYEV = Person("Ilham Aliyev", "President", "AZE", qid="Q153815")
+PUTIN = Person("Vladimir Putin", "President", "RUS", qid="Q7747", label="Vladimir Putin")
+ALIYEV = Person("Ilham Aliyev", "President", "AZE", qid="Q153815", label="Ilham Aliyev")
 
 
 def _span(text: str, quote: str) -> Span:

@@ -321,10 +321,25 @@ MUTATIONS = [
      lambda g: put(g, tenure(g), I("officeOfCountry"), COUNTRY("XYZ"))),
     ("tenure observed on no date", "irkgsh:Tenure-observedOn", "Violation",
      lambda g: put(g, tenure(g), I("observedOn"), lit("yesterday"))),
+    ("empty other spelling", "irkgsh:Leader-altLabel", "Violation",
+     lambda g: add(g, utterance_speaker(g), ns.ns_node(ns.SKOS, "altLabel"), lit(""))),
+    ("one person in offices of two countries on one day", "irkgsh:Leader-one-country-at-a-time", "Warning",
+     lambda g: second_country(g, "JOR")),
     ("organisation without name", "irkgsh:Tenure-officeOfOrganisation", "Violation",
      lambda g: put(drop(g, tenure(g), I("officeOfCountry")), tenure(g), I("officeOfOrganisation"),
                    ns.organisation_iri("Nowhere Union"))),
 ]
+
+
+def second_country(g, code: str):
+    """The speaker also holding an office of ``code`` on the day their own tenure was observed."""
+    person = utterance_speaker(g)
+    mine = next(t.subject for t in g if t.predicate == I("holder") and t.object == person)
+    other = T(f"https://w3id.org/irkg/id/tenure/x/{code.lower()}/president")
+    return g + [ox.Triple(other, RDF_TYPE, I("Tenure")), ox.Triple(other, I("holder"), person),
+                ox.Triple(person, I("holdsTenure"), other), ox.Triple(other, I("office"), lit("President")),
+                ox.Triple(other, I("officeOfCountry"), COUNTRY(code)),
+                ox.Triple(other, I("observedOn"), value(g, mine, I("observedOn")))]
 
 
 def utterance_speaker(g):

@@ -3,8 +3,8 @@
 Usage: ``python tools/build_gazetteer.py SHARED_DATA_DIR``
 
 Only permissive sources are read (rigour MIT, cartogrify MIT, GeoNames CC BY
-4.0, Wikidata-derived leader lists CC0), plus a small name/abbreviation/QID
-subset of supraverden (CC BY-SA 4.0) for organisations.  The hand-written
+4.0), plus a small name/abbreviation/QID subset of supraverden (CC BY-SA 4.0)
+for organisations.  The leader tables come from ``tools/build_leaders.py``.  The hand-written
 supplements (``country_aliases.tsv``, ``organisations_extra.tsv``) are our own
 data and are not touched here.  Output is deterministic so a rebuild diffs
 cleanly.
@@ -120,25 +120,6 @@ def build_cities(data: Path, alpha2_to_3: dict[str, str]) -> list[list[str]]:
     return out
 
 
-def build_leaders(data: Path) -> list[list[str]]:
-    out = {}
-    with open(data / "leaders" / "wikidata_heads_2021_2022.tsv", encoding="utf-8") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            key = (r["person_qid"], r["position_qid"])
-            row = [r["person_label"], r["person_qid"], r["iso3"], r["position_label"],
-                   r["start_year"], r["end_year"]]
-            if key not in out or r["last_seen_snapshot"] > out[key][1]:
-                out[key] = (row, r["last_seen_snapshot"])
-    with open(data / "leaders" / "wikidata_foreign_ministers_2022.tsv", encoding="utf-8") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            key = (r["person_qid"], r["position_qid"])
-            row = [r["person_label"], r["person_qid"], r["iso3"], r["position_label"],
-                   r["start_date"][:4], ""]
-            if key not in out or r["last_seen_snapshot"] > out[key][1]:
-                out[key] = (row, r["last_seen_snapshot"])
-    return sorted(row for row, _ in out.values() if not row[0].startswith("Q"))
-
-
 def build_organisations(data: Path) -> list[list[str]]:
     out = []
     for r in csv.DictReader(open(data / "organisations" / "supraverden_organisations.tsv",
@@ -171,8 +152,6 @@ def main(argv: list[str] | None = None) -> int:
           names + build_terms(args.data, alpha2_to_3))
     write("cities.tsv", ["name", "iso3", "geonameid", "population", "aliases"],
           build_cities(args.data, alpha2_to_3))
-    write("leaders.tsv", ["name", "qid", "iso3", "office", "start_year", "end_year"],
-          build_leaders(args.data))
     write("organisations.tsv", ["name", "abbreviation", "qid", "aliases"],
           build_organisations(args.data))
     return 0

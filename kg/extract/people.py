@@ -20,10 +20,13 @@ import re
 from dataclasses import replace
 
 from kg.formats.cast import Mention, _name_at, find_mentions
-from kg.formats.leaders import known_leader, office_holder
+from kg.formats.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import signatories
 from kg.formats.names import looks_like_person_name
+from kg.extract.identity import document_date
+from kg.linking import known_elsewhere
 from kg.model import Document, Person, Span
+from kg.namekey import name_words
 from kg.text import split_sentences
 
 _LEAD_SENTENCES = 2
@@ -105,7 +108,8 @@ def _office_in_lead(doc: Document, name: str) -> Person | None:
 
 
 def _same(a: Person, b: Person) -> bool:
-    words_a, words_b = a.name.lower().split(), b.name.lower().split()
+    """One person twice: the same surname, spellings folded ("Erdogan" and "Erdoğan", "Aliev" and "Aliyev")."""
+    words_a, words_b = name_words(a.name), name_words(b.name)
     if not words_a or not words_b:
         return False
     return words_a[-1] == words_b[-1] or (len(words_a) == 1 and words_a[0] in words_b) \
@@ -128,11 +132,35 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
             return speaker
     if mention.organisation:
         return candidate
+    if mention.country and known_elsewhere(candidate, mention.country, date):
+        return replace(candidate, country=None)  # a country glued on by the layout, not this person's
     known = known_leader(mention, date)
     if known and (not mention.country or known.country == mention.country):
-        name = known.name if len(known.name) >= len(candidate.name) else candidate.name
-        return Person(name, mention.office or known.office, known.country, None, known.qid)
+        return Person(fuller_name(candidate.name, known.name), mention.office or known.office,
+                      known.country, None, known.qid)
     return candidate
+
+
+
+def _with_page_country(person: Person, country: str, doc: Document, date: str | None) -> Person:
+    """``person`` given the one foreign country the page names, unless that would misplace them.
+
+    An office is only ever the text's: the page's own leader ("President
+    Vladimir Putin noted that Russia and Jordan...") and anyone the leader
+    list knows as holding no office of ``country`` keep no country.
+    """
+    host = _publisher_leader(doc, date)
+    if host and _same(person, host) or known_elsewhere(person, country, date):
+        return person
+    return replace(person, country=country)
+
+
+def _without_host(person: Person, host: Person) -> Person:
+    """A name run on into the host's: "Mauricio Macri Vladimir Putin" (a lost comma) is Mauricio Macri."""
+    words, theirs = person.name.split(), host.name.split()
+    if len(words) > len(theirs) + 1 and words[-len(theirs):] == theirs:
+        return replace(person, name=" ".join(words[:-len(theirs)]))
+    return person
 
 
 def _publisher_leader(doc: Document, date: str | None) -> Person | None:
@@ -163,12 +191,7 @@ def extract_participants(doc: Document) -> Document:
     """
     if doc.meeting is not None and not doc.is_meeting:
         return replace(doc, participants=())
-    date = doc.meeting.date if doc.meeting and doc.meeting.date else None
-    if date is None:
-        from kg.formats.header import header_datelines
-
-        lines = header_datelines(doc.text)
-        date = lines[0].date if lines else doc.transcript.date
+    date = document_date(doc)
     people: list[Person] = []
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
     title_partner_is_domestic = False
@@ -184,7 +207,7 @@ def extract_participants(doc: Document) -> Document:
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
                 and not _is_host(person, _publisher_leader(doc, date))):  # "Joseph R. Biden, Jr."
-            person = replace(person, country=next(iter(page_countries)))
+            person = _with_page_country(person, next(iter(page_countries)), doc, date)
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
@@ -204,7 +227,9 @@ def extract_participants(doc: Document) -> Document:
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
     elif unique:
         host = _publisher_leader(doc, date)
-        if host:
+        if host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
+            unique = [_without_host(p, host) for p in unique
+                      if not (_same(p, host) and p.country in (None, host.country))]
             unique.insert(0, host)
     if doc.publisher_country is None and len({p.country for p in unique}) < 2:
         unique = []

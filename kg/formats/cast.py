@@ -19,12 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from kg.formats.names import NAME_PARTICLES, looks_like_person_name, name_after_body
+from kg.formats.names import NAME_PARTICLES, is_hyphenated_particle, looks_like_person_name, name_after_body
 from kg.model import Person, Span
 
 # Offices of principals, longest first so "Prime Minister" wins over "Minister".
 PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
-    "President", "Acting President", "Vice President", "Vice-President", "Prime Minister",
+    "President", "Acting President", "Vice President", "Vice-President", "Vice Chancellor",
+    "Vice-Chancellor", "Prime Minister",
     "Acting Prime Minister", "Federal Chancellor", "Chancellor", "King", "Queen", "Emir", "Amir",
     "Crown Prince", "Sultan", "Premier", "Foreign Minister", "Minister of Foreign Affairs",
     "Foreign Affairs Minister", "Secretary of State", "Secretary-General", "Secretary General",
@@ -87,7 +88,7 @@ def _name_at(words: list[str]) -> list[str]:
         bare = word.rstrip(".,;:")
         possessive = bare.endswith(("'s", "’s"))  # "Vladimir Putin's visit": the name ends here
         bare = bare[:-2] if possessive else bare
-        capital = bare[:1].isupper()
+        capital = bare[:1].isupper() or is_hyphenated_particle(bare)  # "Saud al-Faisal"
         if not bare or bare in _NOT_NAME or not (capital or bare in _NAME_PARTICLES):
             break
         if re.fullmatch(r"[A-Z]", bare):  # an initial keeps its dot: "George W. Bush"
@@ -181,6 +182,8 @@ def read_description(description: str) -> Mention:
             tail = text[match.start():]
             office = tail[:tail.find(" ".join(person_name))].strip()
             name, rest = person_name, rest[start:]
+        elif len(name) == 1:  # "Chairman of German Committee on ... Wolfgang Buchele": no "Committee"
+            name = []
     if not name:  # "Chairman of the Board of Sberbank German Gref"; ", President of South Korea"
         if (country or organisation) and not rest:
             return Mention(None, office, country, organisation=organisation)
@@ -211,10 +214,13 @@ _DESCRIPTION_WORDS = _NAME_PARTICLES | {"of", "the", "for", "and"}
 
 
 def _prefix(text: str, start: int, office_start: int) -> str:
-    """The country adjective ("US", "German Federal") or organisation ("UN") just before an office."""
-    words = text[max(start, office_start - 48):office_start].split()
-    if words and words[-1].endswith((",", ";")):
-        return ""  # "President Macron of France, Chancellor Scholz": France ends the clause before
+    """The country adjective ("US", "German Federal") or organisation ("UN") just before an office.
+
+    Only words after the last punctuation count: in "King Abdullah II of Jordan,
+    President Vladimir Putin" Jordan is the King's, not the President's.
+    """
+    before = text[max(start, office_start - 48):office_start]
+    words = re.split(r"[,;:.()\u2013\u2014]", before)[-1].split()
     for size in (2, 1):
         candidate = " ".join(words[-size:])
         if len(words) >= size and country_of(candidate):
@@ -251,6 +257,7 @@ def _name_before_comma(text: str, start: int, office_start: int) -> tuple[str | 
     if not found:
         return None, office_start
     words = found.group(1).split()
+    words[-1] = re.sub(r"['’]s\Z", "", words[-1])  # "Mohamed ElBaradei’s, Director General"
     name = " ".join(words)
     if len(words) < 2 or not looks_like_person_name(name):
         return None, office_start

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kg.formats.cast import Mention
 from kg.model import Person
+from kg.namekey import name_words
 
 # name, qid, country, office, from (ISO, inclusive), to (ISO, exclusive; None = still)
 PUBLISHER_TENURES: tuple[tuple[str, str, str, str, str, str | None], ...] = (
@@ -74,6 +75,18 @@ def known_leader(mention: Mention, date: str | None) -> Person | None:
     if len({(f.name, f.country) for f in undated}) != 1:
         return None
     return Person(undated[0].name, None, undated[0].country, None, undated[0].qid)
+
+
+def fuller_name(written: str, known: str) -> str:
+    """The reference name when it completes a partial written one ("Morrison" -> "Scott Morrison").
+
+    A full name keeps the text's spelling ("Viktor Yanukovych", not the list's
+    "Viktor Yanukovytch"): the person is the same, and the mapping records both.
+    """
+    if " of " in known:  # "Abdullah II of Jordan" is a label, not a fuller name
+        return written
+    mine, theirs = name_words(written), name_words(known)
+    return known if len(theirs) > len(mine) and set(mine) <= set(theirs) else written
 
 
 def _bare_office(office: str | None) -> str | None:

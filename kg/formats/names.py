@@ -25,6 +25,7 @@ Kremlin Office Administration Cabinet Security Forum Summit Group Nations Board 
 Centre Center Institute Foundation Society Association Congress Senate Chamber Region Territory
 Province District Area City Army Navy Forces Army Front Movement Church Cathedral Palace House
 Hall Museum Theatre Games Olympics Cup Championship Day Year Week Programme Program Strategy
+Authority Authorities
 Concept Doctrine Act Law Code Resolution Statement Memorandum Protocol Plan Initiative Project
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Russia Russian Soviet Western Eastern Northern
@@ -32,6 +33,7 @@ Southern Affairs Defence Defense Foreign Minister President Prime Chairman Secre
 Majesty Highness Excellency Mr Mrs Ms Dr Ministers Representatives Deputies Senators Communist
 National Central Military Supreme People's Popular Democratic Socialist Liberal Legislative
 """.split()) - {"May"}  # "May" is a surname too (Theresa May)
+_PARTICLE_HYPHEN = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z][\w'’\-]*\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 
 
@@ -43,19 +45,35 @@ def looks_like_person_name(name: str | None) -> bool:
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
         return False
     for word in words:
-        if word in NAME_PARTICLES:
+        if word in NAME_PARTICLES or is_hyphenated_particle(word):
             continue
         if not _WORD.match(word) or not word[:1].isupper() or word.rstrip(".") in _THING_WORDS:
             return False
-    if len(words) == 1 and len(words[0]) < 3:
-        return False
+    if len(words) == 1 and (len(words[0]) < 3 or len(words[0]) > 6 and words[0].endswith("ing")):
+        return False  # "Monitoring" in "...United Nations Monitoring, Verification and Inspection Commission"
     from kg.formats.cast import country_of  # cast imports this module
 
-    if country_of(name):
+    if country_of(name) or _starts_with_country(words):
         return False
     from kg.gazetteer import default_gazetteer
 
     return default_gazetteer().organisation(name) is None
+
+
+def _starts_with_country(words: list[str]) -> bool:
+    """A country glued before a name: "Turkey Recep Tayyip Erdogan", "Germany Angela Merkel".
+
+    Layouts drop the "of" or the comma between an office's country and the
+    holder's name; a name never starts with a country's name.
+    """
+    from kg.formats.cast import country_of
+
+    return len(words) >= 3 and any(country_of(" ".join(words[:size])) for size in (1, 2))
+
+
+def is_hyphenated_particle(word: str) -> bool:
+    """A name word that starts with a lower-case particle: "al-Faisal", "el-Sisi", "bin-Zayed"."""
+    return bool(_PARTICLE_HYPHEN.match(word))
 
 
 def is_thing_word(word: str) -> bool:

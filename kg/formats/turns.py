@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.formats.cast import Mention, read_description
+from kg.formats.leaders import fuller_name
 from kg.model import JOURNALIST_LABELS, Person, Span, Utterance
 from kg.text import split_sentences, trim
 
@@ -131,7 +132,7 @@ class Cast:
                     break
             found = self._known_leader(mention) if mention.name else None
             if found:
-                name = found.name if len((found.name or "")) >= len(mention.name or "") else mention.name
+                name = fuller_name(mention.name, found.name) if found.name else mention.name
                 person = Person(name or "", mention.office or found.office,
                                 mention.country or found.country,
                                 mention.organisation or found.organisation, found.qid)

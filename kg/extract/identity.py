@@ -1,0 +1,69 @@
+"""Every person of a Document linked to who they are, the same way wherever they appear.
+
+The last stage of the pipeline: a participant, a speaker, an addressee and
+the author of a claim are often one person written several ways on one page
+("Emomali Rakhmonov" in the lead, "Emomali Rahmon" in a label) and across
+pages.  Each distinct Person is linked once (:func:`kg.linking.link`) and
+replaced everywhere, so the mapping mints one IRI for them.  It runs last so
+the extractors before it see the names as the text writes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.linking import link
+from kg.model import Document, Person
+
+
+def document_date(doc: Document) -> str | None:
+    """The date people's offices are checked against: the meeting's, else the page's."""
+    if doc.meeting and doc.meeting.date:
+        return doc.meeting.date
+    from kg.formats.header import header_datelines
+
+    lines = header_datelines(doc.text)
+    return lines[0].date if lines else doc.transcript.date
+
+
+def link_people(doc: Document) -> Document:
+    """``doc`` with every Person carrying the QID and label of whoever they are, when known."""
+    day = document_date(doc)
+    linked: dict[Person, Person] = {}
+
+    def same(person: Person | None) -> Person | None:
+        if person is None:
+            return None
+        if person not in linked:
+            linked[person] = link(person, day)
+        return linked[person]
+
+    participants = tuple(same(p) for p in doc.participants)
+    # a speaker named as a participant is that participant, whichever of their spellings the label uses
+    for person in [*doc.cast, *(u.speaker for u in doc.utterances if u.speaker)]:
+        if person in linked:
+            continue
+        found = link(person, day)
+        twin = None if found.qid else _participant_named(person, participants)
+        linked[person] = replace(person, qid=twin.qid, label=twin.label) if twin else found
+    return replace(
+        doc,
+        participants=participants,
+        cast=tuple(same(p) for p in doc.cast),
+        utterances=tuple(replace(u, speaker=same(u.speaker), addressee=same(u.addressee))
+                         for u in doc.utterances),
+        commitments=tuple(replace(c, speaker=same(c.speaker)) for c in doc.commitments),
+        figures=tuple(replace(f, speaker=same(f.speaker)) for f in doc.figures),
+    )
+
+
+def _participant_named(person: Person, participants: tuple[Person, ...]) -> Person | None:
+    """The linked participant a speaker label stands for ("President Biden" for "Joseph R. Biden")."""
+    if person.is_journalist:
+        return None
+    words = person.name.lower().split()
+    for participant in participants:
+        if participant.qid and words and words[-1] in participant.name.lower().split() \
+                and person.country in (None, participant.country):
+            return participant
+    return None
