@@ -136,6 +136,21 @@ def fold(name: str | None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_words(name: str | None) -> list[str]:
+    """A name's words, folded, without punctuation and without a generational suffix.
+
+    "Joseph R. Biden, Jr." has the surname Biden: "Jr." is no surname.
+    """
+    words = [w.strip(".,;:()\"'") for w in fold(name).replace("-", " ").split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words
+
+
 def same_person(found: str | None, gold: str | None) -> bool:
     """A found name matches when it equals the gold name or shares its surname.
 
@@ -143,7 +158,7 @@ def same_person(found: str | None, gold: str | None) -> bool:
     first ("Lee Hsien Loong"): any word of the found name that equals the gold
     name's first or last word counts.
     """
-    f, g = fold(found).replace("-", " ").split(), fold(gold).replace("-", " ").split()
+    f, g = _name_words(found), _name_words(gold)
     if not f or not g:
         return False
     return f == g or g[-1] in f or (len(g) > 2 and g[0] in f and g[0] == f[0])

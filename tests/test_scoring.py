@@ -134,3 +134,9 @@ def test_a_page_without_a_meeting_scores_whether_one_was_found():
     wrong = score([("t", _doc(), gold)]).accuracy
     assert right["meeting.present"].value == 1.0 and "meeting.date" not in right
     assert wrong["meeting.present"].value == 0.0
+
+
+def test_a_generational_suffix_is_no_surname():
+    assert same_person("Joe Biden", "Joseph R. Biden, Jr.")
+    assert same_person("Joseph R. Biden, Jr.", "Joe Biden")
+    assert not same_person("Joe Biden", "Junior Jr.") and not same_person("Jr.", "Joe Biden")

@@ -24,6 +24,7 @@ from kg.formats.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import signatories
 from kg.formats.names import looks_like_person_name
 from kg.extract.identity import document_date
+from kg.extract.lead_leaders import lead_leaders
 from kg.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.namekey import name_words
@@ -233,4 +234,11 @@ def extract_participants(doc: Document) -> Document:
             unique.insert(0, host)
     if doc.publisher_country is None and len({p.country for p in unique}) < 2:
         unique = []
+    if doc.publisher_country and not any(p.organisation or p.country not in (None, doc.publisher_country)
+                                         for p in unique):
+        guests = lead_leaders(doc, date)  # "Mr Putin and Mr Chretien", "the three Presidents"
+        if guests:
+            host = _publisher_leader(doc, date)
+            unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
+                                                 and not (host and _same(p, host))] + guests
     return replace(doc, participants=tuple(unique))

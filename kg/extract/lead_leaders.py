@@ -1,0 +1,76 @@
+"""Principals the lead names without a title: "Mr Putin and Mr Chretien", "the Russian, Ukrainian and
+Belarusian Presidents".
+
+Older kremlin.ru readouts and many summit pages name the foreign side by
+surname alone or by a plural office, where the cast parser, which reads
+"Office Name" mentions, finds nobody; the page then read as no meeting at
+all.  The dated leaders list (:mod:`kg.leaderdata`) knows who held office in
+each country on the day, so the lead is enough:
+
+- a country the title or lead names, and the surname of someone who held its
+  highest offices that day written there, capitalised, give that person;
+- a plural office ("Presidents", "Prime Ministers", "leaders") after a list
+  of country adjectives gives each country's holder of that office.
+
+Used only when the ordinary reading found no foreign principal, so a page
+that names its guest properly is never second-guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Document, Person
+from kg.namekey import fold_word, name_words, similar_word
+
+_LEAD_SENTENCES = 2
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of state|leaders)\b", re.I)
+_KINDS = {"head_of_state": "President", "head_of_government": "Prime Minister"}
+_PLURAL_KIND = {"presidents": "head_of_state", "prime ministers": "head_of_government",
+                "heads of state": "head_of_state", "leaders": None}
+
+
+def _lead(doc: Document) -> str:
+    parts = [doc.quote(doc.title)] if doc.title else []
+    for utterance in doc.utterances:
+        if utterance.speaker is not None:
+            break
+        parts.extend(doc.quote(s) for s in utterance.sentences[:_LEAD_SENTENCES])
+        break
+    return "\n".join(parts).replace("\u00a0", " ")
+
+
+def lead_leaders(doc: Document, date: str | None) -> list[Person]:
+    """Foreign heads of state or government the lead names by surname or by a plural office."""
+    from kg.gazetteer import default_gazetteer
+
+    if not date:
+        return []
+    gazetteer = default_gazetteer()
+    index = gazetteer.leaders()
+    text = _lead(doc)
+    countries: list[str] = []
+    for mention in gazetteer.find_countries(text):
+        if mention.code != doc.publisher_country and mention.code not in countries:
+            countries.append(mention.code)
+    written = {fold_word(w) for w in _CAPITALISED.findall(text)}
+    plural = _PLURAL_OFFICE.search(text)
+    found: list[Person] = []
+    for country in countries:
+        tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
+        named = [t for t in tenures if _surname(index.label(t.qid) or t.name) and any(
+            similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written if len(w) > 3)]
+        if not named and plural:
+            kind = _PLURAL_KIND[plural.group(1).lower()]
+            named = [t for t in tenures if kind in (None, t.kind)]
+            named = named if len(named) == 1 else [t for t in named if t.kind == "head_of_state"][:1]
+        for tenure in named[:1]:
+            label = index.label(tenure.qid) or tenure.name
+            found.append(Person(label, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
+    return found
+
+
+def _surname(name: str) -> str:
+    words = name_words(name)
+    return words[-1] if words else ""
