@@ -7,9 +7,9 @@ White House: one to three lines under the date name the room and the place ("Eas
 "Kantei," / "Tokyo, Japan"; "Los Angeles Convention Center" / "Los Angeles, California"),
 or the title ends in "| City, Country".  A room is a venue, never a city; a US state or a
 country after the city is dropped.  Without a place line the city is where the lead or
-the speakers say the leaders are ("met today in Hiroshima", "here in New York"), and only
-then Washington when the page names the White House — and never when the time stamp is in
-a time zone abroad ("5:01 P.M. EEST"), which is how a visit abroad keeps its own city.
+the speakers say the leaders are ("met today in Hiroshima", "here in New York").  The White
+House or the Oval Office alone names no city (the gold format's rule: a room is not taken
+to mean Washington).
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ def _abroad(doc: Document) -> bool:
 
 
 _IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+)?)")
-_AT_HOME = re.compile(r"\b(?:at|to) the White House\b|\bin the Oval Office\b")
 
 
 def _lead_city(doc: Document) -> str | None:
@@ -76,8 +75,6 @@ def _lead_city(doc: Document) -> str | None:
                 for candidate in (name, name.split()[0]):
                     if default_gazetteer().city(candidate) and not country_of(candidate):
                         return candidate
-            if _AT_HOME.search(quote):
-                return "Washington"
     return None
 
 
@@ -107,9 +104,7 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
         name = here["city"].replace("\u00a0", " ")
         if default_gazetteer().city(name) or default_gazetteer().city(f"{name} City"):
             city = name
-    if not city and not _abroad(doc) and re.search(r"White House|Washington", doc.text):
-        city = "Washington"
-    return city, venue, span
+    return city, venue, span  # a room alone ("Oval Office") names no city: the gold format's rule
 
 
 def title_city(title: str | None) -> str | None:
