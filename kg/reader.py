@@ -13,11 +13,13 @@ The sha256 is of the final text, which is why a kremlin.ru page and its
 
 from __future__ import annotations
 
-import glob
+import datetime
+import fnmatch
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -25,10 +27,11 @@ from typing import Any, BinaryIO, TextIO
 
 from kg.errors import InputError
 from kg.htmltext import html_to_page
+from kg.limits import Limits, current as current_limits
 from kg.model import Transcript
 
-__all__ = ["READABLE_SUFFIXES", "decode", "iter_paths", "read", "read_all",
-           "transcript_from_text"]
+__all__ = ["READABLE_SUFFIXES", "decode", "display_name", "iter_paths", "read", "read_all",
+           "transcript_from_text", "valid_date"]
 
 READABLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 HTML_SUFFIXES = (".html", ".htm")
@@ -40,6 +43,9 @@ TRAILING_BLANKS = re.compile(r"[ \t\n]+\Z")
 JSONL_FIELDS = ("title", "date", "url", "id")
 WORD = re.compile(r"[^\W\d_]+")  # runs of letters
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # not text in any code page
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Prose is mostly letters and spaces: a legacy-code-page reading with fewer is noise, not text.
+MIN_LETTER_SHARE, MIN_SPACE_SHARE = 0.6, 0.05
 
 
 def iter_paths(args: Sequence[str]) -> Iterator[str]:
@@ -58,7 +64,7 @@ def iter_paths(args: Sequence[str]) -> Iterator[str]:
         elif os.path.exists(arg) or not GLOB_CHARS.search(arg):
             yield arg
         else:
-            matches = sorted(glob.glob(arg, recursive=True))
+            matches = sorted(_glob(arg))
             if not matches:
                 yield arg
             for match in matches:
@@ -66,15 +72,65 @@ def iter_paths(args: Sequence[str]) -> Iterator[str]:
 
 
 def _walk_folder(folder: str) -> Iterator[str]:
+    """Readable files below ``folder``, never following links to folders (no loops).
+
+    A subfolder that cannot be listed is yielded itself, so :func:`read`
+    reports it and the build fails visibly instead of silently missing files.
+    """
     found = False
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=lambda error: unreadable.append(error.filename)):
+        yield from sorted(unreadable)
+        found = found or bool(unreadable)
+        unreadable.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache...
         for name in sorted(files):
             if name.lower().endswith(READABLE_SUFFIXES) and not name.startswith("."):
                 found = True
                 yield os.path.join(root, name)
-    if not found:
+    yield from sorted(unreadable)
+    if not found and not unreadable:
         yield folder
+
+
+def _glob(pattern: str) -> Iterator[str]:
+    """Paths matching ``pattern`` (``**`` for any depth), walking without following folder links.
+
+    :func:`glob.glob` follows symbolic links to folders, so ``loop/**`` over a
+    link to its own parent runs exponentially; this walk is linear in the tree.
+    """
+    parts = pattern.split(os.sep)
+    fixed = 0
+    while fixed < len(parts) - 1 and not GLOB_CHARS.search(parts[fixed]):
+        fixed += 1
+    root = os.sep.join(parts[:fixed]) or ("" if not pattern.startswith(os.sep) else os.sep)
+    wanted = [p for p in parts[fixed:] if p]
+    for folder, dirs, files in os.walk(root or ".", onerror=lambda error: None):
+        rel = os.path.relpath(folder, root or ".")
+        prefix = [] if rel == "." else rel.split(os.sep)
+        names = [n for n in dirs + files if not n.startswith(".")]  # as glob: no hidden names
+        for name in names:
+            if _matches(wanted, prefix + [name]):
+                yield os.path.join(root, *prefix, name) if root else os.path.join(*prefix, name)
+        deep_enough = "**" not in wanted and len(prefix) + 1 >= len(wanted)
+        dirs[:] = [] if deep_enough else [d for d in dirs if not d.startswith(".")]
+
+
+def _matches(pattern: list[str], path: list[str]) -> bool:
+    """Component-wise match; ``**`` takes zero or more components (memoised, so linear)."""
+    seen: dict[tuple[int, int], bool] = {}
+
+    def at(i: int, j: int) -> bool:
+        if (i, j) not in seen:
+            if i == len(pattern):
+                seen[i, j] = j == len(path)
+            elif pattern[i] == "**":
+                seen[i, j] = at(i + 1, j) or (j < len(path) and at(i, j + 1))
+            else:
+                seen[i, j] = j < len(path) and fnmatch.fnmatchcase(path[j], pattern[i]) and at(i + 1, j + 1)
+        return seen[i, j]
+
+    return at(0, 0)
 
 
 def read(path: str, *, stdin: TextIO | BinaryIO | None = None) -> Iterator[Transcript]:
@@ -98,6 +154,17 @@ def read_all(args: Sequence[str]) -> Iterator[Transcript | InputError]:
             yield error
 
 
+def display_name(path: str) -> str:
+    """A file name fit to print and to store: undecodable bytes become U+FFFD.
+
+    Names with bytes that are not UTF-8 reach Python as lone surrogates, which
+    no terminal, RDF literal or UTF-8 file can hold.
+    """
+    if not SURROGATE.search(path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def transcript_from_text(text: str, source: str, **meta: Any) -> Transcript:
     """Normalise ``text`` and wrap it as a Transcript with its sha256.
 
@@ -108,6 +175,14 @@ def transcript_from_text(text: str, source: str, **meta: Any) -> Transcript:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "empty: no text to read")
+    for value in (text, *(v for v in meta.values() if isinstance(v, str))):
+        bad = SURROGATE.search(value)
+        if bad:
+            raise InputError(source, f"holds an unpaired surrogate U+{ord(bad.group()):04X} at character "
+                             f"{bad.start()}: not valid Unicode text")
+    too_big = current_limits().too_big_text(len(text.encode("utf-8")))
+    if too_big:
+        raise InputError(source, too_big)
     text = TRAILING_BLANKS.sub("", text) + "\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Transcript(text=text, source=source, sha256=digest, **meta)
@@ -160,13 +235,23 @@ def _guess_code_page(data: bytes) -> str | None:
         elif len(word) > 1:
             whole += foreign
     if whole > mixed:
-        return cyrillic if "\ufffd" not in cyrillic and not CONTROL.search(cyrillic) else None
+        ok = "\ufffd" not in cyrillic and not CONTROL.search(cyrillic) and _looks_like_prose(cyrillic)
+        return cyrillic if ok else None
     western = _western(data)
-    if western is None:
+    if western is None or not _looks_like_prose(western):
         return None
     if mixed > whole or not any(ch.isalpha() for ch in western if not ch.isascii()):
         return western
     return None
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Mostly letters, with spaces between words: what random bytes in a code page never are."""
+    if not text:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    spaces = sum(1 for ch in text if ch.isspace())
+    return letters >= MIN_LETTER_SHARE * len(text) and spaces >= MIN_SPACE_SHARE * len(text)
 
 
 def _western(data: bytes) -> str | None:
@@ -185,28 +270,62 @@ def _read_items(path: str, stdin: TextIO | BinaryIO | None) -> Iterator[Transcri
     if path == STDIN:
         yield _read_stdin(stdin)
         return
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(path, "folder holds no .txt, .html, .htm or .jsonl files")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    suffix = file.suffix.lower()
+    data = _read_file(path, current_limits())
+    name = display_name(path)
+    suffix = Path(path).suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(decode(data, path), path)
+        yield from _read_jsonl(decode(data, name), name)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(decode(data, path), path)
+        yield _read_html(decode(data, name), name)
     else:
-        yield transcript_from_text(decode(data, path), path)
+        yield transcript_from_text(decode(data, name), name)
+
+
+def _read_file(path: str, limits: Limits) -> bytes:
+    """The bytes of one regular file, refused before reading when it is not one or is too big.
+
+    A FIFO or device would block or never end, so only regular files are
+    opened; the size is checked from ``stat`` and again while reading (a file
+    can grow), so a huge input costs nothing.
+    """
+    name = display_name(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as error:
+        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as error:
+            raise InputError(name, f"cannot read folder: {error.strerror or error}; skipped") from None
+        raise InputError(name, "folder holds no .txt, .html, .htm or .jsonl files")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "not a regular file (a FIFO, socket or device); skipped")
+    too_big = limits.too_big_file(info.st_size)
+    if too_big:
+        raise InputError(name, too_big)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.file_bytes + 1)
+    except OSError as error:
+        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+    too_big = limits.too_big_file(len(data))
+    if too_big:
+        raise InputError(name, too_big)
+    return data
 
 
 def _read_stdin(stdin: TextIO | BinaryIO | None) -> Transcript:
     stream: Any = stdin if stdin is not None else sys.stdin
     stream = getattr(stream, "buffer", stream)  # bytes when there are, to detect encodings
-    data = stream.read()
+    limit = current_limits().text_bytes
+    data = stream.read(limit + 1)
+    too_big = current_limits().too_big_text(len(data) if isinstance(data, bytes) else len(data.encode()),
+                                            "standard input")
+    if too_big:
+        raise InputError(STDIN_SOURCE, too_big)
     text = decode(data, STDIN_SOURCE) if isinstance(data, bytes) else data
     return transcript_from_text(text, STDIN_SOURCE)
 
@@ -232,10 +351,15 @@ def _read_jsonl(text: str, path: str) -> Iterator[Transcript | InputError]:
 
 
 def _record_to_transcript(line: str, source: str) -> Transcript:
+    too_big = current_limits().too_big_text(len(line.encode("utf-8", "surrogatepass")), "record")
+    if too_big:
+        raise InputError(source, too_big)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(source, f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to be a transcript record") from None
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -252,7 +376,16 @@ def _record_to_transcript(line: str, source: str) -> Transcript:
             raise InputError(source, f'"{key}" must be a string')
         meta[key] = value
     if "date" in meta:
-        if not ISO_DATE.match(meta["date"]):
-            raise InputError(source, f'"date" must be YYYY-MM-DD, got {meta["date"]!r}')
+        if not ISO_DATE.match(meta["date"]) or not valid_date(meta["date"][:10]):
+            raise InputError(source, f'"date" must be a real date as YYYY-MM-DD, got {meta["date"][:40]!r}')
         meta["date"] = meta["date"][:10]
     return transcript_from_text(text, source, **meta)
+
+
+def valid_date(iso: str) -> bool:
+    """True for a calendar date ``YYYY-MM-DD`` that exists (no February 31)."""
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
