@@ -66,11 +66,8 @@ class StoreLock:
 def serve_lock(folder: str | Path) -> StoreLock:
     """The shared lock ``kg serve`` holds while it serves ``folder``."""
     lock = StoreLock(folder, shared=True, holder="")
-    if lock.fd is not None:
-        try:  # shared holders append their note; the file is only ever a hint for the message
-            os.write(lock.fd, f"served by kg serve (pid {os.getpid()})\n".encode())
-        except OSError:
-            pass
+    if lock.fd is not None:  # the file is only a hint for the message a writer gets
+        _write_holder(lock.fd, "served by kg serve")
     return lock
 
 

@@ -37,8 +37,8 @@ def oxigraph_binary() -> str:
     found = shutil.which("oxigraph")
     if found:
         return found
-    raise StoreError("the Oxigraph server is not installed: pip install oxigraph "
-                     "(it comes with pip install 'irkg[test]')")
+    raise StoreError("kg serve --writable runs the Oxigraph server, which is not installed: "
+                     "pip install 'irkg[server]' (or pip install oxigraph); plain kg serve needs nothing more")
 
 
 def server_command(location: str | Path | None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

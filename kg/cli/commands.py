@@ -262,21 +262,37 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import os
-
-    from kg.serve import OxigraphServer
-
     if args.store == "memory" or args.store.startswith(("http://", "https://")):
         print("kg serve: serves a store directory: give --store DIR", file=sys.stderr)
         return EXIT_ERROR
-    server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=not args.writable,
-                            cors=args.cors, timeout=args.timeout)
-    mode = "read-write" if args.writable else "read-only"
-    print(f"serving {args.store} ({mode}) at {server.url}/ — query page there, SPARQL endpoint "
-          f"{server.url}/query; Ctrl-C stops", file=sys.stderr)
+    if args.writable:
+        return _serve_writable(args)
+    from kg.sparql_server import SparqlServer, run
+
+    server = SparqlServer(args.store, host=args.host, port=args.port, timeout=args.timeout,
+                          workers=args.workers, allow_service=args.allow_service, cors=args.cors)
+    print(f"serving {args.store} (read-only) at {server.url}/ — query page there, SPARQL endpoint "
+          f"{server.url}/query; queries stop after {args.timeout:g} s; Ctrl-C stops", file=sys.stderr)
     sys.stderr.flush()
-    if os.name == "posix":
-        server.exec()  # the Oxigraph server takes over this process
+    run(server)
+    return EXIT_OK
+
+
+def _serve_writable(args: argparse.Namespace) -> int:
+    """``--writable``: the Oxigraph server of the ``oxigraph`` package, holding the store lock."""
+    from kg.lock import StoreLock
+    from kg.serve import OxigraphServer
+
+    server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=False,
+                            cors=args.cors, timeout=args.timeout)
+    lock = StoreLock(args.store, shared=False, holder="served writable by kg serve")
+    print(f"serving {args.store} (read-write) at {server.url}/ — SPARQL endpoint {server.url}/query, "
+          f"updates at {server.url}/update; Ctrl-C stops", file=sys.stderr)
+    sys.stderr.flush()
+    if os.name == "posix" and lock.fd is not None:
+        os.set_inheritable(lock.fd, True)  # the server process keeps the lock after exec
+        server.exec()
     server.start(inherit_output=True)
     code = server.wait()
+    lock.release()
     return EXIT_OK if code in (0, -2, -15, 130) else EXIT_FAILED
