@@ -228,9 +228,20 @@ def html_to_page(html: str) -> Page:
                 is_kremlin=parser.is_kremlin)
 
 
+def valid_date(iso: str) -> bool:
+    """True for a calendar date that exists (a page may claim 2021-02-31)."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def _iso_date(value: str | None) -> str | None:
     if value:
         found = ISO_DATE.match(value.strip())
-        if found:
+        if found and valid_date(found.group(0)):
             return found.group(0)
     return None

@@ -8,6 +8,7 @@ agree on what the header says.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,15 @@ class Dateline:
     place_span: Span | None = None
 
 
+def valid_date(iso: str) -> bool:
+    """True for a calendar date that exists."""
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
+
+
 def iso_date(month: str, day: str, year: str) -> str:
     return f"{int(year):04d}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
@@ -44,6 +54,8 @@ def read_dateline(text: str, line: Span) -> Dateline | None:
     if not match or match.end() != line.end:
         return None
     date = iso_date(match["month"], match["day"], match["year"])
+    if not valid_date(date):  # "February 31": no such day, so not a dateline
+        return None
     place_span = Span(match.start("place"), match.end("place")) if match["place"] else None
     return Dateline(date, line, Span(match.start(), match.end("year")),
                     match["place"].strip() if match["place"] else None, place_span)
