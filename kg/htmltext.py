@@ -30,6 +30,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from kg.text import valid_date
+
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
@@ -226,17 +228,6 @@ def html_to_page(html: str) -> Page:
     text = "\n\n".join(b for b in blocks if b)
     return Page(text=text + "\n" if text else "", title=title, date=date, url=url,
                 is_kremlin=parser.is_kremlin)
-
-
-def valid_date(iso: str) -> bool:
-    """True for a calendar date that exists (a page may claim 2021-02-31)."""
-    import datetime
-
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
 
 
 def _iso_date(value: str | None) -> str | None:

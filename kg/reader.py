@@ -13,7 +13,6 @@ The sha256 is of the final text, which is why a kremlin.ru page and its
 
 from __future__ import annotations
 
-import datetime
 import fnmatch
 import hashlib
 import json
@@ -29,6 +28,7 @@ from kg.errors import InputError
 from kg.htmltext import html_to_page
 from kg.limits import Limits, current as current_limits
 from kg.model import Transcript
+from kg.text import valid_date
 
 __all__ = ["READABLE_SUFFIXES", "decode", "display_name", "iter_paths", "read", "read_all",
            "transcript_from_text", "valid_date"]
@@ -381,11 +381,3 @@ def _record_to_transcript(line: str, source: str) -> Transcript:
         meta["date"] = meta["date"][:10]
     return transcript_from_text(text, source, **meta)
 
-
-def valid_date(iso: str) -> bool:
-    """True for a calendar date ``YYYY-MM-DD`` that exists (no February 31)."""
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True

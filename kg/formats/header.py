@@ -8,12 +8,11 @@ agree on what the header says.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 
 from kg.model import Span
-from kg.text import lines
+from kg.text import lines, valid_date
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -33,15 +32,6 @@ class Dateline:
     date_span: Span
     place: str | None = None
     place_span: Span | None = None
-
-
-def valid_date(iso: str) -> bool:
-    """True for a calendar date that exists."""
-    try:
-        datetime.date.fromisoformat(iso)
-    except ValueError:
-        return False
-    return True
 
 
 def iso_date(month: str, day: str, year: str) -> str:
