@@ -154,12 +154,13 @@ def read_all(args: Sequence[str]) -> Iterator[Transcript | InputError]:
             yield error
 
 
-def display_name(path: str) -> str:
+def display_name(path: str | os.PathLike[str]) -> str:
     """A file name fit to print and to store: undecodable bytes become U+FFFD.
 
     Names with bytes that are not UTF-8 reach Python as lone surrogates, which
     no terminal, RDF literal or UTF-8 file can hold.
     """
+    path = os.fspath(path)
     if not SURROGATE.search(path):
         return path
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
