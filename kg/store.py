@@ -114,6 +114,9 @@ class OxigraphStore:
             try:
                 if self.path is not None and not self.read_only:
                     self._store.flush()
+            except OSError as error:
+                raise StoreError(f"{self.path}: cannot save the store ({error}): graphs written since "
+                                 "the last save may be missing: free some space and build again") from None
             finally:
                 self._store = None  # the lock goes when the Rust store is dropped
                 if self._lock is not None:

@@ -56,11 +56,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_model(args)
     _use_limits(args)
     progress = Progress(not args.quiet)
-    with open_store(args.store) as store:
+    store = open_store(args.store)
+    saved: KgError | None = None
+    try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
                        jobs=args.jobs, pipeline=pipeline)
-    progress.close()
+    finally:
+        progress.close()
+        try:
+            store.close()
+        except KgError as error:  # a full disk shows here: after the summary, not instead of it
+            saved = error
     for error in result.errors:
         print(printable(f"error: {error}"), file=sys.stderr)
     shown = result.warnings if args.verbose else result.warnings[:10]
@@ -72,6 +79,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         where = "memory (nothing written)" if args.store == "memory" else args.store
         print(f"{result.summary()} -> {where}", file=sys.stderr)
+    if saved is not None:
+        print(printable(f"error: {saved}"), file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK if result.ok else EXIT_FAILED
 
 

@@ -83,6 +83,7 @@ class Output:
             if not folder.is_dir():
                 raise OutputError(f"{self.path}: cannot write: folder {str(folder)!r} does not exist")
             fd, self._temp = tempfile.mkstemp(dir=folder, prefix=f".{Path(self.path).name}.", suffix=".part")
+            os.chmod(self._temp, 0o666 & ~_umask())  # mkstemp makes 0600; a plain open would not
             self._file = os.fdopen(fd, mode, **kwargs)
         except OSError as error:
             raise OutputError(f"{self.path}: cannot write: {error.strerror or error}") from None
@@ -142,6 +143,12 @@ class Output:
             self.close()
         else:
             self.discard()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _is_special(path: str) -> bool:
