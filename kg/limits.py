@@ -30,13 +30,13 @@ class Limits:
 
     def too_big_file(self, size: int) -> str | None:
         if size > self.file_bytes:
-            return (f"file is {size / MB:.1f} MB, over the {self.file_bytes / MB:g} MB limit "
+            return (f"file is {_size(size)}, over the {_size(self.file_bytes)} limit "
                     "(raise it with --max-file-mb)")
         return None
 
     def too_big_text(self, size: int, what: str = "transcript") -> str | None:
         if size > self.text_bytes:
-            return (f"{what} is {size / MB:.1f} MB, over the {self.text_bytes / MB:g} MB limit for one "
+            return (f"{what} is {_size(size)}, over the {_size(self.text_bytes)} limit for one "
                     "transcript (raise it with --max-text-mb)")
         return None
 
@@ -45,6 +45,13 @@ class Limits:
             return (f"{turns} speaker turns, over the limit of {self.turns} for one transcript "
                     "(raise it with --max-turns)")
         return None
+
+
+def _size(n: int) -> str:
+    """``200 MB``, ``5 MB``, ``1.5 KB``: sizes as people read them."""
+    if n >= MB:
+        return f"{n / MB:.1f}".removesuffix(".0") + " MB"
+    return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
 
 
 def _number(name: str, default: float) -> float:

@@ -1,0 +1,1 @@
+RUN_CASES = 0
