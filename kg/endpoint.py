@@ -178,17 +178,7 @@ class EndpointStore:
         body, content_type = self._retrying(
             lambda: self._send(self.query_url, urlencode({"query": text}).encode(), _FORM, accept, timeout),
             what, sparql=sparql, timeout=timeout)
-        if kind in ("CONSTRUCT", "DESCRIBE"):
-            try:
-                return list(_parse_triples(body, content_type))
-            except SyntaxError:
-                raise StoreError(f"{what}: the answer ({content_type or 'no type'}) is not RDF: is the URL "
-                                 "a SPARQL endpoint?") from None
-        try:
-            return rows_from_json(json.loads(body))
-        except (ValueError, AttributeError, KeyError, TypeError):
-            raise StoreError(f"{what}: the answer ({content_type or 'no type'}) is not SPARQL JSON results: "
-                             "is the URL a SPARQL endpoint?") from None
+        return read_answer(body, content_type, kind, what)
 
     def graphs(self) -> list[ox.NamedNode]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
@@ -311,6 +301,25 @@ def _bad_query(detail: str, sparql: str | None, what: str) -> QueryError:
     if sparql is not None:
         check_syntax(sparql)  # raises with line and column when the text is malformed
     return QueryError(f"{what}: the endpoint refused the query: {detail[:300]}")
+
+
+def read_answer(body: bytes, content_type: str, kind: str, what: str) -> QueryResult:
+    """An endpoint's answer as rows, a boolean or triples; anything else is one :class:`StoreError`.
+
+    A login page, a proxy's error page or a truncated body must say so, not
+    surface as a JSON or RDF parser's traceback.
+    """
+    if kind in ("CONSTRUCT", "DESCRIBE"):
+        try:
+            return list(_parse_triples(body, content_type))
+        except (SyntaxError, ValueError):
+            raise StoreError(f"{what}: the answer ({content_type or 'no type'}) is not RDF: is the URL "
+                             "a SPARQL endpoint?") from None
+    try:
+        return rows_from_json(json.loads(body))
+    except (ValueError, AttributeError, KeyError, TypeError, RecursionError):
+        raise StoreError(f"{what}: the answer ({content_type or 'no type'}) is not SPARQL JSON results: "
+                         "is the URL a SPARQL endpoint?") from None
 
 
 def query_form(sparql: str) -> str:
