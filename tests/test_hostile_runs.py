@@ -34,7 +34,7 @@ EXAMPLE = ROOT / "examples" / "transcripts" / "kremlin-2021-07-20-azerbaijan.txt
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 #: how many cases this file holds, for the suite's size check
-RUN_CASES = 24
+RUN_CASES = 25
 
 
 @pytest.fixture(scope="module")
@@ -354,3 +354,11 @@ def test_push_to_an_endpoint_that_stops_answering_stops_at_once(built):
 def test_push_timeout_option_is_documented():
     run = kg("push", "--help")
     assert "--timeout" in run.stdout
+
+
+def test_a_reader_that_stops_early_is_no_error(built):
+    run = subprocess.run(f"{sys.executable} -m kg export -f nquads --store {built} | head -c 10",
+                         shell=True, capture_output=True, text=True, timeout=60,
+                         executable="/bin/bash", env={**os.environ, "PIPEFAIL": "1"})
+    assert len(run.stdout) == 10
+    assert "Traceback" not in run.stderr and "cannot write" not in run.stderr, run.stderr

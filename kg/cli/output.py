@@ -91,6 +91,8 @@ class Output:
     def write(self, data: Any) -> int:
         try:
             return self._file.write(data)
+        except BrokenPipeError:
+            raise  # `kg query | head`: the reader has all it wants; the CLI exits quietly
         except OSError as error:
             self.discard()
             raise OutputError(f"{self.path or 'stdout'}: cannot write: {error.strerror or error}") from None
@@ -98,6 +100,8 @@ class Output:
     def flush(self) -> None:
         try:
             self._file.flush()
+        except BrokenPipeError:
+            raise
         except OSError as error:
             self.discard()
             raise OutputError(f"{self.path or 'stdout'}: cannot write: {error.strerror or error}") from None
