@@ -1,7 +1,7 @@
 """A remote SPARQL 1.1 endpoint behind the same Store protocol as the embedded Oxigraph.
 
 This is how the graph outgrows one machine: Oxigraph server, Apache Jena
-Fuseki, GraphDB, Virtuoso or Amazon Neptune.  Queries go through SPARQLWrapper;
+Fuseki, GraphDB, Virtuoso or Amazon Neptune.  Queries are SPARQL 1.1 Protocol POSTs;
 a transcript's named graph is replaced with one Graph Store Protocol ``PUT``
 (atomic on every server we know), or, where the server has no GSP, with one
 SPARQL Update request (``DROP SILENT GRAPH`` + ``INSERT DATA``).
@@ -13,15 +13,22 @@ so already.
 
 Credentials come from ``KG_STORE_USER``/``KG_STORE_PASSWORD`` or a netrc entry
 for the host, never from the command line; a URL with ``user:pass@`` is refused.
+They are sent only to the endpoint's own origin: a redirect to another scheme,
+host or port is followed without them (SPARQLWrapper, which the queries used
+to go through, forwards them, so requests are made here with urllib and one
+opener that strips them); over plain ``http://`` to another machine a
+warning says they travel in clear.
 """
 
 from __future__ import annotations
 
 import base64
+import ipaddress
 import json
-import math
+import logging
 import netrc
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -31,8 +38,6 @@ from typing import BinaryIO, TypeVar
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
-from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import EndPointNotFound, QueryBadFormed, Unauthorized
 
 from kg.errors import QueryError, StoreError
 from kg.namespace import PREFIXES
@@ -45,8 +50,50 @@ NO_GSP_HTTP = frozenset({404, 405, 501})
 _ACCEPT_TRIPLES = "application/n-triples, text/turtle;q=0.9"
 
 
+log = logging.getLogger("kg")
+_ACCEPT_RESULTS = "application/sparql-results+json"
+_FORM = "application/x-www-form-urlencoded"
+_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
 class EndpointUnreachable(StoreError):
     """Nothing answers at the endpoint's address, even after the retries."""
+
+
+class EndpointTimeout(EndpointUnreachable, QueryError):
+    """The endpoint took the request and did not answer in time: a push stops, a query fails."""
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with the default port filled in: what credentials are scoped to."""
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port or default
+
+
+class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects, but drops ``Authorization`` when one leaves the original origin."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and origin(newurl) != origin(req.full_url):
+            for table in (new.headers, new.unredirected_hdrs):
+                for key in [k for k in table if k.lower() == "authorization"]:
+                    del table[key]
+        return new
+
+
+_opener = urllib.request.build_opener(_SameOriginRedirects)
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def endpoint_urls(url: str) -> tuple[str, str, str]:
@@ -103,6 +150,9 @@ class EndpointStore:
         self.auth = credentials(url)
         self.timeout, self.retries, self.backoff = timeout, max(1, retries), backoff
         self._gsp: bool | None = None  # unknown until the first graph write
+        if self.auth and urlsplit(url).scheme == "http" and not _is_loopback(url):
+            log.warning("credentials for %s go over plain http:// and can be read on the way: "
+                        "use https://", _safe(url))
 
     def __repr__(self) -> str:
         return f"EndpointStore({_safe(self.url)!r})"
@@ -122,19 +172,13 @@ class EndpointStore:
               timeout: float | None = None) -> QueryResult:
         """Bound terms go in as a leading ``VALUES`` block written by pyoxigraph (escaped N-Triples)."""
         text = _with_prefixes(insert_values(sparql, bindings) if bindings else sparql)
-        wrapper = self._wrapper(self.query_url, timeout)
-        wrapper.setQuery(text)
-        kind = wrapper.queryType
-        if kind in ("CONSTRUCT", "DESCRIBE"):
-            wrapper.addCustomHttpHeader("Accept", _ACCEPT_TRIPLES)
-        else:
-            wrapper.setReturnFormat(JSON)
-        response = self._retrying(lambda: wrapper.query().response, f"query {_safe(self.query_url)}",
-                                  sparql=sparql, timeout=timeout)
-        body = response.read()
-        if kind in ("CONSTRUCT", "DESCRIBE"):
-            return list(_parse_triples(body, response.headers.get("Content-Type", "")))
-        return rows_from_json(json.loads(body))
+        kind = query_form(text)
+        accept = _ACCEPT_TRIPLES if kind in ("CONSTRUCT", "DESCRIBE") else _ACCEPT_RESULTS
+        what = f"query {_safe(self.query_url)}"
+        body, content_type = self._retrying(
+            lambda: self._send(self.query_url, urlencode({"query": text}).encode(), _FORM, accept, timeout),
+            what, sparql=sparql, timeout=timeout)
+        return read_answer(body, content_type, kind, what)
 
     def graphs(self) -> list[ox.NamedNode]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
@@ -183,28 +227,29 @@ class EndpointStore:
         return len(unique)
 
     def update(self, sparql: str) -> None:
-        wrapper = self._wrapper(self.update_url, None)
-        wrapper.setQuery(_with_prefixes(sparql))
-        self._retrying(lambda: wrapper.query().response.read(), f"update {_safe(self.update_url)}",
-                       sparql=sparql)
+        body = urlencode({"update": _with_prefixes(sparql)}).encode()
+        self._retrying(lambda: self._send(self.update_url, body, _FORM, "*/*", None),
+                       f"update {_safe(self.update_url)}", sparql=sparql)
 
     # plumbing ------------------------------------------------------------
 
-    def _wrapper(self, url: str, timeout: float | None) -> SPARQLWrapper:
-        wrapper = SPARQLWrapper(url, updateEndpoint=url)
-        wrapper.setMethod(POST)
-        wrapper.setRequestMethod(URLENCODED)
-        wrapper.setTimeout(max(1, math.ceil(timeout or self.timeout)))  # SPARQLWrapper keeps whole seconds
-        if self.auth:
-            wrapper.setCredentials(*self.auth)
-        return wrapper
-
-    def _http(self, method: str, url: str, body: bytes, content_type: str) -> int:
-        request = urllib.request.Request(url, data=body, method=method, headers={"Content-Type": content_type})
-        if self.auth:
+    def _request(self, method: str, url: str, body: bytes, content_type: str,
+                 accept: str = "*/*") -> urllib.request.Request:
+        request = urllib.request.Request(url, data=body, method=method,
+                                         headers={"Content-Type": content_type, "Accept": accept})
+        if self.auth:  # kept on same-origin redirects only (see _SameOriginRedirects)
             token = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
             request.add_header("Authorization", f"Basic {token}")
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+        return request
+
+    def _send(self, url: str, body: bytes, content_type: str, accept: str,
+              timeout: float | None) -> tuple[bytes, str]:
+        request = self._request("POST", url, body, content_type, accept)
+        with _opener.open(request, timeout=timeout or self.timeout) as response:
+            return response.read(), response.headers.get("Content-Type", "")
+
+    def _http(self, method: str, url: str, body: bytes, content_type: str) -> int:
+        with _opener.open(self._request(method, url, body, content_type), timeout=self.timeout) as response:
             response.read()
             return response.status
 
@@ -220,26 +265,22 @@ class EndpointStore:
                 if error.code in (401, 403):
                     raise StoreError(f"{what}: not authorised (HTTP {error.code}): set KG_STORE_USER and "
                                      "KG_STORE_PASSWORD or a ~/.netrc entry for the host") from None
+                if error.code == 404:
+                    raise StoreError(f"{what}: no SPARQL endpoint there (HTTP 404): check the URL") from None
                 if error.code not in TRANSIENT_HTTP or attempt == self.retries:
                     raise _http_error(error, what, sparql) from None
-            except QueryBadFormed as error:
-                raise _bad_query(str(error), sparql, what) from None
-            except Unauthorized:
-                raise StoreError(f"{what}: not authorised (HTTP 401): set KG_STORE_USER and "
-                                 "KG_STORE_PASSWORD or a ~/.netrc entry for the host") from None
-            except EndPointNotFound:
-                raise StoreError(f"{what}: no SPARQL endpoint there (HTTP 404): check the URL") from None
             except (TimeoutError, socket.timeout):
-                raise QueryError(f"{what}: timed out after {timeout or self.timeout:g} s: make the query "
-                                 "more selective or raise --timeout") from None
+                raise EndpointTimeout(f"{what}: timed out after {timeout or self.timeout:g} s: make the "
+                                      "query more selective, or raise --timeout") from None
             except (urllib.error.URLError, ConnectionError, OSError) as error:
                 reason = getattr(error, "reason", error)
                 if isinstance(reason, (TimeoutError, socket.timeout)):
-                    raise QueryError(f"{what}: timed out after {timeout or self.timeout:g} s") from None
+                    raise EndpointTimeout(f"{what}: timed out after {timeout or self.timeout:g} s: "
+                                          "raise --timeout if the endpoint is just slow") from None
                 if attempt == self.retries:
                     raise EndpointUnreachable(f"cannot reach {_safe(self.url)}: {reason} (tried {self.retries} "
                                      "times): is the server running and the URL right?") from None
-            except Exception as error:  # SPARQLWrapper wraps 500s and others in its own types
+            except Exception as error:  # http.client's own errors (a dropped connection mid-answer)
                 if attempt == self.retries:
                     raise StoreError(f"{what}: {type(error).__name__}: {str(error)[:300]}") from None
             time.sleep(self.backoff * 2 ** (attempt - 1))
@@ -260,6 +301,33 @@ def _bad_query(detail: str, sparql: str | None, what: str) -> QueryError:
     if sparql is not None:
         check_syntax(sparql)  # raises with line and column when the text is malformed
     return QueryError(f"{what}: the endpoint refused the query: {detail[:300]}")
+
+
+def read_answer(body: bytes, content_type: str, kind: str, what: str) -> QueryResult:
+    """An endpoint's answer as rows, a boolean or triples; anything else is one :class:`StoreError`.
+
+    A login page, a proxy's error page or a truncated body must say so, not
+    surface as a JSON or RDF parser's traceback.
+    """
+    if kind in ("CONSTRUCT", "DESCRIBE"):
+        try:
+            return list(_parse_triples(body, content_type))
+        except (SyntaxError, ValueError):
+            raise StoreError(f"{what}: the answer ({content_type or 'no type'}) is not RDF: is the URL "
+                             "a SPARQL endpoint?") from None
+    try:
+        return rows_from_json(json.loads(body))
+    except (ValueError, AttributeError, KeyError, TypeError, RecursionError):
+        raise StoreError(f"{what}: the answer ({content_type or 'no type'}) is not SPARQL JSON results: "
+                         "is the URL a SPARQL endpoint?") from None
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword in the query's code."""
+    from kg.queries import _code_only
+
+    found = _QUERY_FORM.search(_code_only(sparql))
+    return found.group(1).upper() if found else "SELECT"
 
 
 def _with_prefixes(sparql: str) -> str:

@@ -26,8 +26,11 @@ exact substrings of the text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from kg.text import valid_date
 
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
@@ -86,6 +89,8 @@ class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, str | None]] = []  # (tag, region it opened or None)
+        self.open_tags: Counter[str] = Counter()  # tags on the stack, so "is it open?" is O(1)
+        self.open_regions: list[str] = []  # the regions opened by elements on the stack, in order
         self.skip_depth = 0  # > 0 while inside a skipped subtree
         self.region: str | None = None
         self.regions: dict[str, _Region] = {}
@@ -112,7 +117,9 @@ class _PageParser(HTMLParser):
         elif tag in BLOCK_TAGS:
             self._break()
         self.stack.append((tag, opened))
+        self.open_tags[tag] += 1
         if opened:
+            self.open_regions.append(opened)
             self.region = opened
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -121,10 +128,13 @@ class _PageParser(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID_TAGS or not any(t == tag for t, _ in self.stack):
+        if tag in VOID_TAGS or not self.open_tags[tag]:
             return  # stray end tag: ignore, as browsers do
         while self.stack:
             open_tag, opened = self.stack.pop()
+            self.open_tags[open_tag] -= 1
+            if opened:
+                self.open_regions.pop()
             if self.skip_depth > 0:
                 self.skip_depth -= 1
             else:
@@ -170,13 +180,10 @@ class _PageParser(HTMLParser):
         return None
 
     def stack_has(self, tag: str) -> bool:
-        return any(t == tag for t, _ in self.stack)
+        return self.open_tags[tag] > 0
 
     def _enclosing_region(self) -> str | None:
-        for _, opened in reversed(self.stack):
-            if opened:
-                return opened
-        return None
+        return self.open_regions[-1] if self.open_regions else None
 
     def _break(self) -> None:
         if self.region is not None and self.skip_depth == 0:
@@ -226,6 +233,6 @@ def html_to_page(html: str) -> Page:
 def _iso_date(value: str | None) -> str | None:
     if value:
         found = ISO_DATE.match(value.strip())
-        if found:
+        if found and valid_date(found.group(0)):
             return found.group(0)
     return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -19,6 +21,8 @@ import networkx as nx
 from kg.errors import KgError
 
 SUFFIXES = (".graphml", ".gexf", ".json", ".csv", ".html", ".png")
+# characters XML 1.0 cannot hold (a name with U+FFFE would make a file no XML parser reads)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class NetworkError(KgError):
@@ -32,6 +36,7 @@ def write_network(graph: nx.Graph, path: str | Path) -> Path:
     if suffix not in SUFFIXES:
         raise NetworkError(f"{path}: unknown network format {suffix or '(no suffix)'!r}: "
                            f"end the file name with one of {', '.join(SUFFIXES)}")
+    final, path = path, path.with_name(f".{path.stem}.part{suffix}")  # renamed when whole
     try:
         if suffix == ".png":
             from kg.network_png import write_png
@@ -47,14 +52,19 @@ def write_network(graph: nx.Graph, path: str | Path) -> Path:
             path.write_text(to_json(graph), encoding="utf-8")
         else:
             path.write_text(to_csv(graph), encoding="utf-8")
+        os.replace(path, final)
     except OSError as error:
-        raise NetworkError(f"{path}: cannot write the network: {error}") from error
-    return path
+        if path.parent.is_dir():
+            path.unlink(missing_ok=True)
+        raise NetworkError(f"{final}: cannot write the network: {error.strerror or error}") from None
+    return final
 
 
 def _scalar(value: object) -> object:
     if isinstance(value, (list, tuple, set)):
-        return " ".join(str(v) for v in value)
+        value = " ".join(str(v) for v in value)
+    if isinstance(value, str):
+        return _NOT_XML.sub("\ufffd", value)
     return value
 
 

@@ -56,6 +56,7 @@ def _script(text: str) -> str:
 def to_html(graph: nx.Graph) -> str:
     """The whole page as a string."""
     payload = json.dumps(graph_payload(graph), ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c")  # a title holding "<!--<script>" must not end the script
     vendor = "\n".join(_script((VENDOR / name).read_text(encoding="utf-8")) for name in SCRIPTS)
     title = f"irkg {graph.graph.get('kind', '')} network".replace("  ", " ")
     return (PAGE.replace("{{TITLE}}", html.escape(title))

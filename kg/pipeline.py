@@ -11,7 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import Callable, Sequence
 
-from kg.errors import KgError, StageError
+from kg.errors import InputError, KgError, StageError
+from kg.limits import current as current_limits
 from kg.model import Document, Transcript
 
 Component = Callable[[Document], Document]
@@ -80,6 +81,9 @@ def process(transcript: Transcript, format: str | None = None,
         raise
     except Exception as exc:  # a parser bug must not stop a 7,000-file batch
         raise StageError(transcript.source, "parse", f"{type(exc).__name__}: {exc}") from exc
+    too_many = current_limits().too_many_turns(len(doc.utterances))
+    if too_many:  # extraction grows faster than linearly with turns: refuse before it starts
+        raise InputError(transcript.source, too_many)
     for name in pipeline:
         try:
             result = component(name)(doc)

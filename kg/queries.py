@@ -152,6 +152,9 @@ def to_term(value: str, kind: str, name: str = "param") -> Term:
         if kind == "date":
             if not _DATE.fullmatch(value.strip()):
                 raise ValueError("not a date")
+            import datetime
+
+            datetime.date.fromisoformat(value.strip()[:10])  # 2021-13-45 is no date
             return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "date"))
         if kind == "integer":
             return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))

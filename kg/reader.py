@@ -13,11 +13,11 @@ The sha256 is of the final text, which is why a kremlin.ru page and its
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -25,56 +25,24 @@ from typing import Any, BinaryIO, TextIO
 
 from kg.errors import InputError
 from kg.htmltext import html_to_page
+from kg.limits import Limits, current as current_limits
 from kg.model import Transcript
+from kg.paths import READABLE_SUFFIXES, STDIN, iter_paths
+from kg.text import valid_date
 
-__all__ = ["READABLE_SUFFIXES", "decode", "iter_paths", "read", "read_all",
-           "transcript_from_text"]
+__all__ = ["READABLE_SUFFIXES", "decode", "display_name", "iter_paths", "read", "read_all",
+           "transcript_from_text", "valid_date"]
 
-READABLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 HTML_SUFFIXES = (".html", ".htm")
-STDIN = "-"
 STDIN_SOURCE = "<stdin>"
-GLOB_CHARS = re.compile(r"[*?\[]")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TRAILING_BLANKS = re.compile(r"[ \t\n]+\Z")
 JSONL_FIELDS = ("title", "date", "url", "id")
 WORD = re.compile(r"[^\W\d_]+")  # runs of letters
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # not text in any code page
-
-
-def iter_paths(args: Sequence[str]) -> Iterator[str]:
-    """Expand arguments into the files to read, in a stable order.
-
-    Folders are walked recursively (sorted) for readable suffixes; a folder
-    with none is yielded itself so :func:`read` can say so.  A glob that
-    matches nothing, or a path that does not exist, is yielded as given so
-    the user hears about it instead of it vanishing.
-    """
-    for arg in args:
-        if arg == STDIN:
-            yield arg
-        elif os.path.isdir(arg):
-            yield from _walk_folder(arg)
-        elif os.path.exists(arg) or not GLOB_CHARS.search(arg):
-            yield arg
-        else:
-            matches = sorted(glob.glob(arg, recursive=True))
-            if not matches:
-                yield arg
-            for match in matches:
-                yield from (_walk_folder(match) if os.path.isdir(match) else [match])
-
-
-def _walk_folder(folder: str) -> Iterator[str]:
-    found = False
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .cache...
-        for name in sorted(files):
-            if name.lower().endswith(READABLE_SUFFIXES) and not name.startswith("."):
-                found = True
-                yield os.path.join(root, name)
-    if not found:
-        yield folder
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Prose is mostly letters and spaces: a legacy-code-page reading with fewer is noise, not text.
+MIN_LETTER_SHARE, MIN_SPACE_SHARE = 0.6, 0.05
 
 
 def read(path: str, *, stdin: TextIO | BinaryIO | None = None) -> Iterator[Transcript]:
@@ -98,6 +66,18 @@ def read_all(args: Sequence[str]) -> Iterator[Transcript | InputError]:
             yield error
 
 
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A file name fit to print and to store: undecodable bytes become U+FFFD.
+
+    Names with bytes that are not UTF-8 reach Python as lone surrogates, which
+    no terminal, RDF literal or UTF-8 file can hold.
+    """
+    path = os.fspath(path)
+    if not SURROGATE.search(path):
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def transcript_from_text(text: str, source: str, **meta: Any) -> Transcript:
     """Normalise ``text`` and wrap it as a Transcript with its sha256.
 
@@ -108,6 +88,14 @@ def transcript_from_text(text: str, source: str, **meta: Any) -> Transcript:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(source, "empty: no text to read")
+    for value in (text, *(v for v in meta.values() if isinstance(v, str))):
+        bad = SURROGATE.search(value)
+        if bad:
+            raise InputError(source, f"holds an unpaired surrogate U+{ord(bad.group()):04X} at character "
+                             f"{bad.start()}: not valid Unicode text")
+    too_big = current_limits().too_big_text(len(text.encode("utf-8")))
+    if too_big:
+        raise InputError(source, too_big)
     text = TRAILING_BLANKS.sub("", text) + "\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Transcript(text=text, source=source, sha256=digest, **meta)
@@ -160,13 +148,23 @@ def _guess_code_page(data: bytes) -> str | None:
         elif len(word) > 1:
             whole += foreign
     if whole > mixed:
-        return cyrillic if "\ufffd" not in cyrillic and not CONTROL.search(cyrillic) else None
+        ok = "\ufffd" not in cyrillic and not CONTROL.search(cyrillic) and _looks_like_prose(cyrillic)
+        return cyrillic if ok else None
     western = _western(data)
-    if western is None:
+    if western is None or not _looks_like_prose(western):
         return None
     if mixed > whole or not any(ch.isalpha() for ch in western if not ch.isascii()):
         return western
     return None
+
+
+def _looks_like_prose(text: str) -> bool:
+    """Mostly letters, with spaces between words: what random bytes in a code page never are."""
+    if not text:
+        return False
+    letters = sum(1 for ch in text if ch.isalpha())
+    spaces = sum(1 for ch in text if ch.isspace())
+    return letters >= MIN_LETTER_SHARE * len(text) and spaces >= MIN_SPACE_SHARE * len(text)
 
 
 def _western(data: bytes) -> str | None:
@@ -185,28 +183,62 @@ def _read_items(path: str, stdin: TextIO | BinaryIO | None) -> Iterator[Transcri
     if path == STDIN:
         yield _read_stdin(stdin)
         return
-    file = Path(path)
-    if file.is_dir():
-        raise InputError(path, "folder holds no .txt, .html, .htm or .jsonl files")
-    try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from None
-    suffix = file.suffix.lower()
+    data = _read_file(path, current_limits())
+    name = display_name(path)
+    suffix = Path(path).suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(decode(data, path), path)
+        yield from _read_jsonl(decode(data, name), name)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(decode(data, path), path)
+        yield _read_html(decode(data, name), name)
     else:
-        yield transcript_from_text(decode(data, path), path)
+        yield transcript_from_text(decode(data, name), name)
+
+
+def _read_file(path: str, limits: Limits) -> bytes:
+    """The bytes of one regular file, refused before reading when it is not one or is too big.
+
+    A FIFO or device would block or never end, so only regular files are
+    opened; the size is checked from ``stat`` and again while reading (a file
+    can grow), so a huge input costs nothing.
+    """
+    name = display_name(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as error:
+        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            os.listdir(path)
+        except OSError as error:
+            raise InputError(name, f"cannot read folder: {error.strerror or error}; skipped") from None
+        raise InputError(name, "folder holds no .txt, .html, .htm or .jsonl files")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "not a regular file (a FIFO, socket or device); skipped")
+    too_big = limits.too_big_file(info.st_size)
+    if too_big:
+        raise InputError(name, too_big)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limits.file_bytes + 1)
+    except OSError as error:
+        raise InputError(name, f"cannot read: {error.strerror or error}") from None
+    too_big = limits.too_big_file(len(data))
+    if too_big:
+        raise InputError(name, too_big)
+    return data
 
 
 def _read_stdin(stdin: TextIO | BinaryIO | None) -> Transcript:
     stream: Any = stdin if stdin is not None else sys.stdin
     stream = getattr(stream, "buffer", stream)  # bytes when there are, to detect encodings
-    data = stream.read()
+    limit = current_limits().text_bytes
+    data = stream.read(limit + 1)
+    too_big = current_limits().too_big_text(len(data) if isinstance(data, bytes) else len(data.encode()),
+                                            "standard input")
+    if too_big:
+        raise InputError(STDIN_SOURCE, too_big)
     text = decode(data, STDIN_SOURCE) if isinstance(data, bytes) else data
     return transcript_from_text(text, STDIN_SOURCE)
 
@@ -232,10 +264,15 @@ def _read_jsonl(text: str, path: str) -> Iterator[Transcript | InputError]:
 
 
 def _record_to_transcript(line: str, source: str) -> Transcript:
+    too_big = current_limits().too_big_text(len(line.encode("utf-8", "surrogatepass")), "record")
+    if too_big:
+        raise InputError(source, too_big)
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(source, f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to be a transcript record") from None
     if not isinstance(record, dict):
         raise InputError(source, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -252,7 +289,8 @@ def _record_to_transcript(line: str, source: str) -> Transcript:
             raise InputError(source, f'"{key}" must be a string')
         meta[key] = value
     if "date" in meta:
-        if not ISO_DATE.match(meta["date"]):
-            raise InputError(source, f'"date" must be YYYY-MM-DD, got {meta["date"]!r}')
+        if not ISO_DATE.match(meta["date"]) or not valid_date(meta["date"][:10]):
+            raise InputError(source, f'"date" must be a real date as YYYY-MM-DD, got {meta["date"][:40]!r}')
         meta["date"] = meta["date"][:10]
     return transcript_from_text(text, source, **meta)
+

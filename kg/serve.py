@@ -1,11 +1,11 @@
-"""Serves a store directory over the SPARQL 1.1 Protocol with the real Oxigraph server.
+"""Runs the Oxigraph server binary (the ``oxigraph`` package) on a store directory.
 
-No server of our own: the ``oxigraph`` package on PyPI ships the Oxigraph
-server binary, which opens the very directory the embedded store writes and
-gives the SPARQL 1.1 Protocol (``/query``), the Graph Store Protocol
-(``/store``) and a query page (``/``).  By default it runs read-only, bound to
-127.0.0.1, with the default graph as the union of all graphs, so the library
-queries answer exactly as they do embedded.
+``kg serve`` itself answers read-only with :mod:`kg.sparql_server`, which can
+stop runaway queries and refuses ``SERVICE``; this wrapper remains for
+``kg serve --writable`` (updates and the Graph Store Protocol) and for tests
+that need a real third-party SPARQL server to push to.  The binary opens the
+very directory the embedded store writes, bound to 127.0.0.1, with the
+default graph as the union of all graphs.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ def oxigraph_binary() -> str:
     found = shutil.which("oxigraph")
     if found:
         return found
-    raise StoreError("the Oxigraph server is not installed: pip install oxigraph "
-                     "(it comes with pip install 'irkg[test]')")
+    raise StoreError("kg serve --writable runs the Oxigraph server, which is not installed: "
+                     "pip install 'irkg[server]' (or pip install oxigraph); plain kg serve needs nothing more")
 
 
 def server_command(location: str | Path | None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

@@ -80,11 +80,24 @@ class Store(Protocol):
 
 
 class OxigraphStore:
-    """Embedded Oxigraph: a directory on disk (created when missing) or, with ``path=None``, memory."""
+    """Embedded Oxigraph: a directory on disk (created when missing) or, with ``path=None``, memory.
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    ``read_only`` opens an existing directory without writing a byte to it (no
+    log file, no lock): what commands that only read use, so they work on a
+    store they may not write and never grow it.  A writable opening takes the
+    store lock (:mod:`kg.lock`) that ``kg serve`` also takes.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = None if path is None else Path(path)
-        self._store = ox.Store() if self.path is None else _open_directory(self.path)
+        self.read_only = read_only and self.path is not None
+        self._lock = None
+        if self.path is None:
+            self._store = ox.Store()
+        elif self.read_only:
+            self._store = _open_read_only(self.path)
+        else:
+            self._store = _open_directory(self.path, self)
 
     def __repr__(self) -> str:
         return f"OxigraphStore({str(self.path) if self.path else None!r})"
@@ -98,9 +111,17 @@ class OxigraphStore:
     def close(self) -> None:
         """Flush to disk and release the directory lock (the object is unusable afterwards)."""
         if self._store is not None:
-            if self.path is not None:
-                self._store.flush()
-            self._store = None  # the lock goes when the Rust store is dropped
+            try:
+                if self.path is not None and not self.read_only:
+                    self._store.flush()
+            except OSError as error:
+                raise StoreError(f"{self.path}: cannot save the store ({error}): graphs written since "
+                                 "the last save may be missing: free some space and build again") from None
+            finally:
+                self._store = None  # the lock goes when the Rust store is dropped
+                if self._lock is not None:
+                    self._lock.release()
+                    self._lock = None
 
     @property
     def raw(self) -> ox.Store:
@@ -113,6 +134,7 @@ class OxigraphStore:
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
         """One transaction: a fresh graph by ``extend``, an existing one by one SPARQL update."""
+        self._writable()
         store = self.raw
         unique = list(dict.fromkeys(triples))
         try:
@@ -127,7 +149,12 @@ class OxigraphStore:
             raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
         return len(unique)
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only: cannot write")
+
     def update(self, sparql: str) -> None:
+        self._writable()
         try:
             self.raw.update(sparql, prefixes=PREFIXES)
         except SyntaxError as error:
@@ -233,29 +260,50 @@ def _format(fmt: str) -> ox.RdfFormat:
         raise StoreError(f"unknown RDF format {fmt!r}: use one of {', '.join(FORMATS)}") from None
 
 
-def _open_directory(path: Path) -> ox.Store:
-    """Open or create a store directory, refusing folders that hold something else."""
+def _open_directory(path: Path, owner: OxigraphStore) -> ox.Store:
+    """Open or create a store directory for writing, under the store lock; refuse other folders."""
+    from kg.lock import StoreLock
+
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store directory: give a directory path or 'memory'")
-    if path.is_dir() and any(path.iterdir()) and not (path / "CURRENT").exists():
+    if path.is_dir() and any(p.name != "kg.lock" for p in path.iterdir()) and not (path / "CURRENT").exists():
         raise StoreError(f"{path}: is not an Oxigraph store (the folder holds other files): "
                          "choose an empty or new directory")
     try:
         path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the store folder: {error.strerror or error}") from None
+    owner._lock = StoreLock(path, shared=False, holder="written by a kg command")
+    try:
         return ox.Store(str(path))
     except OSError as error:
+        owner._lock.release()
+        owner._lock = None
         if "lock" in str(error).lower():
             raise StoreError(f"{path}: the store is in use by another process (an `oxigraph serve` or "
                              "another kg command): stop it or use another directory") from error
         raise StoreError(f"{path}: cannot open the store: {error}") from error
 
 
-def open_store(spec: str = "kg-store", *, create: bool = True) -> Store:
+def _open_read_only(path: Path) -> ox.Store:
+    """Open an existing store directory for reading only: nothing is written, no lock is taken."""
+    if not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory: give a directory path or 'memory'")
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no Oxigraph store here: build one with `kg build FILES --store {path}`")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the store: {error}") from error
+
+
+def open_store(spec: str = "kg-store", *, create: bool = True, read_only: bool | None = None) -> Store:
     """``"memory"``, a store directory, or a SPARQL 1.1 endpoint URL (see :mod:`kg.endpoint`).
 
     With ``create=False`` (commands that only read) a missing directory is an
     error rather than a new empty store, so a mistyped ``--store`` says so
-    instead of answering every question with nothing.
+    instead of answering every question with nothing; and a directory is
+    opened read-only unless ``read_only=False`` says otherwise.
     """
     if spec == "memory":
         return OxigraphStore(None)
@@ -266,4 +314,4 @@ def open_store(spec: str = "kg-store", *, create: bool = True) -> Store:
     if not create and not Path(spec).exists():
         raise StoreError(f"{spec}: no store here: build one with `kg build FILES --store {spec}`, "
                          "or point --store at a store directory or a SPARQL endpoint URL")
-    return OxigraphStore(spec)
+    return OxigraphStore(spec, read_only=(not create) if read_only is None else read_only)

@@ -128,3 +128,14 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
         for line in lines(text, start, end)
         for sentence in _split_line(text, line.start, line.end)
     )
+
+
+def valid_date(iso: str) -> bool:
+    """True for a calendar date ``YYYY-MM-DD`` that exists: sources do write February 31."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True

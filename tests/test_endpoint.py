@@ -213,7 +213,7 @@ def test_served_store_is_read_only_and_on_loopback(dev_store_dir):
             assert b"<html" in page.read().lower()
 
 
-def test_cli_serve_runs_the_oxigraph_server(dev_store_dir):
+def test_cli_serve_answers_the_sparql_protocol(dev_store_dir):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(dev_store_dir),
                                 "--port", str(port)], stderr=subprocess.PIPE)

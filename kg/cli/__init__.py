@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 from kg import __version__
 from kg.cli.commands import (cmd_build, cmd_eval, cmd_export, cmd_extract, cmd_network, cmd_push,
                              cmd_query, cmd_queries, cmd_serve, cmd_stats, cmd_validate)
-from kg.cli.output import EXIT_ERROR, EXIT_OK
+from kg.cli.output import EXIT_ERROR, EXIT_OK, printable
 from kg.errors import KgError
 
 log = logging.getLogger("kg")
@@ -55,10 +55,35 @@ def _add_store(p: argparse.ArgumentParser) -> None:
                         "endpoint (credentials from KG_STORE_USER/KG_STORE_PASSWORD or ~/.netrc)")
 
 
+def base_iri(value: str) -> str:
+    """``--base``: an absolute IRI with no space, quote or angle bracket, or a usage error."""
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an absolute IRI ({error}); "
+                                         "e.g. https://example.org/id/") from None
+    return value
+
+
 def _add_base(p: argparse.ArgumentParser) -> None:
     from kg.namespace import DEFAULT_BASE
-    p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI",
+    p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", type=base_iri,
                    help=f"base IRI of the data (default {DEFAULT_BASE})")
+
+
+def _add_limits(p: argparse.ArgumentParser) -> None:
+    from kg.limits import Limits, MB
+
+    limits = Limits()
+    p.add_argument("--max-file-mb", type=float, metavar="MB",
+                   help=f"refuse input files larger than this (default {limits.file_bytes // MB})")
+    p.add_argument("--max-text-mb", type=float, metavar="MB",
+                   help=f"refuse a transcript (a file's text or a JSONL record) larger than this "
+                        f"(default {limits.text_bytes // MB})")
+    p.add_argument("--max-turns", type=int, metavar="N",
+                   help=f"refuse a transcript with more speaker turns than this (default {limits.turns})")
 
 
 def _add_reader(p: argparse.ArgumentParser) -> None:
@@ -107,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_base(p)
     _add_transcript_format(p, "-t", "--format", "--transcript-format")
     _add_reader(p)
+    _add_limits(p)
     p.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
                    help="worker processes for parsing, extraction and validation "
                         f"(default {default_jobs()}: the CPUs of this machine, at most 8; 1 runs in-process)")
@@ -141,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     _add_transcript_format(p, "-t", "--transcript-format")
     _add_reader(p)
+    _add_limits(p)
 
     p = add("export", cmd_export, "write the graph as Turtle, TriG, N-Quads, N-Triples or JSON-LD",
             "Serialise the store (all graphs, or one with --graph). TriG and N-Quads keep the "
@@ -218,7 +245,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--format", choices=("table", "csv", "tsv", "json"), default="table",
                    help="output format (json is the SPARQL 1.1 results format)")
     p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
-    p.add_argument("--timeout", type=float, metavar="S", help="stop the query after S seconds")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                   help="stop the query after S seconds (default 60; 0 waits for ever)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses make requests to other servers (off: a query could reach "
+                        "any address this machine can)")
     p.add_argument("-o", "--output", metavar="FILE")
     _add_store(p)
 
@@ -229,6 +260,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("url", metavar="URL", help="the endpoint: a server root, a /query URL or a dataset URL")
     _add_store(p)
     p.add_argument("--retries", type=int, default=4, metavar="N", help="attempts per request (default 4)")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                   help="give up on a request the endpoint does not answer within S seconds, and stop "
+                        "the push (default 30)")
 
     p = add("serve", cmd_serve, "serve the store over SPARQL with the Oxigraph server",
             "Run the Oxigraph server (from the oxigraph package) on the store directory: the SPARQL "
@@ -237,9 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store(p)
     p.add_argument("--port", type=int, default=7878, help="TCP port (default 7878)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--writable", action="store_true", help="accept updates and Graph Store writes")
+    p.add_argument("--writable", action="store_true",
+                   help="accept updates and Graph Store writes (runs the Oxigraph server of the "
+                        "oxigraph package instead, which has no --allow-service guard)")
     p.add_argument("--cors", action="store_true", help="allow cross-origin requests (browser tools)")
-    p.add_argument("--timeout", type=float, metavar="S", help="stop queries after S seconds")
+    p.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                   help="stop a query after S seconds and answer 503 (default 30)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses make requests to other servers (off by default)")
+    p.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="queries answered at once, each in its own process (default 2)")
 
     parser.set_defaults(commands=commands)
     return parser
@@ -250,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="kg: %(message)s", stream=sys.stderr)
+    if not args.verbose:  # rdflib logs a traceback per bad literal ("day is out of range")
+        logging.getLogger("rdflib").setLevel(logging.ERROR)
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
@@ -258,10 +301,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as exc:
         if args.verbose:
             raise
-        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        print(printable(f"kg {args.command}: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a full disk, a vanished folder: one line, not a traceback
+        if args.verbose:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(printable(f"kg {args.command}: {where}{exc.strerror or exc}"), file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -13,7 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from kg.cli.output import EXIT_ERROR, EXIT_FAILED, EXIT_OK, Progress, describe_record, open_output
+from kg.cli.output import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, Progress, describe_record, open_output,
+                           printable)
 from kg.errors import KgError
 
 
@@ -32,6 +33,13 @@ def _use_model(args: argparse.Namespace) -> None:
         shipped_reader.cache_clear()
 
 
+def _use_limits(args: argparse.Namespace) -> None:
+    """``--max-file-mb`` and friends, through the environment so build workers see them too."""
+    from kg.limits import set_limits
+
+    set_limits(args.max_file_mb, args.max_text_mb, args.max_turns)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.builder import build
     from kg.store import open_store
@@ -46,23 +54,34 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     pipeline = pipeline_for(args.reader)
     _use_model(args)
+    _use_limits(args)
     progress = Progress(not args.quiet)
-    with open_store(args.store) as store:
+    store = open_store(args.store)
+    saved: KgError | None = None
+    try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
                        jobs=args.jobs, pipeline=pipeline)
-    progress.close()
+    finally:
+        progress.close()
+        try:
+            store.close()
+        except KgError as error:  # a full disk shows here: after the summary, not instead of it
+            saved = error
     for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
     shown = result.warnings if args.verbose else result.warnings[:10]
     for warning in shown:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     if len(shown) < len(result.warnings):
         print(f"warning: ... and {len(result.warnings) - len(shown)} more SHACL violations "
               "(kg validate for the full report, -v to list them all)", file=sys.stderr)
     if not args.quiet:
         where = "memory (nothing written)" if args.store == "memory" else args.store
         print(f"{result.summary()} -> {where}", file=sys.stderr)
+    if saved is not None:
+        print(printable(f"error: {saved}"), file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
@@ -79,15 +98,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
             report = validate_store(store, graphs, engine=args.engine)
     if report.graphs == 0:
         raise ValidationError("nothing to validate: the store or files hold no named graph")
-    out = open_output(args.output)
-    if args.format == "json":
-        out.write(format_json(report))
-    elif args.format == "turtle":
-        out.write(format_turtle(report))
-    else:
-        out.write(format_human(report, per_shape=args.show))
-    if out is not sys.stdout:
-        out.close()
+    with open_output(args.output) as out:
+        if args.format == "json":
+            out.write(format_json(report))
+        elif args.format == "turtle":
+            out.write(format_turtle(report))
+        else:
+            out.write(printable(format_human(report, per_shape=args.show)))
     return EXIT_OK if report.conforms else EXIT_FAILED
 
 
@@ -96,31 +113,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from kg.pipeline import pipeline_for, process
 
     _use_model(args)
+    _use_limits(args)
     from kg.reader import read_all
 
     failed = 0
-    out = open_output(args.output)
     records = []
     for item in read_all(args.inputs):
         if isinstance(item, KgError):
-            print(f"error: {item}", file=sys.stderr)
+            print(printable(f"error: {item}"), file=sys.stderr)
             failed += 1
             continue
         try:
             doc = process(item, _transcript_format(args), pipeline_for(args.reader))
         except KgError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(printable(f"error: {exc}"), file=sys.stderr)
             failed += 1
             continue
         records.append(document_to_gold(doc))
-    if args.json or args.format == "json":
-        payload = records[0] if len(records) == 1 else records
-        out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    else:
-        for record in records:
-            out.write(describe_record(record))
-    if out is not sys.stdout:
-        out.close()
+    with open_output(args.output) as out:
+        if args.json or args.format == "json":
+            payload = records[0] if len(records) == 1 else records
+            out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+        else:
+            for record in records:
+                out.write(describe_record(record))
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -129,13 +145,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.store import open_store
 
     fmt = args.format or (format_for(args.output) if args.output else None) or "turtle"
-    with open_store(args.store, create=False) as store:
-        out = open_output(args.output, binary=True)
-        try:
-            export(store, out, fmt, graph=args.graph)
-        finally:
-            if out is not sys.stdout.buffer:
-                out.close()
+    with open_store(args.store, create=False) as store, open_output(args.output, binary=True) as out:
+        export(store, out, fmt, graph=args.graph)
     return EXIT_OK
 
 
@@ -145,14 +156,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     with open_store(args.store, create=False) as store:
         stats = store_stats(store, per_graph=args.per_graph)
-    out = open_output(args.output)
-    if args.format == "json":
-        out.write(json.dumps(stats, indent=1) + "\n")
-    else:
-        for key, value in stats["totals"].items():
-            out.write(f"{key:<14} {value}\n")
-        for row in stats.get("graphs", []):
-            out.write(f"{row['triples']:>8}  {row['graph']}  {row.get('source') or ''}\n")
+    with open_output(args.output) as out:
+        if args.format == "json":
+            out.write(json.dumps(stats, indent=1) + "\n")
+        else:
+            for key, value in stats["totals"].items():
+                out.write(f"{key:<14} {value}\n")
+            for row in stats.get("graphs", []):
+                out.write(printable(f"{row['triples']:>8}  {row['graph']}  {row.get('source') or ''}\n"))
     return EXIT_OK
 
 
@@ -164,13 +175,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         text_dir = gold_dirs.pop()  # the older form: kg eval GOLD_DIR TEXT_DIR
     _use_model(args)
     report, _ = evaluate(gold_dirs, text_dir, base=args.base, strict=not args.loose, reader=args.reader)
-    out = open_output(args.output)
-    if args.json or args.format == "json":
-        out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")
-    else:
-        out.write(format_table(report) + "\n")
-        if args.explain:
-            out.write("\n" + format_misses(report) + "\n")
+    with open_output(args.output) as out:
+        if args.json or args.format == "json":
+            out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")
+        else:
+            out.write(format_table(report) + "\n")
+            if args.explain:
+                out.write(printable("\n" + format_misses(report) + "\n"))
     if args.min_f1 is not None:
         field, value = lowest_f1(report)
         if value < args.min_f1:
@@ -205,17 +216,17 @@ def cmd_queries(args: argparse.Namespace) -> int:
     from kg.queries import list_queries
 
     queries = list_queries()
-    out = open_output(args.output)
-    if args.format == "json":
-        out.write(json.dumps([{"name": q.name, "title": q.title, "description": q.description,
-                               "params": [vars(p) for p in q.params]} for q in queries],
-                             ensure_ascii=False, indent=1) + "\n")
-        return EXIT_OK
-    for q in queries:
-        out.write(f"{q.name:<34} {q.title}\n")
-        for p in q.params:
-            example = f" (e.g. {p.example})" if p.example else ""
-            out.write(f"{'':<36}--param {p.name}=...  {p.meaning}{example}\n")
+    with open_output(args.output) as out:
+        if args.format == "json":
+            out.write(json.dumps([{"name": q.name, "title": q.title, "description": q.description,
+                                   "params": [vars(p) for p in q.params]} for q in queries],
+                                 ensure_ascii=False, indent=1) + "\n")
+            return EXIT_OK
+        for q in queries:
+            out.write(f"{q.name:<34} {q.title}\n")
+            for p in q.params:
+                example = f" (e.g. {p.example})" if p.example else ""
+                out.write(f"{'':<36}--param {p.name}=...  {p.meaning}{example}\n")
     return EXIT_OK
 
 
@@ -227,11 +238,17 @@ def cmd_query(args: argparse.Namespace) -> int:
         print("kg query: give a library query NAME, a .rq FILE, or -e 'SPARQL' (one of them)", file=sys.stderr)
         return EXIT_ERROR
     query = parse_query(args.expression, "-e") if args.expression is not None else load_query(args.query)
+    if not args.allow_service:
+        from kg.sparql_guard import refuse_service
+
+        refuse_service(query.text)
     bindings = bind_params(query, parse_param_options(args.param))
+    timeout = args.timeout if args.timeout and args.timeout > 0 else None
     with open_store(args.store, create=False) as store:
-        result = run_query(store, query.text, bindings, timeout=args.timeout, limit=args.limit)
-    out = open_output(args.output)
-    out.write(format_result(result, args.format))
+        result = run_query(store, query.text, bindings, timeout=timeout, limit=args.limit)
+    text = format_result(result, args.format)
+    with open_output(args.output) as out:
+        out.write(printable(text) if args.format == "table" else text)
     return EXIT_OK
 
 
@@ -241,34 +258,51 @@ def cmd_push(args: argparse.Namespace) -> int:
     from kg.store import open_store
 
     progress = Progress(not args.quiet)
-    with open_store(args.store, create=False) as source, EndpointStore(args.url, retries=args.retries) as target:
+    with open_store(args.store, create=False) as source, \
+            EndpointStore(args.url, retries=args.retries, timeout=args.timeout) as target:
         try:
             result = push(source, target, progress=progress)
         finally:
             progress.close()
     for graph, error in result.failed:
-        print(f"error: {graph}: {error}", file=sys.stderr)
+        print(printable(f"error: {graph}: {error}"), file=sys.stderr)
     if not args.quiet:
         print(f"{result.summary()} -> {target!r}", file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import os
-
-    from kg.serve import OxigraphServer
-
     if args.store == "memory" or args.store.startswith(("http://", "https://")):
         print("kg serve: serves a store directory: give --store DIR", file=sys.stderr)
         return EXIT_ERROR
-    server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=not args.writable,
-                            cors=args.cors, timeout=args.timeout)
-    mode = "read-write" if args.writable else "read-only"
-    print(f"serving {args.store} ({mode}) at {server.url}/ — query page there, SPARQL endpoint "
-          f"{server.url}/query; Ctrl-C stops", file=sys.stderr)
+    if args.writable:
+        return _serve_writable(args)
+    from kg.sparql_server import SparqlServer, run
+
+    server = SparqlServer(args.store, host=args.host, port=args.port, timeout=args.timeout,
+                          workers=args.workers, allow_service=args.allow_service, cors=args.cors)
+    print(f"serving {args.store} (read-only) at {server.url}/ — query page there, SPARQL endpoint "
+          f"{server.url}/query; queries stop after {args.timeout:g} s; Ctrl-C stops", file=sys.stderr)
     sys.stderr.flush()
-    if os.name == "posix":
-        server.exec()  # the Oxigraph server takes over this process
+    run(server)
+    return EXIT_OK
+
+
+def _serve_writable(args: argparse.Namespace) -> int:
+    """``--writable``: the Oxigraph server of the ``oxigraph`` package, holding the store lock."""
+    from kg.lock import StoreLock
+    from kg.serve import OxigraphServer
+
+    server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=False,
+                            cors=args.cors, timeout=args.timeout)
+    lock = StoreLock(args.store, shared=False, holder="served writable by kg serve")
+    print(f"serving {args.store} (read-write) at {server.url}/ — SPARQL endpoint {server.url}/query, "
+          f"updates at {server.url}/update; Ctrl-C stops", file=sys.stderr)
+    sys.stderr.flush()
+    if os.name == "posix" and lock.fd is not None:
+        os.set_inheritable(lock.fd, True)  # the server process keeps the lock after exec
+        server.exec()
     server.start(inherit_output=True)
     code = server.wait()
+    lock.release()
     return EXIT_OK if code in (0, -2, -15, 130) else EXIT_FAILED

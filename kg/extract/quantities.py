@@ -106,8 +106,12 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
     end = match.end()
     before = text[max(0, start - 12):start].lower()
     after = text[end:end + 12]
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:."):
-        return True  # G7, COVID-19, 2019–2020, 1:28
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:.^"):
+        return True  # G7, COVID-19, 2019–2020, 1:28, the 30 of 10^30
+    if re.search(r"\d[eE][+-]$", text[max(0, start - 24):start]) or text[end:end + 1] in ("^", "e", "E"):
+        return True  # 1.79e+309 or 10^30: scientific notation is no count of anything
+    if match.group("digits") and len(match.group("digits").replace(",", "").split(".")[0]) > 15:
+        return True  # more digits than any real figure, and than a float holds exactly
     if match.group("digits") and not match.group("scale"):
         if after[:1].isalpha() or after[:1] in ":/" or re.match(r"(st|nd|rd|th)\b", after):
             return True  # 1990s, 90th, 1:28

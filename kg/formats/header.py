@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Span
-from kg.text import lines
+from kg.text import lines, valid_date
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -48,6 +48,8 @@ def read_dateline(text: str, line: Span) -> Dateline | None:
     if not match or match.end() != line.end:
         return None
     date = iso_date(match["month"], match["day"], match["year"])
+    if not valid_date(date):  # "February 31": no such day, so not a dateline
+        return None
     place_span = Span(match.start("place"), match.end("place")) if match["place"] else None
     return Dateline(date, line, Span(line.start, match.end("year")),
                     match["place"].strip() if match["place"] else None, place_span)
