@@ -25,7 +25,7 @@ def main() -> int:
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--double", action="store_true", help="these folders are second annotations")
     args = parser.parse_args()
-    sample = {p["id"]: p for manifest in ("SAMPLE.json", "SAMPLE2.json", "SAMPLE3.json", "SAMPLE4.json")
+    sample = {p["id"]: p for manifest in ("SAMPLE.json", "SAMPLE2.json", "SAMPLE3.json", "SAMPLE4.json", "SAMPLE5.json")
               for p in json.loads((ROOT / "data/annotated" / manifest).read_text("utf-8"))["pages"]}
     splits = json.loads((ROOT / "data/annotated/SPLITS.json").read_text("utf-8"))["sample"]
     added = problems = 0
