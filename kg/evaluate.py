@@ -8,6 +8,7 @@ lost in mapping costs points here too.
 from __future__ import annotations
 
 import json
+from fnmatch import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -61,12 +62,18 @@ def find_cases(gold_dir: str | Path, text_dir: str | Path | None = None) -> list
     return cases
 
 
-def find_all_cases(gold_dirs: Sequence[str | Path], text_dir: str | Path | None = None) -> list[GoldCase]:
-    """The cases of several gold folders (a split spread over folders), names kept distinct."""
+def find_all_cases(gold_dirs: Sequence[str | Path], text_dir: str | Path | None = None,
+                   select: str | None = None) -> list[GoldCase]:
+    """The cases of several gold folders (a split spread over folders), names kept distinct.
+
+    ``select`` is a shell pattern on the names ("whitehouse-*"): only those are scored.
+    """
     cases: list[GoldCase] = []
     seen: set[str] = set()
     for gold_dir in gold_dirs:
         for case in find_cases(gold_dir, text_dir):
+            if select and not fnmatch(case.name, select):
+                continue
             if case.name in seen:
                 case = GoldCase(f"{Path(gold_dir).name}/{case.name}", case.gold, case.transcript)
             seen.add(case.name)
@@ -75,7 +82,7 @@ def find_all_cases(gold_dirs: Sequence[str | Path], text_dir: str | Path | None 
 
 
 def collect(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | None = None, *,
-            base: str = DEFAULT_BASE, reader: str = DEFAULT_READER
+            base: str = DEFAULT_BASE, reader: str = DEFAULT_READER, select: str | None = None
             ) -> tuple[list[tuple[str, dict, dict]], BuildResult]:
     """Builds the gold transcripts into a memory store and reads their facts back.
 
@@ -85,7 +92,9 @@ def collect(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | 
     from kg.mapping import transcript_graph
 
     dirs = [gold_dir] if isinstance(gold_dir, (str, Path)) else list(gold_dir)
-    cases = find_all_cases(dirs, text_dir)
+    cases = find_all_cases(dirs, text_dir, select)
+    if not cases:
+        raise InputError(", ".join(str(d) for d in dirs), f"no gold file matches {select!r}")
     store = OxigraphStore(None)
     transcripts = [next(read(str(case.transcript))) for case in cases]
     result = build_transcripts(transcripts, store, base=base, pipeline=pipeline_for(reader))
@@ -100,13 +109,13 @@ def collect(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | 
 
 def evaluate(gold_dir: str | Path | Sequence[str | Path], text_dir: str | Path | None = None, *,
              base: str = DEFAULT_BASE, strict: bool = True,
-             reader: str = DEFAULT_READER) -> tuple[Report, BuildResult]:
+             reader: str = DEFAULT_READER, select: str | None = None) -> tuple[Report, BuildResult]:
     """Builds the gold transcripts into a memory store and scores what the store says.
 
     ``gold_dir`` is one folder or several; ``reader`` picks how commitments are
     read (``"rules"`` or ``"model"``), as ``kg build --reader`` does.
     """
-    items, result = collect(gold_dir, text_dir, base=base, reader=reader)
+    items, result = collect(gold_dir, text_dir, base=base, reader=reader, select=select)
     return score(items, strict=strict), result
 
 

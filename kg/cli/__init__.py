@@ -197,6 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "as the folder of the transcripts, as --texts)")
     p.add_argument("--texts", dest="text_dir", metavar="DIR",
                    help="folder of the transcripts (default: beside each gold file)")
+    p.add_argument("--select", metavar="PATTERN",
+                   help="score only the gold files whose names match this shell pattern ('whitehouse-*')")
     p.add_argument("--loose", action="store_true",
                    help="match commitments anywhere in the transcript (type, parties, quantity) instead of "
                         "in the same sentence; overstates extraction, report only beside the strict score")

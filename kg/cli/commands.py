@@ -174,7 +174,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if len(gold_dirs) > 1 and text_dir is None and not any(Path(gold_dirs[-1]).glob("*.gold.json")):
         text_dir = gold_dirs.pop()  # the older form: kg eval GOLD_DIR TEXT_DIR
     _use_model(args)
-    report, _ = evaluate(gold_dirs, text_dir, base=args.base, strict=not args.loose, reader=args.reader)
+    report, _ = evaluate(gold_dirs, text_dir, base=args.base, strict=not args.loose, reader=args.reader,
+                         select=args.select)
     with open_output(args.output) as out:
         if args.json or args.format == "json":
             out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")

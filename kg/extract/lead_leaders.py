@@ -9,8 +9,9 @@ each country on the day, so the lead is enough:
 
 - a country the title or lead names, and the surname of someone who held its
   highest offices that day written there, capitalised, give that person;
-- a plural office ("Presidents", "Prime Ministers", "leaders") after a list
-  of country adjectives gives each country's holder of that office.
+- a plural office ("Presidents", "Prime Ministers") with a short list of
+  country adjectives gives each country's holder of that office ("leaders"
+  is left alone: which office leads differs from country to country).
 
 Used only when the ordinary reading found no foreign principal, so a page
 that names its guest properly is never second-guessed.
@@ -25,10 +26,11 @@ from kg.namekey import fold_word, name_words, similar_word
 
 _LEAD_SENTENCES = 2
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-_PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of state|leaders)\b", re.I)
+_PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of state)\b", re.I)
+_PLURAL_MAX = 4  # past a handful of countries a plural office is a summit's, and guessing its members fails
 _KINDS = {"head_of_state": "President", "head_of_government": "Prime Minister"}
 _PLURAL_KIND = {"presidents": "head_of_state", "prime ministers": "head_of_government",
-                "heads of state": "head_of_state", "leaders": None}
+                "heads of state": "head_of_state"}
 
 
 def _lead(doc: Document) -> str:
@@ -61,10 +63,9 @@ def lead_leaders(doc: Document, date: str | None) -> list[Person]:
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
         named = [t for t in tenures if _surname(index.label(t.qid) or t.name) and any(
             similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written if len(w) > 3)]
-        if not named and plural:
+        if not named and plural and len(countries) <= _PLURAL_MAX:
             kind = _PLURAL_KIND[plural.group(1).lower()]
-            named = [t for t in tenures if kind in (None, t.kind)]
-            named = named if len(named) == 1 else [t for t in named if t.kind == "head_of_state"][:1]
+            named = [t for t in tenures if t.kind == kind]
         for tenure in named[:1]:
             label = index.label(tenure.qid) or tenure.name
             found.append(Person(label, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
