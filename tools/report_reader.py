@@ -4,7 +4,7 @@
 
 Each split is built once per reader into a memory store (as ``kg eval`` does)
 and scored both ways. ``--curve`` also scores the models that
-``tools/train_reader.py --curve`` wrote beside the shipped one (25%, 50% of the
+``tools/train_reader.py --curve`` wrote to build/reader-curve/ (25%, 50% of the
 train split). Reading the test split here is reporting, which is all it is for.
 """
 from __future__ import annotations
@@ -55,7 +55,8 @@ def main() -> int:
         print(rule)
         models = [("rules", None), ("model", None)]
         if args.curve:
-            models += [(f"model, {p}% of train", ROOT / f"kg/data/reader-model-{p}pct.json") for p in (25, 50)]
+            models += [(f"model, {p}% of train", ROOT / f"build/reader-curve/reader-model-{p}pct.json")
+                       for p in (25, 50)]
         for label, path in models:
             if path is not None:
                 os.environ[MODEL_ENV] = str(path)

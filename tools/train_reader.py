@@ -29,7 +29,7 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength (default 0.3, chosen on dev)")
     parser.add_argument("--fraction", type=float, default=1.0, help="share of the train split to use")
     parser.add_argument("--curve", action="store_true",
-                        help="train at 25%%, 50%% and 100%% of the train split; write each model beside -o")
+                        help="also train at 25%% and 50%% of the train split (models in build/reader-curve/)")
     parser.add_argument("--report", type=Path, help="write the training report (JSON) here")
     args = parser.parse_args()
     train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
@@ -43,13 +43,16 @@ def main() -> int:
         reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction,
                                progress=lambda m: print(m, file=sys.stderr))
         report["data_sha256"] = data_hash.hexdigest()
-        out = args.output if fraction == 1.0 or not args.curve else args.output.with_name(
-            args.output.stem + f"-{int(fraction * 100)}pct.json")
+        out = args.output
+        if args.curve and fraction < 1.0:  # the smaller models are for the curve only: kept out of the package
+            out = ROOT / "build/reader-curve" / f"reader-model-{int(fraction * 100)}pct.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(model_to_json(reader, report), "utf-8")
         print(f"{fraction:.0%} of train: dev F1 {report['dev_f1']:.3f} -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}",
               file=sys.stderr)
         reports.append(report)
     if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps(reports, indent=1) + "\n", "utf-8")
     return 0
 
