@@ -6,9 +6,14 @@ The public API, each name imported on first use so ``import kg`` stays quick::
     with kg.open_store("kg-store") as store:          # or "memory", or a SPARQL endpoint URL
         kg.build(["examples/transcripts"], store)     # -> BuildResult
         report = kg.validate(store)                   # SHACL, one graph at a time
-        rows = kg.query(store, "SELECT ...")          # SPARQL, parameters bound as terms
+        rows = kg.query(store, "meetings_between_countries", a="RUS", b="AZE")
+        rows.to_dataframe()                           # or rows.values(), rows.to_dicts()
         graph = kg.to_networkx(store, kind="countries")
+        kg.write_network(graph, "countries.html")     # .graphml .gexf .json .csv .html .png
+        kg.write_report(store, "report.html")         # one offline page for a colleague
     doc = kg.process(kg.read("file.txt"))             # one transcript, no store
+
+``docs/tutorial.md`` walks through it; ``help(kg.query)`` and the like say more.
 """
 
 from __future__ import annotations
@@ -21,8 +26,13 @@ _LAZY = {
     "build": ("kg.builder", "build"),
     "open_store": ("kg.store", "open_store"),
     "validate": ("kg.validation", "validate_store"),
-    "query": ("kg.queries", "run_query"),
+    "query": ("kg.ask", "query"),
+    "list_queries": ("kg.queries", "list_queries"),
     "to_networkx": ("kg.network", "to_networkx"),
+    "add_metrics": ("kg.network_metrics", "add_metrics"),
+    "write_network": ("kg.network_export", "write_network"),
+    "link_followups": ("kg.followup", "link_followups"),
+    "write_report": ("kg.report", "write_report"),
     "process": ("kg.pipeline", "process"),
     "read_transcripts": ("kg.reader", "read_all"),
 }
@@ -35,6 +45,11 @@ def read(path: str):
     from kg.reader import read as read_path
 
     return next(read_path(path))
+
+
+def __dir__() -> list[str]:
+    """The whole public API, lazy names included, so ``dir(kg)`` and ``help(kg)`` list it."""
+    return sorted(set(globals()) | set(__all__))
 
 
 def __getattr__(name: str):

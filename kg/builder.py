@@ -172,6 +172,9 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
             prepared = _prepare(item, format, pipeline, base, check)
             _store_one(prepared, store, result, strict)
             tally(prepared.source)
+    if result.built:  # links between commitments of different transcripts: rewritten whole, as facts changed
+        from kg.followup import link_followups
+        link_followups(store, base)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -72,6 +72,7 @@ class IRKG(DefinedNamespace):
     Cooperation: URIRef
     Figure: URIRef
     Evidence: URIRef
+    FollowUp: URIRef
     # annotation properties
     cameoCode: URIRef
     ploverCategory: URIRef
@@ -122,6 +123,7 @@ class IRKG(DefinedNamespace):
     unit: URIRef
     qualifier: URIRef
     about: URIRef
+    confidence: URIRef
     # object properties
     publisherCountry: URIRef
     inTranscript: URIRef
@@ -142,6 +144,9 @@ class IRKG(DefinedNamespace):
     status: URIRef
     assertedBy: URIRef
     evidence: URIRef
+    continues: URIRef
+    earlierCommitment: URIRef
+    laterCommitment: URIRef
 
     # names that are not Python identifiers: IRKG["regional-conflict"]
     _extras = ["regional-conflict", "culture-religion", "science-technology"]

@@ -63,6 +63,22 @@ SELECT DISTINCT ?k ?type ?by ?to ?value ?unit ?m ?date ?published WHERE {
 }""" % " ".join(f"irkg:{name}" for name in COMMITMENT_TYPES)
 
 
+# The edges of the leader-country network, one row per leader, country and meeting: the
+# per-meeting form of queries/leader_country_edges.rq (same patterns, same graph scoping), so the
+# network's edges are exactly that query's rows with dates and meeting IRIs added.
+_LEADER_COUNTRY = """
+SELECT ?leader ?own ?target ?meeting ?date WHERE {
+  { SELECT DISTINCT ?leader ?own ?target ?meeting ?date WHERE {
+      GRAPH ?g {
+        ?meeting a irkg:Meeting ; irkg:participant ?leader .
+        ?leader foaf:name ?name ; irkg:holdsTenure/irkg:officeOfCountry ?own .
+        ?meeting irkg:participant/irkg:holdsTenure/irkg:officeOfCountry ?target .
+        OPTIONAL { ?meeting irkg:date ?date }
+      } } }
+  ?target irkg:alpha3 ?code .
+}"""  # the sub-select matters: Oxigraph joins the flat form 50x slower (37 s on kremlin-news)
+
+
 @dataclass
 class Meeting:
     """One meeting as the network sees it: its date and who spoke for which country."""
@@ -104,9 +120,11 @@ def to_networkx(store: Store, kind: str = "countries", since: str | None = None,
         meetings = [m for m in found.values()
                     if _in_range(m.date, since, until) and (not wanted_iris or m.countries & wanted_iris)]
         meetings.sort(key=lambda m: (m.date or "", m.iri))
-        builder = {"countries": _country_graph, "leaders": _leader_graph,
-                   "leader-country": _leader_country_graph, "meetings": _meeting_graph}[kind]
-        graph = builder(meetings, people)
+        if kind == "leader-country":
+            graph = _leader_country_graph(meetings, people, _rows(store, _LEADER_COUNTRY))
+        else:
+            builder = {"countries": _country_graph, "leaders": _leader_graph, "meetings": _meeting_graph}[kind]
+            graph = builder(meetings, people)
     for node, data in graph.nodes(data=True):
         if data.get("kind") == "country":
             data.update({k: v for k, v in country_info.get(node, {}).items() if v is not None})
@@ -183,15 +201,20 @@ def _leader_attrs(leader: str, meetings: list[Meeting], people: dict[str, dict])
     return {k: v for k, v in attrs.items() if v is not None}
 
 
-def _link(graph: nx.Graph, a: str, b: str, meeting: Meeting, **extra: object) -> None:
-    """Add one meeting to the edge a–b (creating it): weight, dates and meeting IRIs grow."""
-    if graph.has_edge(a, b):
-        data = graph.edges[a, b]
+def _link(graph: nx.Graph, a: str, b: str, meeting: Meeting, key: str | None = None, **extra: object) -> None:
+    """Add one meeting to the edge a–b (creating it): weight, dates and meeting IRIs grow.
+
+    ``key`` names the edge in a multigraph (the leader-country network keeps
+    "represents" and "met" apart even between the same two nodes).
+    """
+    ends = (a, b) if key is None else (a, b, key)
+    if graph.has_edge(*ends):
+        data = graph.edges[ends]
         if meeting.iri in data["meetings"]:
             return
     else:
-        graph.add_edge(a, b, weight=0, meetings=[], dates=[], **extra)
-        data = graph.edges[a, b]
+        graph.add_edge(*ends, weight=0, meetings=[], dates=[], **extra)
+        data = graph.edges[ends]
     data["weight"] += 1
     data["meetings"].append(meeting.iri)
     if meeting.date:
@@ -224,16 +247,28 @@ def _leader_graph(meetings: list[Meeting], people: dict[str, dict]) -> nx.Graph:
     return graph
 
 
-def _leader_country_graph(meetings: list[Meeting], people: dict[str, dict]) -> nx.Graph:
-    graph = nx.Graph()
-    for m in meetings:
-        for leader, country in sorted(m.leaders.items()):
-            if country:
-                graph.add_node(country, kind="country")
-                graph.add_node(leader)
-                _link(graph, leader, country, m)
-                if m.offices.get(leader):
-                    graph.edges[leader, country]["office"] = m.offices[leader]
+def _leader_country_graph(meetings: list[Meeting], people: dict[str, dict], rows: list[dict]) -> nx.MultiGraph:
+    """Leaders and countries; an edge "represents" to the country a leader held office for, and
+    "met" to every other country whose leader was at the same meeting, weighted by meetings.
+
+    A multigraph keyed by the relation, because one leader can represent a
+    country in one transcript and meet it in another (a mis-read office, or a
+    career): the two stay two edges, as they are two rows of the library query.
+    """
+    graph = nx.MultiGraph()
+    chosen = {m.iri: m for m in meetings}
+    for row in sorted(rows, key=lambda r: (_value(r, "date") or "", _value(r, "meeting"), _value(r, "leader"),
+                                           _value(r, "target"), _value(r, "own"))):
+        meeting = chosen.get(_value(row, "meeting"))
+        if meeting is None:
+            continue
+        leader, own, target = _value(row, "leader"), _value(row, "own"), _value(row, "target")
+        relation = "represents" if own == target else "met"
+        graph.add_node(leader)
+        graph.add_node(target, kind="country")
+        _link(graph, leader, target, meeting, key=relation, relation=relation)
+        if relation == "represents" and meeting.offices.get(leader):
+            graph.edges[leader, target, relation]["office"] = meeting.offices[leader]
     for node, data in graph.nodes(data=True):
         if data.get("kind") != "country":
             data.update(_leader_attrs(node, meetings, people))

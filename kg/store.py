@@ -38,7 +38,11 @@ DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
 
 @dataclass
 class Rows:
-    """The answer to a SELECT: variable names and one dict per solution (unbound names absent)."""
+    """The answer to a SELECT: variable names and one dict of RDF terms per solution (unbound names absent).
+
+    The rows keep RDF terms, which round-trip exactly; :meth:`values`,
+    :meth:`to_dicts` and :meth:`to_dataframe` give Python values for notebooks.
+    """
 
     variables: list[str]
     rows: list[dict[str, Term]] = field(default_factory=list)
@@ -48,6 +52,24 @@ class Rows:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def __repr__(self) -> str:
+        return f"Rows({self.variables!r}, {len(self.rows)} row{'s' if len(self.rows) != 1 else ''})"
+
+    def values(self) -> list[tuple]:
+        """One tuple of Python values per row (dates, numbers, strings; see :mod:`kg.results`)."""
+        from kg.results import row_values
+        return row_values(self.variables, self.rows)
+
+    def to_dicts(self) -> list[dict]:
+        """One dict of Python values per row, every variable present (``None`` where unbound)."""
+        from kg.results import row_dicts
+        return row_dicts(self.variables, self.rows)
+
+    def to_dataframe(self):
+        """A ``pandas.DataFrame``, one column per variable; raises a clear error without pandas."""
+        from kg.results import row_dataframe
+        return row_dataframe(self.variables, self.rows)
 
 
 QueryResult = Union[Rows, bool, list[ox.Triple]]

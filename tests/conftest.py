@@ -37,6 +37,21 @@ def dev_store_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def chromium(tmp_path_factory) -> int:
+    """One headless Chromium for the session's browser tests: its DevTools port.
+
+    Skips, saying what to install, when chromium or websocket-client is missing.
+    """
+    from chromium import CHROMIUM, running_chromium
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install -y chromium)")
+    pytest.importorskip("websocket", reason="websocket-client is not installed (pip install '.[test]')")
+    with running_chromium(tmp_path_factory.mktemp("chromium-profile")) as port:
+        yield port
+
+
+@pytest.fixture(scope="session")
 def oxigraph_server() -> OxigraphServer:
     """A read-write, in-memory Oxigraph server on 127.0.0.1 with the union default graph."""
     with OxigraphServer(None, read_only=False) as server:

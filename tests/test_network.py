@@ -63,11 +63,13 @@ def test_countries_graph_has_russia_azerbaijan_meeting_on_its_date(store):
 
 def test_leader_country_graph_links_aliyev_to_azerbaijan(store):
     graph = to_networkx(store, kind="leader-country")
-    assert graph.has_edge(ALIYEV, AZE)
-    assert graph.edges[ALIYEV, AZE]["office"] == "President"
+    assert graph.has_edge(ALIYEV, AZE, "represents")
+    assert graph.edges[ALIYEV, AZE, "represents"]["office"] == "President"
     assert graph.nodes[ALIYEV]["label"] == "Ilham Aliyev"
     assert graph.nodes[ALIYEV]["kind"] == "leader" and graph.nodes[AZE]["kind"] == "country"
-    assert not graph.has_edge(ALIYEV, RUS)
+    assert not graph.has_edge(ALIYEV, RUS, "represents")
+    met = graph.edges[ALIYEV, RUS, "met"]  # Aliyev met Russia's leader on 2021-07-20
+    assert met["relation"] == "met" and met["weight"] == 1 and met["first"] == met["last"] == "2021-07-20"
 
 
 def test_country_weights_equal_sparql_counts(store):

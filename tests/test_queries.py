@@ -183,6 +183,21 @@ def test_leader_country_edges(dev_store):
     assert ("Ilham Aliyev", "met", "AZE") not in edges
 
 
+def test_promises_with_outcomes(dev_store):
+    # the dev set has no promise kept in a later transcript (tests/test_followup.py builds one), so
+    # every promise comes without an outcome
+    found = rows(dev_store, "promises_with_outcomes", by="RUS")
+    assert found and all(r["status"] in ("planned", "proposed") and "outcome" not in r for r in found)
+
+
+def test_commitments_never_mentioned_again(dev_store):
+    found = rows(dev_store, "commitments_never_mentioned_again", by="RUS")
+    assert ("Visit", "AZE", "planned") in {(r["type"], r["to"], r["status"]) for r in found}
+    assert all(r["by"] == "RUS" and r["status"] in ("planned", "proposed") for r in found)
+    for r in rows(dev_store, "commitments_never_mentioned_again", by="AZE"):
+        assert r["by"] == "AZE" and r["status"] in ("planned", "proposed")  # only open promises
+
+
 def test_leaders_by_country(dev_store):
     found = rows(dev_store, "leaders_by_country", country="AZE")
     assert [(r["name"], r["office"], r["firstSeen"]) for r in found] == [("Ilham Aliyev", "President", "2021-07-20")]

@@ -140,8 +140,34 @@ def with_journalist(g, *, name="Q", label="Q"):
     return add(out, JOURNALIST, ns.ns_node(ns.RDFS, "label"), lit(label))
 
 
+FOLLOWUP = ox.NamedNode("https://w3id.org/irkg/id/followup/0000000000000000")
+
+
+def with_followup(g, *, continues=True, confidence="0.5", same=False):
+    """The graph with a follow-up link between two of its commitments (the graph/followups shape)."""
+    first, second = sorted({t.subject for t in g if t.predicate == I("byCountry")}, key=str)[:2]
+    later = first if same else second
+    out = add(g, FOLLOWUP, ns.ns_node(ns.RDF, "type"), I("FollowUp"))
+    out = add(add(out, FOLLOWUP, I("earlierCommitment"), first), FOLLOWUP, I("laterCommitment"), later)
+    if confidence is not None:
+        out = add(out, FOLLOWUP, I("confidence"), lit(confidence, "decimal"))
+    return add(out, later, I("continues"), first) if continues else out
+
+
 # (name, shape that must report it, severity, mutation)
 MUTATIONS = [
+    ("follow-up without confidence", "irkgsh:FollowUp-confidence", "Violation",
+     lambda g: with_followup(g, confidence=None)),
+    ("follow-up confidence above 1", "irkgsh:FollowUp-confidence", "Violation",
+     lambda g: with_followup(g, confidence="1.5")),
+    ("follow-up with two earlier commitments", "irkgsh:FollowUp-earlier", "Violation",
+     lambda g: add(with_followup(g), FOLLOWUP, I("earlierCommitment"), ns.commitment_iri("x"))),
+    ("follow-up of a commitment by itself", "irkgsh:FollowUp-later", "Violation",
+     lambda g: with_followup(g, same=True)),
+    ("follow-up without its continues triple", "irkgsh:FollowUp-has-continues", "Violation",
+     lambda g: with_followup(g, continues=False)),
+    ("property a follow-up never has", "irkgsh:FollowUpShape", "Violation",
+     lambda g: add(with_followup(g), FOLLOWUP, I("item"), lit("vaccine"))),
     ("missing meeting date", "irkgsh:Meeting-date", "Violation", lambda g: drop(g, meeting(g), I("date"))),
     ("duplicate meeting date", "irkgsh:Meeting-date", "Violation",
      lambda g: add(g, meeting(g), I("date"), lit("2021-07-21", "date"))),

@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from kg import __version__
 from kg.cli.commands import (cmd_build, cmd_eval, cmd_export, cmd_extract, cmd_network, cmd_push,
-                             cmd_query, cmd_queries, cmd_serve, cmd_stats, cmd_validate)
+                             cmd_queries, cmd_query, cmd_report, cmd_serve, cmd_stats, cmd_validate)
 from kg.cli.output import EXIT_ERROR, EXIT_OK, printable
 from kg.errors import KgError
 
@@ -229,6 +229,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "community to the nodes, and print the top nodes")
     p.add_argument("--top", type=int, default=10, metavar="N", help="rows of the --metrics table (default 10)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.graphml .gexf .json .csv .html .png)")
+
+    p = add("report", cmd_report, "write one offline HTML page about the store for a colleague",
+            "Write a self-contained HTML report: meetings per year and per partner, the country "
+            "network, commitments by type and status over time, the figures leaders cite most with "
+            "their quotes, and data quality (counts, SHACL validation, the model card's extraction scores).")
+    _add_store(p)
+    p.add_argument("-o", "--output", metavar="FILE", default="report.html",
+                   help="the page to write (default report.html)")
+    p.add_argument("--no-validate", action="store_true",
+                   help="skip SHACL validation in the data-quality section (about 25 s on 7,000 transcripts)")
+    p.add_argument("--model-card", metavar="FILE",
+                   help="a Markdown model card whose score tables to show (default docs/model-card.md of the checkout)")
+    p.add_argument("--title", default="irkg report", help="the page's title")
 
     p = add("queries", cmd_queries, "list the query library with titles and parameters",
             "List the SPARQL queries of the library (queries/*.rq): name, title and the --param "

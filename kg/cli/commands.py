@@ -203,6 +203,8 @@ def cmd_network(args: argparse.Namespace) -> int:
         add_metrics(graph)
     if args.output not in (None, "-"):
         write_network(graph, args.output)
+        if graph.graph.get("notes") and not args.quiet:
+            print(f"note: {graph.graph['notes']}", file=sys.stderr)
         if not args.quiet:
             print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {args.output}",
                   file=sys.stderr)
@@ -210,6 +212,18 @@ def cmd_network(args: argparse.Namespace) -> int:
         sys.stdout.write(to_json(graph))
     if args.metrics:
         sys.stdout.write(format_top_table(graph, args.top) + "\n")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from kg.report import write_report
+    from kg.store import open_store
+
+    with open_store(args.store, create=False) as store:
+        path = write_report(store, args.output, validate=not args.no_validate, model_card=args.model_card,
+                            title=args.title)
+    if not args.quiet:
+        print(f"report -> {path}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -39,9 +39,9 @@ from kg.scoring import Counts, _same_number, _words, same_sentence, score
 PARSE_STAGES = ("meeting", "participants", "countries")
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 PROPOSE_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never propose
-MIN_FEATURE_COUNT = 2
+MIN_FEATURE_COUNT = 3
 FIGURE_C = 1.0  # the figure filter's regularisation, chosen on dev
-PRUNE = 0.01  # weights below this (in every column) are dropped: a smaller file, the same decisions on dev
+PRUNE = 0.03  # weights below this (in every column) are dropped: a smaller file, the same decisions on dev
 
 
 @dataclass

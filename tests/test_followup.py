@@ -1,0 +1,135 @@
+"""Follow-up links between commitments: the rules, the RDF, the shapes, the library queries."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.followup import GRAPH, Claim, find_followups, followup_triples, link_followups
+from kg.namespace import DEFAULT_BASE
+from kg.queries import load_query, run_query
+from kg.store import OxigraphStore
+from kg.validation import validate_store
+
+C = "https://w3id.org/irkg/id/country/"
+
+
+def claim(iri: str, status: str, date: str, quote: str, type: str = "Supply", by: str = "RUS",
+          to: str = "AZE", item: str | None = "vaccine") -> Claim:
+    return Claim(f"https://w3id.org/irkg/id/commitment/{iri}", type, C + by, C + to, status, date, quote, item)
+
+
+PROMISE = claim("a", "planned", "2021-03-01", "We will supply Sputnik V vaccine doses to Azerbaijan next month.")
+KEPT = claim("b", "completed", "2021-07-20", "We have supplied Sputnik V vaccine doses to Azerbaijan.")
+
+
+def test_a_kept_promise_is_linked_with_a_confidence():
+    [link] = find_followups([PROMISE, KEPT])
+    assert (link.earlier, link.later) == (PROMISE, KEPT)
+    assert 0.8 <= link.confidence <= 1.0  # same item, same rare words
+
+
+@pytest.mark.parametrize("later", [
+    claim("c", "completed", "2021-02-01", KEPT.quote),               # dated before the promise
+    claim("d", "planned", "2021-07-20", KEPT.quote),                 # not moved on
+    claim("e", "completed", "2021-07-20", KEPT.quote, to="ARM"),     # other parties
+    claim("f", "completed", "2021-07-20", KEPT.quote, item="gas"),   # other item
+    claim("g", "completed", "2021-07-20", KEPT.quote, type="Investment"),
+    claim("h", "completed", "2021-07-20", KEPT.quote, by="AZE", to="RUS"),  # a supply has a direction
+])
+def test_no_link_without_the_same_thread_and_a_later_date_and_progress(later):
+    assert find_followups([PROMISE, later]) == []
+
+
+def test_mutual_kinds_match_either_way_round():
+    a = claim("a", "planned", "2019-01-01", "We agreed to build the Akkuyu plant together.", "JointProduction", item=None)
+    b = claim("b", "ongoing", "2020-01-01", "Building the Akkuyu plant together goes well.", "JointProduction",
+              by="AZE", to="RUS", item=None)
+    assert [(f.earlier, f.later) for f in find_followups([a, b])] == [(a, b)]
+
+
+def test_unrelated_quotes_and_old_promises_stay_below_the_threshold():
+    a = claim("a", "planned", "2010-01-01", "We shall expand contacts between universities.", "Cooperation", item=None)
+    b = claim("b", "ongoing", "2011-01-01", "Military exercises took place near the border.", "Cooperation", item=None)
+    assert find_followups([a, b]) == []
+    old = claim("c", "ongoing", "2020-01-01", "Contacts between universities expand.", "Cooperation", item=None)
+    [near] = find_followups([a, claim("d", "ongoing", "2011-01-01", old.quote, "Cooperation", item=None)], 0)
+    [far] = find_followups([a, old], 0)
+    assert far.confidence < near.confidence
+
+
+def test_each_later_commitment_links_to_its_best_earlier_one():
+    vague = claim("v", "proposed", "2021-05-01", "We discussed supplies.")
+    [link] = find_followups([PROMISE, vague, KEPT])
+    assert link.earlier == PROMISE
+
+
+@pytest.fixture()
+def linked_store(dev_store_dir, tmp_path) -> OxigraphStore:
+    """The dev store plus a promise and its outcome in two made-up transcript graphs."""
+    import shutil
+
+    shutil.copytree(dev_store_dir, tmp_path / "store")
+    store = OxigraphStore(tmp_path / "store")
+    irkg = "https://w3id.org/irkg/ontology#"
+    for name, status, date, quote in (("p", "planned", "2021-03-01", PROMISE.quote),
+                                      ("k", "completed", "2021-07-21", KEPT.quote)):
+        node, transcript = ox.NamedNode(f"{DEFAULT_BASE}commitment/{name}"), ox.NamedNode(f"{DEFAULT_BASE}transcript/{name}")
+        evidence = ox.NamedNode(f"{DEFAULT_BASE}commitment/{name}/evidence")
+        triples = [(node, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(irkg + "Supply")),
+                   (node, irkg + "byCountry", ox.NamedNode(C + "RUS")), (node, irkg + "toCountry", ox.NamedNode(C + "AZE")),
+                   (node, irkg + "status", ox.NamedNode(irkg + status)), (node, irkg + "item", ox.Literal("vaccine")),
+                   (node, irkg + "inTranscript", transcript), (node, irkg + "evidence", evidence),
+                   (evidence, "http://www.w3.org/ns/oa#exact", ox.Literal(quote)),
+                   (transcript, irkg + "published", ox.Literal(date, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")))]
+        store.replace_graph(ox.NamedNode(f"{DEFAULT_BASE}graph/{name}"),
+                            [ox.Triple(s, ox.NamedNode(p), o) for s, p, o in triples])
+    yield store
+    store.close()
+
+
+def test_links_are_written_to_their_own_graph_and_conform(linked_store):
+    links = link_followups(linked_store)
+    # the made-up promise is kept by the made-up outcome, and by the two real supplies of vaccine
+    # doses to Azerbaijan reported on 2021-07-20 in the dev set
+    assert {l.earlier.iri.rsplit("/", 1)[-1] for l in links} == {"p"}
+    laters = {l.later.iri.rsplit("/", 1)[-1]: l.later for l in links}
+    assert len(laters) == 3 and "k" in laters
+    assert all(c.date == "2021-07-20" and "vaccine doses" in c.quote for n, c in laters.items() if n != "k")
+    graph = ox.NamedNode(DEFAULT_BASE + GRAPH)
+    assert graph in linked_store.graphs()
+    report = validate_store(linked_store, [graph.value])
+    assert report.conforms, report.results
+
+
+def test_the_followup_shape_catches_a_link_without_its_continues_triple(linked_store):
+    links = link_followups(linked_store)
+    broken = [t for t in followup_triples(links) if not t.predicate.value.endswith("#continues")]
+    graph = ox.NamedNode(DEFAULT_BASE + GRAPH)
+    linked_store.replace_graph(graph, broken)
+    assert not validate_store(linked_store, [graph.value]).conforms
+
+
+def test_no_links_leave_no_graph(dev_store_dir, tmp_path):
+    import shutil
+
+    shutil.copytree(dev_store_dir, tmp_path / "store")
+    with OxigraphStore(tmp_path / "store") as store:
+        assert link_followups(store) == []
+        assert ox.NamedNode(DEFAULT_BASE + GRAPH) not in store.graphs()
+
+
+def test_library_queries_show_the_kept_and_the_forgotten_promises(linked_store):
+    link_followups(linked_store)
+    rows = run_query(linked_store, load_query("promises_with_outcomes").text).to_dicts()
+    [row] = [r for r in rows if r["outcome"] == KEPT.quote]
+    assert len([r for r in rows if r["outcome"]]) == 3 and rows[0]["outcome"]  # followed-up promises first
+    assert any(r["outcome"] is None for r in rows)  # and then the others
+    assert (row["by"], row["to"], row["status"], row["laterStatus"]) == ("RUS", "AZE", "planned", "completed")
+    assert str(row["promised"]) == "2021-03-01" and str(row["keptOn"]) == "2021-07-21"
+    assert row["promise"] == PROMISE.quote and 0.8 <= row["confidence"] <= 1
+    forgotten = run_query(linked_store, load_query("commitments_never_mentioned_again").text).to_dicts()
+    quotes = {r["quote"].replace("\xa0", " ") for r in forgotten}
+    assert PROMISE.quote not in quotes  # kept
+    assert "We plan to send our representative delegation to your country in the near future." in quotes
+    assert all(r["status"] in ("planned", "proposed") for r in forgotten)
