@@ -70,6 +70,7 @@ class _Triples:
 
     def __init__(self) -> None:
         self._seen: dict[Triple, None] = {}
+        self.names: dict[NamedNode, str] = {}  # the one name each person got in this graph
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is not None:
@@ -156,10 +157,14 @@ def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
     """A leader under one IRI whatever the spelling: the reference label names it, the text's is an altLabel."""
     node = ns.person_iri(person.key, base)
     out.add(node, TYPE, irkg("Leader"))
-    out.text(node, FOAF_NAME, person.identity)
-    out.text(node, LABEL, person.identity)
-    if person.name != person.identity:
-        out.text(node, ALT_LABEL, person.name)
+    # Two spellings can share an IRI ("Cardinal Pietro Parolin", "Pietro Parolin"): the first
+    # names the person, every other is an altLabel, so a person keeps exactly one name.
+    name = out.names.setdefault(node, person.identity)
+    out.text(node, FOAF_NAME, name)
+    out.text(node, LABEL, name)
+    for other in (person.identity, person.name):
+        if other != name:
+            out.text(node, ALT_LABEL, other)
     if person.qid:
         out.add(node, SAME_AS, ns.wikidata_iri(person.qid))
     return node

@@ -168,3 +168,26 @@ def test_reference_graph_has_countries_organisations_and_ontology():
     ds = Graph()
     ds.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     assert len(ds) == len(triples)
+
+
+def test_two_spellings_of_one_person_give_one_name_and_alt_labels():
+    """"Cardinal Pietro Parolin" and "Pietro Parolin" share an IRI: one foaf:name, the other an altLabel."""
+    from collections import defaultdict
+    from pathlib import Path
+
+    from kg.mapping import map_document
+    from kg.pipeline import process
+    from kg.reader import read
+
+    page = Path(__file__).resolve().parent / "data" / "pages" / "kremlin-55402-two-spellings.txt"
+    triples = map_document(process(next(read(str(page))))).triples
+    names = defaultdict(set)
+    alt = defaultdict(set)
+    for t in triples:
+        if t.predicate.value == "http://xmlns.com/foaf/0.1/name":
+            names[t.subject.value].add(t.object.value)
+        if t.predicate.value.endswith("core#altLabel"):
+            alt[t.subject.value].add(t.object.value)
+    assert names and all(len(v) == 1 for v in names.values()), {k: v for k, v in names.items() if len(v) > 1}
+    parolin = [k for k in names if k.endswith("pietro-parolin")]
+    assert parolin and alt[parolin[0]]  # the other spelling is kept
