@@ -596,3 +596,12 @@ def test_documents_of_a_past_year_are_history_not_agreements():
 ])
 def test_wishes_are_proposed_and_quoted_words_say_no_status(sentence, status):
     assert [f[3] for f in found((PUTIN, sentence), (LULA, "Yes."))][:1] == [status]
+
+
+@pytest.mark.parametrize("spoken", ["You are delivering 50,000 tonnes of grain.",
+                                    "You're delivering 50,000 tonnes of grain.",
+                                    "You\u2019re delivering 50,000 tonnes of grain."])
+def test_you_re_is_you_not_we(spoken):
+    """ "You're" is the addressee, as "you are" is: the apostrophe does not make it "we"."""
+    supplies = [f for f in found((PUTIN, spoken), (LULA, "Thank you.")) if f[0] == "Supply"]
+    assert supplies and all(f[1:3] == ("BRA", "RUS") for f in supplies)

@@ -22,7 +22,7 @@ RECEIVE = re.compile(r"\b(?:received?|receiving|get|got|getting|obtain\w*|import
 # The owner named right after the cue gives: "deliveries of your food products".
 OWNER_AFTER = re.compile(r"\s+of\s+(?:(?:the|these|those)\s+)?(?P<who>your|our)\b", re.I)
 DIRECT_OBJECT = re.compile(r"\s+(?:the\s+)?")
-WE = re.compile(r"\b(?:we|our|us|ours|I|my)\b|'re\b|\bRussian side\b", re.I)
+WE = re.compile(r"\b(?:we|our|us|ours|I|my)\b|\bRussian side\b", re.I)  # "we're" matches by its "we"; "you're" is you
 YOU = re.compile(r"\b(?:you|your|yours|he|his|she|her)\b", re.I)
 
 
