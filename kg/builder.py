@@ -50,6 +50,7 @@ class BuildResult:
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     meeting_iris: set[str] = field(default_factory=set, repr=False)
+    graphs: list[str] = field(default_factory=list, repr=False)  # written, for the build's provenance
     store_had_graphs: bool = field(default=False, repr=False)
 
     @property
@@ -143,8 +144,11 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     """
     from pyoxigraph import NamedNode
 
+    from kg.metadata import now
+
     result = BuildResult()
     started = time.perf_counter()
+    started_at = now()
     done = 0
 
     def tally(source: str) -> None:
@@ -172,8 +176,24 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
             prepared = _prepare(item, format, pipeline, base, check)
             _store_one(prepared, store, result, strict)
             tally(prepared.source)
+    _record_build(store, base, pipeline, started_at, result)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
+    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.metadata`).
+
+    A build that wrote no graph changed nothing, and leaves the store as it was.
+    """
+    if not result.graphs:
+        return
+    from kg import __version__
+    from kg.metadata import BuildRecord, now, write_metadata
+    from kg.pipeline import READERS, pipeline_for
+
+    reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
+    write_metadata(store, BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
 
 
 def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool) -> None:
@@ -188,6 +208,7 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
             if prepared.meeting:
                 _count_meeting(prepared, store, result)
             store.replace_graph(prepared.graph, prepared.triples)
+            result.graphs.append(prepared.graph.value)
         except KgError as exc:
             error = exc
     if error is not None:
@@ -222,5 +243,5 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
 
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
-    paths = list(iter_paths(inputs))
-    return build_transcripts(read_all(paths), store, total=len(paths), **options)
+    total = sum(1 for _ in iter_paths(inputs))
+    return build_transcripts(read_all(inputs), store, total=total, **options)

@@ -24,6 +24,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 from kg import namespace as ns
 from kg.model import Commitment, Document, Figure, Person, Quantity, Transcript, Utterance
 from kg.namespace import DEFAULT_BASE, irkg, ns_node
+from kg.publishers import PUBLISHERS, publisher_for
 
 TYPE = ns_node(ns.RDF, "type")
 VALUE = ns_node(ns.RDF, "value")
@@ -38,6 +39,16 @@ OA_END = ns_node(ns.OA, "end")
 XSD_DATE = ns_node(ns.XSD, "date")
 XSD_DECIMAL = ns_node(ns.XSD, "decimal")
 XSD_ANYURI = ns_node(ns.XSD, "anyURI")
+LICENSE = ns_node(ns.DCTERMS, "license")
+PUBLISHER = ns_node(ns.DCTERMS, "publisher")
+RIGHTS_HOLDER = ns_node(ns.DCTERMS, "rightsHolder")
+RIGHTS = ns_node(ns.DCTERMS, "rights")
+ATTRIBUTION_NAME = ns_node(ns.CC, "attributionName")
+ATTRIBUTION_URL = ns_node(ns.CC, "attributionURL")
+PRIMARY_SOURCE = ns_node(ns.PROV, "hadPrimarySource")
+FOAF_HOMEPAGE = ns_node(ns.FOAF, "homepage")
+FOAF_ORGANIZATION = ns_node(ns.FOAF, "Organization")
+PROV_ORGANIZATION = ns_node(ns.PROV, "Organization")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -139,6 +150,7 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
     out.text(node, irkg("source"), t.source)
     if t.url:
         out.add(node, irkg("url"), Literal(t.url, datatype=XSD_ANYURI))
+    _map_licence(out, node, t.url, doc.format, base)
     out.text(node, irkg("sha256"), t.sha256)
     out.add(node, irkg("published"), date_literal(t.date or doc.date))
     out.text(node, irkg("language"), t.language)
@@ -150,6 +162,41 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
         out.add(node, irkg("mentionsCountry"), ns.country_iri(code, base))
     for topic in doc.topics:
         out.add(node, irkg("topic"), ns.topic_iri(topic))
+
+
+def _map_licence(out: _Triples, node: NamedNode, url: str | None, format: str | None, base: str) -> None:
+    """Licence, publisher and credit of a transcript from a known publisher (by URL, else by layout)."""
+    publisher = publisher_for(url, format)
+    if publisher is None:
+        return
+    agent = ns.publisher_iri(publisher.key, base)
+    out.add(node, LICENSE, NamedNode(publisher.licence))
+    out.add(node, PUBLISHER, agent)
+    if publisher.holds_rights:
+        out.add(node, RIGHTS_HOLDER, agent)
+    out.text(node, RIGHTS, publisher.rights)
+    out.text(node, ATTRIBUTION_NAME, publisher.credit)
+    if url is None or publisher_for(url) is None:
+        return
+    try:
+        page = NamedNode(url)
+    except ValueError:
+        return
+    out.add(node, ATTRIBUTION_URL, page)
+    out.add(node, PRIMARY_SOURCE, page)
+
+
+def publisher_triples(base: str = DEFAULT_BASE) -> list[Triple]:
+    """The publishers transcripts name as agents: name, homepage."""
+    out = _Triples()
+    for publisher in PUBLISHERS:
+        agent = ns.publisher_iri(publisher.key, base)
+        out.add(agent, TYPE, FOAF_ORGANIZATION)
+        out.add(agent, TYPE, PROV_ORGANIZATION)
+        out.text(agent, FOAF_NAME, publisher.name)
+        out.text(agent, LABEL, publisher.name)
+        out.add(agent, FOAF_HOMEPAGE, NamedNode(publisher.homepage))
+    return out.list()
 
 
 def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
@@ -297,7 +344,7 @@ def _map_figure(out: _Triples, f: Figure, node: NamedNode, doc: Document, tid: s
 # ---------------------------------------------------------------- the reference graph
 
 def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = ()) -> list[Triple]:
-    """Countries (codes, names, Wikidata), the organisations met, and the ontology itself.
+    """Countries (codes, names, Wikidata), the organisations met, publishers, and the ontology itself.
 
     ``organisations`` are the names the transcripts' participants speak for;
     the gazetteer adds their Wikidata ids where it knows them.
@@ -322,6 +369,8 @@ def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = (
         info = gazetteer.organisation(name)
         if info and info.qid:
             out.add(node, SAME_AS, ns.wikidata_iri(info.qid))
+    for triple in publisher_triples(base):
+        out.add(triple.subject, triple.predicate, triple.object)
     ontology = resource_path("ontology", "irkg.ttl")
     for triple in parse(path=str(ontology), format=RdfFormat.TURTLE):
         out.add(triple.subject, triple.predicate, triple.object)

@@ -39,6 +39,8 @@ from kg.validate_report import SH, ValidationReport, ValidationResult, compact
 
 ENGINES = ("pyshacl", "turbo")
 REFERENCE_SUFFIX = "/graph/reference"
+#: graphs checked on their own, with no reference context: the reference and the metadata graph
+STANDALONE_SUFFIXES = (REFERENCE_SUFFIX, "/graph/metadata")
 _SOURCE = URIRef("https://w3id.org/irkg/ontology#source")
 _SHACL = rdflib.Namespace(SH)
 _FILE_FORMATS = {
@@ -259,6 +261,11 @@ def is_reference(graph: str) -> bool:
     return graph.endswith(REFERENCE_SUFFIX)
 
 
+def is_standalone(graph: str) -> bool:
+    """Whether a graph is validated alone (reference, metadata) rather than with reference context."""
+    return graph.endswith(STANDALONE_SUFFIXES)
+
+
 def graph_triples(store, graph: ox.NamedNode) -> list[ox.Triple]:
     """One named graph's triples, through the Store protocol's query (works for any store)."""
     return list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}))
@@ -277,7 +284,7 @@ def validate_graphs(graphs: dict[str, list[ox.Triple]], wanted: Sequence[str] = 
     report = ValidationReport(engine=validator.engine)
     for name in list(wanted) or sorted(graphs):
         report.results.extend(validator.validate_triples(graphs[name], name,
-                                                         with_context=not is_reference(name)))
+                                                         with_context=not is_standalone(name)))
         report.graphs += 1
     report.seconds = time.perf_counter() - started
     return report
@@ -297,7 +304,7 @@ def validate_store(store, graphs: Sequence[str] = (), engine: str | None = None)
     report = ValidationReport(engine=validator.engine)
     for name in wanted:
         triples = reference if is_reference(name) else graph_triples(store, ox.NamedNode(name))
-        report.results.extend(validator.validate_triples(triples, name, with_context=not is_reference(name)))
+        report.results.extend(validator.validate_triples(triples, name, with_context=not is_standalone(name)))
         report.graphs += 1
     report.seconds = time.perf_counter() - started
     return report

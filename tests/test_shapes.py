@@ -27,7 +27,7 @@ SHAPES = rdflib.Namespace("https://w3id.org/irkg/shapes#")
 WARNING_SHAPES = {
     "Transcript-published-future", "Meeting-date-plausible", "Meeting-has-participants",
     "Utterance-speaker-participates", "Claim-value-plausible", "Claim-percent-plausible",
-    "Leader-one-country-at-a-time",
+    "Leader-one-country-at-a-time", "Dataset-license",
 }
 
 
