@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import KgError
+from kg.layout import write_transcript
 from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
@@ -71,6 +72,7 @@ class _Prepared:
     source: str
     graph: object = None
     triples: list = field(default_factory=list)
+    shared: list = field(default_factory=list)  # for the entities graph (kg.layout)
     meeting: str | None = None  # the IRI of the meeting it reports
     dated: bool = False
     problems: list[str] = field(default_factory=list)
@@ -88,8 +90,8 @@ def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base
         return _Prepared(item.source, error=exc)
     meeting = meeting_node(doc, base)
     dated = bool(doc.date or item.date or (doc.meeting and doc.meeting.date))
-    return _Prepared(item.source, mapped.graph, mapped.triples, meeting.value if meeting else None,
-                     dated, problems)
+    return _Prepared(item.source, mapped.graph, mapped.triples, mapped.shared,
+                     meeting.value if meeting else None, dated, problems)
 
 
 # State of a worker process: the options of its build and its own check, made once per worker
@@ -207,7 +209,7 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
         try:
             if prepared.meeting:
                 _count_meeting(prepared, store, result)
-            store.replace_graph(prepared.graph, prepared.triples)
+            write_transcript(store, prepared.graph, prepared.triples, prepared.shared)
             result.graphs.append(prepared.graph.value)
         except KgError as exc:
             error = exc
@@ -218,7 +220,7 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
     result.undated += int(not prepared.dated)
-    result.triples += len(prepared.triples)
+    result.triples += len(prepared.triples) + len(prepared.shared)
 
 
 def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> None:
@@ -236,9 +238,9 @@ def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> No
 
 
 def _reported_elsewhere(store: Store, meeting, graph) -> bool:
-    """Whether another graph of the store already holds ``meeting`` (a rebuilt transcript is not another)."""
-    rows = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ {meeting} a irkg:Meeting }} }} LIMIT 2")
-    return any(row["g"] != graph for row in rows)
+    """Whether a transcript of another graph already reports ``meeting`` (a rebuilt transcript is not another)."""
+    return bool(store.query(f"""ASK {{ {meeting} irkg:reportedIn ?t .
+        FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t a irkg:Transcript }} }} }}"""))
 
 
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
@@ -55,11 +55,23 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True)
 class MappedGraph:
-    """One transcript's triples and the named graph they belong in."""
+    """One transcript's triples: its own (for its named graph) and those it shares.
+
+    ``triples`` are what only this transcript says (the transcript, its
+    utterances, claims, evidence and journalists); ``shared`` are about the
+    leaders, tenures, meetings, organisations and cities it names, which go to
+    the entities graph once whoever states them (see :mod:`kg.layout`).
+    """
 
     graph: NamedNode
     triples: list[Triple]
     transcript_id: str
+    shared: list[Triple] = field(default_factory=list)
+
+    @property
+    def all_triples(self) -> list[Triple]:
+        """Everything the transcript states, as one graph: what SHACL validates."""
+        return self.triples + self.shared
 
     def quads(self) -> Iterator[Quad]:
         return (Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples)
@@ -77,10 +89,25 @@ def decimal_literal(value: float | int) -> Literal:
 
 
 class _Triples:
-    """Collects triples once each, in first-seen order, skipping None objects."""
+    """Collects triples once each, in first-seen order, skipping None objects.
+
+    Subjects marked with :meth:`share` are entities several transcripts name;
+    :meth:`split` files every triple by its subject, so all triples of one
+    subject land in one graph.
+    """
 
     def __init__(self) -> None:
         self._seen: dict[Triple, None] = {}
+        self._shared: set[NamedNode] = set()
+
+    def share(self, node: NamedNode) -> NamedNode:
+        self._shared.add(node)
+        return node
+
+    def split(self) -> tuple[list[Triple], list[Triple]]:
+        """(this transcript's own triples, the shared ones)."""
+        own = [t for t in self._seen if t.subject not in self._shared]
+        return own, [t for t in self._seen if t.subject in self._shared]
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is not None:
@@ -119,7 +146,8 @@ def map_document(doc: Document, base: str = DEFAULT_BASE) -> MappedGraph:
     for figure in doc.figures:
         key = _occurrence_key(seen_keys, ns.short_hash(tid, *_figure_facts(figure)))
         _map_figure(out, figure, ns.figure_iri(key, base), doc, tid, transcript, base)
-    return MappedGraph(ns.graph_iri(tid, base), out.list(), tid)
+    own, shared = out.split()
+    return MappedGraph(ns.graph_iri(tid, base), own, tid, shared)
 
 
 def _occurrence_key(seen: dict[str, int], key: str) -> str:
@@ -201,7 +229,7 @@ def publisher_triples(base: str = DEFAULT_BASE) -> list[Triple]:
 
 def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
     """A leader under one IRI whatever the spelling: the reference label names it, the text's is an altLabel."""
-    node = ns.person_iri(person.key, base)
+    node = out.share(ns.person_iri(person.key, base))
     out.add(node, TYPE, irkg("Leader"))
     out.text(node, FOAF_NAME, person.identity)
     out.text(node, LABEL, person.identity)
@@ -224,7 +252,7 @@ def _map_speaker(out: _Triples, person: Person, tid: str, base: str) -> NamedNod
 
 
 def _map_organisation(out: _Triples, name: str, base: str) -> NamedNode:
-    node = ns.organisation_iri(name, base)
+    node = out.share(ns.organisation_iri(name, base))
     out.add(node, TYPE, irkg("Organisation"))
     out.text(node, LABEL, name)
     return node
@@ -236,7 +264,7 @@ def _map_tenure(out: _Triples, person: Person, observed: str | None, base: str) 
     holder_of = person.country or person.organisation
     if not holder_of:
         return
-    tenure = ns.tenure_iri(person.key, holder_of, person.office, base)
+    tenure = out.share(ns.tenure_iri(person.key, holder_of, person.office, base))
     out.add(tenure, TYPE, irkg("Tenure"))
     out.add(tenure, irkg("holder"), leader)
     out.add(leader, irkg("holdsTenure"), tenure)
@@ -279,14 +307,14 @@ def meeting_node(doc: Document, base: str = DEFAULT_BASE) -> NamedNode | None:
 
 def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, base: str) -> None:
     m = doc.meeting
-    node = meeting_node(doc, base)
+    node = out.share(meeting_node(doc, base))
     out.add(node, TYPE, irkg("Meeting"))
     out.add(node, irkg("reportedIn"), transcript)
     if m:
         out.text(node, irkg("title"), m.title)
         out.add(node, irkg("date"), date_literal(m.date))
         if m.city:
-            city = ns.city_iri(m.city, base)
+            city = out.share(ns.city_iri(m.city, base))
             out.add(city, TYPE, irkg("City"))
             out.text(city, LABEL, m.city)
             out.add(node, irkg("city"), city)

@@ -17,6 +17,7 @@ import pytest
 
 from kg import namespace as ns
 from kg.builder import build
+from kg.layout import is_transcript_graph
 from kg.mapping import map_document, reference_triples
 from kg.pipeline import process
 from kg.reader import read
@@ -44,7 +45,7 @@ def validator(reference) -> GraphValidator:
 @pytest.fixture(scope="module")
 def base_graph() -> list[ox.Triple]:
     transcript = next(read(str(DEV / "kremlin-2021-07-20-azerbaijan.txt")))
-    return map_document(process(transcript)).triples
+    return map_document(process(transcript)).all_triples
 
 
 # ---------------------------------------------------------------- helpers over triples
@@ -592,7 +593,7 @@ def dateless(tmp_path) -> Path:
 
 def _transcripts(store_dir: Path) -> int:
     with open_store(str(store_dir)) as store:
-        return sum(1 for g in store.graphs() if not g.value.endswith(("reference", "metadata")))
+        return sum(1 for g in store.graphs() if is_transcript_graph(g.value))
 
 
 def test_build_stores_and_reports_a_violating_graph_by_default(dateless, tmp_path, capsys):
