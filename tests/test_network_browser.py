@@ -78,9 +78,8 @@ class Page:
         raise AssertionError(f"timed out waiting for {expression}")
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    profile = tmp_path_factory.mktemp("chromium-profile")
+def start_chromium(profile: Path) -> tuple[subprocess.Popen, int]:
+    """Headless Chromium with a fresh profile; returns the process and its DevTools port."""
     process = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0",
                                 "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     port_file = profile / "DevToolsActivePort"
@@ -90,8 +89,10 @@ def browser(tmp_path_factory):
             process.kill()
             pytest.fail("chromium did not start its DevTools endpoint")
         time.sleep(0.1)
-    port = int(port_file.read_text().split()[0])
-    yield port
+    return process, int(port_file.read_text().split()[0])
+
+
+def stop_chromium(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(10)
@@ -99,8 +100,16 @@ def browser(tmp_path_factory):
         process.kill()
 
 
-def _open(port: int, path: Path) -> Page:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{path.as_uri()}", method="PUT")
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    process, port = start_chromium(tmp_path_factory.mktemp("chromium-profile"))
+    yield port
+    stop_chromium(process)
+
+
+def open_url(port: int, url: str) -> Page:
+    """A new tab at ``url``, with console errors and exceptions collected from its first load."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{url}", method="PUT")
     with urllib.request.urlopen(request, timeout=10) as response:
         target = json.load(response)
     page = Page(target["webSocketDebuggerUrl"])
@@ -109,6 +118,10 @@ def _open(port: int, path: Path) -> Page:
     page.send("Emulation.setDeviceMetricsOverride", width=1600, height=1000, deviceScaleFactor=1, mobile=False)
     page.send("Page.reload")
     return page
+
+
+def _open(port: int, path: Path) -> Page:
+    return open_url(port, path.as_uri())
 
 
 @pytest.fixture(scope="module")
