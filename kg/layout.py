@@ -99,7 +99,7 @@ def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
     entities, ledger = ns.entities_graph_iri(base), ns.contributions_graph_iri(base)
     own = list(dict.fromkeys(triples))
     new = {encode(t): t for t in shared}
-    old = set(contributions(store, graph)) if graph in store.graphs() else set()
+    old = set(contributions(store, graph))
     gone = sorted(old - set(new))
     orphans = [line for line in gone if line not in _held_elsewhere(store, graph, gone)] if gone else []
     parts = [f"DROP SILENT GRAPH {graph}", f"CREATE SILENT GRAPH {graph}"]

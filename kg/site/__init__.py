@@ -48,6 +48,10 @@ KINDS: dict[str, tuple[tuple[str, ...], str]] = {
 }
 TYPE = ns.ns_node(ns.RDF, "type")
 BOOKKEEPING = ("/graph/contributions", "/graph/metadata")
+#: longest file name written, in bytes (file systems allow 255, with room for ".jsonld"): a longer
+#: key (a summit's meeting IRI names every country and leader) is cut and hashed, and its IRI does not
+#: dereference on a static host; the result counts them
+MAX_NAME = 200
 
 
 @dataclass
@@ -57,10 +61,13 @@ class PublishResult:
     pages: dict[str, int] = field(default_factory=dict)  # kind -> pages
     files: int = 0
     seconds: float = 0.0
+    shortened: int = 0  # resources whose file name was cut: their IRIs do not dereference
 
     def summary(self) -> str:
         kinds = ", ".join(f"{n} {k}" for k, n in self.pages.items())
-        return f"published {sum(self.pages.values())} resources ({kinds}), {self.files} files, {self.seconds:.1f} s"
+        cut = f", {self.shortened} with names too long for a file (cut and hashed)" if self.shortened else ""
+        return (f"published {sum(self.pages.values())} resources ({kinds}), {self.files} files{cut}, "
+                f"{self.seconds:.1f} s")
 
 
 class _Site:
@@ -72,6 +79,7 @@ class _Site:
         self.kind_of: dict[str, str] = {}
         self._labels: dict[str, str] = {}
         self.files = 0
+        self.shortened: set[str] = set()  # IRIs whose file name had to be cut
         for kind, (classes, _) in KINDS.items():
             found = sorted({q.subject.value for c in classes
                             for q in store.quads_for_pattern(None, TYPE, ns.irkg(c), None)
@@ -88,7 +96,14 @@ class _Site:
                    for q in self.store.quads_for_pattern(None, None, node, None))
 
     def path_of(self, iri: str) -> str | None:
-        return "id/" + iri[len(self.base):] if iri in self.kind_of else None
+        """``id/<kind>/<key>``; a key too long for a file name is cut and given a hash (see :data:`MAX_NAME`)."""
+        if iri not in self.kind_of:
+            return None
+        parts = iri[len(self.base):].split("/")
+        if len(parts[-1].encode("utf-8")) > MAX_NAME:
+            parts[-1] = parts[-1][:MAX_NAME - 20] + "-" + ns.short_hash(parts[-1])
+            self.shortened.add(iri)
+        return "id/" + "/".join(parts)
 
     def values(self, iri: str, predicate: str) -> list:
         return [q.object for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(predicate), None, None)]
@@ -197,6 +212,7 @@ def publish(store, folder: str | Path, base: str = DEFAULT_BASE, site_url: str |
     site.write("w3id.htaccess", serverconf.w3id_htaccess(site_url))
     _write_sitemap(site, site_url)
     result.files = site.files
+    result.shortened = len(site.shortened)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -219,16 +235,16 @@ def _write_resource(site: _Site, kind: str, iri: str) -> None:
 
 
 def _quotes(site: _Site, transcript: str) -> list[Quote]:
-    """Every evidence span of the transcript's facts, with the fact it backs."""
+    """Every evidence span of the transcript's facts, with the fact it backs (read from its own graph)."""
+    node = ox.NamedNode(transcript)
+    graphs = {q.graph_name for q in site.store.quads_for_pattern(node, TYPE, None, None)}
     out = []
-    for q in site.store.quads_for_pattern(None, ns.irkg("evidence"), None, None):
-        fact = q.subject.value
-        if site.first(fact, ns.ONTOLOGY_NS + "inTranscript") != transcript:
-            continue
-        start = site.first(q.object.value, ns.OA + "start")
-        end = site.first(q.object.value, ns.OA + "end")
-        if start is not None and end is not None:
-            out.append(Quote(int(start), int(end), fact, anchor_of(fact, site.base)))
+    for graph in graphs:
+        for q in site.store.quads_for_pattern(None, ns.irkg("evidence"), None, graph):
+            start = site.first(q.object.value, ns.OA + "start")
+            end = site.first(q.object.value, ns.OA + "end")
+            if start is not None and end is not None:
+                out.append(Quote(int(start), int(end), q.subject.value, anchor_of(q.subject.value, site.base)))
     return out
 
 
