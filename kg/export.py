@@ -49,7 +49,7 @@ def _write_compact_jsonld(store: Store, out: BinaryIO, graph: NamedNode | None) 
     pyoxigraph underneath (a remote endpoint) goes through an N-Quads copy
     in memory first.
     """
-    from pyoxigraph import RdfFormat, Store as OxStore, parse
+    from pyoxigraph import Quad, RdfFormat, Store as OxStore, parse
 
     from kg.jsonld import write_jsonld
 
@@ -58,7 +58,10 @@ def _write_compact_jsonld(store: Store, out: BinaryIO, graph: NamedNode | None) 
         quads = io.BytesIO()
         store.dump(quads, "nquads", graph)
         raw = OxStore()
-        raw.bulk_extend(parse(quads.getvalue(), RdfFormat.N_QUADS))
+        parsed = parse(quads.getvalue(), RdfFormat.N_QUADS)
+        if graph is not None:  # one graph comes back as bare triples: put them back in it
+            parsed = (Quad(q.subject, q.predicate, q.object, graph) for q in parsed)
+        raw.bulk_extend(parsed)
     write_jsonld(raw, out, None if graph is None else [graph])
 
 

@@ -11,6 +11,7 @@ import rdflib
 from kg import namespace as ns
 from kg.export import export
 from kg.jsonld import compact, write_jsonld
+from test_endpoint import built_server  # noqa: F401 - the dev transcripts built into a real Oxigraph server
 
 
 def _quads(data: bytes, fmt: ox.RdfFormat) -> set[str]:
@@ -55,3 +56,13 @@ def test_literals_keep_datatype_and_language_and_odd_iris_stay_whole():
     assert len(back) == len(expected)
     assert compact("http://purl.org/dc/terms/a:b") == "http://purl.org/dc/terms/a:b"
     assert compact(ns.ONTOLOGY_NS + "Meeting") == "irkg:Meeting"
+
+
+def test_a_remote_store_exports_the_same_jsonld(built_server, dev_store):
+    from kg.endpoint import EndpointStore
+
+    out = io.BytesIO()
+    export(EndpointStore(built_server.url), out, "jsonld", graph=ns.entities_graph_iri())
+    expected = {str(ox.Quad(q.subject, q.predicate, q.object, q.graph_name))
+                for q in dev_store.raw.quads_for_pattern(None, None, None, ns.entities_graph_iri())}
+    assert _quads(out.getvalue(), ox.RdfFormat.JSON_LD) == expected
