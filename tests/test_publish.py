@@ -91,6 +91,8 @@ def test_a_commitment_page_links_to_its_quote_marked_in_the_transcript(site):
     transcript = (page.parent / target).read_text(encoding="utf-8")
     assert f'<span class="anchor" id="{anchor}"></span><mark>' in transcript
     assert "President of Russia, kremlin.ru" in transcript or "The White House" in transcript
+    publisher = next(l for l in _links(page.parent / target) if "/publisher/" in l)
+    assert (page.parent / target).parent.joinpath(publisher).resolve().is_file()
 
 
 def test_dumps_checksums_void_and_sitemap(site, dev_store):
@@ -107,7 +109,7 @@ def test_dumps_checksums_void_and_sitemap(site, dev_store):
     dumps = {t.object.value for t in void if t.predicate.value == ns.VOID + "dataDump"}
     assert dumps == {"https://example.org/irkg/dumps/irkg.nq.gz", "https://example.org/irkg/dumps/irkg.ttl.gz"}
     sitemap = (site / "sitemap.xml").read_text()
-    assert sitemap.count("<loc>") == 1 + 7 + 1 + sum(1 for _ in site.joinpath("id").rglob("*.html"))
+    assert sitemap.count("<loc>") == 1 + 8 + 1 + sum(1 for _ in site.joinpath("id").rglob("*.html"))
     assert f"https://example.org/irkg/{MEETING}.html" in sitemap
     assert "https://example.org/irkg/$1" in (site / "w3id.htaccess").read_text()
 

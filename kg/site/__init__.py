@@ -1,7 +1,7 @@
 """``kg publish DIR``: the graph as a static linked-data site anyone can host.
 
 For every meeting, leader, country, commitment (agreements among them),
-figure and transcript under the data base IRI, three files side by side:
+figure, transcript and publisher under the data base IRI, three files side by side:
 ``id/<kind>/<key>.html``, ``.ttl`` and ``.jsonld``, so ``<base><kind>/<key>``
 dereferences to the one the client asks for (:mod:`kg.site.serverconf` has
 the Apache, nginx and w3id configuration).  Beside them: an index page per
@@ -37,7 +37,7 @@ from kg.site import pages, serverconf
 from kg.site.pages import Linker, Page, Quote
 
 COMMITMENT_TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
-#: kind -> (classes, title of its index page)
+#: kind -> (classes: irkg local names or whole IRIs, title of its index page)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
     "meeting": (("Meeting",), "Meetings"),
     "person": (("Leader",), "Leaders"),
@@ -45,6 +45,7 @@ KINDS: dict[str, tuple[tuple[str, ...], str]] = {
     "commitment": (COMMITMENT_TYPES, "Commitments"),
     "figure": (("Figure",), "Figures"),
     "transcript": (("Transcript",), "Transcripts"),
+    "publisher": ((ns.PROV + "Organization",), "Publishers"),
 }
 TYPE = ns.ns_node(ns.RDF, "type")
 BOOKKEEPING = ("/graph/contributions", "/graph/metadata")
@@ -82,7 +83,8 @@ class _Site:
         self.shortened: set[str] = set()  # IRIs whose file name had to be cut
         for kind, (classes, _) in KINDS.items():
             found = sorted({q.subject.value for c in classes
-                            for q in store.quads_for_pattern(None, TYPE, ns.irkg(c), None)
+                            for q in store.quads_for_pattern(None, TYPE, ox.NamedNode(c) if "://" in c
+                                                             else ns.irkg(c), None)
                             if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(base)})
             if kind == "country":
                 found = [c for c in found if self._linked(c)]
@@ -226,7 +228,7 @@ def _write_resource(site: _Site, kind: str, iri: str) -> None:
         html = pages.transcript_page(page, site.first(iri, ns.RDF + "value") or "", _quotes(site, iri),
                                      linker, _credit(site, iri))
     else:
-        if kind in ("meeting", "person", "country"):
+        if kind in ("meeting", "person", "country", "publisher"):
             page.inbound, page.inbound_counts = site.inbound(iri)
         html = pages.resource_page(page, linker, _quote_link(site, iri, linker))
     site.write(path + ".html", html)
