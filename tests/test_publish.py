@@ -238,3 +238,21 @@ def test_pages_open_in_chromium_without_errors_and_the_quote_is_highlighted(ngin
         assert page.errors == []
     finally:
         browser_test.stop_chromium(process)
+
+
+def test_pages_sit_where_the_iris_of_any_base_point(tmp_path):
+    from kg.builder import build
+    from kg.site import site_layout
+    from kg.store import OxigraphStore
+
+    assert site_layout(ns.DEFAULT_BASE) == ("https://w3id.org/irkg/", "id/")
+    assert site_layout(ns.DEFAULT_BASE, "https://example.org/irkg") == ("https://example.org/irkg/", "id/")
+    assert site_layout("http://example.org/kg/") == ("http://example.org/kg/", "")
+    base = "http://example.org/kg/"
+    with OxigraphStore(None) as store:
+        assert build([str(Path(__file__).parent / "data" / "dev" / "kremlin-2021-07-20-azerbaijan.txt")], store,
+                     base=base).ok
+        publish(store, tmp_path / "site", base=base)
+    meeting = "meeting/2021-07-20-aze-rus-aliyev-putin"
+    assert (tmp_path / "site" / f"{meeting}.html").is_file()
+    assert f"<loc>{base}{meeting}.html</loc>" in (tmp_path / "site" / "sitemap.xml").read_text()

@@ -74,8 +74,8 @@ class PublishResult:
 class _Site:
     """The resources to publish, their paths and labels, and writing files."""
 
-    def __init__(self, store: ox.Store, folder: Path, base: str) -> None:
-        self.store, self.folder, self.base = store, folder, base
+    def __init__(self, store: ox.Store, folder: Path, base: str, prefix: str = "id/") -> None:
+        self.store, self.folder, self.base, self.prefix = store, folder, base, prefix
         self.kinds: dict[str, list[str]] = {}
         self.kind_of: dict[str, str] = {}
         self._labels: dict[str, str] = {}
@@ -98,14 +98,14 @@ class _Site:
                    for q in self.store.quads_for_pattern(None, None, node, None))
 
     def path_of(self, iri: str) -> str | None:
-        """``id/<kind>/<key>``; a key too long for a file name is cut and given a hash (see :data:`MAX_NAME`)."""
+        """``<prefix><kind>/<key>``; a key too long for a file name is cut and hashed (see :data:`MAX_NAME`)."""
         if iri not in self.kind_of:
             return None
         parts = iri[len(self.base):].split("/")
         if len(parts[-1].encode("utf-8")) > MAX_NAME:
             parts[-1] = parts[-1][:MAX_NAME - 20] + "-" + ns.short_hash(parts[-1])
             self.shortened.add(iri)
-        return "id/" + "/".join(parts)
+        return self.prefix + "/".join(parts)
 
     def values(self, iri: str, predicate: str) -> list:
         return [q.object for q in self.store.quads_for_pattern(ox.NamedNode(iri), ox.NamedNode(predicate), None, None)]
@@ -197,8 +197,8 @@ def publish(store, folder: str | Path, base: str = DEFAULT_BASE, site_url: str |
     if raw is None:
         raise StoreError("kg publish reads a local store directory: publish from the store you built "
                          "(`--store DIR`), not from a SPARQL endpoint")
-    site_url = (site_url or base.rsplit("/id/", 1)[0] + "/").rstrip("/") + "/"
-    site = _Site(raw, Path(folder), base)
+    site_url, prefix = site_layout(base, site_url)
+    site = _Site(raw, Path(folder), base, prefix)
     result = PublishResult()
     for kind, iris in site.kinds.items():
         for iri in iris:
@@ -217,6 +217,20 @@ def publish(store, folder: str | Path, base: str = DEFAULT_BASE, site_url: str |
     result.shortened = len(site.shortened)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def site_layout(base: str, site_url: str | None = None) -> tuple[str, str]:
+    """(the site's URL, the folder of the data pages in it) for data under ``base``.
+
+    By default the site is the base's parent when the base ends in ``/id/``
+    (``https://w3id.org/irkg/`` for the default base), else the base itself,
+    and pages sit where their IRIs point: ``<site><folder><kind>/<key>``.  A
+    site hosted elsewhere (``--site-url``) keeps the folder ``id/``, which the
+    w3id redirect (or any redirect keeping the path) maps the IRIs onto.
+    """
+    default = base[: -len("id/")] if base.endswith("/id/") else base
+    url = (site_url or default).rstrip("/") + "/"
+    return url, (base[len(url):] if base.startswith(url) else "id/")
 
 
 def _write_resource(site: _Site, kind: str, iri: str) -> None:
@@ -358,7 +372,7 @@ def prepare_folder(folder: str | Path) -> None:
     path = Path(folder)
     if not path.exists() or (path.is_dir() and not any(path.iterdir())):
         return
-    if path.is_dir() and (path / "sitemap.xml").is_file() and (path / "id").is_dir():
+    if path.is_dir() and all((path / name).is_file() for name in ("sitemap.xml", "ontology.html", "void.ttl")):
         shutil.rmtree(path)
         return
     raise KgError(f"{folder}: not empty and not a site kg publish wrote: give a new or empty folder")
