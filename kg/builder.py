@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import KgError
+from kg.layout import write_transcript
 from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
@@ -50,6 +51,7 @@ class BuildResult:
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     meeting_iris: set[str] = field(default_factory=set, repr=False)
+    graphs: list[str] = field(default_factory=list, repr=False)  # written, for the build's provenance
     store_had_graphs: bool = field(default=False, repr=False)
 
     @property
@@ -70,6 +72,7 @@ class _Prepared:
     source: str
     graph: object = None
     triples: list = field(default_factory=list)
+    shared: list = field(default_factory=list)  # for the entities graph (kg.layout)
     meeting: str | None = None  # the IRI of the meeting it reports
     dated: bool = False
     problems: list[str] = field(default_factory=list)
@@ -87,8 +90,8 @@ def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base
         return _Prepared(item.source, error=exc)
     meeting = meeting_node(doc, base)
     dated = bool(doc.date or item.date or (doc.meeting and doc.meeting.date))
-    return _Prepared(item.source, mapped.graph, mapped.triples, meeting.value if meeting else None,
-                     dated, problems)
+    return _Prepared(item.source, mapped.graph, mapped.triples, mapped.shared,
+                     meeting.value if meeting else None, dated, problems)
 
 
 # State of a worker process: the options of its build and its own check, made once per worker
@@ -143,8 +146,11 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     """
     from pyoxigraph import NamedNode
 
+    from kg.metadata import now
+
     result = BuildResult()
     started = time.perf_counter()
+    started_at = now()
     done = 0
 
     def tally(source: str) -> None:
@@ -175,8 +181,24 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     if result.built:  # links between commitments of different transcripts: rewritten whole, as facts changed
         from kg.followup import link_followups
         link_followups(store, base)
+    _record_build(store, base, pipeline, started_at, result)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
+    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.metadata`).
+
+    A build that wrote no graph changed nothing, and leaves the store as it was.
+    """
+    if not result.graphs:
+        return
+    from kg import __version__
+    from kg.metadata import BuildRecord, now, write_metadata
+    from kg.pipeline import READERS, pipeline_for
+
+    reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
+    write_metadata(store, BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
 
 
 def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool) -> None:
@@ -190,7 +212,8 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
         try:
             if prepared.meeting:
                 _count_meeting(prepared, store, result)
-            store.replace_graph(prepared.graph, prepared.triples)
+            write_transcript(store, prepared.graph, prepared.triples, prepared.shared)
+            result.graphs.append(prepared.graph.value)
         except KgError as exc:
             error = exc
     if error is not None:
@@ -200,7 +223,7 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
     result.undated += int(not prepared.dated)
-    result.triples += len(prepared.triples)
+    result.triples += len(prepared.triples) + len(prepared.shared)
 
 
 def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> None:
@@ -218,12 +241,12 @@ def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> No
 
 
 def _reported_elsewhere(store: Store, meeting, graph) -> bool:
-    """Whether another graph of the store already holds ``meeting`` (a rebuilt transcript is not another)."""
-    rows = store.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ {meeting} a irkg:Meeting }} }} LIMIT 2")
-    return any(row["g"] != graph for row in rows)
+    """Whether a transcript of another graph already reports ``meeting`` (a rebuilt transcript is not another)."""
+    return bool(store.query(f"""ASK {{ {meeting} irkg:reportedIn ?t .
+        FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t a irkg:Transcript }} }} }}"""))
 
 
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
-    paths = list(iter_paths(inputs))
-    return build_transcripts(read_all(paths), store, total=len(paths), **options)
+    total = sum(1 for _ in iter_paths(inputs))
+    return build_transcripts(read_all(inputs), store, total=total, **options)

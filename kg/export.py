@@ -8,6 +8,7 @@ Prefixes are declared where the format has them, for people who read the file.
 
 from __future__ import annotations
 
+import io
 from typing import BinaryIO
 
 from pyoxigraph import NamedNode
@@ -41,23 +42,27 @@ def export(store: Store, out: BinaryIO, fmt: str, graph: str | NamedNode | None 
 
 
 def _write_compact_jsonld(store: Store, out: BinaryIO, graph: NamedNode | None) -> None:
-    """JSON-LD with an ``@context`` of the usual prefixes, one ``@graph`` per named graph.
+    """JSON-LD with an ``@context`` of the project's prefixes, one named graph object per graph.
 
-    Oxigraph writes expanded JSON-LD (full IRIs everywhere); publishers expect
-    the compact form people can read, so rdflib compacts it.  Slower than the
-    other formats on a large store, and the only one that goes through rdflib.
+    Written by :mod:`kg.jsonld` graph by graph and subject by subject, so it
+    takes time and memory of the order of a Turtle export.  A store without
+    pyoxigraph underneath (a remote endpoint) goes through an N-Quads copy
+    in memory first.
     """
-    import io
+    from pyoxigraph import Quad, RdfFormat, Store as OxStore, parse
 
-    import rdflib
+    from kg.jsonld import write_jsonld
 
-    from kg.namespace import PREFIXES
-
-    quads = io.BytesIO()
-    store.dump(quads, "nquads", graph)
-    dataset = rdflib.Dataset()
-    dataset.parse(data=quads.getvalue(), format="nquads")
-    out.write(dataset.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True).encode("utf-8"))
+    raw = getattr(store, "raw", None)
+    if raw is None:
+        quads = io.BytesIO()
+        store.dump(quads, "nquads", graph)
+        raw = OxStore()
+        parsed = parse(quads.getvalue(), RdfFormat.N_QUADS)
+        if graph is not None:  # one graph comes back as bare triples: put them back in it
+            parsed = (Quad(q.subject, q.predicate, q.object, graph) for q in parsed)
+        raw.bulk_extend(parsed)
+    write_jsonld(raw, out, None if graph is None else [graph])
 
 
 def format_for(filename: str) -> str | None:

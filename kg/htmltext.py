@@ -104,6 +104,9 @@ class _PageParser(HTMLParser):
         if tag == "meta":
             self._meta(attr)
             return
+        if tag == "link" and "canonical" in attr.get("rel", "").lower().split():
+            self.meta.setdefault("canonical", attr.get("href", "").strip())
+            return
         if tag == "br":
             self._break()
             return
@@ -202,6 +205,16 @@ class _PageParser(HTMLParser):
         return found.paragraphs
 
 
+def _page_url(meta: dict[str, str]) -> str | None:
+    """The page's own address: its canonical link when absolute (saved pages often make it
+    relative, ``17622.html``), else ``og:url``."""
+    for key in ("canonical", "og:url"):
+        value = meta.get(key, "")
+        if value.startswith(("http://", "https://")) and not any(c.isspace() for c in value):
+            return value
+    return None
+
+
 def html_to_page(html: str) -> Page:
     """Read a page's text and metadata; kremlin.ru pages in the .txt layout."""
     parser = _PageParser()
@@ -212,7 +225,7 @@ def html_to_page(html: str) -> Page:
     head_title = " ".join(parser.paragraphs("title")) or None
     og_title = clean(parser.meta.get("og:title", "")) or None
     head_title = TITLE_SUFFIX.sub("", head_title) if head_title else None
-    url = parser.meta.get("og:url") or None
+    url = _page_url(parser.meta)
     date = _iso_date(parser.time_datetime) or _iso_date(
         parser.meta.get("article:published_time") or parser.meta.get("ya:ovs:upload_date")
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
@@ -24,6 +24,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 from kg import namespace as ns
 from kg.model import Commitment, Document, Figure, Person, Quantity, Transcript, Utterance
 from kg.namespace import DEFAULT_BASE, irkg, ns_node
+from kg.publishers import PUBLISHERS, publisher_for
 
 TYPE = ns_node(ns.RDF, "type")
 VALUE = ns_node(ns.RDF, "value")
@@ -38,17 +39,39 @@ OA_END = ns_node(ns.OA, "end")
 XSD_DATE = ns_node(ns.XSD, "date")
 XSD_DECIMAL = ns_node(ns.XSD, "decimal")
 XSD_ANYURI = ns_node(ns.XSD, "anyURI")
+LICENSE = ns_node(ns.DCTERMS, "license")
+PUBLISHER = ns_node(ns.DCTERMS, "publisher")
+RIGHTS_HOLDER = ns_node(ns.DCTERMS, "rightsHolder")
+RIGHTS = ns_node(ns.DCTERMS, "rights")
+ATTRIBUTION_NAME = ns_node(ns.CC, "attributionName")
+ATTRIBUTION_URL = ns_node(ns.CC, "attributionURL")
+PRIMARY_SOURCE = ns_node(ns.PROV, "hadPrimarySource")
+FOAF_HOMEPAGE = ns_node(ns.FOAF, "homepage")
+FOAF_ORGANIZATION = ns_node(ns.FOAF, "Organization")
+PROV_ORGANIZATION = ns_node(ns.PROV, "Organization")
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
 class MappedGraph:
-    """One transcript's triples and the named graph they belong in."""
+    """One transcript's triples: its own (for its named graph) and those it shares.
+
+    ``triples`` are what only this transcript says (the transcript, its
+    utterances, claims, evidence and journalists); ``shared`` are about the
+    leaders, tenures, meetings, organisations and cities it names, which go to
+    the entities graph once whoever states them (see :mod:`kg.layout`).
+    """
 
     graph: NamedNode
     triples: list[Triple]
     transcript_id: str
+    shared: list[Triple] = field(default_factory=list)
+
+    @property
+    def all_triples(self) -> list[Triple]:
+        """Everything the transcript states, as one graph: what SHACL validates."""
+        return self.triples + self.shared
 
     def quads(self) -> Iterator[Quad]:
         return (Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples)
@@ -66,11 +89,26 @@ def decimal_literal(value: float | int) -> Literal:
 
 
 class _Triples:
-    """Collects triples once each, in first-seen order, skipping None objects."""
+    """Collects triples once each, in first-seen order, skipping None objects.
+
+    Subjects marked with :meth:`share` are entities several transcripts name;
+    :meth:`split` files every triple by its subject, so all triples of one
+    subject land in one graph.
+    """
 
     def __init__(self) -> None:
         self._seen: dict[Triple, None] = {}
         self.names: dict[NamedNode, str] = {}  # the one name each person got in this graph
+        self._shared: set[NamedNode] = set()
+
+    def share(self, node: NamedNode) -> NamedNode:
+        self._shared.add(node)
+        return node
+
+    def split(self) -> tuple[list[Triple], list[Triple]]:
+        """(this transcript's own triples, the shared ones)."""
+        own = [t for t in self._seen if t.subject not in self._shared]
+        return own, [t for t in self._seen if t.subject in self._shared]
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is not None:
@@ -109,7 +147,8 @@ def map_document(doc: Document, base: str = DEFAULT_BASE) -> MappedGraph:
     for figure in doc.figures:
         key = _occurrence_key(seen_keys, ns.short_hash(tid, *_figure_facts(figure)))
         _map_figure(out, figure, ns.figure_iri(key, base), doc, tid, transcript, base)
-    return MappedGraph(ns.graph_iri(tid, base), out.list(), tid)
+    own, shared = out.split()
+    return MappedGraph(ns.graph_iri(tid, base), own, tid, shared)
 
 
 def _occurrence_key(seen: dict[str, int], key: str) -> str:
@@ -140,6 +179,7 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
     out.text(node, irkg("source"), t.source)
     if t.url:
         out.add(node, irkg("url"), Literal(t.url, datatype=XSD_ANYURI))
+    _map_licence(out, node, t.url, doc.format, base)
     out.text(node, irkg("sha256"), t.sha256)
     out.add(node, irkg("published"), date_literal(t.date or doc.date))
     out.text(node, irkg("language"), t.language)
@@ -153,9 +193,44 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
         out.add(node, irkg("topic"), ns.topic_iri(topic))
 
 
+def _map_licence(out: _Triples, node: NamedNode, url: str | None, format: str | None, base: str) -> None:
+    """Licence, publisher and credit of a transcript from a known publisher (by URL, else by layout)."""
+    publisher = publisher_for(url, format)
+    if publisher is None:
+        return
+    agent = ns.publisher_iri(publisher.key, base)
+    out.add(node, LICENSE, NamedNode(publisher.licence))
+    out.add(node, PUBLISHER, agent)
+    if publisher.holds_rights:
+        out.add(node, RIGHTS_HOLDER, agent)
+    out.text(node, RIGHTS, publisher.rights)
+    out.text(node, ATTRIBUTION_NAME, publisher.credit)
+    if url is None or publisher_for(url) is None:
+        return
+    try:
+        page = NamedNode(url)
+    except ValueError:
+        return
+    out.add(node, ATTRIBUTION_URL, page)
+    out.add(node, PRIMARY_SOURCE, page)
+
+
+def publisher_triples(base: str = DEFAULT_BASE) -> list[Triple]:
+    """The publishers transcripts name as agents: name, homepage."""
+    out = _Triples()
+    for publisher in PUBLISHERS:
+        agent = ns.publisher_iri(publisher.key, base)
+        out.add(agent, TYPE, FOAF_ORGANIZATION)
+        out.add(agent, TYPE, PROV_ORGANIZATION)
+        out.text(agent, FOAF_NAME, publisher.name)
+        out.text(agent, LABEL, publisher.name)
+        out.add(agent, FOAF_HOMEPAGE, NamedNode(publisher.homepage))
+    return out.list()
+
+
 def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
     """A leader under one IRI whatever the spelling: the reference label names it, the text's is an altLabel."""
-    node = ns.person_iri(person.key, base)
+    node = out.share(ns.person_iri(person.key, base))
     out.add(node, TYPE, irkg("Leader"))
     # Two spellings can share an IRI ("Cardinal Pietro Parolin", "Pietro Parolin"): the first
     # names the person, every other is an altLabel, so a person keeps exactly one name.
@@ -182,7 +257,7 @@ def _map_speaker(out: _Triples, person: Person, tid: str, base: str) -> NamedNod
 
 
 def _map_organisation(out: _Triples, name: str, base: str) -> NamedNode:
-    node = ns.organisation_iri(name, base)
+    node = out.share(ns.organisation_iri(name, base))
     out.add(node, TYPE, irkg("Organisation"))
     out.text(node, LABEL, name)
     return node
@@ -194,7 +269,7 @@ def _map_tenure(out: _Triples, person: Person, observed: str | None, base: str) 
     holder_of = person.country or person.organisation
     if not holder_of:
         return
-    tenure = ns.tenure_iri(person.key, holder_of, person.office, base)
+    tenure = out.share(ns.tenure_iri(person.key, holder_of, person.office, base))
     out.add(tenure, TYPE, irkg("Tenure"))
     out.add(tenure, irkg("holder"), leader)
     out.add(leader, irkg("holdsTenure"), tenure)
@@ -237,14 +312,14 @@ def meeting_node(doc: Document, base: str = DEFAULT_BASE) -> NamedNode | None:
 
 def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, base: str) -> None:
     m = doc.meeting
-    node = meeting_node(doc, base)
+    node = out.share(meeting_node(doc, base))
     out.add(node, TYPE, irkg("Meeting"))
     out.add(node, irkg("reportedIn"), transcript)
     if m:
         out.text(node, irkg("title"), m.title)
         out.add(node, irkg("date"), date_literal(m.date))
         if m.city:
-            city = ns.city_iri(m.city, base)
+            city = out.share(ns.city_iri(m.city, base))
             out.add(city, TYPE, irkg("City"))
             out.text(city, LABEL, m.city)
             out.add(node, irkg("city"), city)
@@ -302,7 +377,7 @@ def _map_figure(out: _Triples, f: Figure, node: NamedNode, doc: Document, tid: s
 # ---------------------------------------------------------------- the reference graph
 
 def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = ()) -> list[Triple]:
-    """Countries (codes, names, Wikidata), the organisations met, and the ontology itself.
+    """Countries (codes, names, Wikidata), the organisations met, publishers, and the ontology itself.
 
     ``organisations`` are the names the transcripts' participants speak for;
     the gazetteer adds their Wikidata ids where it knows them.
@@ -327,6 +402,8 @@ def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = (
         info = gazetteer.organisation(name)
         if info and info.qid:
             out.add(node, SAME_AS, ns.wikidata_iri(info.qid))
+    for triple in publisher_triples(base):
+        out.add(triple.subject, triple.predicate, triple.object)
     ontology = resource_path("ontology", "irkg.ttl")
     for triple in parse(path=str(ontology), format=RdfFormat.TURTLE):
         out.add(triple.subject, triple.predicate, triple.object)

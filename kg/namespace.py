@@ -39,11 +39,14 @@ FOAF = "http://xmlns.com/foaf/0.1/"
 ORG = "http://www.w3.org/ns/org#"
 OA = "http://www.w3.org/ns/oa#"
 WD = "http://www.wikidata.org/entity/"
+VOID = "http://rdfs.org/ns/void#"
+DCAT = "http://www.w3.org/ns/dcat#"
+CC = "http://creativecommons.org/ns#"
 
 PREFIXES: dict[str, str] = {
     "irkg": ONTOLOGY_NS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
     "dcterms": DCTERMS, "schema": SCHEMA, "sem": SEM, "prov": PROV, "foaf": FOAF,
-    "org": ORG, "oa": OA, "wd": WD,
+    "org": ORG, "oa": OA, "wd": WD, "void": VOID, "dcat": DCAT, "cc": CC,
 }
 
 
@@ -106,6 +109,8 @@ class IRKG(DefinedNamespace):
     published: URIRef
     language: URIRef
     sourceFormat: URIRef
+    reader: URIRef
+    contributes: URIRef
     order: URIRef
     startOffset: URIRef
     endOffset: URIRef
@@ -222,6 +227,45 @@ def graph_iri(tid: str, base: str = DEFAULT_BASE) -> NamedNode:
 def reference_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
     """The named graph of countries, organisations and the ontology."""
     return _mint(base, "graph", "reference")
+
+
+def entities_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph of what transcripts share: people, tenures, meetings, organisations, cities."""
+    return _mint(base, "graph", "entities")
+
+
+def contributions_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph recording which transcript contributed which triple of the entities graph."""
+    return _mint(base, "graph", "contributions")
+
+
+def metadata_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph of the dataset description (VoID, DCAT) and the builds that made it (PROV)."""
+    return _mint(base, "graph", "metadata")
+
+
+def dataset_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    return _mint(base, "dataset")
+
+
+def class_partition_iri(class_name: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """The VoID class partition of one class, named by the class's local name."""
+    return _mint(base, "dataset", "class", slug(class_name))
+
+
+def build_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """One run of ``kg build`` (a prov:Activity); ``key`` is its start time and a hash."""
+    return _mint(base, "build", key)
+
+
+def software_iri(version: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """irkg itself at one version, the prov:SoftwareAgent of the builds it ran."""
+    return _mint(base, "software", "irkg", slug(version))
+
+
+def publisher_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """A publisher of transcripts (``publisher/kremlin-ru``), the agent licences name."""
+    return _mint(base, "publisher", slug(key))
 
 
 def utterance_iri(tid: str, index: int, base: str = DEFAULT_BASE) -> NamedNode:

@@ -39,8 +39,7 @@ SELECT DISTINCT ?m ?date ?title ?p ?c ?office WHERE {
   }
 }"""
 
-# One pattern per query: a leader's name is repeated in every transcript graph
-# that mentions them, so joining name and QID over the union would multiply.
+# One pattern per query: a leader with two names or two QIDs would multiply a join.
 _LEADER_NAMES = "SELECT DISTINCT ?p ?name WHERE { GRAPH ?g { ?p a irkg:Leader ; foaf:name ?name } }"
 _LEADER_QIDS = "SELECT DISTINCT ?p ?qid WHERE { GRAPH ?g { ?p a irkg:Leader ; owl:sameAs ?qid } }"
 
@@ -57,9 +56,9 @@ SELECT DISTINCT ?k ?type ?by ?to ?value ?unit ?m ?date ?published WHERE {
   GRAPH ?g {
     ?k a ?type ; irkg:byCountry ?by ; irkg:toCountry ?to ; irkg:inTranscript ?tr .
     OPTIONAL { ?k irkg:value ?value } OPTIONAL { ?k irkg:unit ?unit }
-    OPTIONAL { ?m irkg:reportedIn ?tr . OPTIONAL { ?m irkg:date ?date } }
     OPTIONAL { ?tr irkg:published ?published }
   }
+  OPTIONAL { GRAPH ?e { ?m irkg:reportedIn ?tr . OPTIONAL { ?m irkg:date ?date } } }
 }""" % " ".join(f"irkg:{name}" for name in COMMITMENT_TYPES)
 
 

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 
-__all__ = ["READABLE_SUFFIXES", "STDIN", "iter_paths"]
+__all__ = ["READABLE_SUFFIXES", "STDIN", "iter_inputs", "iter_paths", "published_name"]
 
 READABLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 STDIN = "-"
@@ -41,6 +41,40 @@ def iter_paths(args: Sequence[str]) -> Iterator[str]:
                 yield arg
             for match in matches:
                 yield from (_walk_folder(match) if os.path.isdir(match) else [match])
+
+
+def iter_inputs(args: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """:func:`iter_paths`, each file with the name it is published under (:func:`published_name`)."""
+    for arg in args:
+        for path in iter_paths([arg]):
+            yield path, published_name(path, arg)
+
+
+def published_name(path: str, arg: str) -> str:
+    """The name a file goes into the graph under: relative to the input it was found from.
+
+    A file given by itself is its file name; a file found in a folder is the
+    folder's name and the path below it (``kremlin-news/6152.txt``); a glob's
+    match is relative to the glob's fixed part.  Never an absolute path, so no
+    machine's folders leak into published data, and the same files give the
+    same names wherever they sit.
+    """
+    path, arg = os.fspath(path), os.fspath(arg)
+    if path == STDIN:
+        return path
+    if os.path.isdir(arg):
+        root = os.path.dirname(os.path.abspath(arg))
+    elif GLOB_CHARS.search(arg) and not os.path.exists(arg):
+        fixed = []
+        for part in arg.split(os.sep):
+            if GLOB_CHARS.search(part):
+                break
+            fixed.append(part)
+        root = os.path.abspath(os.sep.join(fixed) or ".")
+    else:
+        return os.path.basename(path) or path
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return os.path.basename(path) if rel.startswith(os.pardir) else rel.replace(os.sep, "/")
 
 
 def _walk_folder(folder: str) -> Iterator[str]:

@@ -3,7 +3,8 @@
 The scorer uses this instead of the in-memory Documents, so the score measures
 the graph people query: a fact the mapping loses, or a query cannot reach,
 costs points.  Only SPARQL over the store is used; each query is confined to
-the transcript's own named graph.
+what the transcript states: its own named graph and the entities triples it
+contributed.
 """
 
 from __future__ import annotations
@@ -109,8 +110,19 @@ def _rows(store: Store, sparql: str, graph: NamedNode) -> list[dict[str, Any]]:
 
 
 def read_document_facts(store: Store, graph: NamedNode | str) -> dict[str, Any]:
-    """One transcript's facts as ``kg.goldjson`` writes them, read from its graph in ``store``."""
+    """One transcript's facts as ``kg.goldjson`` writes them, read from its graph in ``store``.
+
+    Read from the transcript's view (:func:`kg.layout.transcript_view`): its
+    own graph and the entities triples it contributed, so a meeting or a
+    leader another transcript also names shows as this transcript states it.
+    """
+    from kg.layout import quads_of, transcript_view
+    from kg.store import OxigraphStore
+
     graph = graph if isinstance(graph, NamedNode) else NamedNode(graph)
+    view = OxigraphStore(None)
+    view.raw.extend(quads_of(graph, transcript_view(store, graph)))
+    store = view
     head = next(iter(_rows(store, _TRANSCRIPT, graph)), {})
     meeting = next(iter(_rows(store, _MEETING, graph)), None)
     participants = []

@@ -27,7 +27,8 @@ from kg.errors import InputError
 from kg.htmltext import html_to_page
 from kg.limits import Limits, current as current_limits
 from kg.model import Transcript
-from kg.paths import READABLE_SUFFIXES, STDIN, iter_paths
+from kg.paths import READABLE_SUFFIXES, STDIN, iter_inputs, iter_paths, published_name
+from kg.sources import sidecar_url
 from kg.text import valid_date
 
 __all__ = ["READABLE_SUFFIXES", "decode", "display_name", "iter_paths", "read", "read_all",
@@ -51,17 +52,21 @@ def read(path: str, *, stdin: TextIO | BinaryIO | None = None) -> Iterator[Trans
     Raises InputError at the first problem (for a JSONL file, after the good
     records before the bad line); use :func:`read_all` to go past it.
     """
-    for item in _read_items(path, stdin):
+    for item in _read_items(path, stdin, published_name(path, path)):
         if isinstance(item, InputError):
             raise item
         yield item
 
 
 def read_all(args: Sequence[str]) -> Iterator[Transcript | InputError]:
-    """Read every input named by ``args``; a bad file or record yields its error."""
-    for path in iter_paths(args):
+    """Read every input named by ``args``; a bad file or record yields its error.
+
+    Each transcript's ``source`` is its name relative to the input it was
+    found from (:func:`kg.paths.published_name`), never an absolute path.
+    """
+    for path, name in iter_inputs(args):
         try:
-            yield from _read_items(path, None)
+            yield from _read_items(path, None, name)
         except InputError as error:
             yield error
 
@@ -179,19 +184,23 @@ def _western(data: bytes) -> str | None:
 
 # -- one input -------------------------------------------------------------
 
-def _read_items(path: str, stdin: TextIO | BinaryIO | None) -> Iterator[Transcript | InputError]:
+def _read_items(path: str, stdin: TextIO | BinaryIO | None,
+                published: str) -> Iterator[Transcript | InputError]:
+    """The transcripts of one input; errors about the file name it as given, facts by ``published``."""
     if path == STDIN:
         yield _read_stdin(stdin)
         return
     data = _read_file(path, current_limits())
     name = display_name(path)
+    source = display_name(published)
     suffix = Path(path).suffix.lower()
     if suffix == ".jsonl":
-        yield from _read_jsonl(decode(data, name), name)
+        yield from _read_jsonl(decode(data, name), name, source)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(decode(data, name), name)
+        yield _read_html(decode(data, name), source, sidecar_url(path))
     else:
-        yield transcript_from_text(decode(data, name), name)
+        url = sidecar_url(path)
+        yield transcript_from_text(decode(data, name), source, **({"url": url} if url else {}))
 
 
 def _read_file(path: str, limits: Limits) -> bytes:
@@ -243,24 +252,24 @@ def _read_stdin(stdin: TextIO | BinaryIO | None) -> Transcript:
     return transcript_from_text(text, STDIN_SOURCE)
 
 
-def _read_html(html: str, source: str) -> Transcript:
+def _read_html(html: str, source: str, indexed_url: str | None = None) -> Transcript:
+    """A saved page: its canonical URL (``og:url``) first, else the one its folder's index gives."""
     page = html_to_page(html)
     if not page.text.strip():
         raise InputError(source, "no text found in the HTML page")
     return transcript_from_text(page.text, source, title=page.title, date=page.date,
-                                url=page.url, media_type="text/html")
+                                url=page.url or indexed_url, media_type="text/html")
 
 
-def _read_jsonl(text: str, path: str) -> Iterator[Transcript | InputError]:
-    """One transcript per line; a bad line is yielded as an error naming FILE:LINE."""
+def _read_jsonl(text: str, path: str, published: str) -> Iterator[Transcript | InputError]:
+    """One transcript per line (its source ``published:LINE``); a bad line is an error naming FILE:LINE."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        source = f"{path}:{number}"
         try:
-            yield _record_to_transcript(line, source)
+            yield _record_to_transcript(line, f"{published}:{number}")
         except InputError as error:
-            yield error
+            yield InputError(f"{path}:{number}", error.reason)
 
 
 def _record_to_transcript(line: str, source: str) -> Transcript:

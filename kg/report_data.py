@@ -28,8 +28,9 @@ SELECT ?year (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
 _PARTNERS = """
 SELECT ?code ?name (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
   { SELECT DISTINCT ?meeting ?c ?publisher WHERE {
-      GRAPH ?g { ?meeting a irkg:Meeting ; irkg:reportedIn ?t ; irkg:participant/irkg:holdsTenure/irkg:officeOfCountry ?c .
-                 OPTIONAL { ?t irkg:publisherCountry ?publisher } } } }
+      GRAPH ?g { ?meeting a irkg:Meeting ; irkg:reportedIn ?t ; irkg:participant ?p . }
+      GRAPH ?pg { ?p irkg:holdsTenure ?tenure } GRAPH ?tng { ?tenure irkg:officeOfCountry ?c }
+      OPTIONAL { GRAPH ?tg { ?t irkg:publisherCountry ?publisher } } } }
   FILTER(!BOUND(?publisher) || ?c != ?publisher)
   ?c irkg:alpha3 ?code . OPTIONAL { ?c rdfs:label ?name }
 } GROUP BY ?code ?name ORDER BY DESC(?meetings) ?code"""
@@ -38,8 +39,9 @@ _COMMITMENTS = """
 SELECT ?type ?status ?year (COUNT(DISTINCT ?k) AS ?n) WHERE {
   { SELECT ?k ?type ?status (MIN(?d) AS ?date) WHERE {
       VALUES ?class { %s }
-      GRAPH ?g { ?k a ?class ; irkg:status ?s ; irkg:inTranscript ?t .
-                 OPTIONAL { ?m irkg:reportedIn ?t ; irkg:date ?md } OPTIONAL { ?t irkg:published ?pd } }
+      GRAPH ?g { ?k a ?class ; irkg:status ?s ; irkg:inTranscript ?t . }
+      OPTIONAL { GRAPH ?mg { ?m irkg:reportedIn ?t ; irkg:date ?md } }
+      OPTIONAL { GRAPH ?tg { ?t irkg:published ?pd } }
       BIND(COALESCE(?md, ?pd) AS ?d)
       BIND(STRAFTER(STR(?class), "#") AS ?type) BIND(STRAFTER(STR(?s), "#") AS ?status)
     } GROUP BY ?k ?type ?status }
@@ -51,8 +53,10 @@ SELECT ?figure ?value ?unit ?about ?speaker ?quote ?date WHERE {
   { SELECT ?figure (SAMPLE(?v) AS ?value) (SAMPLE(?u) AS ?unit) (SAMPLE(?a) AS ?about) (SAMPLE(?sp) AS ?speaker)
            (SAMPLE(?q) AS ?quote) (MIN(?d) AS ?date) WHERE {
       GRAPH ?g { ?figure a irkg:Figure ; irkg:value ?v ; irkg:unit ?u ; irkg:inTranscript ?t ; irkg:evidence/oa:exact ?q .
-                 OPTIONAL { ?figure irkg:about ?a } OPTIONAL { ?figure irkg:assertedBy/foaf:name ?sp }
-                 OPTIONAL { ?m irkg:reportedIn ?t ; irkg:date ?md } OPTIONAL { ?t irkg:published ?pd } }
+                 OPTIONAL { ?figure irkg:about ?a } OPTIONAL { ?figure irkg:assertedBy ?speakerNode } }
+      OPTIONAL { GRAPH ?sg { ?speakerNode foaf:name ?sp } }
+      OPTIONAL { GRAPH ?mg { ?m irkg:reportedIn ?t ; irkg:date ?md } }
+      OPTIONAL { GRAPH ?tg { ?t irkg:published ?pd } }
       BIND(COALESCE(?md, ?pd) AS ?d)
     } GROUP BY ?figure }
 }"""

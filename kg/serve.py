@@ -42,10 +42,17 @@ def oxigraph_binary() -> str:
 
 
 def server_command(location: str | Path | None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
-                   read_only: bool = True, cors: bool = False, timeout: float | None = None) -> list[str]:
-    """The command line that serves ``location`` (``None``: an in-memory server, for tests)."""
+                   read_only: bool = True, cors: bool = False, timeout: float | None = None,
+                   union_default_graph: bool = True) -> list[str]:
+    """The command line that serves ``location`` (``None``: an in-memory server, for tests).
+
+    ``union_default_graph=False`` serves as Oxigraph, Fuseki and GraphDB do by
+    default (an empty default graph), which the query library must also work on.
+    """
     verb = "serve-read-only" if read_only else "serve"
-    command = [oxigraph_binary(), verb, "--bind", f"{host}:{port}", "--union-default-graph"]
+    command = [oxigraph_binary(), verb, "--bind", f"{host}:{port}"]
+    if union_default_graph:
+        command.append("--union-default-graph")
     if location is not None:
         command[2:2] = ["--location", str(location)]
     if cors:
@@ -66,14 +73,15 @@ class OxigraphServer:
     """A running Oxigraph server process; a context manager that stops it on exit."""
 
     def __init__(self, location: str | Path | None, *, host: str = DEFAULT_HOST, port: int | None = None,
-                 read_only: bool = True, cors: bool = False, timeout: float | None = None) -> None:
+                 read_only: bool = True, cors: bool = False, timeout: float | None = None,
+                 union_default_graph: bool = True) -> None:
         if location is not None:
             path = Path(location)
             if not (path / "CURRENT").exists():
                 raise StoreError(f"{path}: no Oxigraph store here: build one first with `kg build ... --store {path}`")
         self.host, self.port = host, port or free_port(host)
         self.command = server_command(location, host=host, port=self.port, read_only=read_only,
-                                      cors=cors, timeout=timeout)
+                                      cors=cors, timeout=timeout, union_default_graph=union_default_graph)
         self.process: subprocess.Popen[bytes] | None = None
         self._log = None
 

@@ -39,6 +39,8 @@ from kg.validate_report import SH, ValidationReport, ValidationResult, compact
 
 ENGINES = ("pyshacl", "turbo")
 REFERENCE_SUFFIX = "/graph/reference"
+#: graphs checked on their own, with no reference context: the reference and the metadata graph
+STANDALONE_SUFFIXES = (REFERENCE_SUFFIX, "/graph/metadata")
 _SOURCE = URIRef("https://w3id.org/irkg/ontology#source")
 _SHACL = rdflib.Namespace(SH)
 _FILE_FORMATS = {
@@ -163,7 +165,7 @@ class GraphValidator:
         Warnings are left to ``kg validate``: they say 'implausible', and a
         strict build must not reject a graph for them.
         """
-        results = self.validate_triples(mapped.triples, mapped.graph.value)
+        results = self.validate_triples(mapped.all_triples, mapped.graph.value)
         return [f"{r.shape}: {r.message} (focus {r.focus}"
                 + (f", value {r.value[:80]}" if r.value is not None else "") + ")"
                 for r in results if r.severity == "Violation"]
@@ -259,6 +261,11 @@ def is_reference(graph: str) -> bool:
     return graph.endswith(REFERENCE_SUFFIX)
 
 
+def is_standalone(graph: str) -> bool:
+    """Whether a graph is validated alone (reference, metadata) rather than with reference context."""
+    return graph.endswith(STANDALONE_SUFFIXES)
+
+
 def graph_triples(store, graph: ox.NamedNode) -> list[ox.Triple]:
     """One named graph's triples, through the Store protocol's query (works for any store)."""
     return list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}))
@@ -266,7 +273,14 @@ def graph_triples(store, graph: ox.NamedNode) -> list[ox.Triple]:
 
 def validate_graphs(graphs: dict[str, list[ox.Triple]], wanted: Sequence[str] = (),
                     engine: str | None = None) -> ValidationReport:
-    """Validate named graphs (all, or ``wanted``): the reference one alone, others with their slice of it."""
+    """Validate named graphs (all, or ``wanted``): the reference one alone, others with their slice of it.
+
+    A transcript graph is validated with the entities triples it contributed
+    (:func:`kg.layout.views_of`); the entities graph and the ledger are
+    checked through those views, not on their own.
+    """
+    from kg.layout import views_of
+
     started = time.perf_counter()
     missing = [g for g in wanted if g not in graphs]
     if missing:
@@ -275,12 +289,18 @@ def validate_graphs(graphs: dict[str, list[ox.Triple]], wanted: Sequence[str] = 
     reference = [t for name, triples in graphs.items() if is_reference(name) for t in triples]
     validator = GraphValidator(reference, engine)
     report = ValidationReport(engine=validator.engine)
-    for name in list(wanted) or sorted(graphs):
-        report.results.extend(validator.validate_triples(graphs[name], name,
-                                                         with_context=not is_reference(name)))
+    views = views_of(graphs)
+    for name in list(wanted) or [g for g in sorted(graphs) if not _through_views(g)]:
+        report.results.extend(validator.validate_triples(views[name], name,
+                                                         with_context=not is_standalone(name)))
         report.graphs += 1
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _through_views(graph: str) -> bool:
+    """The entities graph and the ledger: validated as parts of each transcript's view."""
+    return graph.endswith(("/graph/entities", "/graph/contributions"))
 
 
 def validate_store(store, graphs: Sequence[str] = (), engine: str | None = None) -> ValidationReport:
@@ -295,12 +315,20 @@ def validate_store(store, graphs: Sequence[str] = (), engine: str | None = None)
     reference = [t for n in reference_names for t in graph_triples(store, ox.NamedNode(n))]
     validator = GraphValidator(reference, engine)
     report = ValidationReport(engine=validator.engine)
-    for name in wanted:
-        triples = reference if is_reference(name) else graph_triples(store, ox.NamedNode(name))
-        report.results.extend(validator.validate_triples(triples, name, with_context=not is_reference(name)))
+    for name in [g for g in wanted if graphs or not _through_views(g)]:
+        triples = reference if is_reference(name) else _view(store, name)
+        report.results.extend(validator.validate_triples(triples, name, with_context=not is_standalone(name)))
         report.graphs += 1
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _view(store, name: str) -> list[ox.Triple]:
+    """A transcript graph with the entities triples it contributed; any other graph as it is."""
+    from kg.layout import is_transcript_graph, transcript_view
+
+    node = ox.NamedNode(name)
+    return transcript_view(store, node) if is_transcript_graph(name) else graph_triples(store, node)
 
 
 def read_graph_files(paths: Sequence[str | Path]) -> dict[str, list[ox.Triple]]:

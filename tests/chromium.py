@@ -102,7 +102,12 @@ def running_chromium(profile: Path) -> Iterator[int]:
 
 def open_page(port: int, path: Path, width: int = 1600, height: int = 1000) -> Page:
     """A new tab showing the file at ``path``, reloaded once the console is being listened to."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{path.as_uri()}", method="PUT")
+    return open_url(port, path.as_uri(), width, height)
+
+
+def open_url(port: int, url: str, width: int = 1600, height: int = 1000) -> Page:
+    """A new tab showing ``url`` (a file or a page served on loopback), reloaded once listened to."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?{url}", method="PUT")
     with urllib.request.urlopen(request, timeout=10) as response:
         target = json.load(response)
     page = Page(target["webSocketDebuggerUrl"])

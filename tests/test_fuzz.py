@@ -81,7 +81,7 @@ def test_transcript_from_text_is_exact_or_refuses(text):
 def test_jsonl_lines_each_give_a_transcript_or_an_error(lines):
     from kg.reader import _read_jsonl
 
-    items = list(_read_jsonl("\n".join(lines), "f.jsonl"))
+    items = list(_read_jsonl("\n".join(lines), "f.jsonl", "f.jsonl"))
     assert all(isinstance(item, (Transcript, KgError)) for item in items)
 
 

@@ -21,7 +21,7 @@ def test_person_is_journalist():
 
 
 def _typed(mapped, cls):
-    return {t.subject for t in mapped.triples if t.predicate == TYPE and t.object == irkg(cls)}
+    return {t.subject for t in mapped.all_triples if t.predicate == TYPE and t.object == irkg(cls)}
 
 
 def test_journalists_are_per_transcript_and_not_leaders():

@@ -80,13 +80,13 @@ def _subjects(triples: list[ox.Triple]) -> set[str]:
 
 def test_mapping_is_deterministic():
     first, second = map_document(sample_document()), map_document(sample_document())
-    assert first.triples == second.triples
+    assert first.triples == second.triples and first.shared == second.shared
     assert first.graph == second.graph == transcript_graph(sample_document().transcript)
 
 
 def test_minted_iris_follow_the_scheme():
     mapped = map_document(sample_document())
-    subjects = _subjects(mapped.triples)
+    subjects = _subjects(mapped.all_triples)
     base = ns.DEFAULT_BASE
     tid = mapped.transcript_id
     assert len(tid) == 16
@@ -100,7 +100,7 @@ def test_minted_iris_follow_the_scheme():
 
 
 def test_no_blank_nodes_and_no_ill_typed_literals():
-    for t in map_document(sample_document()).triples:
+    for t in map_document(sample_document()).all_triples:
         assert not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)
 
 
@@ -113,7 +113,7 @@ def test_base_changes_data_iris_but_not_ontology_terms():
 
 def test_evidence_quotes_are_exact_substrings_at_their_offsets():
     doc = sample_document()
-    triples = map_document(doc).triples
+    triples = map_document(doc).all_triples
     by_subject: dict[str, dict[str, ox.Term]] = {}
     for t in triples:
         if t.subject.value.endswith("/evidence"):
@@ -127,14 +127,14 @@ def test_evidence_quotes_are_exact_substrings_at_their_offsets():
 def test_identical_facts_get_distinct_iris():
     doc = sample_document()
     twice = replace(doc, commitments=doc.commitments + doc.commitments[:1])
-    subjects = _subjects(map_document(twice).triples)
+    subjects = _subjects(map_document(twice).all_triples)
     assert sum(s.startswith(ns.DEFAULT_BASE + "commitment/") and not s.endswith("/evidence")
                for s in subjects) == 5
 
 
 def test_no_meeting_node_for_a_page_that_reports_none():
     doc = replace(sample_document(), is_meeting=False)
-    assert not any("/meeting/" in s for s in _subjects(map_document(doc).triples))
+    assert not any("/meeting/" in s for s in _subjects(map_document(doc).all_triples))
 
 
 def test_unknown_status_is_refused():
@@ -180,7 +180,8 @@ def test_two_spellings_of_one_person_give_one_name_and_alt_labels():
     from kg.reader import read
 
     page = Path(__file__).resolve().parent / "data" / "pages" / "kremlin-55402-two-spellings.txt"
-    triples = map_document(process(next(read(str(page))))).triples
+    mapped = map_document(process(next(read(str(page)))))
+    triples = mapped.triples + mapped.shared  # people live in the shared entities graph
     names = defaultdict(set)
     alt = defaultdict(set)
     for t in triples:

@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 from kg.goldjson import document_to_gold
+from kg.layout import write_transcript
 from kg.mapping import map_document, reference_triples
 from kg.model import Person
 from kg.namespace import reference_graph_iri
@@ -32,7 +33,7 @@ def _stored(*docs):
     store.replace_graph(reference_graph_iri(), reference_triples())
     mapped = [map_document(d) for d in docs]
     for m in mapped:
-        store.replace_graph(m.graph, m.triples)
+        write_transcript(store, m.graph, m.triples, m.shared)
     return store, mapped
 
 

@@ -27,7 +27,7 @@ SHAPES = rdflib.Namespace("https://w3id.org/irkg/shapes#")
 WARNING_SHAPES = {
     "Transcript-published-future", "Meeting-date-plausible", "Meeting-has-participants",
     "Utterance-speaker-participates", "Claim-value-plausible", "Claim-percent-plausible",
-    "Leader-one-country-at-a-time",
+    "Leader-one-country-at-a-time", "Dataset-license",
 }
 
 
@@ -46,7 +46,7 @@ def mapped_predicates() -> set[str]:
     """Every predicate the mapping writes for the dev transcripts and the reference graph (less the ontology)."""
     predicates = set()
     for path in sorted(DEV.glob("*.txt")):
-        for triple in map_document(process(next(read(str(path))))).triples:
+        for triple in map_document(process(next(read(str(path))))).all_triples:
             predicates.add(triple.predicate.value)
     for triple in reference_triples():
         if triple.subject.value.startswith(ns.DEFAULT_BASE):

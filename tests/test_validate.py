@@ -17,6 +17,7 @@ import pytest
 
 from kg import namespace as ns
 from kg.builder import build
+from kg.layout import is_transcript_graph
 from kg.mapping import map_document, reference_triples
 from kg.pipeline import process
 from kg.reader import read
@@ -44,7 +45,7 @@ def validator(reference) -> GraphValidator:
 @pytest.fixture(scope="module")
 def base_graph() -> list[ox.Triple]:
     transcript = next(read(str(DEV / "kremlin-2021-07-20-azerbaijan.txt")))
-    return map_document(process(transcript)).triples
+    return map_document(process(transcript)).all_triples
 
 
 # ---------------------------------------------------------------- helpers over triples
@@ -356,6 +357,27 @@ MUTATIONS = [
                    ns.organisation_iri("Nowhere Union"))),
 ]
 
+DCT = lambda name: ns.ns_node(ns.DCTERMS, name)  # noqa: E731
+CC = lambda name: ns.ns_node(ns.CC, name)  # noqa: E731
+LICENCE_MUTATIONS = [
+    ("two licences", "irkgsh:Transcript-license", "Violation",
+     lambda g: add(g, transcript(g), DCT("license"), T("https://example.org/licence"))),
+    ("publisher as text", "irkgsh:Transcript-publisher", "Violation",
+     lambda g: add(g, transcript(g), DCT("publisher"), lit("kremlin.ru"))),
+    ("rights holder as text", "irkgsh:Transcript-rightsHolder", "Violation",
+     lambda g: add(g, transcript(g), DCT("rightsHolder"), lit("President of Russia"))),
+    ("empty rights statement", "irkgsh:Transcript-rights", "Violation",
+     lambda g: put(g, transcript(g), DCT("rights"), lit(""))),
+    ("two credits", "irkgsh:Transcript-attributionName", "Violation",
+     lambda g: add(g, transcript(g), CC("attributionName"), lit("Someone else"))),
+    ("credit link not a web page", "irkgsh:Transcript-attributionURL", "Violation",
+     lambda g: add(g, transcript(g), CC("attributionURL"), T("ftp://example.org/x"))),
+    ("primary source not a web page", "irkgsh:Transcript-primarySource", "Violation",
+     lambda g: add(g, transcript(g), ns.ns_node(ns.PROV, "hadPrimarySource"), T("file:///x"))),
+]
+MUTATIONS += LICENCE_MUTATIONS
+
+
 
 def second_country(g, code: str):
     """The speaker also holding an office of ``code`` on the day their own tenure was observed."""
@@ -402,6 +424,8 @@ def test_there_are_at_least_25_distinct_breaks():
 
 # ---------------------------------------------------------------- reference graph
 
+
+PROV_ORG = ns.ns_node(ns.PROV, "Organization")
 REFERENCE_MUTATIONS = [
     ("country code lower case", "irkgsh:Country-alpha3", lambda g, c: put(g, c, I("alpha3"), lit("rus"))),
     ("country IRI not from its code", "irkgsh:Country-iri-from-alpha3",
@@ -421,6 +445,10 @@ REFERENCE_MUTATIONS = [
                       ns.organisation_iri("X"), I("alpha3"), lit("XXX"))),
     ("property a city never has", "irkgsh:CityShape",
      lambda g, c: add(add(g, ns.city_iri("X"), RDF_TYPE, I("City")), ns.city_iri("X"), I("alpha3"), lit("XXX"))),
+    ("publisher without name", "irkgsh:Publisher-name", lambda g, c: add(g, ns.publisher_iri("x"), RDF_TYPE, PROV_ORG)),
+    ("publisher without homepage", "irkgsh:Publisher-homepage",
+     lambda g, c: add(g, ns.publisher_iri("x"), RDF_TYPE, PROV_ORG)),
+    ("publisher as a blank node", "irkgsh:PublisherShape", lambda g, c: add(g, ox.BlankNode("p"), RDF_TYPE, PROV_ORG)),
 ]
 
 
@@ -447,8 +475,69 @@ def test_every_named_shape_has_a_violating_example(validator):
 
     shapes = load_shapes()
     named = {compact(str(s)) for s in shapes.subjects() if str(s).startswith(SHAPES_NS)}
-    covered = {m[1] for m in MUTATIONS} | {m[1] for m in REFERENCE_MUTATIONS}
+    covered = {m[1] for m in MUTATIONS} | {m[1] for m in REFERENCE_MUTATIONS} | {m[1] for m in METADATA_MUTATIONS}
     assert named - covered == set()
+
+
+# ---------------------------------------------------------------- the metadata graph (VoID, DCAT, PROV)
+
+VOID = lambda name: ns.ns_node(ns.VOID, name)  # noqa: E731
+DCAT = lambda name: ns.ns_node(ns.DCAT, name)  # noqa: E731
+PROV = lambda name: ns.ns_node(ns.PROV, name)  # noqa: E731
+DATASET = ns.dataset_iri()
+DUMP = T("https://example.org/dumps/irkg.nq.gz")
+
+
+def _build(g):
+    return next(t.subject for t in g if t.object == PROV("Activity"))
+
+
+METADATA_MUTATIONS = [
+    ("dataset as a blank node", "irkgsh:DatasetShape",
+     lambda g: add(add(g, ox.BlankNode("d"), RDF_TYPE, VOID("Dataset")), ox.BlankNode("d"), RDF_TYPE, DCAT("Dataset"))),
+    ("dataset without title", "irkgsh:Dataset-title", lambda g: drop(g, DATASET, DCT("title"))),
+    ("dataset without description", "irkgsh:Dataset-description", lambda g: drop(g, DATASET, DCT("description"))),
+    ("modified as a date string", "irkgsh:Dataset-modified", lambda g: put(g, DATASET, DCT("modified"), lit("today"))),
+    ("size missing", "irkgsh:Dataset-triples", lambda g: drop(g, DATASET, VOID("triples"))),
+    ("URI space not http", "irkgsh:Dataset-uriSpace", lambda g: put(g, DATASET, VOID("uriSpace"), lit("urn:x"))),
+    ("no licence", "irkgsh:Dataset-license", lambda g: drop(g, DATASET, DCT("license"))),
+    ("endpoint as text", "irkgsh:Dataset-sparqlEndpoint",
+     lambda g: add(g, DATASET, VOID("sparqlEndpoint"), lit("http://example.org/sparql"))),
+    ("dump as text", "irkgsh:Dataset-dataDump", lambda g: add(g, DATASET, VOID("dataDump"), lit("dump.nq"))),
+    ("distribution not described", "irkgsh:Dataset-distribution",
+     lambda g: add(g, DATASET, DCAT("distribution"), T("https://example.org/other"))),
+    ("not a dcat:Dataset", "irkgsh:Dataset-dcat",
+     lambda g: [t for t in g if not (t.subject == DATASET and t.object == DCAT("Dataset"))]),
+    ("distribution as a blank node", "irkgsh:DistributionShape",
+     lambda g: add(g, ox.BlankNode("x"), RDF_TYPE, DCAT("Distribution"))),
+    ("distribution without download URL", "irkgsh:Distribution-downloadURL",
+     lambda g: drop(g, DUMP, DCAT("downloadURL"))),
+    ("distribution without media type", "irkgsh:Distribution-mediaType", lambda g: drop(g, DUMP, DCAT("mediaType"))),
+    ("build as a blank node", "irkgsh:BuildShape", lambda g: add(g, ox.BlankNode("b"), RDF_TYPE, PROV("Activity"))),
+    ("build without start", "irkgsh:Build-started", lambda g: drop(g, _build(g), PROV("startedAtTime"))),
+    ("build without end", "irkgsh:Build-ended", lambda g: drop(g, _build(g), PROV("endedAtTime"))),
+    ("build by no software", "irkgsh:Build-software", lambda g: drop(g, _build(g), PROV("wasAssociatedWith"))),
+    ("unknown reader", "irkgsh:Build-reader", lambda g: put(g, _build(g), I("reader"), lit("oracle"))),
+]
+
+
+@pytest.fixture(scope="module")
+def metadata_graph(dev_store) -> list[ox.Triple]:
+    """The dev store's metadata graph with one dump described, as kg publish writes it."""
+    from kg.metadata import Dump, history, dataset_triples
+
+    return history(dev_store) + dataset_triples(dev_store, dumps=[Dump(DUMP.value, "application/n-quads", 10, "ab")])
+
+
+def test_metadata_graph_conforms(validator, metadata_graph):
+    assert validator.validate_triples(metadata_graph, "metadata", with_context=False) == []
+
+
+@pytest.mark.parametrize("name,shape,mutate", METADATA_MUTATIONS, ids=[m[0] for m in METADATA_MUTATIONS])
+def test_each_metadata_break_is_reported(validator, metadata_graph, name, shape, mutate):
+    shapes = {r.shape for r in validator.validate_triples(mutate(list(metadata_graph)), "metadata",
+                                                          with_context=False)}
+    assert shape in shapes, f"{name}: expected {shape}, got {sorted(shapes)}"
 
 
 # ---------------------------------------------------------------- the other engine
@@ -473,7 +562,7 @@ def dev_store(tmp_path_factory):
 
 def test_every_dev_transcript_conforms(dev_store):
     report = validate_store(dev_store, engine="pyshacl")
-    assert report.graphs == 8
+    assert report.graphs == 9  # 7 transcripts, the reference graph and the metadata graph
     assert report.conforms, format_human(report)
 
 
@@ -530,7 +619,7 @@ def dateless(tmp_path) -> Path:
 
 def _transcripts(store_dir: Path) -> int:
     with open_store(str(store_dir)) as store:
-        return sum(1 for g in store.graphs() if not g.value.endswith("reference"))
+        return sum(1 for g in store.graphs() if is_transcript_graph(g.value))
 
 
 def test_build_stores_and_reports_a_violating_graph_by_default(dateless, tmp_path, capsys):
@@ -542,7 +631,7 @@ def test_build_stores_and_reports_a_violating_graph_by_default(dateless, tmp_pat
     assert main(["validate", "--store", str(tmp_path / "s"), "-f", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["violations"] == 1 and report["results"][0]["shape"] == "irkgsh:Meeting-date"
-    assert report["results"][0]["source"] == str(dateless)
+    assert report["results"][0]["source"] == dateless.name  # as published: no machine path
 
 
 def test_strict_build_rejects_a_violating_graph(dateless, tmp_path, capsys):

@@ -18,8 +18,8 @@ import sys
 from typing import Callable, Sequence
 
 from kg import __version__
-from kg.cli.commands import (cmd_build, cmd_eval, cmd_export, cmd_extract, cmd_network, cmd_push,
-                             cmd_queries, cmd_query, cmd_report, cmd_serve, cmd_stats, cmd_validate)
+from kg.cli.commands import (cmd_build, cmd_eval, cmd_export, cmd_extract, cmd_network, cmd_publish,
+                             cmd_push, cmd_queries, cmd_query, cmd_report, cmd_serve, cmd_stats, cmd_validate)
 from kg.cli.output import EXIT_ERROR, EXIT_OK, printable
 from kg.errors import KgError
 
@@ -177,6 +177,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="RDF format (default: from the -o suffix .ttl .trig .nq .nt .jsonld .json, else turtle)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--graph", metavar="IRI", help="export only this named graph")
+
+    p = add("publish", cmd_publish, "write the graph as a static linked-data site",
+            "Write a static site into DIR: one HTML page per meeting, leader, country, commitment, figure "
+            "and transcript (each fact linked to its highlighted quote in the transcript page) with "
+            "Turtle and JSON-LD beside it; an index per kind; the ontology reference; gzip N-Quads and "
+            "Turtle dumps with SHA256SUMS; void.ttl; sitemap.xml; and content-negotiation configuration "
+            "for Apache (.htaccess) and nginx (nginx.conf), and a w3id.org redirect (w3id.htaccess). "
+            "DIR must be new, empty, or a site written before (which is replaced).")
+    p.add_argument("folder", metavar="DIR", help="the folder to write the site into")
+    _add_store(p)
+    _add_base(p)
+    p.add_argument("--site-url", metavar="URL",
+                   help="where the site will be hosted, for the sitemap, the dumps' URLs and the w3id "
+                        "redirect (default: the base IRI's parent, https://w3id.org/irkg/)")
+    p.add_argument("--sparql", metavar="URL", help="a public SPARQL endpoint to name in void.ttl")
 
     p = add("stats", cmd_stats, "count transcripts, meetings, leaders, countries and triples",
             "Summarise the store: totals, and with --per-graph the triples of each named graph.")

@@ -150,6 +150,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    from kg.site import prepare_folder, publish
+    from kg.store import open_store
+
+    prepare_folder(args.folder)
+    with open_store(args.store, create=False) as store:
+        result = publish(store, args.folder, base=args.base, site_url=args.site_url,
+                         sparql_endpoint=args.sparql)
+    if not args.quiet:
+        print(f"{result.summary()} -> {args.folder}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from kg.stats import store_stats
     from kg.store import open_store
