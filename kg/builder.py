@@ -8,13 +8,14 @@ leaves every graph either whole or absent.
 
 from __future__ import annotations
 
-import os
+import itertools
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.errors import KgError
-from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
+from kg.manifest import Manifest, reader_version
+from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples, transcript_graph
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
 from kg.reader import iter_paths, read_all
@@ -36,16 +37,21 @@ class BuildResult:
     not transcripts that report a meeting: ``joined`` says how many transcripts reported a
     meeting another transcript (of this build or already in the store) reported first.
     ``undated`` counts transcripts with neither a publication date nor a meeting date.
+    ``unchanged`` counts transcripts left alone because their graph holds the same text read by
+    the same reader version; ``removed`` the graphs dropped because their source now gives
+    another text or was pruned.
     """
 
     read: int = 0
     built: int = 0
+    unchanged: int = 0
     skipped: int = 0
     failed: int = 0
     meetings: int = 0
     joined: int = 0
     undated: int = 0
     triples: int = 0
+    removed: int = 0
     seconds: float = 0.0
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -59,8 +65,11 @@ class BuildResult:
     def summary(self) -> str:
         joined = f" ({self.joined} transcripts joined an existing meeting)" if self.joined else ""
         undated = f", {self.undated} without a date" if self.undated else ""
-        return (f"read {self.read}, built {self.built}, skipped {self.skipped}, failed {self.failed}, "
-                f"meetings {self.meetings}{joined}, triples {self.triples}{undated}, {self.seconds:.1f} s")
+        unchanged = f", unchanged {self.unchanged}" if self.unchanged else ""
+        removed = f", removed {self.removed} old graph(s)" if self.removed else ""
+        return (f"read {self.read}, built {self.built}{unchanged}, skipped {self.skipped}, failed {self.failed}, "
+                f"meetings {self.meetings}{joined}, triples {self.triples}{undated}{removed}, "
+                f"{self.seconds:.1f} s")
 
 
 @dataclass
@@ -106,9 +115,38 @@ def _prepare_in_worker(item: Transcript) -> _Prepared:
     return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
 
 
-def _distinct(transcripts: Iterable[Transcript | KgError], result: BuildResult,
-              tally: Callable[[str], None]) -> Iterator[Transcript]:
-    """Transcripts to build: unreadable files are counted as failed, repeats of a text as skipped."""
+@dataclass
+class _Plan:
+    """What decides whether a transcript is built: the record of the store and this build's options."""
+
+    store: Store
+    manifest: Manifest
+    base: str
+    version: str
+    checked: bool
+    strict: bool
+    rebuild: bool
+
+    def unchanged(self, graph: str) -> bool:
+        """Whether the store already holds ``graph`` as this build would write it."""
+        return (not self.rebuild
+                and self.manifest.current(graph, self.version, checked=self.checked, strict=self.strict)
+                and _has_graph(self.store, graph))
+
+
+def _has_graph(store: Store, graph: str) -> bool:
+    from pyoxigraph import NamedNode
+
+    raw = getattr(store, "raw", None)
+    if raw is not None:
+        return raw.contains_named_graph(NamedNode(graph))
+    return bool(store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+
+
+def _todo(transcripts: Iterable[Transcript | KgError], result: BuildResult, plan: _Plan,
+          tally: Callable[[str], None]) -> Iterator[Transcript]:
+    """Transcripts to build: unreadable files count as failed, repeats of a text as skipped,
+    and texts whose graph is already in the store as this build would write it as unchanged."""
     seen: set[str] = set()
     for item in transcripts:
         if isinstance(item, KgError):
@@ -117,11 +155,18 @@ def _distinct(transcripts: Iterable[Transcript | KgError], result: BuildResult,
             tally(getattr(item, "source", "?"))
             continue
         result.read += 1
+        graph = transcript_graph(item, plan.base).value
         if item.sha256 in seen:
             result.skipped += 1
+            plan.manifest.saw(item.source, graph)
             tally(item.source)
             continue
         seen.add(item.sha256)
+        if plan.unchanged(graph):
+            result.unchanged += 1
+            plan.manifest.saw(item.source, graph)
+            tally(item.source)
+            continue
         yield item
 
 
@@ -130,19 +175,22 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
                       pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
                       progress: Progress | None = None,
                       check_factory: Callable[[], GraphCheck] | None = None,
-                      strict: bool = False, jobs: int = 1) -> BuildResult:
+                      strict: bool = False, jobs: int = 1, rebuild: bool = False,
+                      prune: bool = False, manifest: Manifest | None = None) -> BuildResult:
     """Processes and stores each transcript; errors are collected, not raised.
 
     A transcript whose text was already built in this batch (same sha256) is
-    skipped.  ``check_factory`` makes the check run on each mapped graph
-    before it is written: with ``strict`` a graph with problems is not
-    written and counts as failed; without, it is written and its problems are
-    kept as warnings.  With ``jobs`` > 1, parsing, extraction, mapping and
-    checks run in that many worker processes; writes stay in this process, in
-    input order, one transaction per graph.
+    skipped, and so is one whose graph the store holds as this build would
+    write it (same text, same reader version; see :mod:`kg.manifest`) unless
+    ``rebuild``.  A source whose text changed has its old graph dropped;
+    ``prune`` drops the graphs of sources built before and not given now.
+    ``check_factory`` makes the check run on each mapped graph before it is
+    written: with ``strict`` a graph with problems is not written and counts as
+    failed; without, it is written and its problems are kept as warnings.
+    With ``jobs`` > 1, parsing, extraction, mapping and checks run in that many
+    worker processes, a few transcripts in flight at a time; writes stay in
+    this process, in input order, one transaction per graph.
     """
-    from pyoxigraph import NamedNode
-
     result = BuildResult()
     started = time.perf_counter()
     done = 0
@@ -153,30 +201,73 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         if progress:
             progress(done, total, source)
 
-    result.store_had_graphs = any(g.value != base + REFERENCE_GRAPH for g in store.graphs())
-    store.replace_graph(NamedNode(base + REFERENCE_GRAPH), reference_triples(base))
-    todo = _distinct(transcripts, result, tally)
-    if total and total < 4 * jobs:
-        jobs = 1  # starting workers costs more than a handful of transcripts
-    if jobs > 1:
-        import multiprocessing
+    own_manifest = manifest is None
+    manifest = Manifest.for_store(store) if own_manifest else manifest
+    if not own_manifest:
+        manifest.begin()
+    try:
+        plan = _Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
+                     check_factory is not None, strict, rebuild)
+        result.store_had_graphs = any(g.value != base + REFERENCE_GRAPH for g in store.graphs())
+        _write_reference(plan)
+        todo = _todo(transcripts, result, plan, tally)
+        first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
+        todo = itertools.chain(first, todo)
+        if jobs > 1 and len(first) == 2 * jobs:
+            from kg.workers import process_map
 
-        context = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
-        with context.Pool(jobs, _init_worker, (format, tuple(pipeline), base, check_factory)) as pool:
-            for prepared in pool.imap(_prepare_in_worker, todo, chunksize=4):
-                _store_one(prepared, store, result, strict)
-                tally(prepared.source)
-    else:
-        check = check_factory() if check_factory else None
-        for item in todo:
-            prepared = _prepare(item, format, pipeline, base, check)
-            _store_one(prepared, store, result, strict)
+            prepared_items = process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker,
+                                         initargs=(format, tuple(pipeline), base, check_factory))
+        else:
+            check = check_factory() if check_factory and first else None
+            prepared_items = (_prepare(item, format, pipeline, base, check) for item in todo)
+        for prepared in prepared_items:
+            _store_one(prepared, store, result, strict, plan)
             tally(prepared.source)
+        if prune:
+            manifest.forget_unseen()
+        _drop_replaced(plan, result)
+    finally:
+        if own_manifest:
+            manifest.close()
+        else:
+            manifest.commit()
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool) -> None:
+def _model_file(pipeline: Sequence[str]) -> str | None:
+    """Another model file than the shipped one, when the pipeline reads with a model."""
+    import os
+
+    if not any(name.endswith("-model") for name in pipeline):
+        return None
+    return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
+
+
+def _write_reference(plan: _Plan) -> None:
+    """The reference graph (countries, organisations, ontology), unless the store has it as it would be written."""
+    from pyoxigraph import NamedNode
+
+    graph = plan.base + REFERENCE_GRAPH
+    if not plan.rebuild and plan.manifest.current(graph, plan.version, checked=False, strict=False) \
+            and _has_graph(plan.store, graph):
+        return
+    plan.store.replace_graph(NamedNode(graph), reference_triples(plan.base))
+    plan.manifest.built(graph, plan.version, checked=True, problems=0)  # no check runs on it
+
+
+def _drop_replaced(plan: _Plan, result: BuildResult) -> None:
+    """Drops the graphs of texts that no source gives any more (changed files, pruned sources)."""
+    gone = plan.manifest.droppable()
+    for graph in gone:
+        plan.store.update(f"DROP SILENT GRAPH <{graph}>")
+    plan.manifest.dropped(gone)
+    result.removed += len(gone)
+
+
+def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool,
+               plan: _Plan | None = None) -> None:
     """Writes one prepared graph (or records why not) and counts it."""
     error = prepared.error
     if error is None and prepared.problems and strict:
@@ -194,6 +285,10 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
         result.failed += 1
         result.errors.append(error)
         return
+    if plan is not None:
+        plan.manifest.built(prepared.graph.value, plan.version, checked=plan.checked,
+                            problems=len(prepared.problems))
+        plan.manifest.saw(prepared.source, prepared.graph.value)
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
     result.undated += int(not prepared.dated)

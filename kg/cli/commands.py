@@ -61,7 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs, pipeline=pipeline)
+                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune)
     finally:
         progress.close()
         try:
