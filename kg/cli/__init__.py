@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("build", cmd_build, "read transcripts into the graph store",
             "Read transcripts (files, folders, globs, '-' for stdin; .txt, .html, .jsonl) and write "
-            "each as one named graph into the store. A transcript already built from the same text by the same reader is skipped; a changed file replaces its graph. "
+            "each as one named graph into the store. A transcript already built from the same text by "
+            "the same reader is skipped; a changed file replaces its graph. "
             "A file that cannot be read is reported and skipped; the exit code is 1 if any failed.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="transcript files, folders, globs or -")
     _add_store(p)
