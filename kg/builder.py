@@ -9,6 +9,7 @@ leaves every graph either whole or absent.
 from __future__ import annotations
 
 import itertools
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
@@ -18,7 +19,8 @@ from kg.manifest import Manifest, reader_version
 from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples, transcript_graph
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
-from kg.reader import iter_paths, read_all
+from kg.paths import STDIN
+from kg.reader import display_name, iter_paths, read_all
 from kg.store import Store
 
 #: called after each transcript with (transcripts done so far, files in the batch, source)
@@ -126,6 +128,8 @@ class _Plan:
     checked: bool
     strict: bool
     rebuild: bool
+    #: (size, mtime_ns) of the files of transcripts on their way to the store, by source
+    signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def unchanged(self, graph: str) -> bool:
         """Whether the store already holds ``graph`` as this build would write it."""
@@ -143,31 +147,83 @@ def _has_graph(store: Store, graph: str) -> bool:
     return bool(store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
 
 
-def _todo(transcripts: Iterable[Transcript | KgError], result: BuildResult, plan: _Plan,
+@dataclass(frozen=True)
+class _File:
+    """A file of one transcript, read only if its size or modification time differ from the record's."""
+
+    path: str
+
+
+#: a file modified this recently may change again within the clock's resolution: read it next time too
+_SETTLED_NS = 2_000_000_000
+
+
+def _inputs(paths: Iterable[str]) -> Iterator[Transcript | KgError | _File]:
+    """Each path as a file to check first, or (stdin, JSONL: many texts, no one signature) read at once."""
+    for path in paths:
+        if path == STDIN or path.lower().endswith(".jsonl"):
+            yield from read_all([path])
+        else:
+            yield _File(path)
+
+
+def _signature(path: str) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a file that has not changed for a while, else None."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if time.time_ns() - info.st_mtime_ns < _SETTLED_NS:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def _todo(transcripts: Iterable[Transcript | KgError | _File], result: BuildResult, plan: _Plan,
           tally: Callable[[str], None]) -> Iterator[Transcript]:
     """Transcripts to build: unreadable files count as failed, repeats of a text as skipped,
-    and texts whose graph is already in the store as this build would write it as unchanged."""
-    seen: set[str] = set()
-    for item in transcripts:
-        if isinstance(item, KgError):
-            result.failed += 1
-            result.errors.append(item)
-            tally(getattr(item, "source", "?"))
-            continue
-        result.read += 1
-        graph = transcript_graph(item, plan.base).value
-        if item.sha256 in seen:
-            result.skipped += 1
-            plan.manifest.saw(item.source, graph)
-            tally(item.source)
-            continue
-        seen.add(item.sha256)
-        if plan.unchanged(graph):
-            result.unchanged += 1
-            plan.manifest.saw(item.source, graph)
-            tally(item.source)
-            continue
-        yield item
+    and texts whose graph is already in the store as this build would write it as unchanged
+    (a file whose size and modification time are those recorded is not even read)."""
+    seen: set[str] = set()  # graphs of this batch (the graph IRI holds the text's hash)
+    for entry in transcripts:
+        signature = None
+        if isinstance(entry, _File):
+            source, signature = display_name(entry.path), _signature(entry.path)
+            graph = plan.manifest.file_graph(source, signature) if signature else None
+            if graph and (graph in seen or plan.unchanged(graph)):
+                result.read += 1
+                if graph in seen:
+                    result.skipped += 1
+                else:
+                    seen.add(graph)
+                    result.unchanged += 1
+                plan.manifest.saw(source, graph, signature)
+                tally(source)
+                continue
+            items: Iterable[Transcript | KgError] = read_all([entry.path])
+        else:
+            items = (entry,)
+        for item in items:
+            if isinstance(item, KgError):
+                result.failed += 1
+                result.errors.append(item)
+                tally(getattr(item, "source", "?"))
+                continue
+            result.read += 1
+            graph = transcript_graph(item, plan.base).value
+            if graph in seen:
+                result.skipped += 1
+                plan.manifest.saw(item.source, graph, signature)
+                tally(item.source)
+                continue
+            seen.add(graph)
+            if plan.unchanged(graph):
+                result.unchanged += 1
+                plan.manifest.saw(item.source, graph, signature)
+                tally(item.source)
+                continue
+            if signature:
+                plan.signatures[item.source] = signature
+            yield item
 
 
 def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store, *,
@@ -208,7 +264,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     try:
         plan = _Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
                      check_factory is not None, strict, rebuild)
-        result.store_had_graphs = any(g.value != base + REFERENCE_GRAPH for g in store.graphs())
+        result.store_had_graphs = _holds_transcripts(store, base)
         _write_reference(plan)
         todo = _todo(transcripts, result, plan, tally)
         first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
@@ -236,10 +292,15 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     return result
 
 
+def _holds_transcripts(store: Store, base: str) -> bool:
+    """Whether the store has a graph besides the reference graph (stops at the first one)."""
+    raw = getattr(store, "raw", None)
+    graphs = raw.named_graphs() if raw is not None else store.graphs()
+    return any(g.value != base + REFERENCE_GRAPH for g in graphs)
+
+
 def _model_file(pipeline: Sequence[str]) -> str | None:
     """Another model file than the shipped one, when the pipeline reads with a model."""
-    import os
-
     if not any(name.endswith("-model") for name in pipeline):
         return None
     return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
@@ -282,13 +343,15 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
         except KgError as exc:
             error = exc
     if error is not None:
+        if plan is not None:
+            plan.signatures.pop(prepared.source, None)
         result.failed += 1
         result.errors.append(error)
         return
     if plan is not None:
         plan.manifest.built(prepared.graph.value, plan.version, checked=plan.checked,
                             problems=len(prepared.problems))
-        plan.manifest.saw(prepared.source, prepared.graph.value)
+        plan.manifest.saw(prepared.source, prepared.graph.value, plan.signatures.pop(prepared.source, None))
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
     result.undated += int(not prepared.dated)
@@ -318,4 +381,4 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
     paths = list(iter_paths(inputs))
-    return build_transcripts(read_all(paths), store, total=len(paths), **options)
+    return build_transcripts(_inputs(paths), store, total=len(paths), **options)

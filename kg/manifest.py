@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 FILE_NAME = "irkg-build.sqlite"
-SCHEMA = 1
+SCHEMA = 2  # PRAGMA user_version of the record; another value means: forget it and rebuild
 #: sources that name no file: a text read from them never replaces another
 UNNAMED_SOURCES = ("<stdin>",)
 #: modules that only read a built store or drive a build: editing them changes no graph
@@ -34,7 +34,7 @@ _READERS_OF_THE_STORE = frozenset({
     "cli", "learn", "endpoint", "evaluate", "export", "goldjson", "lock", "manifest", "network",
     "network_export", "network_html", "network_metrics", "network_png", "push", "query_page",
     "query_worker", "queries", "readback", "scoring", "serve", "sparql_guard", "sparql_server", "stats",
-    "validate_report", "workers", "builder", "__main__",
+    "validate_report", "validation", "workers", "builder", "__main__",
 })
 _PACKAGE = Path(__file__).resolve().parent
 _SKIPPED_DATA = ("vendor",)
@@ -81,12 +81,15 @@ class Manifest:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = None if path is None else Path(path)
         self._db = sqlite3.connect(":memory:" if path is None else str(path))
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:  # a record of another layout:
+            self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS sources;"  # start anew
+                                   f"DROP TABLE IF EXISTS runs; PRAGMA user_version = {SCHEMA};")
         self._db.executescript(
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
             "CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, version TEXT NOT NULL,"
             " checked INTEGER NOT NULL, problems INTEGER NOT NULL);"
             "CREATE TABLE IF NOT EXISTS sources(source TEXT PRIMARY KEY, graph TEXT NOT NULL,"
-            " run INTEGER NOT NULL);"
+            " run INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER);"
             "CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY AUTOINCREMENT, started REAL);")
         self._replaced: set[str] = set()
         self._pending = 0
@@ -124,14 +127,31 @@ class Manifest:
                          (graph, version, int(checked), problems))
         self._tick()
 
-    def saw(self, source: str, graph: str) -> None:
-        """``source`` gives ``graph`` now; the graph it gave before, if another, may have to go."""
+    def file_graph(self, source: str, signature: tuple[int, int]) -> str | None:
+        """The graph a file gave when it last had this size and modification time, if it did."""
+        row = self._db.execute("SELECT graph FROM sources WHERE source = ? AND size = ? AND mtime_ns = ?",
+                               (source, *signature)).fetchone()
+        return row[0] if row else None
+
+    def saw(self, source: str, graph: str, signature: tuple[int, int] | None = None) -> None:
+        """``source`` gives ``graph`` now; the graph it gave before, if another, may have to go.
+
+        ``signature`` is the file's (size, mtime_ns) when it was read: the next
+        build takes a file with the same signature as unchanged without reading
+        it, as git and make do.  Pass None when the file may still be changing
+        within the clock's resolution, so the next build reads it.
+        """
         if source in UNNAMED_SOURCES:
             return
+        size, mtime = signature or (None, None)
+        if self._db.execute("UPDATE sources SET run = ?, size = ?, mtime_ns = ? WHERE source = ? AND graph = ?",
+                            (self.run, size, mtime, source, graph)).rowcount:
+            return  # the common case of a rebuild: the same source, the same text
         row = self._db.execute("SELECT graph FROM sources WHERE source = ?", (source,)).fetchone()
         if row is not None and row[0] != graph:
             self._replaced.add(row[0])
-        self._db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?)", (source, graph, self.run))
+        self._db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+                         (source, graph, self.run, size, mtime))
         self._tick()
 
     def forget_unseen(self) -> None:

@@ -133,3 +133,20 @@ def test_cli_build_into_a_directory_is_incremental(pages, tmp_path, capsys):
     assert "built 0, unchanged 3" in capsys.readouterr().err
     assert main(["build", str(pages), "--store", str(store), "-j", "1", "--no-validate", "--rebuild"]) == 0
     assert "built 3," in capsys.readouterr().err
+
+
+def test_a_file_with_its_recorded_size_and_time_is_not_even_read(pages, monkeypatch):
+    import os
+
+    for path in pages.iterdir():  # settled files: modified well before the build
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    store, manifest = OxigraphStore(None), Manifest(None)
+    build([str(pages)], store, manifest=manifest)
+    touched = sorted(pages.iterdir())[2]
+    touched.write_text(touched.read_text(encoding="utf-8") + "\nChanged.\n", encoding="utf-8")
+    read = []
+    real_read_all = kg.builder.read_all
+    monkeypatch.setattr(kg.builder, "read_all", lambda paths: read.extend(paths) or real_read_all(paths))
+    result = build([str(pages)], store, manifest=manifest)
+    assert read == [str(touched)]
+    assert (result.built, result.unchanged, result.removed) == (1, 2, 1)
