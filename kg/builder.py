@@ -29,6 +29,9 @@ Progress = Callable[[int, int, str], None]
 GraphCheck = Callable[[Document, object], Sequence[str]]
 
 REFERENCE_GRAPH = "graph/reference"
+#: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory
+#: until a flush, so without one a build's memory grew with the corpus (250 MB more per 3,000 pages)
+FLUSH_EVERY = 200
 
 
 @dataclass
@@ -277,9 +280,11 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         else:
             check = check_factory() if check_factory and first else None
             prepared_items = (_prepare(item, format, pipeline, base, check) for item in todo)
-        for prepared in prepared_items:
+        for written, prepared in enumerate(prepared_items, start=1):
             _store_one(prepared, store, result, strict, plan)
             tally(prepared.source)
+            if written % FLUSH_EVERY == 0:
+                _flush(store)
         if prune:
             manifest.forget_unseen()
         _drop_replaced(plan, result)
@@ -290,6 +295,12 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
             manifest.commit()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _flush(store: Store) -> None:
+    """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none)."""
+    if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
+        store.raw.flush()
 
 
 def _holds_transcripts(store: Store, base: str) -> bool:
