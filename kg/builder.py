@@ -120,6 +120,20 @@ def _prepare_in_worker(item: Transcript) -> _Prepared:
     return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
 
 
+#: environment a remote worker must share with the build: limits and another model file
+_SHARED_ENV = ("KG_MAX_FILE_MB", "KG_MAX_TEXT_MB", "KG_MAX_TURNS", "IRKG_READER_MODEL")
+
+
+def _prepare_remotely(options: tuple, environment: dict[str, str], item: Transcript) -> _Prepared:
+    """A task of a cluster worker: the build's options come with every task (they are small), so a
+    worker that joins late needs no set-up; its check is made once per worker and options."""
+    os.environ.update(environment)
+    if _worker.get("options") != options:
+        _init_worker(*options)
+        _worker["options"] = options
+    return _prepare_in_worker(item)
+
+
 @dataclass
 class _Plan:
     """What decides whether a transcript is built: the record of the store and this build's options."""
@@ -235,7 +249,8 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
                       progress: Progress | None = None,
                       check_factory: Callable[[], GraphCheck] | None = None,
                       strict: bool = False, jobs: int = 1, rebuild: bool = False,
-                      prune: bool = False, manifest: Manifest | None = None) -> BuildResult:
+                      prune: bool = False, manifest: Manifest | None = None,
+                      scheduler: object | None = None) -> BuildResult:
     """Processes and stores each transcript; errors are collected, not raised.
 
     A transcript whose text was already built in this batch (same sha256) is
@@ -247,8 +262,10 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     written: with ``strict`` a graph with problems is not written and counts as
     failed; without, it is written and its problems are kept as warnings.
     With ``jobs`` > 1, parsing, extraction, mapping and checks run in that many
-    worker processes, a few transcripts in flight at a time; writes stay in
-    this process, in input order, one transaction per graph.
+    worker processes, a few transcripts in flight at a time; with
+    ``scheduler`` (a Dask scheduler's address or a cluster) they run on that
+    cluster's workers instead.  Either way writes stay in this process, in
+    input order, one transaction per graph.
     """
     result = BuildResult()
     started = time.perf_counter()
@@ -272,11 +289,19 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         todo = _todo(transcripts, result, plan, tally)
         first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
         todo = itertools.chain(first, todo)
-        if jobs > 1 and len(first) == 2 * jobs:
+        options = (format, tuple(pipeline), base, check_factory)
+        if scheduler is not None:
+            from functools import partial
+
+            from kg.workers import dask_map
+
+            environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
+            prepared_items = dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
+        elif jobs > 1 and len(first) == 2 * jobs:
             from kg.workers import process_map
 
             prepared_items = process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker,
-                                         initargs=(format, tuple(pipeline), base, check_factory))
+                                         initargs=options)
         else:
             check = check_factory() if check_factory and first else None
             prepared_items = (_prepare(item, format, pipeline, base, check) for item in todo)

@@ -42,3 +42,29 @@ def process_map(func: Callable[[T], R], items: Iterable[T], jobs: int, *,
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def dask_map(func: Callable[[T], R], items: Iterable[T], scheduler: Any, *,
+             window: int | None = None) -> Iterator[R]:
+    """``map(func, items)`` on a Dask cluster, in order, with at most ``window`` items out at once.
+
+    ``scheduler`` is the address of a running scheduler (``tcp://HOST:PORT``)
+    or a cluster object.  The workers need irkg installed, the same version,
+    since ``func`` is sent by reference.  The default window is four items per
+    worker thread, so no worker waits while this process writes.
+    """
+    try:
+        from distributed import Client
+    except ImportError as error:
+        from kg.errors import KgError
+
+        raise KgError("--executor dask needs dask.distributed: pip install 'irkg[dask]'") from error
+    with Client(scheduler, set_as_default=False) as client:
+        window = window or window_for(max(1, sum(client.nthreads().values())))
+        pending: deque = deque()
+        for item in items:
+            pending.append(client.submit(func, item, pure=False))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -137,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
                    help="worker processes for parsing, extraction and validation "
                         f"(default {default_jobs()}: the CPUs of this machine, at most 8; 1 runs in-process)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where parsing, extraction and validation run: 'local' worker processes (-j), or "
+                        "the workers of a Dask cluster ('dask', with --scheduler; pip install 'irkg[dask]'); "
+                        "the store is written by this process either way")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="the Dask scheduler of --executor dask (its workers need this irkg version installed)")
     p.add_argument("--rebuild", action="store_true",
                    help="build every transcript again, even one whose graph the store holds from the same "
                         "text read by the same reader version (skipped by default)")

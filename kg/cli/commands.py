@@ -58,6 +58,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         check_factory = partial(_shacl_check, args.base)
     from kg.pipeline import pipeline_for
 
+    if (args.executor == "dask") != bool(args.scheduler):
+        print("kg build: --executor dask and --scheduler tcp://HOST:PORT go together", file=sys.stderr)
+        return EXIT_ERROR
     pipeline = pipeline_for(args.reader)
     _use_model(args)
     _use_limits(args)
@@ -67,7 +70,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune)
+                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
+                       scheduler=args.scheduler)
     finally:
         progress.close()
         try:
