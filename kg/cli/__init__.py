@@ -143,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "the store is written by this process either way")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="the Dask scheduler of --executor dask (its workers need this irkg version installed)")
+    p.add_argument("--out", nargs=2, metavar=("nquads", "DIR"),
+                   help="write the graphs as gzip N-Quads shards into the empty folder DIR instead of a store, "
+                        "for a triple store's bulk loader (README: Loading a large store)")
     p.add_argument("--rebuild", action="store_true",
                    help="build every transcript again, even one whose graph the store holds from the same "
                         "text read by the same reader version (skipped by default)")

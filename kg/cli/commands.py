@@ -65,7 +65,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_model(args)
     _use_limits(args)
     progress = Progress(not args.quiet)
-    store = open_store(args.store)
+    if args.out:
+        if args.out[0] != "nquads":
+            print(f"kg build: --out takes nquads DIR, not {args.out[0]!r}", file=sys.stderr)
+            return EXIT_ERROR
+        from kg.shards import NQuadsShards
+
+        store = NQuadsShards(args.out[1])
+    else:
+        store = open_store(args.store)
     saved: KgError | None = None
     try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
@@ -88,6 +96,8 @@ def cmd_build(args: argparse.Namespace) -> int:
               "(kg validate for the full report, -v to list them all)", file=sys.stderr)
     if not args.quiet:
         where = "memory (nothing written)" if args.store == "memory" else args.store
+        if args.out:
+            where = f"{args.out[1]} ({len(store.shards)} gzip N-Quads shard(s))"
         print(f"{result.summary()} -> {where}", file=sys.stderr)
     if saved is not None:
         print(printable(f"error: {saved}"), file=sys.stderr)
