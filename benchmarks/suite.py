@@ -142,6 +142,9 @@ def run_suite(args: argparse.Namespace) -> dict:
                       "build, --reader rules": ["--reader", "rules"]}
             if "build" not in sections:
                 builds = dict(list(builds.items())[:1])
+            elif args.builds:  # the default build always: later sections read its store
+                keys = dict(zip(("default", "j1", "j2", "no-validate", "rules"), builds))
+                builds = {name: builds[name] for key, name in keys.items() if key == "default" or key in args.builds}
             for number, (name, extra) in enumerate(builds.items()):
                 suite.measure(name, ["build", str(pages), "--store", str(fresh(work / "store")), "-q", *extra],
                               setup=lambda run: fresh(work / "store"))
@@ -254,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[1000, 2000, 4000])
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (a quick try)")
     parser.add_argument("--only", action="append", choices=SECTIONS)
+    parser.add_argument("--builds", type=lambda s: s.split(","),
+                        help="of the build section only these: default,j1,j2,no-validate,rules")
     parser.add_argument("--workdir", help="where stores are built (default: the system temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--label", default="")
