@@ -12,15 +12,16 @@ import itertools
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
+from kg import incremental
 from kg.errors import KgError
+from kg.incremental import Plan, has_graph
 from kg.manifest import Manifest, reader_version
-from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples, transcript_graph
+from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
-from kg.paths import STDIN
-from kg.reader import display_name, iter_paths, read_all
+from kg.reader import iter_paths
 from kg.store import Store
 
 #: called after each transcript with (transcripts done so far, files in the batch, source)
@@ -134,115 +135,6 @@ def _prepare_remotely(options: tuple, environment: dict[str, str], item: Transcr
     return _prepare_in_worker(item)
 
 
-@dataclass
-class _Plan:
-    """What decides whether a transcript is built: the record of the store and this build's options."""
-
-    store: Store
-    manifest: Manifest
-    base: str
-    version: str
-    checked: bool
-    strict: bool
-    rebuild: bool
-    #: (size, mtime_ns) of the files of transcripts on their way to the store, by source
-    signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-    def unchanged(self, graph: str) -> bool:
-        """Whether the store already holds ``graph`` as this build would write it."""
-        return (not self.rebuild
-                and self.manifest.current(graph, self.version, checked=self.checked, strict=self.strict)
-                and _has_graph(self.store, graph))
-
-
-def _has_graph(store: Store, graph: str) -> bool:
-    from pyoxigraph import NamedNode
-
-    raw = getattr(store, "raw", None)
-    if raw is not None:
-        return raw.contains_named_graph(NamedNode(graph))
-    return bool(store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
-
-
-@dataclass(frozen=True)
-class _File:
-    """A file of one transcript, read only if its size or modification time differ from the record's."""
-
-    path: str
-
-
-#: a file modified this recently may change again within the clock's resolution: read it next time too
-_SETTLED_NS = 2_000_000_000
-
-
-def _inputs(paths: Iterable[str]) -> Iterator[Transcript | KgError | _File]:
-    """Each path as a file to check first, or (stdin, JSONL: many texts, no one signature) read at once."""
-    for path in paths:
-        if path == STDIN or path.lower().endswith(".jsonl"):
-            yield from read_all([path])
-        else:
-            yield _File(path)
-
-
-def _signature(path: str) -> tuple[int, int] | None:
-    """(size, mtime_ns) of a file that has not changed for a while, else None."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    if time.time_ns() - info.st_mtime_ns < _SETTLED_NS:
-        return None
-    return info.st_size, info.st_mtime_ns
-
-
-def _todo(transcripts: Iterable[Transcript | KgError | _File], result: BuildResult, plan: _Plan,
-          tally: Callable[[str], None]) -> Iterator[Transcript]:
-    """Transcripts to build: unreadable files count as failed, repeats of a text as skipped,
-    and texts whose graph is already in the store as this build would write it as unchanged
-    (a file whose size and modification time are those recorded is not even read)."""
-    seen: set[str] = set()  # graphs of this batch (the graph IRI holds the text's hash)
-    for entry in transcripts:
-        signature = None
-        if isinstance(entry, _File):
-            source, signature = display_name(entry.path), _signature(entry.path)
-            graph = plan.manifest.file_graph(source, signature) if signature else None
-            if graph and (graph in seen or plan.unchanged(graph)):
-                result.read += 1
-                if graph in seen:
-                    result.skipped += 1
-                else:
-                    seen.add(graph)
-                    result.unchanged += 1
-                plan.manifest.saw(source, graph, signature)
-                tally(source)
-                continue
-            items: Iterable[Transcript | KgError] = read_all([entry.path])
-        else:
-            items = (entry,)
-        for item in items:
-            if isinstance(item, KgError):
-                result.failed += 1
-                result.errors.append(item)
-                tally(getattr(item, "source", "?"))
-                continue
-            result.read += 1
-            graph = transcript_graph(item, plan.base).value
-            if graph in seen:
-                result.skipped += 1
-                plan.manifest.saw(item.source, graph, signature)
-                tally(item.source)
-                continue
-            seen.add(graph)
-            if plan.unchanged(graph):
-                result.unchanged += 1
-                plan.manifest.saw(item.source, graph, signature)
-                tally(item.source)
-                continue
-            if signature:
-                plan.signatures[item.source] = signature
-            yield item
-
-
 def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store, *,
                       base: str = DEFAULT_BASE, format: str | None = None,
                       pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
@@ -282,11 +174,11 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     if not own_manifest:
         manifest.begin()
     try:
-        plan = _Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
+        plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
                      check_factory is not None, strict, rebuild)
         result.store_had_graphs = _holds_transcripts(store, base)
         _write_reference(plan)
-        todo = _todo(transcripts, result, plan, tally)
+        todo = incremental.todo(transcripts, result, plan, tally)
         first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
         todo = itertools.chain(first, todo)
         options = (format, tuple(pipeline), base, check_factory)
@@ -342,19 +234,19 @@ def _model_file(pipeline: Sequence[str]) -> str | None:
     return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
 
 
-def _write_reference(plan: _Plan) -> None:
+def _write_reference(plan: Plan) -> None:
     """The reference graph (countries, organisations, ontology), unless the store has it as it would be written."""
     from pyoxigraph import NamedNode
 
     graph = plan.base + REFERENCE_GRAPH
     if not plan.rebuild and plan.manifest.current(graph, plan.version, checked=False, strict=False) \
-            and _has_graph(plan.store, graph):
+            and has_graph(plan.store, graph):
         return
     plan.store.replace_graph(NamedNode(graph), reference_triples(plan.base))
     plan.manifest.built(graph, plan.version, checked=True, problems=0)  # no check runs on it
 
 
-def _drop_replaced(plan: _Plan, result: BuildResult) -> None:
+def _drop_replaced(plan: Plan, result: BuildResult) -> None:
     """Drops the graphs of texts that no source gives any more (changed files, pruned sources)."""
     gone = plan.manifest.droppable()
     for graph in gone:
@@ -364,7 +256,7 @@ def _drop_replaced(plan: _Plan, result: BuildResult) -> None:
 
 
 def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool,
-               plan: _Plan | None = None) -> None:
+               plan: Plan | None = None) -> None:
     """Writes one prepared graph (or records why not) and counts it."""
     error = prepared.error
     if error is None and prepared.problems and strict:
@@ -417,4 +309,4 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
     paths = list(iter_paths(inputs))
-    return build_transcripts(_inputs(paths), store, total=len(paths), **options)
+    return build_transcripts(incremental.inputs(paths), store, total=len(paths), **options)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import kg.builder
+import kg.incremental
 from kg.builder import build
 from kg.cli import main
 from kg.manifest import Manifest, reader_version
@@ -145,8 +146,8 @@ def test_a_file_with_its_recorded_size_and_time_is_not_even_read(pages, monkeypa
     touched = sorted(pages.iterdir())[2]
     touched.write_text(touched.read_text(encoding="utf-8") + "\nChanged.\n", encoding="utf-8")
     read = []
-    real_read_all = kg.builder.read_all
-    monkeypatch.setattr(kg.builder, "read_all", lambda paths: read.extend(paths) or real_read_all(paths))
+    real_read_all = kg.incremental.read_all
+    monkeypatch.setattr(kg.incremental, "read_all", lambda paths: read.extend(paths) or real_read_all(paths))
     result = build([str(pages)], store, manifest=manifest)
     assert read == [str(touched)]
     assert (result.built, result.unchanged, result.removed) == (1, 2, 1)
