@@ -8,17 +8,21 @@ leaves every graph either whole or absent.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Sequence
 
+from kg import incremental
 from kg.errors import KgError
 from kg.layout import write_transcript
+from kg.incremental import Plan, has_graph
+from kg.manifest import Manifest, reader_version
 from kg.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
 from kg.model import Document, Transcript
 from kg.pipeline import DEFAULT_PIPELINE, process
-from kg.reader import iter_paths, read_all
+from kg.reader import iter_paths
 from kg.store import Store
 
 #: called after each transcript with (transcripts done so far, files in the batch, source)
@@ -27,6 +31,9 @@ Progress = Callable[[int, int, str], None]
 GraphCheck = Callable[[Document, object], Sequence[str]]
 
 REFERENCE_GRAPH = "graph/reference"
+#: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory
+#: until a flush, so without one a build's memory grew with the corpus (250 MB more per 3,000 pages)
+FLUSH_EVERY = 200
 
 
 @dataclass
@@ -37,16 +44,21 @@ class BuildResult:
     not transcripts that report a meeting: ``joined`` says how many transcripts reported a
     meeting another transcript (of this build or already in the store) reported first.
     ``undated`` counts transcripts with neither a publication date nor a meeting date.
+    ``unchanged`` counts transcripts left alone because their graph holds the same text read by
+    the same reader version; ``removed`` the graphs dropped because their source now gives
+    another text or was pruned.
     """
 
     read: int = 0
     built: int = 0
+    unchanged: int = 0
     skipped: int = 0
     failed: int = 0
     meetings: int = 0
     joined: int = 0
     undated: int = 0
     triples: int = 0
+    removed: int = 0
     seconds: float = 0.0
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -61,8 +73,11 @@ class BuildResult:
     def summary(self) -> str:
         joined = f" ({self.joined} transcripts joined an existing meeting)" if self.joined else ""
         undated = f", {self.undated} without a date" if self.undated else ""
-        return (f"read {self.read}, built {self.built}, skipped {self.skipped}, failed {self.failed}, "
-                f"meetings {self.meetings}{joined}, triples {self.triples}{undated}, {self.seconds:.1f} s")
+        unchanged = f", unchanged {self.unchanged}" if self.unchanged else ""
+        removed = f", removed {self.removed} old graph(s)" if self.removed else ""
+        return (f"read {self.read}, built {self.built}{unchanged}, skipped {self.skipped}, failed {self.failed}, "
+                f"meetings {self.meetings}{joined}, triples {self.triples}{undated}{removed}, "
+                f"{self.seconds:.1f} s")
 
 
 @dataclass
@@ -109,23 +124,18 @@ def _prepare_in_worker(item: Transcript) -> _Prepared:
     return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
 
 
-def _distinct(transcripts: Iterable[Transcript | KgError], result: BuildResult,
-              tally: Callable[[str], None]) -> Iterator[Transcript]:
-    """Transcripts to build: unreadable files are counted as failed, repeats of a text as skipped."""
-    seen: set[str] = set()
-    for item in transcripts:
-        if isinstance(item, KgError):
-            result.failed += 1
-            result.errors.append(item)
-            tally(getattr(item, "source", "?"))
-            continue
-        result.read += 1
-        if item.sha256 in seen:
-            result.skipped += 1
-            tally(item.source)
-            continue
-        seen.add(item.sha256)
-        yield item
+#: environment a remote worker must share with the build: limits and another model file
+_SHARED_ENV = ("KG_MAX_FILE_MB", "KG_MAX_TEXT_MB", "KG_MAX_TURNS", "IRKG_READER_MODEL")
+
+
+def _prepare_remotely(options: tuple, environment: dict[str, str], item: Transcript) -> _Prepared:
+    """A task of a cluster worker: the build's options come with every task (they are small), so a
+    worker that joins late needs no set-up; its check is made once per worker and options."""
+    os.environ.update(environment)
+    if _worker.get("options") != options:
+        _init_worker(*options)
+        _worker["options"] = options
+    return _prepare_in_worker(item)
 
 
 def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store, *,
@@ -133,19 +143,25 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
                       pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
                       progress: Progress | None = None,
                       check_factory: Callable[[], GraphCheck] | None = None,
-                      strict: bool = False, jobs: int = 1) -> BuildResult:
+                      strict: bool = False, jobs: int = 1, rebuild: bool = False,
+                      prune: bool = False, manifest: Manifest | None = None,
+                      scheduler: object | None = None) -> BuildResult:
     """Processes and stores each transcript; errors are collected, not raised.
 
     A transcript whose text was already built in this batch (same sha256) is
-    skipped.  ``check_factory`` makes the check run on each mapped graph
-    before it is written: with ``strict`` a graph with problems is not
-    written and counts as failed; without, it is written and its problems are
-    kept as warnings.  With ``jobs`` > 1, parsing, extraction, mapping and
-    checks run in that many worker processes; writes stay in this process, in
+    skipped, and so is one whose graph the store holds as this build would
+    write it (same text, same reader version; see :mod:`kg.manifest`) unless
+    ``rebuild``.  A source whose text changed has its old graph dropped;
+    ``prune`` drops the graphs of sources built before and not given now.
+    ``check_factory`` makes the check run on each mapped graph before it is
+    written: with ``strict`` a graph with problems is not written and counts as
+    failed; without, it is written and its problems are kept as warnings.
+    With ``jobs`` > 1, parsing, extraction, mapping and checks run in that many
+    worker processes, a few transcripts in flight at a time; with
+    ``scheduler`` (a Dask scheduler's address or a cluster) they run on that
+    cluster's workers instead.  Either way writes stay in this process, in
     input order, one transaction per graph.
     """
-    from pyoxigraph import NamedNode
-
     from kg.metadata import now
 
     result = BuildResult()
@@ -159,29 +175,51 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         if progress:
             progress(done, total, source)
 
-    result.store_had_graphs = any(g.value != base + REFERENCE_GRAPH for g in store.graphs())
-    store.replace_graph(NamedNode(base + REFERENCE_GRAPH), reference_triples(base))
-    todo = _distinct(transcripts, result, tally)
-    if total and total < 4 * jobs:
-        jobs = 1  # starting workers costs more than a handful of transcripts
-    if jobs > 1:
-        import multiprocessing
+    own_manifest = manifest is None
+    manifest = Manifest.for_store(store) if own_manifest else manifest
+    if not own_manifest:
+        manifest.begin()
+    try:
+        plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
+                     check_factory is not None, strict, rebuild)
+        result.store_had_graphs = _holds_transcripts(store, base)
+        _write_reference(plan)
+        todo = incremental.todo(transcripts, result, plan, tally)
+        first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
+        todo = itertools.chain(first, todo)
+        options = (format, tuple(pipeline), base, check_factory)
+        if scheduler is not None:
+            from functools import partial
 
-        context = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
-        with context.Pool(jobs, _init_worker, (format, tuple(pipeline), base, check_factory)) as pool:
-            for prepared in pool.imap(_prepare_in_worker, todo, chunksize=4):
-                _store_one(prepared, store, result, strict)
-                tally(prepared.source)
-    else:
-        check = check_factory() if check_factory else None
-        for item in todo:
-            prepared = _prepare(item, format, pipeline, base, check)
-            _store_one(prepared, store, result, strict)
+            from kg.workers import dask_map
+
+            environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
+            prepared_items = dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
+        elif jobs > 1 and len(first) == 2 * jobs:
+            from kg.workers import process_map
+
+            prepared_items = process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker,
+                                         initargs=options)
+        else:
+            check = check_factory() if check_factory and first else None
+            prepared_items = (_prepare(item, format, pipeline, base, check) for item in todo)
+        for written, prepared in enumerate(prepared_items, start=1):
+            _store_one(prepared, store, result, strict, plan)
             tally(prepared.source)
-    if result.built:  # links between commitments of different transcripts: rewritten whole, as facts changed
-        from kg.followup import link_followups
-        link_followups(store, base)
-    _record_build(store, base, pipeline, started_at, result)
+            if written % FLUSH_EVERY == 0:
+                _flush(store)
+        if prune:
+            manifest.forget_unseen()
+        _drop_replaced(plan, result)
+        if result.built:  # links between commitments of different transcripts: rewritten whole
+            from kg.followup import link_followups
+            link_followups(store, base)
+        _record_build(store, base, pipeline, started_at, result)
+    finally:
+        if own_manifest:
+            manifest.close()
+        else:
+            manifest.commit()
     result.seconds = time.perf_counter() - started
     return result
 
@@ -201,7 +239,53 @@ def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, 
     write_metadata(store, BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
 
 
-def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool) -> None:
+def _flush(store: Store) -> None:
+    """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none)."""
+    if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
+        store.raw.flush()
+
+
+def _holds_transcripts(store: Store, base: str) -> bool:
+    """Whether the store has a graph besides the reference graph (stops at the first one)."""
+    raw = getattr(store, "raw", None)
+    graphs = raw.named_graphs() if raw is not None else store.graphs()
+    return any(g.value != base + REFERENCE_GRAPH for g in graphs)
+
+
+def _model_file(pipeline: Sequence[str]) -> str | None:
+    """Another model file than the shipped one, when the pipeline reads with a model."""
+    if not any(name.endswith("-model") for name in pipeline):
+        return None
+    return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
+
+
+def _write_reference(plan: Plan) -> None:
+    """The reference graph (countries, organisations, ontology), unless the store has it as it would be written."""
+    from pyoxigraph import NamedNode
+
+    graph = plan.base + REFERENCE_GRAPH
+    if not plan.rebuild and plan.manifest.current(graph, plan.version, checked=False, strict=False) \
+            and has_graph(plan.store, graph):
+        return
+    plan.store.replace_graph(NamedNode(graph), reference_triples(plan.base))
+    plan.manifest.built(graph, plan.version, checked=True, problems=0)  # no check runs on it
+
+
+def _drop_replaced(plan: Plan, result: BuildResult) -> None:
+    """Drops the graphs of texts that no source gives any more (changed files, pruned sources)."""
+    from pyoxigraph import NamedNode
+
+    from kg.layout import remove_transcript
+
+    gone = plan.manifest.droppable()
+    for graph in gone:
+        remove_transcript(plan.store, NamedNode(graph))  # and what only it brought to the entities graph
+    plan.manifest.dropped(gone)
+    result.removed += len(gone)
+
+
+def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool,
+               plan: Plan | None = None) -> None:
     """Writes one prepared graph (or records why not) and counts it."""
     error = prepared.error
     if error is None and prepared.problems and strict:
@@ -217,9 +301,15 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
         except KgError as exc:
             error = exc
     if error is not None:
+        if plan is not None:
+            plan.signatures.pop(prepared.source, None)
         result.failed += 1
         result.errors.append(error)
         return
+    if plan is not None:
+        plan.manifest.built(prepared.graph.value, plan.version, checked=plan.checked,
+                            problems=len(prepared.problems))
+        plan.manifest.saw(prepared.source, prepared.graph.value, plan.signatures.pop(prepared.source, None))
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
     result.undated += int(not prepared.dated)
@@ -248,5 +338,7 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
 
 def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
-    total = sum(1 for _ in iter_paths(inputs))
-    return build_transcripts(read_all(inputs), store, total=total, **options)
+    from kg.paths import iter_inputs
+
+    named = list(iter_inputs(inputs))
+    return build_transcripts(incremental.inputs(named), store, total=len(named), **options)

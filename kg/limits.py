@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 
 MB = 1024 * 1024
 
@@ -54,9 +55,9 @@ def _size(n: int) -> str:
     return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
 
 
-def _number(name: str, default: float) -> float:
+def _number(text: str | None, default: float) -> float:
     try:
-        value = float(os.environ.get(name, ""))
+        value = float(text or "")
     except ValueError:
         return default
     return value if value > 0 else default
@@ -64,10 +65,17 @@ def _number(name: str, default: float) -> float:
 
 def current() -> Limits:
     """The limits in force: the defaults, raised or lowered by the environment."""
+    environ = os.environ
+    return _limits(environ.get(FILE_ENV), environ.get(TEXT_ENV), environ.get(TURNS_ENV))
+
+
+@lru_cache(maxsize=16)
+def _limits(file_mb: str | None, text_mb: str | None, turns: str | None) -> Limits:
+    """Limits from the environment's values; cached, since every file read asks (twice)."""
     base = Limits()
-    return Limits(file_bytes=int(_number(FILE_ENV, base.file_bytes / MB) * MB),
-                  text_bytes=int(_number(TEXT_ENV, base.text_bytes / MB) * MB),
-                  turns=int(_number(TURNS_ENV, base.turns)))
+    return Limits(file_bytes=int(_number(file_mb, base.file_bytes / MB) * MB),
+                  text_bytes=int(_number(text_mb, base.text_bytes / MB) * MB),
+                  turns=int(_number(turns, base.turns)))
 
 
 def set_limits(file_mb: float | None = None, text_mb: float | None = None, turns: int | None = None) -> None:

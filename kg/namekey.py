@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Longest first: "dzh" before "zh", "shch" before "sh".
 _DIGRAPHS = (("shch", "sh"), ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("zh", "j"), ("ph", "f"), ("th", "t"),
@@ -24,6 +25,8 @@ _VOWELS = "aeiou"
 _GLIDE = re.compile(r"(?<=[aeo])i(?=[aeou])")  # Nazarbaiev -> Nazarbaev, Kochariian -> (kept)
 _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[ivx]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_WORD_BREAK = re.compile(r"[\s\-‐]+")
 _SUFFIXES = frozenset({"jr", "sr"})
 _POSSESSIVE = re.compile(r"'s\b")  # "Mohamed ElBaradei’s, Director General" (curly quotes are folded first)  # "Joseph R. Biden Jr.": a generation, not a name
 
@@ -33,9 +36,14 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
-    """One word in its folded spelling: "Rakhmonov" -> "rahmonov", "Aliyev" -> "aliev"."""
-    word = re.sub(r"[^a-z]", "", _ascii(word))
+    """One word in its folded spelling: "Rakhmonov" -> "rahmonov", "Aliyev" -> "aliev".
+
+    Cached: the leader list folds some 30,000 words when it is loaded, and
+    names repeat on every page.
+    """
+    word = _NOT_LETTER.sub("", _ascii(word))
     if _ROMAN.fullmatch(word):  # "Abdullah II", "Felipe VI": a regnal number is no spelling
         return word
     for written, folded in _DIGRAPHS:
@@ -47,7 +55,7 @@ def fold_word(word: str) -> str:
 def name_words(name: str) -> list[str]:
     """The folded words of a name; initials ("W."), one-letter particles, "Jr." and a
     possessive dropped."""
-    words = re.split(r"[\s\-‐]+", _POSSESSIVE.sub("", _ascii(name)).replace(".", ". "))
+    words = _WORD_BREAK.split(_POSSESSIVE.sub("", _ascii(name)).replace(".", ". "))
     return [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
 
 

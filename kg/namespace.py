@@ -17,10 +17,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode
-from rdflib import URIRef
-from rdflib.namespace import DefinedNamespace, Namespace
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
 ONTOLOGY_NS = "https://w3id.org/irkg/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/irkg/ontology"
@@ -50,11 +53,12 @@ PREFIXES: dict[str, str] = {
 }
 
 
-class IRKG(DefinedNamespace):
-    """Terms of ``ontology/irkg.ttl``; anything else raises ``AttributeError``."""
+class _Terms:
+    """Terms of ``ontology/irkg.ttl``, as annotations: what :data:`TERMS` and the rdflib class ``IRKG`` list.
 
-    _NS = Namespace(ONTOLOGY_NS)
-    _fail = True
+    Kept apart from rdflib so that minting IRIs (every build, every store) does
+    not import rdflib: ``kg query`` and a build's workers start without it.
+    """
 
     # classes
     Transcript: URIRef
@@ -157,6 +161,27 @@ class IRKG(DefinedNamespace):
     _extras = ["regional-conflict", "culture-religion", "science-technology"]
 
 
+#: every local name of the ontology; :func:`irkg` refuses any other
+TERMS: frozenset[str] = frozenset(_Terms.__annotations__) | frozenset(_Terms._extras)
+
+
+@lru_cache(maxsize=1)
+def _closed_namespace():
+    """``IRKG``: the closed rdflib ``DefinedNamespace`` of the ontology, made on first use."""
+    from rdflib.namespace import DefinedNamespace, Namespace
+
+    return type("IRKG", (DefinedNamespace,), {
+        "__doc__": "Terms of ``ontology/irkg.ttl``; anything else raises ``AttributeError``.",
+        "__module__": __name__, "__annotations__": dict(_Terms.__annotations__),
+        "_NS": Namespace(ONTOLOGY_NS), "_fail": True, "_extras": list(_Terms._extras)})
+
+
+def __getattr__(name: str):
+    if name == "IRKG":
+        return _closed_namespace()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 TOPICS: tuple[str, ...] = (
     "health", "trade", "transport", "energy", "education", "security", "regional-conflict",
     "culture-religion", "science-technology", "agriculture", "finance", "humanitarian",
@@ -164,9 +189,12 @@ TOPICS: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=None)
 def irkg(name: str) -> NamedNode:
     """pyoxigraph node of an ontology term; raises ``AttributeError`` for unknown names."""
-    return NamedNode(str(IRKG[name]))
+    if name not in TERMS:
+        raise AttributeError(f"term '{name}' not defined in the irkg ontology ({ONTOLOGY_NS})")
+    return NamedNode(ONTOLOGY_NS + name)
 
 
 def ns_node(namespace: str, name: str) -> NamedNode:

@@ -9,13 +9,15 @@ which stage broke on which file.
 from __future__ import annotations
 
 import importlib
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from kg.errors import InputError, KgError, StageError
 from kg.limits import current as current_limits
-from kg.model import Document, Transcript
 
-Component = Callable[[Document], Document]
+if TYPE_CHECKING:  # kg.model is imported by process(): the CLI reads READERS here without it
+    from kg.model import Document, Transcript
+
+Component = Callable[["Document"], "Document"]
 
 #: name -> "module:function"; imported lazily so a one-file build stays quick to start.
 COMPONENTS: dict[str, str] = {
@@ -74,6 +76,7 @@ def process(transcript: Transcript, format: str | None = None,
     Raises StageError naming the stage and the source when a stage fails.
     """
     from kg.formats import parse
+    from kg.model import Document
 
     try:
         doc = parse(transcript, format)

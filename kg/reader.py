@@ -20,7 +20,6 @@ import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from kg.errors import InputError
@@ -37,7 +36,6 @@ __all__ = ["READABLE_SUFFIXES", "decode", "display_name", "iter_paths", "read", 
 HTML_SUFFIXES = (".html", ".htm")
 STDIN_SOURCE = "<stdin>"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-TRAILING_BLANKS = re.compile(r"[ \t\n]+\Z")
 JSONL_FIELDS = ("title", "date", "url", "id")
 WORD = re.compile(r"[^\W\d_]+")  # runs of letters
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # not text in any code page
@@ -71,6 +69,14 @@ def read_all(args: Sequence[str]) -> Iterator[Transcript | InputError]:
             yield error
 
 
+def read_as(path: str, name: str) -> Iterator[Transcript | InputError]:
+    """One input file read under the name it is published as (see :func:`read_all`)."""
+    try:
+        yield from _read_items(path, None, name)
+    except InputError as error:
+        yield error
+
+
 def display_name(path: str | os.PathLike[str]) -> str:
     """A file name fit to print and to store: undecodable bytes become U+FFFD.
 
@@ -98,11 +104,14 @@ def transcript_from_text(text: str, source: str, **meta: Any) -> Transcript:
         if bad:
             raise InputError(source, f"holds an unpaired surrogate U+{ord(bad.group()):04X} at character "
                              f"{bad.start()}: not valid Unicode text")
-    too_big = current_limits().too_big_text(len(text.encode("utf-8")))
+    data = text.encode("utf-8")
+    too_big = current_limits().too_big_text(len(data))
     if too_big:
         raise InputError(source, too_big)
-    text = TRAILING_BLANKS.sub("", text) + "\n"
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    stripped = text.rstrip(" \t\n")  # not a regex: "[ \t\n]+\Z" tries every blank of the text
+    data = data[:len(data) - (len(text) - len(stripped))] + b"\n"  # each blank is one byte in UTF-8
+    text = stripped + "\n"
+    digest = hashlib.sha256(data).hexdigest()
     return Transcript(text=text, source=source, sha256=digest, **meta)
 
 
@@ -193,7 +202,7 @@ def _read_items(path: str, stdin: TextIO | BinaryIO | None,
     data = _read_file(path, current_limits())
     name = display_name(path)
     source = display_name(published)
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix == ".jsonl":
         yield from _read_jsonl(decode(data, name), name, source)
     elif suffix in HTML_SUFFIXES:

@@ -125,7 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("build", cmd_build, "read transcripts into the graph store",
             "Read transcripts (files, folders, globs, '-' for stdin; .txt, .html, .jsonl) and write "
-            "each as one named graph into the store. Re-building a transcript replaces its graph. "
+            "each as one named graph into the store. A transcript already built from the same text by "
+            "the same reader is skipped; a changed file replaces its graph. "
             "A file that cannot be read is reported and skipped; the exit code is 1 if any failed.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="transcript files, folders, globs or -")
     _add_store(p)
@@ -136,6 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-j", "--jobs", type=int, default=default_jobs(), metavar="N",
                    help="worker processes for parsing, extraction and validation "
                         f"(default {default_jobs()}: the CPUs of this machine, at most 8; 1 runs in-process)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where parsing, extraction and validation run: 'local' worker processes (-j), or "
+                        "the workers of a Dask cluster ('dask', with --scheduler; pip install 'irkg[dask]'); "
+                        "the store is written by this process either way")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="the Dask scheduler of --executor dask (its workers need this irkg version installed)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="build every transcript again, even one whose graph the store holds from the same "
+                        "text read by the same reader version (skipped by default)")
+    p.add_argument("--prune", action="store_true",
+                   help="drop the graphs of transcripts built into this store before whose files are not "
+                        "given this time")
     checks = p.add_mutually_exclusive_group()
     checks.add_argument("--strict", action="store_true",
                         help="reject (do not write) a transcript whose graph violates the SHACL shapes; "

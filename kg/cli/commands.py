@@ -40,6 +40,13 @@ def _use_limits(args: argparse.Namespace) -> None:
     set_limits(args.max_file_mb, args.max_text_mb, args.max_turns)
 
 
+def _shacl_check(base: str):
+    """The build's SHACL check, made where it runs: a build with nothing to build never loads SHACL."""
+    from kg.validation import build_check
+
+    return build_check(base)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.builder import build
     from kg.store import open_store
@@ -48,10 +55,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.no_validate:
         from functools import partial
 
-        from kg.validation import build_check
-        check_factory = partial(build_check, args.base)
+        check_factory = partial(_shacl_check, args.base)
     from kg.pipeline import pipeline_for
 
+    if (args.executor == "dask") != bool(args.scheduler):
+        print("kg build: --executor dask and --scheduler tcp://HOST:PORT go together", file=sys.stderr)
+        return EXIT_ERROR
     pipeline = pipeline_for(args.reader)
     _use_model(args)
     _use_limits(args)
@@ -61,7 +70,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs, pipeline=pipeline)
+                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
+                       scheduler=args.scheduler)
     finally:
         progress.close()
         try:

@@ -10,7 +10,6 @@ import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -82,6 +81,8 @@ class Output:
             folder = Path(self.path).parent
             if not folder.is_dir():
                 raise OutputError(f"{self.path}: cannot write: folder {str(folder)!r} does not exist")
+            import tempfile  # here, not at the top: every command imports this module, few write files
+
             fd, self._temp = tempfile.mkstemp(dir=folder, prefix=f".{Path(self.path).name}.", suffix=".part")
             os.chmod(self._temp, 0o666 & ~_umask())  # mkstemp makes 0600; a plain open would not
             self._file = os.fdopen(fd, mode, **kwargs)
