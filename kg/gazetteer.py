@@ -61,8 +61,11 @@ class OrganisationInfo:
 
 def fold(text: str) -> str:
     """Key for loose lookups: no diacritics, no case, hyphens and runs of space as one space."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # nothing to decompose (most names): the same key, five times quicker
+        plain = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().replace("-", " ").replace(".", " ").split())
 
 

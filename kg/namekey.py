@@ -32,6 +32,8 @@ _POSSESSIVE = re.compile(r"'s\b")  # "Mohamed ElBaradei’s, Director General" (
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():  # nothing to decompose
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
