@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
 from kg import incremental
+from kg import namespace as ns
 from kg.errors import KgError
 from kg.layout import write_transcript
 from kg.incremental import Plan, has_graph
@@ -30,7 +31,6 @@ Progress = Callable[[int, int, str], None]
 #: checks a mapped graph before it is written; returns problems (empty when it conforms)
 GraphCheck = Callable[[Document, object], Sequence[str]]
 
-REFERENCE_GRAPH = "graph/reference"
 #: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory
 #: until a flush, so without one a build's memory grew with the corpus (250 MB more per 3,000 pages)
 FLUSH_EVERY = 200
@@ -249,7 +249,8 @@ def _holds_transcripts(store: Store, base: str) -> bool:
     """Whether the store has a graph besides the reference graph (stops at the first one)."""
     raw = getattr(store, "raw", None)
     graphs = raw.named_graphs() if raw is not None else store.graphs()
-    return any(g.value != base + REFERENCE_GRAPH for g in graphs)
+    reference = ns.reference_graph_iri(base).value
+    return any(g.value != reference for g in graphs)
 
 
 def _model_file(pipeline: Sequence[str]) -> str | None:
@@ -263,7 +264,7 @@ def _write_reference(plan: Plan) -> None:
     """The reference graph (countries, organisations, ontology), unless the store has it as it would be written."""
     from pyoxigraph import NamedNode
 
-    graph = plan.base + REFERENCE_GRAPH
+    graph = ns.reference_graph_iri(plan.base).value
     if not plan.rebuild and plan.manifest.current(graph, plan.version, checked=False, strict=False) \
             and has_graph(plan.store, graph):
         return

@@ -39,12 +39,11 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.namespace import DEFAULT_BASE
+from kg.namespace import DEFAULT_BASE, followups_graph_iri
 from kg.store import Store
 
 IRKG = "https://w3id.org/irkg/ontology#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-GRAPH = "graph/followups"
 THRESHOLD = 0.4  # 9 of 11 hand-checked links right from here, 13 of 27 below (docs/followups.md)
 COMMON_SHARE, COMMON_FROM = 0.02, 500  # words in over 2% of the quotes, once there are enough quotes
 EARLIER = frozenset({"planned", "proposed"})
@@ -200,7 +199,7 @@ def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> lis
 def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = THRESHOLD) -> list[FollowUp]:
     """Find the follow-up links over the whole store and write them as the ``graph/followups`` graph."""
     links = find_followups(read_claims(store), threshold)
-    graph = ox.NamedNode(base + GRAPH)
+    graph = followups_graph_iri(base)
     if links:
         store.replace_graph(graph, followup_triples(links, base))
     else:  # no links, no graph: an empty named graph would still count in `kg stats`

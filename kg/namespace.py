@@ -257,6 +257,11 @@ def reference_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
     return _mint(base, "graph", "reference")
 
 
+def followups_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    """The named graph of follow-up links between commitments of different transcripts."""
+    return _mint(base, "graph", "followups")
+
+
 def entities_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
     """The named graph of what transcripts share: people, tenures, meetings, organisations, cities."""
     return _mint(base, "graph", "entities")

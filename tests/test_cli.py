@@ -119,3 +119,20 @@ def test_export_format_follows_the_output_suffix(tmp_path):
     dataset = rdflib.Dataset()
     dataset.parse(out, format="trig")
     assert len({g.identifier for g in dataset.graphs()}) > 2  # named graphs kept: TriG, not Turtle
+
+
+def test_a_base_without_a_trailing_slash_builds_and_validates(tmp_path):
+    """`--base https://example.org/id` and `.../id/` mint the same graphs, and the store conforms."""
+    from kg.cli import main
+    from kg.store import OxigraphStore
+
+    page = Path(__file__).resolve().parent / "data" / "dev" / "kremlin-2021-07-20-azerbaijan.txt"
+    graphs = {}
+    for base in ("https://example.org/id", "https://example.org/id/"):
+        store = tmp_path / base.rstrip("/").replace(":", "").replace("/", "_").replace(".", "_") / ("s" + str(len(base)))
+        assert main(["build", str(page), "--store", str(store), "--base", base, "-q"]) == 0
+        assert main(["validate", "--store", str(store)]) == 0
+        with OxigraphStore(store, read_only=True) as opened:
+            graphs[base] = sorted(g.value for g in opened.graphs())
+    assert graphs["https://example.org/id"] == graphs["https://example.org/id/"]
+    assert "https://example.org/id/graph/reference" in graphs["https://example.org/id"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.followup import GRAPH, Claim, find_followups, followup_triples, link_followups
+from kg.followup import Claim, find_followups, followup_triples, link_followups
+from kg.namespace import followups_graph_iri
 from kg.namespace import DEFAULT_BASE
 from kg.queries import load_query, run_query
 from kg.store import OxigraphStore
@@ -96,7 +97,7 @@ def test_links_are_written_to_their_own_graph_and_conform(linked_store):
     laters = {l.later.iri.rsplit("/", 1)[-1]: l.later for l in links}
     assert len(laters) == 3 and "k" in laters
     assert all(c.date == "2021-07-20" and "vaccine doses" in c.quote for n, c in laters.items() if n != "k")
-    graph = ox.NamedNode(DEFAULT_BASE + GRAPH)
+    graph = followups_graph_iri(DEFAULT_BASE)
     assert graph in linked_store.graphs()
     report = validate_store(linked_store, [graph.value])
     assert report.conforms, report.results
@@ -105,7 +106,7 @@ def test_links_are_written_to_their_own_graph_and_conform(linked_store):
 def test_the_followup_shape_catches_a_link_without_its_continues_triple(linked_store):
     links = link_followups(linked_store)
     broken = [t for t in followup_triples(links) if not t.predicate.value.endswith("#continues")]
-    graph = ox.NamedNode(DEFAULT_BASE + GRAPH)
+    graph = followups_graph_iri(DEFAULT_BASE)
     linked_store.replace_graph(graph, broken)
     assert not validate_store(linked_store, [graph.value]).conforms
 
@@ -116,7 +117,7 @@ def test_no_links_leave_no_graph(dev_store_dir, tmp_path):
     shutil.copytree(dev_store_dir, tmp_path / "store")
     with OxigraphStore(tmp_path / "store") as store:
         assert link_followups(store) == []
-        assert ox.NamedNode(DEFAULT_BASE + GRAPH) not in store.graphs()
+        assert followups_graph_iri(DEFAULT_BASE) not in store.graphs()
 
 
 def test_library_queries_show_the_kept_and_the_forgotten_promises(linked_store):
