@@ -1,6 +1,6 @@
 """Two checkouts, one kg command, run in turn: the fairest comparison a shared machine allows.
 
-    python benchmarks/ab.py --a /tmp/old --b . --runs 3 -- build PAGES --store {store} -q
+    python benchmarks/ab.py --a /tmp/old --b /tmp/new --runs 3 -- build /abs/PAGES --store {store} -q
 
 Each run starts the command once with checkout A first on the path and once
 with B (alternating which goes first), each into a fresh ``{store}``; load
@@ -27,8 +27,9 @@ def run(checkout: Path, argv: list[str], work: Path) -> float:
     shutil.rmtree(store, ignore_errors=True)
     env = dict(os.environ, PYTHONPATH=str(checkout.resolve()))
     started = time.perf_counter()
+    # run from the work folder: ``python -m`` puts the current folder first on the path, before PYTHONPATH
     done = subprocess.run([sys.executable, "-m", "kg", *[a.replace("{store}", str(store)) for a in argv]],
-                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                          env=env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     seconds = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise RuntimeError(f"{checkout}: kg {' '.join(argv)} failed: {done.stderr[-1000:]}")
