@@ -2,7 +2,7 @@
 
     python tools/compare_extraction.py extract tests/data/dev*/ -o /tmp/before-dev.json
     python tools/compare_extraction.py extract ../shared/corpus/kremlin-news --sample 300 \\
-        --skip /work/test_split_files.txt -o /tmp/before-kremlin.json
+        --skip TEST_SPLIT_FILES.txt -o /tmp/before-kremlin.json
     # ... change the code ...
     python tools/compare_extraction.py extract <same arguments> -o /tmp/after-kremlin.json
     python tools/compare_extraction.py compare /tmp/before-kremlin.json /tmp/after-kremlin.json

@@ -9,7 +9,7 @@ in an exclusion file (the sealed test split), and writes the quads sorted,
 gzipped, so a rerun gives the same bytes.
 
     python tools/make_network_fixture.py /tmp/kn-store tests/data/network/kremlin-news-network.nq.gz \
-        --exclude /work/test_split_files.txt
+        --exclude TEST_SPLIT_FILES.txt
 """
 
 from __future__ import annotations
