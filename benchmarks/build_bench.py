@@ -17,11 +17,11 @@ import statistics
 import time
 from pathlib import Path
 
-from kg.mapping import map_document
-from kg.pipeline import DEFAULT_PIPELINE, component
+from kg.rdf.mapping import map_document
+from kg.extract.pipeline import DEFAULT_PIPELINE, component
 from kg.formats import parse
-from kg.reader import iter_paths, read_all
-from kg.store import OxigraphStore
+from kg.inputs.reader import iter_paths, read_all
+from kg.store.embedded import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kg.endpoint import EndpointStore  # noqa: E402
-from kg.queries import bind_params, list_queries, run_query  # noqa: E402
-from kg.serve import OxigraphServer  # noqa: E402
-from kg.store import OxigraphStore, Store  # noqa: E402
+from kg.store.endpoint import EndpointStore  # noqa: E402
+from kg.sparql.library import bind_params, list_queries, run_query  # noqa: E402
+from kg.store.serve import OxigraphServer  # noqa: E402
+from kg.store.embedded import OxigraphStore, Store  # noqa: E402
 
 
 def params_for(query, fact: str | None) -> dict[str, str]:

@@ -18,9 +18,9 @@ import statistics
 import time
 from pathlib import Path
 
-from kg.pipeline import component, pipeline_for
+from kg.extract.pipeline import component, pipeline_for
 from kg.formats import parse
-from kg.reader import iter_paths, read_all
+from kg.inputs.reader import iter_paths, read_all
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.builder import build
-from kg.store import open_store
-from kg.validation import ENGINES, GraphValidator, graph_triples, is_reference
+from kg.building.builder import build
+from kg.store.factory import open_store
+from kg.validation.shacl import ENGINES, GraphValidator, graph_triples, is_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 

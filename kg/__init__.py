@@ -23,18 +23,18 @@ from importlib import import_module
 __version__ = "0.1.0"
 
 _LAZY = {
-    "build": ("kg.builder", "build"),
-    "open_store": ("kg.store", "open_store"),
-    "validate": ("kg.validation", "validate_store"),
-    "query": ("kg.ask", "query"),
-    "list_queries": ("kg.queries", "list_queries"),
-    "to_networkx": ("kg.network", "to_networkx"),
-    "add_metrics": ("kg.network_metrics", "add_metrics"),
-    "write_network": ("kg.network_export", "write_network"),
-    "link_followups": ("kg.followup", "link_followups"),
-    "write_report": ("kg.report", "write_report"),
-    "process": ("kg.pipeline", "process"),
-    "read_transcripts": ("kg.reader", "read_all"),
+    "build": ("kg.building.builder", "build"),
+    "open_store": ("kg.store.factory", "open_store"),
+    "validate": ("kg.validation.shacl", "validate_store"),
+    "query": ("kg.sparql.ask", "query"),
+    "list_queries": ("kg.sparql.library", "list_queries"),
+    "to_networkx": ("kg.network.graphs", "to_networkx"),
+    "add_metrics": ("kg.network.metrics", "add_metrics"),
+    "write_network": ("kg.network.export", "write_network"),
+    "link_followups": ("kg.building.followup", "link_followups"),
+    "write_report": ("kg.report.page", "write_report"),
+    "process": ("kg.extract.pipeline", "process"),
+    "read_transcripts": ("kg.inputs.reader", "read_all"),
 }
 
 __all__ = ["__version__", "read", *_LAZY]
@@ -42,7 +42,7 @@ __all__ = ["__version__", "read", *_LAZY]
 
 def read(path: str):
     """The first transcript at ``path`` (a file; for folders and JSONL use ``read_transcripts``)."""
-    from kg.reader import read as read_path
+    from kg.inputs.reader import read as read_path
 
     return next(read_path(path))
 

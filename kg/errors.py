@@ -36,3 +36,7 @@ class StoreError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed, times out, or its parameters are wrong."""
+
+
+class NetworkError(KgError):
+    """A network cannot be written (unknown suffix, missing optional dependency, unwritable file)."""

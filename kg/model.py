@@ -102,11 +102,11 @@ class Person:
     @property
     def key(self) -> str:
         """What a person's IRI is minted from: the reference label when linked (readable,
-        "ilham-aliyev"), else the written name folded by :func:`kg.namekey.person_key`, so
+        "ilham-aliyev"), else the written name folded by :func:`kg.people.namekey.person_key`, so
         that "Sergei Ignatiev" and "Sergey Ignatyev" are one IRI ("sergei-ignatiev")."""
         if self.label:
             return self.label
-        from kg.namekey import person_key
+        from kg.people.namekey import person_key
 
         return person_key(self.name) or self.name
 

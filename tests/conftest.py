@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.builder import build
-from kg.serve import OxigraphServer
-from kg.store import OxigraphStore
+from kg.building.builder import build
+from kg.store.serve import OxigraphServer
+from kg.store.embedded import OxigraphStore
 
 DEV_DIR = Path(__file__).resolve().parent / "data" / "dev"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.builder import build
-from kg.store import OxigraphStore
+from kg.building.builder import build
+from kg.store.embedded import OxigraphStore
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 

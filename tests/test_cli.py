@@ -124,7 +124,7 @@ def test_export_format_follows_the_output_suffix(tmp_path):
 def test_a_base_without_a_trailing_slash_builds_and_validates(tmp_path):
     """`--base https://example.org/id` and `.../id/` mint the same graphs, and the store conforms."""
     from kg.cli import main
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
 
     page = Path(__file__).resolve().parent / "data" / "dev" / "kremlin-2021-07-20-azerbaijan.txt"
     graphs = {}

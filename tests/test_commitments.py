@@ -176,8 +176,8 @@ def _match(found_items, gold_items) -> int:
 
 
 def _f1(directory: Path) -> float:
-    from kg.pipeline import process
-    from kg.reader import read
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
 
     tp = n_found = n_gold = 0
     for path in sorted(directory.glob("*.txt")):
@@ -286,8 +286,8 @@ def test_a_press_conference_without_a_foreign_leader_commits_nobody_abroad():
 @pytest.mark.parametrize("directory, floor", [(DEV, 0.86), (DEV3, 0.68), (DEV4, 0.68), (DEV5, 0.72)])
 def test_dev_set_status_accuracy_ratchet(directory, floor):
     """Status of commitments matched to gold in the same sentence."""
-    from kg.pipeline import process
-    from kg.reader import read
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
 
     right = total = 0
     for path in sorted(directory.glob("*.txt")):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.builder import build
+from kg.building.builder import build
 from kg.cli import main
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 distributed = pytest.importorskip("distributed")
 

@@ -18,14 +18,14 @@ import urllib.request
 import pyoxigraph as ox
 import pytest
 
-from kg import namespace as ns
+from kg.rdf import namespace as ns
 from kg.cli import main
-from kg.endpoint import EndpointStore, EndpointUnreachable, credentials, endpoint_urls
+from kg.store.endpoint import EndpointStore, EndpointUnreachable, credentials, endpoint_urls
 from kg.errors import QueryError, StoreError
-from kg.push import push
-from kg.queries import bind_params, list_queries, run_query
-from kg.serve import OxigraphServer, free_port
-from kg.store import open_store
+from kg.store.push import push
+from kg.sparql.library import bind_params, list_queries, run_query
+from kg.store.serve import OxigraphServer, free_port
+from kg.store.factory import open_store
 from test_queries import INJECTION
 
 DEV = "tests/data/dev"

@@ -69,7 +69,7 @@ def test_about_a_count_of_doses_names_what_the_doses_are():
 @pytest.mark.parametrize("directory, floor", [(DEV, 0.95), (DEV2, 0.95), (DEV3, 0.90), (DEV4, 0.85), (DEV5, 0.72)])
 def test_figure_f1_ratchet(directory, floor):
     from kg.formats import parse
-    from kg.reader import read
+    from kg.inputs.reader import read
 
     tp = n_found = n_gold = 0
     for path in sorted(directory.glob("*.txt")):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.followup import Claim, find_followups, followup_triples, link_followups
-from kg.namespace import followups_graph_iri
-from kg.namespace import DEFAULT_BASE
-from kg.queries import load_query, run_query
-from kg.store import OxigraphStore
-from kg.validation import validate_store
+from kg.building.followup import Claim, find_followups, followup_triples, link_followups
+from kg.rdf.namespace import followups_graph_iri
+from kg.rdf.namespace import DEFAULT_BASE
+from kg.sparql.library import load_query, run_query
+from kg.store.embedded import OxigraphStore
+from kg.validation.shacl import validate_store
 
 C = "https://w3id.org/irkg/id/country/"
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from kg.formats import detect, parse
+from kg.formats import detect
+
+from kg.formats import parse
 from kg.model import Transcript
-from kg.text import split_sentences
+from kg.inputs.text import split_sentences
 
 
 def doc_of(text: str, format: str | None = None):
@@ -152,7 +154,7 @@ def test_spans_lie_inside_text_and_utterances(words, format):
 
 
 def test_offices_with_non_breaking_spaces_are_read():
-    from kg.formats.cast import find_mentions
+    from kg.people.cast import find_mentions
 
     text = "Vladimir Putin met with Chinese Minister of\u00a0Foreign Affairs Tang Jiaxuan"
     found = [(m.name, m.office, m.country) for m in find_mentions(text, 0, len(text))]

@@ -43,7 +43,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
 
 
 def transcript(text: str) -> Transcript:
-    from kg.reader import transcript_from_text
+    from kg.inputs.reader import transcript_from_text
 
     return transcript_from_text(text if text.strip() else "x", "fuzz.txt")
 
@@ -53,7 +53,7 @@ def transcript(text: str) -> Transcript:
 @fuzz
 @given(st.binary(max_size=2000))
 def test_decode_gives_text_or_input_error(data):
-    from kg.reader import decode
+    from kg.inputs.reader import decode
 
     try:
         assert isinstance(decode(data, "f.txt"), str)
@@ -66,7 +66,7 @@ def test_decode_gives_text_or_input_error(data):
 def test_transcript_from_text_is_exact_or_refuses(text):
     import hashlib
 
-    from kg.reader import transcript_from_text
+    from kg.inputs.reader import transcript_from_text
 
     try:
         t = transcript_from_text(text, "f.txt")
@@ -79,7 +79,7 @@ def test_transcript_from_text_is_exact_or_refuses(text):
 @given(st.lists(st.one_of(json_values.map(json.dumps), st.text(max_size=40),
                           st.just('{"text": "a \\ud800 b"}'), st.just("[" * 5000)), max_size=5))
 def test_jsonl_lines_each_give_a_transcript_or_an_error(lines):
-    from kg.reader import _read_jsonl
+    from kg.inputs.reader import _read_jsonl
 
     items = list(_read_jsonl("\n".join(lines), "f.jsonl", "f.jsonl"))
     assert all(isinstance(item, (Transcript, KgError)) for item in items)
@@ -88,8 +88,8 @@ def test_jsonl_lines_each_give_a_transcript_or_an_error(lines):
 @fuzz
 @given(html_text)
 def test_html_reader_never_crashes(html):
-    from kg.htmltext import html_to_page
-    from kg.text import valid_date
+    from kg.inputs.html import html_to_page
+    from kg.inputs.text import valid_date
 
     page = html_to_page(html)
     assert isinstance(page.text, str)
@@ -99,7 +99,7 @@ def test_html_reader_never_crashes(html):
 @fuzz
 @given(st.lists(st.sampled_from(["a", "*", "**", "?", "[", "]", "x.txt", ".", ".."]), min_size=1, max_size=5))
 def test_globs_never_crash(parts):
-    from kg.reader import iter_paths
+    from kg.inputs.reader import iter_paths
 
     assert isinstance(list(iter_paths(["/".join(["tests", *parts])])), list)
 
@@ -123,7 +123,7 @@ def test_format_parsers_give_a_document_or_an_error(text, fmt):
 @slow_fuzz
 @given(transcript_text)
 def test_whole_pipeline_gives_a_document_or_an_error(text):
-    from kg.pipeline import pipeline_for, process
+    from kg.extract.pipeline import pipeline_for, process
 
     try:
         doc = process(transcript(text), None, pipeline_for("rules"))
@@ -146,7 +146,7 @@ def test_quantities_are_finite_and_inside_the_text(text):
 @given(transcript_text)
 def test_datelines_are_real_dates(text):
     from kg.formats.header import header_datelines
-    from kg.text import valid_date
+    from kg.inputs.text import valid_date
 
     for dateline in header_datelines(text):
         assert valid_date(dateline.date)
@@ -157,8 +157,9 @@ def test_datelines_are_real_dates(text):
 @fuzz
 @given(st.text(max_size=200))
 def test_query_header_and_syntax_checks_raise_only_query_errors(text):
-    from kg.queries import check_syntax, parse_query
-    from kg.sparql_guard import uses_service
+    from kg.store.sparql_text import check_syntax
+    from kg.sparql.library import parse_query
+    from kg.sparql.guard import uses_service
 
     for call in (lambda: parse_query(text, "q"), lambda: check_syntax(text)):
         try:
@@ -171,7 +172,7 @@ def test_query_header_and_syntax_checks_raise_only_query_errors(text):
 @fuzz
 @given(st.text(max_size=40), st.sampled_from(["iri", "date", "integer", "decimal", "string"]))
 def test_parameters_become_terms_or_query_errors(value, kind):
-    from kg.queries import to_term
+    from kg.sparql.library import to_term
 
     try:
         to_term(value, kind, "p")
@@ -183,7 +184,7 @@ def test_parameters_become_terms_or_query_errors(value, kind):
 @given(st.one_of(json_values.map(lambda v: json.dumps(v).encode()), st.binary(max_size=200)),
        st.sampled_from(["SELECT", "CONSTRUCT"]))
 def test_endpoint_answers_are_results_or_one_store_error(body, kind):
-    from kg.endpoint import read_answer
+    from kg.store.endpoint import read_answer
 
     try:
         read_answer(body, "application/sparql-results+json", kind, "query http://x/query")

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.people.gazetteer import Gazetteer, default_gazetteer
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
-from kg.limits import FILE_ENV, TEXT_ENV, TURNS_ENV
+from kg.inputs.limits import FILE_ENV, TEXT_ENV, TURNS_ENV
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "transcripts" / \
     "kremlin-2021-07-20-azerbaijan.txt"

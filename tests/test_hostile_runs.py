@@ -24,10 +24,10 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
-from kg.endpoint import EndpointStore
+from kg.store.endpoint import EndpointStore
 from kg.errors import StoreError
-from kg.lock import serve_lock
-from kg.store import OxigraphStore
+from kg.store.lock import serve_lock
+from kg.store.embedded import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "transcripts" / "kremlin-2021-07-20-azerbaijan.txt"
@@ -212,7 +212,7 @@ def _graph(label: str) -> nx.Graph:
 
 
 def test_network_page_survives_a_comment_script_title(tmp_path):
-    from kg.network_export import write_network
+    from kg.network.export import write_network
 
     path = write_network(_graph("<!--<script>x</script>"), tmp_path / "n.html")
     page = path.read_text()
@@ -223,7 +223,7 @@ def test_network_page_survives_a_comment_script_title(tmp_path):
 
 @pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
 def test_network_xml_with_noncharacters_parses(tmp_path, suffix):
-    from kg.network_export import write_network
+    from kg.network.export import write_network
 
     path = write_network(_graph("Bad\ufffeName\x01"), tmp_path / f"n{suffix}")
     ET.parse(path)  # raises on characters XML cannot hold

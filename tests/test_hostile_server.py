@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.serve import free_port
+from kg.store.serve import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "transcripts" / "kremlin-2021-07-20-azerbaijan.txt"
@@ -173,7 +173,7 @@ def test_project_prefixes_need_no_declaration(served):
 
 
 def test_query_page_declares_prefixes_and_lists_the_library(served):
-    from kg.queries import list_queries
+    from kg.sparql.library import list_queries
 
     status, page = served.open(urllib.request.Request(served.url + "/"))
     assert status == 200
@@ -186,7 +186,7 @@ def test_query_page_declares_prefixes_and_lists_the_library(served):
 
 
 def test_library_queries_on_the_page_run_as_they_are(served):
-    from kg.query_page import library_entries
+    from kg.store.query_page import library_entries
 
     for entry in library_entries():
         status, body = served.ask(entry["text"])

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-import kg.builder
-import kg.incremental
-from kg.builder import build
+import kg.building.builder
+import kg.building.incremental
+from kg.building.builder import build
 from kg.cli import main
-from kg.manifest import Manifest, reader_version
-from kg.pipeline import pipeline_for
-from kg.store import OxigraphStore
+from kg.building.manifest import Manifest, reader_version
+from kg.extract.pipeline import pipeline_for
+from kg.store.embedded import OxigraphStore
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 
@@ -47,7 +47,7 @@ def test_unchanged_transcripts_are_skipped_without_being_parsed(pages, monkeypat
     def refuse(*args, **kwargs):
         raise AssertionError("an unchanged transcript was parsed")
 
-    monkeypatch.setattr(kg.builder, "process", refuse)
+    monkeypatch.setattr(kg.building.builder, "process", refuse)
     again = build([str(pages)], store, manifest=manifest)
     assert (first.built, again.built, again.unchanged, again.read) == (3, 0, 3, 3)
     assert _quads(store) == before
@@ -108,8 +108,8 @@ def test_a_graph_missing_from_the_store_is_built_again(pages):
 def test_a_build_that_validates_rebuilds_graphs_built_without_validation(pages):
     from functools import partial
 
-    from kg.mapping import DEFAULT_BASE
-    from kg.validation import build_check
+    from kg.rdf.mapping import DEFAULT_BASE
+    from kg.validation.shacl import build_check
 
     store, manifest = OxigraphStore(None), Manifest(None)
     build([str(pages)], store, manifest=manifest)
@@ -149,10 +149,10 @@ def test_a_file_with_its_recorded_size_and_time_is_not_even_read(pages, monkeypa
     touched = sorted(pages.iterdir())[2]
     touched.write_text(touched.read_text(encoding="utf-8") + "\nChanged.\n", encoding="utf-8")
     read = []
-    import kg.reader
+    import kg.inputs.reader
 
-    real_read_as = kg.reader.read_as
-    monkeypatch.setattr(kg.reader, "read_as", lambda path, name: read.append(path) or real_read_as(path, name))
+    real_read_as = kg.inputs.reader.read_as
+    monkeypatch.setattr(kg.inputs.reader, "read_as", lambda path, name: read.append(path) or real_read_as(path, name))
     result = build([str(pages)], store, manifest=manifest)
     assert read == [str(touched)]
     assert (result.built, result.unchanged, result.removed) == (1, 2, 1)

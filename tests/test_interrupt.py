@@ -12,10 +12,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.mapping import map_document, transcript_graph
-from kg.pipeline import process
-from kg.reader import read
-from kg.store import OxigraphStore
+from kg.rdf.mapping import map_document, transcript_graph
+from kg.extract.pipeline import process
+from kg.inputs.reader import read
+from kg.store.embedded import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev"

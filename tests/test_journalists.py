@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.mapping import map_document
+from kg.rdf.mapping import map_document
 from kg.model import Person
-from kg.namespace import irkg, ns_node, RDF
-from kg.pipeline import process
-from kg.reader import transcript_from_text
+from kg.rdf.namespace import irkg, ns_node, RDF
+from kg.extract.pipeline import process
+from kg.inputs.reader import transcript_from_text
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 TYPE = ns_node(RDF, "type")

@@ -8,9 +8,9 @@ import json
 import pyoxigraph as ox
 import rdflib
 
-from kg import namespace as ns
-from kg.export import export
-from kg.jsonld import compact, write_jsonld
+from kg.rdf import namespace as ns
+from kg.store.export import export
+from kg.rdf.jsonld import compact, write_jsonld
 from test_endpoint import built_server  # noqa: F401 - the dev transcripts built into a real Oxigraph server
 
 
@@ -59,7 +59,7 @@ def test_literals_keep_datatype_and_language_and_odd_iris_stay_whole():
 
 
 def test_a_remote_store_exports_the_same_jsonld(built_server, dev_store):
-    from kg.endpoint import EndpointStore
+    from kg.store.endpoint import EndpointStore
 
     out = io.BytesIO()
     export(EndpointStore(built_server.url), out, "jsonld", graph=ns.entities_graph_iri())

@@ -10,16 +10,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import namespace as ns
-from kg.builder import build
-from kg.endpoint import EndpointStore
-from kg.layout import contributions, is_transcript_graph, remove_transcript, write_transcript
-from kg.mapping import map_document
-from kg.pipeline import pipeline_for, process
-from kg.queries import bind_params, list_queries, run_query
-from kg.reader import read
-from kg.serve import OxigraphServer
-from kg.store import OxigraphStore
+from kg.rdf import namespace as ns
+from kg.building.builder import build
+from kg.store.endpoint import EndpointStore
+from kg.rdf.layout import contributions, is_transcript_graph, remove_transcript, write_transcript
+from kg.rdf.mapping import map_document
+from kg.extract.pipeline import pipeline_for, process
+from kg.sparql.library import bind_params, list_queries, run_query
+from kg.inputs.reader import read
+from kg.store.serve import OxigraphServer
+from kg.store.embedded import OxigraphStore
 from test_endpoint import example_params, row_set
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"

@@ -11,8 +11,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg import namespace as ns
-from kg.mapping import map_document, reference_triples, transcript_graph
+from kg.rdf import namespace as ns
+from kg.rdf.mapping import map_document, reference_triples, transcript_graph
 from kg.model import (
     Commitment, CountryMention, Document, Figure, Meeting, Person, Quantity, Span, Transcript, Utterance,
 )
@@ -175,9 +175,9 @@ def test_two_spellings_of_one_person_give_one_name_and_alt_labels():
     from collections import defaultdict
     from pathlib import Path
 
-    from kg.mapping import map_document
-    from kg.pipeline import process
-    from kg.reader import read
+    from kg.rdf.mapping import map_document
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
 
     page = Path(__file__).resolve().parent / "data" / "pages" / "kremlin-55402-two-spellings.txt"
     mapped = map_document(process(next(read(str(page)))))

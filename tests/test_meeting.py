@@ -39,14 +39,14 @@ def test_dev_meeting_and_participants_match_gold(path):
 
 @pytest.mark.parametrize("path", sorted((DATA / "html").glob("*.html")), ids=lambda p: p.stem)
 def test_html_pages_parse_to_meetings_with_dates(path):
-    read = pytest.importorskip("kg.reader").read
+    read = pytest.importorskip("kg.inputs.reader").read
     transcript = next(iter(read(path)))
     doc = extract_participants(extract_meeting(parse(transcript)))
     assert doc.format == "kremlin" and doc.meeting.date and doc.utterances
 
 
 def test_html_pages_of_dev_transcripts_give_the_same_meeting():
-    read = pytest.importorskip("kg.reader").read
+    read = pytest.importorskip("kg.inputs.reader").read
     for page, dev in (("17622", "kremlin-2013-03-04-ukraine"), ("60159", "kremlin-2019-03-28-kyrgyzstan")):
         from_html = run(next(iter(read(DATA / "html" / f"{page}.html"))).text)
         from_text = run((DATA / "dev" / f"{dev}.txt").read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.builder import build
+from kg.building.builder import build
 from kg.extract.when import event_date
-from kg.store import OxigraphStore
+from kg.store.embedded import OxigraphStore
 
 PAGES = Path(__file__).parent / "data" / "pages"
 
@@ -77,7 +77,7 @@ def test_rebuilding_a_transcript_does_not_join_its_own_meeting(tmp_path):
 
 
 def test_build_counts_the_same_meetings_as_stats_and_the_undated_transcripts():
-    from kg.stats import store_stats
+    from kg.store.stats import store_stats
 
     store = OxigraphStore(None)
     result = build([str(PAGES)], store)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import process
-from kg.reader import read
+from kg.extract.pipeline import process
+from kg.inputs.reader import read
 
 PAGES = Path(__file__).parent / "data" / "pages"
 
@@ -100,7 +100,7 @@ def test_a_state_or_country_after_the_city_and_a_room_are_never_the_city(place, 
 
 def test_remarks_published_later_keep_the_date_in_brackets_and_a_call_has_no_city():
     from kg.model import Transcript
-    from kg.pipeline import process as run
+    from kg.extract.pipeline import process as run
 
     text = ("Remarks by President Biden and Prime Minister Albanese of Australia at State Dinner\n\n"
             "October 26, 2023\n\nSouth Lawn\n(October 25, 2023)\n\n9:02 P.M. EDT\n\n"
@@ -115,7 +115,7 @@ def test_another_governments_press_conference_gives_both_prime_ministers():
     """ALL-CAPS labels of any government: "PM MORRISON:", "PRIME MINISTER ARDERN:", "JOURNALIST:"."""
     from kg.formats import detect
     from kg.model import Transcript
-    from kg.pipeline import process as run
+    from kg.extract.pipeline import process as run
 
     text = ("Joint press conference with Prime Minister of New Zealand Jacinda Ardern, Sydney\n\n"
             "Friday, 28 May 2021\n\n"
@@ -138,7 +138,7 @@ def test_another_governments_press_conference_gives_both_prime_ministers():
 ])
 def test_negotiations_and_working_meals_are_encounters(title):
     from kg.model import Transcript
-    from kg.pipeline import process as run
+    from kg.extract.pipeline import process as run
 
     text = f"{title}\n\nMay 14, 2001, The Kremlin, Moscow\n\nThe two leaders discussed bilateral relations.\n"
     doc = run(Transcript(text, "meal.txt", "3"), pipeline=("meeting", "participants"))

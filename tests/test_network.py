@@ -11,14 +11,14 @@ import networkx as nx
 import pytest
 
 import kg
-from kg.builder import build
+from kg.building.builder import build
 from kg.cli import main
 from kg.errors import KgError, QueryError
-from kg.network import KINDS, to_networkx
-from kg.network_export import write_network
-from kg.network_html import to_html
-from kg.network_metrics import add_metrics, format_top_table
-from kg.store import open_store
+from kg.network.graphs import KINDS, to_networkx
+from kg.network.export import write_network
+from kg.network.html import to_html
+from kg.network.metrics import add_metrics, format_top_table
+from kg.store.factory import open_store
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 ID = "https://w3id.org/irkg/id/"

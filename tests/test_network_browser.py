@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from chromium import Page, open_page
-from kg.builder import build
-from kg.network import to_networkx
-from kg.network_export import write_network
-from kg.store import open_store
+from kg.building.builder import build
+from kg.network.graphs import to_networkx
+from kg.network.export import write_network
+from kg.store.factory import open_store
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 

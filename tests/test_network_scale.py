@@ -16,11 +16,11 @@ import pyoxigraph as ox
 import pytest
 
 from chromium import open_page
-from kg.network import KINDS, to_networkx
-from kg.network_export import SUFFIXES, write_network
-from kg.network_metrics import add_metrics
-from kg.queries import load_query, run_query
-from kg.store import OxigraphStore
+from kg.network.graphs import KINDS, to_networkx
+from kg.network.export import SUFFIXES, write_network
+from kg.network.metrics import add_metrics
+from kg.sparql.library import load_query, run_query
+from kg.store.embedded import OxigraphStore
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "network" / "kremlin-news-network.nq.gz"
 RUSSIA = "https://w3id.org/irkg/id/country/RUS"
@@ -90,7 +90,7 @@ def test_every_metric_is_computed_on_every_kind(graphs):
 
 
 def test_eigenvector_is_left_out_with_a_note_without_numpy(graphs, monkeypatch):
-    from kg import network_metrics
+    from kg.network import metrics as network_metrics
 
     monkeypatch.setattr(network_metrics, "_numpy", lambda: None)
     monkeypatch.setattr(network_metrics, "ITERATION_BUDGET", 1)  # 100 rounds: quick, and far too few

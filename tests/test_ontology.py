@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg.namespace import IRKG, ONTOLOGY_NS, OWL, RDF, RDFS, SKOS, TOPICS
+from kg.rdf.namespace import IRKG, ONTOLOGY_NS, OWL, RDF, RDFS, SKOS, TOPICS
 from kg.resources import resource_path
 
 TYPE = RDF + "type"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extract.meeting import extract_meeting
 from kg.extract.people import extract_participants
 from kg.formats import parse
-from kg.formats.cast import read_description
+from kg.people.cast import read_description
 from kg.model import Transcript
 
 
@@ -106,7 +106,7 @@ def test_title_names_a_known_leader_without_office():
 
 
 def test_person_name_shape():
-    from kg.formats.names import looks_like_person_name
+    from kg.people.names import looks_like_person_name
 
     assert looks_like_person_name("Luiz Inacio Lula da Silva")
     assert looks_like_person_name("Theresa May")
@@ -115,7 +115,7 @@ def test_person_name_shape():
 
 
 def test_name_after_a_body_and_name_before_the_office():
-    from kg.formats.cast import find_mentions
+    from kg.people.cast import find_mentions
 
     text = ("Vladimir Putin met with Chairman of the Norwegian Parliament Olemic Thommessen. "
             "He also met with Ana Pastor, the President of the Spanish Congress of Deputies.")
@@ -130,7 +130,7 @@ def test_domestic_partner_in_title_keeps_foreigners_spoken_about_out():
 
 
 def test_possessive_ends_a_name():
-    from kg.formats.cast import find_mentions
+    from kg.people.cast import find_mentions
 
     text = "President Vladimir Putin's visit to Kazakhstan ended."
     assert [m.name for m in find_mentions(text, 0, len(text))] == ["Vladimir Putin"]

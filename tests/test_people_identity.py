@@ -12,20 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from kg.builder import build
+from kg.building.builder import build
 from kg.extract.identity import link_people
 from kg.extract.meeting import extract_meeting
 from kg.extract.people import extract_participants
 from kg.formats import parse
-from kg.formats.cast import find_mentions, read_description
-from kg.formats.names import looks_like_person_name
-from kg.linking import known_elsewhere, link
-from kg.mapping import map_document
+from kg.people.cast import find_mentions, read_description
+from kg.people.names import looks_like_person_name
+from kg.people.linking import known_elsewhere, link
+from kg.rdf.mapping import map_document
 from kg.model import Person, Transcript
-from kg.namekey import name_clusters, name_key, person_key, same_name, similar_word
-from kg.store import OxigraphStore
-from kg.validation import GraphValidator
-from kg.mapping import reference_triples
+from kg.people.namekey import name_clusters, name_key, person_key, same_name, similar_word
+from kg.store.embedded import OxigraphStore
+from kg.validation.shacl import GraphValidator
+from kg.rdf.mapping import reference_triples
 
 PEOPLE = Path(__file__).parent / "data" / "people"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"

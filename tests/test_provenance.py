@@ -10,16 +10,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import namespace as ns
-from kg.builder import build, build_transcripts
-from kg.export import export
-from kg.htmltext import html_to_page
-from kg.paths import published_name
-from kg.pipeline import pipeline_for
-from kg.publishers import CC_BY_4, PUBLIC_DOMAIN_MARK, publisher_for
-from kg.reader import read, read_all
-from kg.store import OxigraphStore
-from kg.validation import validate_graphs, validate_store
+from kg.rdf import namespace as ns
+from kg.building.builder import build, build_transcripts
+from kg.store.export import export
+from kg.inputs.html import html_to_page
+from kg.inputs.paths import published_name
+from kg.extract.pipeline import pipeline_for
+from kg.inputs.publishers import CC_BY_4, PUBLIC_DOMAIN_MARK, publisher_for
+from kg.inputs.reader import read, read_all
+from kg.store.embedded import OxigraphStore
+from kg.validation.shacl import validate_graphs, validate_store
 
 DATA = Path(__file__).resolve().parent / "data"
 DEV = DATA / "dev"

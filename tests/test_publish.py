@@ -22,11 +22,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import namespace as ns
+from kg.rdf import namespace as ns
 from kg.cli import main
-from kg.serve import free_port
+from kg.store.serve import free_port
 from kg.site import prepare_folder, publish, serverconf
-from kg.validation import validate_graphs
+from kg.validation.shacl import validate_graphs
 
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if os.path.exists(p)), None)
 MEETING = "id/meeting/2021-07-20-aze-rus-aliyev-putin"
@@ -238,9 +238,9 @@ def test_pages_open_in_chromium_without_errors_and_the_quote_is_highlighted(ngin
 
 
 def test_pages_sit_where_the_iris_of_any_base_point(tmp_path):
-    from kg.builder import build
+    from kg.building.builder import build
     from kg.site import site_layout
-    from kg.store import OxigraphStore
+    from kg.store.embedded import OxigraphStore
 
     assert site_layout(ns.DEFAULT_BASE) == ("https://w3id.org/irkg/", "id/")
     assert site_layout(ns.DEFAULT_BASE, "https://example.org/irkg") == ("https://example.org/irkg/", "id/")

@@ -14,8 +14,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import QueryError
-from kg.queries import (bind_params, check_syntax, format_result, insert_values, list_queries, load_query,
-                        parse_query, run_query)
+from kg.sparql.library import bind_params, format_result, list_queries, load_query, parse_query, run_query
+from kg.store.sparql_text import check_syntax, insert_values
 
 ID = "https://w3id.org/irkg/id/"
 AZE_MEETING = ID + "meeting/2021-07-20-aze-rus-aliyev-putin"

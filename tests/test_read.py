@@ -1,4 +1,4 @@
-"""Tests for kg.reader and kg.htmltext: every kind of input becomes a Transcript."""
+"""Tests for kg.inputs.reader and kg.inputs.html: every kind of input becomes a Transcript."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kg.errors import InputError
-from kg.htmltext import html_to_page
+from kg.inputs.html import html_to_page
 from kg.model import Transcript
-from kg.reader import decode, iter_paths, read, read_all, transcript_from_text
+from kg.inputs.reader import decode, iter_paths, read, read_all, transcript_from_text
 
 DATA = Path(__file__).parent / "data"
 READ = DATA / "read"

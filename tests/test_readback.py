@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-from kg.goldjson import document_to_gold
-from kg.layout import write_transcript
-from kg.mapping import map_document, reference_triples
+from kg.eval.goldjson import document_to_gold
+from kg.rdf.layout import write_transcript
+from kg.rdf.mapping import map_document, reference_triples
 from kg.model import Person
-from kg.namespace import reference_graph_iri
-from kg.readback import list_transcripts, read_document_facts
-from kg.store import OxigraphStore
+from kg.rdf.namespace import reference_graph_iri
+from kg.eval.readback import list_transcripts, read_document_facts
+from kg.store.embedded import OxigraphStore
 from test_mapping import sample_document
 
 FACT_KEYS = ("meeting", "participants", "countries", "commitments", "figures", "topics", "is_meeting")

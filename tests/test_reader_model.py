@@ -14,8 +14,8 @@ from kg.extract.learned import (
     SentenceReader, load_reader, model_to_json, read_commitments, shipped_reader,
 )
 from kg.model import COMMITMENT_TYPES, STATUSES
-from kg.reader import transcript_from_text
-from kg.pipeline import pipeline_for, process
+from kg.inputs.reader import transcript_from_text
+from kg.extract.pipeline import pipeline_for, process
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 

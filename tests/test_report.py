@@ -9,8 +9,8 @@ import pytest
 
 from chromium import open_page
 from kg.cli import main
-from kg.report import render_report, write_report
-from kg.report_data import collect, read_model_card
+from kg.report.page import render_report, write_report
+from kg.report.data import collect, read_model_card
 
 CARD = Path(__file__).resolve().parent / "data" / "report" / "model-card.md"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.scoring import fold, match, same_person, same_sentence, score
+from kg.eval.scoring import fold, match, same_person, same_sentence, score
 
 
 def _c(type_, by, to, quantity=None, status="planned", quote="q", item=None):

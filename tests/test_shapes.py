@@ -14,12 +14,12 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, SH, URIRef
 from rdflib.collection import Collection
 
-from kg import namespace as ns
-from kg.mapping import map_document, reference_triples
+from kg.rdf import namespace as ns
+from kg.rdf.mapping import map_document, reference_triples
 from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES
-from kg.pipeline import process
-from kg.reader import read
-from kg.validation import load_ontology, load_shapes
+from kg.extract.pipeline import process
+from kg.inputs.reader import read
+from kg.validation.shacl import load_ontology, load_shapes
 
 DEV = Path(__file__).parent / "data" / "dev"
 IRKG = rdflib.Namespace(ns.ONTOLOGY_NS)

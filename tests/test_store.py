@@ -10,9 +10,11 @@ import pytest
 from rdflib import Dataset, Graph
 
 from kg.errors import QueryError, StoreError
-from kg.export import export
-from kg.mapping import map_document
-from kg.store import OxigraphStore, Rows, Store, open_store
+from kg.store.export import export
+from kg.rdf.mapping import map_document
+from kg.store.embedded import OxigraphStore
+from kg.store.protocol import Rows, Store
+from kg.store.factory import open_store
 from test_mapping import sample_document
 
 G = ox.NamedNode("http://example.org/graph/1")
@@ -74,7 +76,7 @@ def test_folder_of_other_files_is_refused(tmp_path):
 
 
 def test_a_url_opens_a_remote_endpoint_store():
-    from kg.endpoint import EndpointStore
+    from kg.store.endpoint import EndpointStore
 
     assert isinstance(open_store("http://127.0.0.1:7878/query"), EndpointStore)
 
@@ -154,7 +156,7 @@ def test_jsonld_export_is_compact_with_a_context_and_keeps_every_quad():
 
     import rdflib
 
-    from kg.export import export
+    from kg.store.export import export
 
     graph = ox.NamedNode("https://w3id.org/irkg/id/graph/t")
     triple = ox.Triple(ox.NamedNode("https://w3id.org/irkg/id/country/AZE"),

@@ -21,8 +21,8 @@ import pyoxigraph as ox
 import pytest
 
 import kg
-from kg.results import MissingDependency, to_python
-from kg.store import Rows
+from kg.store.results import MissingDependency, to_python
+from kg.store.protocol import Rows
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = ROOT / "docs" / "tutorial.md"

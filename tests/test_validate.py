@@ -15,15 +15,15 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import namespace as ns
-from kg.builder import build
-from kg.layout import is_transcript_graph
-from kg.mapping import map_document, reference_triples
-from kg.pipeline import process
-from kg.reader import read
-from kg.store import open_store
-from kg.validation import GraphValidator, validate_files, validate_store
-from kg.validate_report import format_human, format_json, format_turtle
+from kg.rdf import namespace as ns
+from kg.building.builder import build
+from kg.rdf.layout import is_transcript_graph
+from kg.rdf.mapping import map_document, reference_triples
+from kg.extract.pipeline import process
+from kg.inputs.reader import read
+from kg.store.factory import open_store
+from kg.validation.shacl import GraphValidator, validate_files, validate_store
+from kg.validation.report import format_human, format_json, format_turtle
 
 DEV = Path(__file__).parent / "data" / "dev"
 I = ns.irkg
@@ -470,8 +470,8 @@ def test_each_reference_break_is_reported(validator, small_reference, name, shap
 
 
 def test_every_named_shape_has_a_violating_example(validator):
-    from kg.validation import load_shapes
-    from kg.validate_report import SHAPES_NS, compact
+    from kg.validation.shacl import load_shapes
+    from kg.validation.report import SHAPES_NS, compact
 
     shapes = load_shapes()
     named = {compact(str(s)) for s in shapes.subjects() if str(s).startswith(SHAPES_NS)}
@@ -524,7 +524,7 @@ METADATA_MUTATIONS = [
 @pytest.fixture(scope="module")
 def metadata_graph(dev_store) -> list[ox.Triple]:
     """The dev store's metadata graph with one dump described, as kg publish writes it."""
-    from kg.metadata import Dump, history, dataset_triples
+    from kg.rdf.metadata import Dump, history, dataset_triples
 
     return history(dev_store) + dataset_triples(dev_store, dumps=[Dump(DUMP.value, "application/n-quads", 10, "ab")])
 
@@ -577,7 +577,7 @@ def test_validate_one_graph_of_a_store_and_an_export(dev_store, tmp_path):
 
 
 def test_reports_in_three_formats(validator, base_graph):
-    from kg.validate_report import ValidationReport
+    from kg.validation.report import ValidationReport
 
     broken = drop(base_graph, meeting(base_graph), I("date"))
     report = ValidationReport(validator.validate_triples(broken, "g"), graphs=1)
@@ -591,7 +591,7 @@ def test_reports_in_three_formats(validator, base_graph):
 
 
 def test_human_report_stays_short_for_many_results():
-    from kg.validate_report import ValidationReport, ValidationResult
+    from kg.validation.report import ValidationReport, ValidationResult
 
     results = [ValidationResult(f"g{i % 50}", f"file{i % 50}.txt", f"irkgsh:S{i % 3}", "Violation",
                                 f"focus{i}", None, None, "broken", "sh:MinCountConstraintComponent")

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate import format_table  # noqa: E402
-from kg.scoring import score  # noqa: E402
+from kg.eval.evaluate import format_table  # noqa: E402
+from kg.eval.scoring import score  # noqa: E402
 
 
 def pairs(first: Path, second: Path) -> list[tuple[str, dict, dict]]:

@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.errors import KgError  # noqa: E402
-from kg.goldjson import document_to_gold  # noqa: E402
-from kg.pipeline import pipeline_for, process  # noqa: E402
-from kg.reader import iter_paths, read_all  # noqa: E402
+from kg.eval.goldjson import document_to_gold  # noqa: E402
+from kg.extract.pipeline import pipeline_for, process  # noqa: E402
+from kg.inputs.reader import iter_paths, read_all  # noqa: E402
 
 
 def _key(path: str) -> str:

@@ -11,7 +11,7 @@ how the issue measured it.
 
 ``--exclude`` names a file listing paths to leave out (a sealed test split):
 with ``--unlinked N`` the most frequent unlinked names are printed, and
-never from an excluded file.  Name clusters (:func:`kg.namekey.name_clusters`)
+never from an excluded file.  Name clusters (:func:`kg.people.namekey.name_clusters`)
 that span several IRIs are printed as ``split``; ``--clusters`` also prints
 each IRI that the pages write several ways.  The rates themselves cover every file unless
 ``--exclude-from-rates`` is given.
@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.namekey import name_clusters  # noqa: E402
+from kg.people.namekey import name_clusters  # noqa: E402
 
 PIPELINE = ("meeting", "participants", "identities")
 
@@ -36,9 +36,9 @@ PIPELINE = ("meeting", "participants", "identities")
 def _participants(path: str) -> list[tuple[str, str | None, str]]:
     """(IRI slug, QID or None, written name) of each participant at ``path``, [] when no meeting."""
     from kg.errors import KgError
-    from kg.namespace import slug
-    from kg.pipeline import process
-    from kg.reader import read
+    from kg.rdf.namespace import slug
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
 
     try:
         doc = process(next(read(path)), None, PIPELINE)

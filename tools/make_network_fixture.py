@@ -2,7 +2,7 @@
 
 The network tests need a store of realistic size and shape (a publisher's
 hub, hundreds of leaders, thousands of meetings) but must not depend on
-../shared.  This keeps only what ``kg.network`` reads — meetings, their
+../shared.  This keeps only what ``kg.network.graphs`` reads — meetings, their
 participants and dates, leaders' names and tenures, commitments' types and
 parties, the countries of the reference graph — drops the transcripts listed
 in an exclusion file (the sealed test split), and writes the quads sorted,

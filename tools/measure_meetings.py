@@ -74,7 +74,7 @@ def expected_parties(title: str, kind: str | None) -> tuple[set[str], set[str]]:
     In remarks and readouts that is a country after "of" ("Prime Minister Kishida of Japan"),
     not the place after a bar ("| Vilnius, Lithuania"); a joint statement names its parties.
     """
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
     title = title.split("|")[0]
@@ -94,8 +94,8 @@ def _surname(name: str) -> str:
 
 def judge(path: Path) -> dict:
     """What one White House page gives and what its title expects."""
-    from kg.pipeline import process
-    from kg.reader import read
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
 
     transcript = next(read(str(path)))
     doc = process(transcript, pipeline=("meeting", "participants"))
@@ -145,10 +145,10 @@ def measure_whitehouse(folder: str, exclude: str | None, verbose: bool) -> None:
 
 
 def measure_kremlin(folder: str, exclude: str | None) -> None:
-    from kg.builder import build_transcripts
-    from kg.reader import read_all
-    from kg.stats import store_stats
-    from kg.store import open_store
+    from kg.building.builder import build_transcripts
+    from kg.inputs.reader import read_all
+    from kg.store.stats import store_stats
+    from kg.store.factory import open_store
 
     paths = [str(p) for p in pages(folder, exclude)]
     with open_store("memory") as store:

@@ -18,11 +18,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate import collect  # noqa: E402
+from kg.eval.evaluate import collect  # noqa: E402
 from kg.extract.learned import MODEL_ENV, shipped_reader  # noqa: E402
 from kg.learn.corpus import split_folders  # noqa: E402
 from kg.model import COMMITMENT_TYPES  # noqa: E402
-from kg.scoring import score  # noqa: E402
+from kg.eval.scoring import score  # noqa: E402
 
 
 def row(label: str, items, strict: bool) -> str:

@@ -74,7 +74,7 @@ def _allocate(strata: dict, total: int, rng: random.Random) -> list:
 
 def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
                   meetings_only: bool = False) -> list[dict]:
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
     regions = _regions(shared)

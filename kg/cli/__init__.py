@@ -68,13 +68,13 @@ def base_iri(value: str) -> str:
 
 
 def _add_base(p: argparse.ArgumentParser) -> None:
-    from kg.namespace import DEFAULT_BASE
+    from kg.rdf.namespace import DEFAULT_BASE
     p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", type=base_iri,
                    help=f"base IRI of the data (default {DEFAULT_BASE})")
 
 
 def _add_limits(p: argparse.ArgumentParser) -> None:
-    from kg.limits import Limits, MB
+    from kg.inputs.limits import Limits, MB
 
     limits = Limits()
     p.add_argument("--max-file-mb", type=float, metavar="MB",
@@ -87,7 +87,7 @@ def _add_limits(p: argparse.ArgumentParser) -> None:
 
 
 def _add_reader(p: argparse.ArgumentParser) -> None:
-    from kg.pipeline import DEFAULT_READER, READERS
+    from kg.extract.pipeline import DEFAULT_READER, READERS
 
     p.add_argument("--reader", choices=tuple(READERS), default=DEFAULT_READER,
                    help="how commitments are read: 'model', the trained sentence reader over the rules "

@@ -35,28 +35,28 @@ def _use_model(args: argparse.Namespace) -> None:
 
 def _use_limits(args: argparse.Namespace) -> None:
     """``--max-file-mb`` and friends, through the environment so build workers see them too."""
-    from kg.limits import set_limits
+    from kg.inputs.limits import set_limits
 
     set_limits(args.max_file_mb, args.max_text_mb, args.max_turns)
 
 
 def _shacl_check(base: str):
     """The build's SHACL check, made where it runs: a build with nothing to build never loads SHACL."""
-    from kg.validation import build_check
+    from kg.validation.shacl import build_check
 
     return build_check(base)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.builder import build
-    from kg.store import open_store
+    from kg.building.builder import build
+    from kg.store.factory import open_store
 
     check_factory = None
     if not args.no_validate:
         from functools import partial
 
         check_factory = partial(_shacl_check, args.base)
-    from kg.pipeline import pipeline_for
+    from kg.extract.pipeline import pipeline_for
 
     if (args.executor == "dask") != bool(args.scheduler):
         print("kg build: --executor dask and --scheduler tcp://HOST:PORT go together", file=sys.stderr)
@@ -96,9 +96,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.store import open_store
-    from kg.validation import ValidationError, validate_files, validate_store
-    from kg.validate_report import format_human, format_json, format_turtle
+    from kg.store.factory import open_store
+    from kg.validation.shacl import ValidationError, validate_files, validate_store
+    from kg.validation.report import format_human, format_json, format_turtle
 
     graphs = [args.graph] if args.graph else []
     if args.files:
@@ -119,12 +119,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from kg.goldjson import document_to_gold
-    from kg.pipeline import pipeline_for, process
+    from kg.eval.goldjson import document_to_gold
+    from kg.extract.pipeline import pipeline_for, process
 
     _use_model(args)
     _use_limits(args)
-    from kg.reader import read_all
+    from kg.inputs.reader import read_all
 
     failed = 0
     records = []
@@ -151,8 +151,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export, format_for
-    from kg.store import open_store
+    from kg.store.export import export, format_for
+    from kg.store.factory import open_store
 
     fmt = args.format or (format_for(args.output) if args.output else None) or "turtle"
     with open_store(args.store, create=False) as store, open_output(args.output, binary=True) as out:
@@ -162,7 +162,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     from kg.site import prepare_folder, publish
-    from kg.store import open_store
+    from kg.store.factory import open_store
 
     prepare_folder(args.folder)
     with open_store(args.store, create=False) as store:
@@ -174,8 +174,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kg.stats import store_stats
-    from kg.store import open_store
+    from kg.store.stats import store_stats
+    from kg.store.factory import open_store
 
     with open_store(args.store, create=False) as store:
         stats = store_stats(store, per_graph=args.per_graph)
@@ -191,7 +191,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import evaluate, format_misses, format_table, lowest_f1
+    from kg.eval.evaluate import evaluate, format_misses, format_table, lowest_f1
 
     gold_dirs, text_dir = list(args.gold_dir), args.text_dir
     if len(gold_dirs) > 1 and text_dir is None and not any(Path(gold_dirs[-1]).glob("*.gold.json")):
@@ -215,10 +215,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_network(args: argparse.Namespace) -> int:
-    from kg.network import to_networkx
-    from kg.network_export import to_json, write_network
-    from kg.network_metrics import add_metrics, format_top_table
-    from kg.store import open_store
+    from kg.network.graphs import to_networkx
+    from kg.network.export import to_json, write_network
+    from kg.network.metrics import add_metrics, format_top_table
+    from kg.store.factory import open_store
 
     with open_store(args.store, create=False) as store:
         graph = to_networkx(store, args.kind, since=args.since, until=args.until, countries=args.country)
@@ -239,8 +239,8 @@ def cmd_network(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kg.report import write_report
-    from kg.store import open_store
+    from kg.report.page import write_report
+    from kg.store.factory import open_store
 
     with open_store(args.store, create=False) as store:
         path = write_report(store, args.output, validate=not args.no_validate, model_card=args.model_card,
@@ -251,7 +251,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
-    from kg.queries import list_queries
+    from kg.sparql.library import list_queries
 
     queries = list_queries()
     with open_output(args.output) as out:
@@ -269,15 +269,15 @@ def cmd_queries(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.queries import bind_params, format_result, load_query, parse_param_options, parse_query, run_query
-    from kg.store import open_store
+    from kg.sparql.library import bind_params, format_result, load_query, parse_param_options, parse_query, run_query
+    from kg.store.factory import open_store
 
     if (args.query is None) == (args.expression is None):
         print("kg query: give a library query NAME, a .rq FILE, or -e 'SPARQL' (one of them)", file=sys.stderr)
         return EXIT_ERROR
     query = parse_query(args.expression, "-e") if args.expression is not None else load_query(args.query)
     if not args.allow_service:
-        from kg.sparql_guard import refuse_service
+        from kg.sparql.guard import refuse_service
 
         refuse_service(query.text)
     bindings = bind_params(query, parse_param_options(args.param))
@@ -291,9 +291,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from kg.endpoint import EndpointStore
-    from kg.push import push
-    from kg.store import open_store
+    from kg.store.endpoint import EndpointStore
+    from kg.store.push import push
+    from kg.store.factory import open_store
 
     progress = Progress(not args.quiet)
     with open_store(args.store, create=False) as source, \
@@ -315,7 +315,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if args.writable:
         return _serve_writable(args)
-    from kg.sparql_server import SparqlServer, run
+    from kg.store.server import SparqlServer, run
 
     server = SparqlServer(args.store, host=args.host, port=args.port, timeout=args.timeout,
                           workers=args.workers, allow_service=args.allow_service, cors=args.cors)
@@ -328,8 +328,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _serve_writable(args: argparse.Namespace) -> int:
     """``--writable``: the Oxigraph server of the ``oxigraph`` package, holding the store lock."""
-    from kg.lock import StoreLock
-    from kg.serve import OxigraphServer
+    from kg.store.lock import StoreLock
+    from kg.store.serve import OxigraphServer
 
     server = OxigraphServer(args.store, host=args.host, port=args.port, read_only=False,
                             cors=args.cors, timeout=args.timeout)

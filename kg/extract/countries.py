@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.gazetteer import Gazetteer, default_gazetteer
+from kg.people.gazetteer import Gazetteer, default_gazetteer
 from kg.model import CountryMention, Document, Person, Span
 
 

@@ -3,7 +3,7 @@
 The last stage of the pipeline: a participant, a speaker, an addressee and
 the author of a claim are often one person written several ways on one page
 ("Emomali Rakhmonov" in the lead, "Emomali Rahmon" in a label) and across
-pages.  Each distinct Person is linked once (:func:`kg.linking.link`) and
+pages.  Each distinct Person is linked once (:func:`kg.people.linking.link`) and
 replaced everywhere, so the mapping mints one IRI for them.  It runs last so
 the extractors before it see the names as the text writes them.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.linking import link
+from kg.people.linking import link
 from kg.model import Document, Person
 
 

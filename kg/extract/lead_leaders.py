@@ -4,7 +4,7 @@ Belarusian Presidents".
 Older kremlin.ru readouts and many summit pages name the foreign side by
 surname alone or by a plural office, where the cast parser, which reads
 "Office Name" mentions, finds nobody; the page then read as no meeting at
-all.  The dated leaders list (:mod:`kg.leaderdata`) knows who held office in
+all.  The dated leaders list (:mod:`kg.people.leaderdata`) knows who held office in
 each country on the day, so the lead is enough:
 
 - a country the title or lead names, and the surname of someone who held its
@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, Person
-from kg.namekey import fold_word, name_words, similar_word
+from kg.people.namekey import fold_word, name_words, similar_word
 
 _LEAD_SENTENCES = 2
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
@@ -45,7 +45,7 @@ def _lead(doc: Document) -> str:
 
 def lead_leaders(doc: Document, date: str | None) -> list[Person]:
     """Foreign heads of state or government the lead names by surname or by a plural office."""
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     if not date:
         return []

@@ -19,16 +19,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.formats.cast import Mention, _name_at, find_mentions
-from kg.formats.leaders import fuller_name, known_leader, office_holder
+from kg.people.cast import Mention, _name_at, find_mentions
+from kg.people.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import signatories
-from kg.formats.names import looks_like_person_name
+from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.lead_leaders import lead_leaders
-from kg.linking import known_elsewhere
+from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
-from kg.namekey import name_words
-from kg.text import split_sentences
+from kg.people.namekey import name_words
+from kg.inputs.text import split_sentences
 
 _LEAD_SENTENCES = 2
 # Offices that speak for a country; a mention of one without "of Country" takes the page's country.
@@ -60,7 +60,7 @@ def _mentions(doc: Document) -> list[tuple[Mention, bool]]:
 
 def _page_countries(doc: Document, spans: list[Span]) -> set[str]:
     """Foreign countries the title and lead name ("Russian-Indian summit talks" gives IND)."""
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
     return {m.code for span in spans for m in gazetteer.find_countries(doc.text, span.start, span.end)
@@ -89,7 +89,7 @@ def _office_in_lead(doc: Document, name: str) -> Person | None:
     """The office the lead gives a titled name without one: "congratulated Ursula von der Leyen on
     assuming the office of President of the European Commission".  Only when the lead's first
     sentences name the person and exactly one foreign office, so the office cannot be another's."""
-    from kg.formats.cast import _OFFICE_PATTERN, read_description
+    from kg.people.cast import _OFFICE_PATTERN, read_description
 
     if _OFFICE_PATTERN.search(name):  # "Deputy Crown Prince and Defence Minister of ...": an office
         return None
@@ -119,7 +119,7 @@ def _same(a: Person, b: Person) -> bool:
 
 def _is_host(person: Person, host: Person | None) -> bool:
     """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
-    from kg.namespace import surname
+    from kg.rdf.namespace import surname
 
     return host is not None and surname(person.name).lower() == surname(host.name).lower()
 

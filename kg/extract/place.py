@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kg.formats.cast import country_of
+from kg.people.gazetteer import country_of
 from kg.model import Document, Span
 
 _REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
@@ -63,7 +63,7 @@ _IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'’\-]+(?:[ \
 
 def _lead_city(doc: Document) -> str | None:
     """The city the lead's first sentences put the leaders in ("met today in Bali")."""
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     for utterance in doc.utterances[:1]:
         if utterance.speaker is not None:
@@ -99,7 +99,7 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
         city = _lead_city(doc)
     here = _HERE_IN.search(doc.text)
     if not city and here:
-        from kg.gazetteer import default_gazetteer
+        from kg.people.gazetteer import default_gazetteer
 
         name = here["city"].replace("\u00a0", " ")
         if default_gazetteer().city(name) or default_gazetteer().city(f"{name} City"):
@@ -109,7 +109,7 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
 
 def title_city(title: str | None) -> str | None:
     """The city a title ends on ("Joint press conference with ..., Sydney"), when the gazetteer knows it."""
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     if not title or "," not in title:
         return None

@@ -65,7 +65,7 @@ def other_country(doc: Document, utterance: Utterance) -> str | None:
 
 def find_countries(doc: Document, span: Span) -> list[CountryMention]:
     """Countries named in ``span``, by the shared gazetteer."""
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     return default_gazetteer().find_countries(doc.text, span.start, span.end)
 

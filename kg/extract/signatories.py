@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from kg.formats.cast import Mention, find_mentions
-from kg.formats.leaders import known_leader
+from kg.people.cast import Mention, find_mentions
+from kg.people.leaders import known_leader
 from kg.model import Document, Person
 
 JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b",
@@ -33,7 +33,7 @@ def is_joint_statement(doc: Document) -> bool:
 
 def parties(doc: Document) -> list[str]:
     """Countries the title's subject names, in order: the signatories."""
-    from kg.gazetteer import default_gazetteer
+    from kg.people.gazetteer import default_gazetteer
 
     if not doc.title:
         return []
@@ -93,7 +93,7 @@ def _person(mention: Mention, country: str, date: str | None) -> Person:
 
 
 def _host_surname(doc: Document, date: str | None) -> str:
-    from kg.formats.leaders import office_holder
+    from kg.people.leaders import office_holder
 
     host = office_holder(doc.publisher_country, "President", date) if doc.publisher_country else None
     return host.name.split()[-1] if host else ""

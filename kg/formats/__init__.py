@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 
 from kg.errors import InputError
-from kg.formats import kremlin, plain, whitehouse
+from kg.formats import kremlin
+from kg.formats import plain
+from kg.formats import whitehouse
 from kg.model import Document, Transcript
 
 FORMATS = ("kremlin", "whitehouse", "plain")
@@ -63,7 +65,7 @@ def detect(transcript: Transcript) -> str:
 def _closes_on_its_dateline(text: str) -> bool:
     """kremlin.ru pages end on the dateline they open with ("June 12, 2010" twice)."""
     from kg.formats.header import header_datelines, read_dateline
-    from kg.text import lines
+    from kg.inputs.text import lines
 
     opening = header_datelines(text, limit=4)
     if not opening:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.formats.cast import Mention, find_mentions
-from kg.formats.leaders import known_leader
+from kg.people.cast import Mention, find_mentions
+from kg.people.leaders import known_leader
 from kg.formats.turns import Cast, Label, Line, build_utterances, with_addressees
 from kg.model import Document, Person, Span, Transcript
-from kg.text import lines
+from kg.inputs.text import lines
 
 Classifier = Callable[[str, Span, int], Line]
 _LEAD_LINES = 4

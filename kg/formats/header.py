@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Span
-from kg.text import lines, valid_date
+from kg.inputs.text import lines, valid_date
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

@@ -16,7 +16,7 @@ from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_datelines,
 from kg.formats.labels import label_at, readable_caps
 from kg.formats.turns import Label, Line
 from kg.model import Document, Span, Transcript
-from kg.text import lines
+from kg.inputs.text import lines
 
 
 def classify(text: str, span: Span, index: int) -> Line:

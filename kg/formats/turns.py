@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kg.formats.cast import Mention, read_description
-from kg.formats.leaders import fuller_name
+from kg.people.cast import Mention, read_description
+from kg.people.leaders import fuller_name
 from kg.model import JOURNALIST_LABELS, Person, Span, Utterance
-from kg.text import split_sentences, trim
+from kg.inputs.text import split_sentences, trim
 
 _MARKER_IN_TEXT = re.compile(
     r"\((?:as interpreted|via interpreter|through an interpreter|retranslated|interpreted)\.?\)\s*",

@@ -15,10 +15,10 @@ from kg.formats.assemble import assemble
 from kg.formats.header import (MONTHS, OMISSION, SEPARATOR, TIME_STAMP, header_datelines, iso_date, read_dateline,
                                title_line)
 from kg.formats.labels import readable_caps
-from kg.formats.leaders import office_holder
+from kg.people.leaders import office_holder
 from kg.formats.turns import Label, Line
 from kg.model import Document, Person, Span, Transcript
-from kg.text import lines
+from kg.inputs.text import lines
 
 PUBLISHER = "USA"
 _CAPS_LABEL = re.compile(r"(?P<desc>[A-Z][A-Z.'’\-]*(?:[ \u00a0][A-Z][A-Z.'’\-]*){0,6})[ \u00a0]*:(?=[ \u00a0\t]|$)")

@@ -29,12 +29,12 @@ from kg.extract.learned import (
 )
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.commitments import extract_commitments as rule_commitments
-from kg.goldjson import _commitment as commitment_json
+from kg.eval.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
 from kg.model import COMMITMENT_TYPES, STATUSES, Commitment, Document
 from kg.extract.learned_figures import figure_candidates
-from kg.goldjson import _figure as figure_json
-from kg.scoring import Counts, _same_number, _words, same_sentence, score
+from kg.eval.goldjson import _figure as figure_json
+from kg.eval.scoring import Counts, _same_number, _words, same_sentence, score
 
 PARSE_STAGES = ("meeting", "participants", "countries")
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
@@ -61,8 +61,8 @@ class PageData:
 
 def prepare(page: GoldPage) -> PageData:
     """Parses a page and labels its candidate sentences from the gold."""
-    from kg.pipeline import process
-    from kg.reader import read
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
 
     transcript = next(read(str(page.text)))
     doc = process(transcript, None, PARSE_STAGES)

@@ -8,7 +8,7 @@ the Apache, nginx and w3id configuration).  Beside them: an index page per
 kind, reachable from ``index.html``; the ontology reference
 (``ontology.html``, ``.ttl``, ``.jsonld``); gzip N-Quads and Turtle dumps
 with ``SHA256SUMS``; ``void.ttl`` (the dataset description of
-:mod:`kg.metadata` with the dumps as distributions); and ``sitemap.xml``.
+:mod:`kg.rdf.metadata` with the dumps as distributions); and ``sitemap.xml``.
 
 The store is read with pyoxigraph's pattern index, one resource at a time;
 nothing of the site is held in memory but the list of resources and labels.
@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import namespace as ns
+from kg.rdf import namespace as ns
 from kg.errors import KgError, StoreError
-from kg.jsonld import context, node_objects
-from kg.metadata import Dump, dataset_triples, history
-from kg.namespace import DEFAULT_BASE, PREFIXES
+from kg.rdf.jsonld import context, node_objects
+from kg.rdf.metadata import Dump, dataset_triples, history
+from kg.rdf.namespace import DEFAULT_BASE, PREFIXES
 from kg.site import pages, serverconf
 from kg.site.pages import Linker, Page, Quote
 
@@ -309,7 +309,7 @@ def _write_indexes(site: _Site, site_url: str) -> None:
 def _write_ontology(site: _Site) -> None:
     from kg.resources import resource_path
     from kg.site.ontology_doc import ontology_page
-    from kg.validation import load_ontology, load_shapes
+    from kg.validation.shacl import load_ontology, load_shapes
 
     source = resource_path("ontology", "irkg.ttl")
     site.write("ontology.ttl", source.read_bytes())

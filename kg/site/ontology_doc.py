@@ -16,7 +16,7 @@ from collections import defaultdict
 import rdflib
 from rdflib import OWL, RDF, RDFS, SH, SKOS
 
-from kg.namespace import ONTOLOGY_IRI, ONTOLOGY_NS
+from kg.rdf.namespace import ONTOLOGY_IRI, ONTOLOGY_NS
 from kg.site.pages import document, esc
 
 _CONSTRAINTS = ("minCount", "maxCount", "datatype", "class", "nodeKind", "pattern", "minInclusive",

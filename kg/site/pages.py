@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.jsonld import compact
-from kg.namespace import ONTOLOGY_NS, RDF
+from kg.rdf.jsonld import compact
+from kg.rdf.namespace import ONTOLOGY_NS, RDF
 
 STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }

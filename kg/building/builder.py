@@ -1,0 +1,302 @@
+"""Builds transcripts into a store: read, process, map, write one graph each.
+
+One bad file never stops a batch: its error is collected, the others go on,
+and the result says how many failed so the CLI can exit non-zero.  Each
+transcript's graph is written in one transaction, so an interrupted build
+leaves every graph either whole or absent.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from kg.building import incremental
+from kg.rdf import namespace as ns
+from kg.errors import KgError
+from kg.rdf.layout import write_transcript
+from kg.building.incremental import Plan, has_graph
+from kg.building.manifest import Manifest, reader_version
+from kg.building.result import BuildResult
+from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
+from kg.model import Document, Transcript
+from kg.extract.pipeline import DEFAULT_PIPELINE, process
+from kg.inputs.reader import iter_paths
+from kg.store.protocol import Store
+
+#: called after each transcript with (transcripts done so far, files in the batch, source)
+Progress = Callable[[int, int, str], None]
+#: checks a mapped graph before it is written; returns problems (empty when it conforms)
+GraphCheck = Callable[[Document, object], Sequence[str]]
+
+#: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory
+#: until a flush, so without one a build's memory grew with the corpus (250 MB more per 3,000 pages)
+FLUSH_EVERY = 200
+
+
+@dataclass
+class _Prepared:
+    """One transcript made ready for the store: its graph and triples, or why it failed."""
+
+    source: str
+    graph: object = None
+    triples: list = field(default_factory=list)
+    shared: list = field(default_factory=list)  # for the entities graph (kg.rdf.layout)
+    meeting: str | None = None  # the IRI of the meeting it reports
+    dated: bool = False
+    problems: list[str] = field(default_factory=list)
+    error: KgError | None = None
+
+
+def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base: str,
+             check: GraphCheck | None) -> _Prepared:
+    """Everything but the write: parse, extract, map and check (runs in a worker process)."""
+    try:
+        doc = process(item, format, pipeline)
+        mapped = map_document(doc, base)
+        problems = list(check(doc, mapped)) if check else []
+    except KgError as exc:
+        return _Prepared(item.source, error=exc)
+    meeting = meeting_node(doc, base)
+    dated = bool(doc.date or item.date or (doc.meeting and doc.meeting.date))
+    return _Prepared(item.source, mapped.graph, mapped.triples, mapped.shared,
+                     meeting.value if meeting else None, dated, problems)
+
+
+# State of a worker process: the options of its build and its own check, made once per worker
+# because a validator holds compiled shapes that cannot be sent between processes.
+_worker: dict[str, object] = {}
+
+
+def _init_worker(format: str | None, pipeline: Sequence[str], base: str,
+                 check_factory: Callable[[], GraphCheck] | None) -> None:
+    _worker.update(format=format, pipeline=tuple(pipeline), base=base,
+                   check=check_factory() if check_factory else None)
+
+
+def _prepare_in_worker(item: Transcript) -> _Prepared:
+    return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
+
+
+#: environment a remote worker must share with the build: limits and another model file
+_SHARED_ENV = ("KG_MAX_FILE_MB", "KG_MAX_TEXT_MB", "KG_MAX_TURNS", "IRKG_READER_MODEL")
+
+
+def _prepare_remotely(options: tuple, environment: dict[str, str], item: Transcript) -> _Prepared:
+    """A task of a cluster worker: the build's options come with every task (they are small), so a
+    worker that joins late needs no set-up; its check is made once per worker and options."""
+    os.environ.update(environment)
+    if _worker.get("options") != options:
+        _init_worker(*options)
+        _worker["options"] = options
+    return _prepare_in_worker(item)
+
+
+def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store, *,
+                      base: str = DEFAULT_BASE, format: str | None = None,
+                      pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
+                      progress: Progress | None = None,
+                      check_factory: Callable[[], GraphCheck] | None = None,
+                      strict: bool = False, jobs: int = 1, rebuild: bool = False,
+                      prune: bool = False, manifest: Manifest | None = None,
+                      scheduler: object | None = None) -> BuildResult:
+    """Processes and stores each transcript; errors are collected, not raised.
+
+    A transcript whose text was already built in this batch (same sha256) is
+    skipped, and so is one whose graph the store holds as this build would
+    write it (same text, same reader version; see :mod:`kg.building.manifest`) unless
+    ``rebuild``.  A source whose text changed has its old graph dropped;
+    ``prune`` drops the graphs of sources built before and not given now.
+    ``check_factory`` makes the check run on each mapped graph before it is
+    written: with ``strict`` a graph with problems is not written and counts as
+    failed; without, it is written and its problems are kept as warnings.
+    With ``jobs`` > 1, parsing, extraction, mapping and checks run in that many
+    worker processes, a few transcripts in flight at a time; with
+    ``scheduler`` (a Dask scheduler's address or a cluster) they run on that
+    cluster's workers instead.  Either way writes stay in this process, in
+    input order, one transaction per graph.
+    """
+    from kg.rdf.metadata import now
+
+    result = BuildResult()
+    started = time.perf_counter()
+    started_at = now()
+    done = 0
+
+    def tally(source: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, total, source)
+
+    own_manifest = manifest is None
+    manifest = Manifest.for_store(store) if own_manifest else manifest
+    if not own_manifest:
+        manifest.begin()
+    try:
+        plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
+                     check_factory is not None, strict, rebuild)
+        result.store_had_graphs = _holds_transcripts(store, base)
+        _write_reference(plan)
+        todo = incremental.todo(transcripts, result, plan, tally)
+        first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
+        todo = itertools.chain(first, todo)
+        options = (format, tuple(pipeline), base, check_factory)
+        if scheduler is not None:
+            from functools import partial
+
+            from kg.building.workers import dask_map
+
+            environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
+            prepared_items = dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
+        elif jobs > 1 and len(first) == 2 * jobs:
+            from kg.building.workers import process_map
+
+            prepared_items = process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker,
+                                         initargs=options)
+        else:
+            check = check_factory() if check_factory and first else None
+            prepared_items = (_prepare(item, format, pipeline, base, check) for item in todo)
+        for written, prepared in enumerate(prepared_items, start=1):
+            _store_one(prepared, store, result, strict, plan)
+            tally(prepared.source)
+            if written % FLUSH_EVERY == 0:
+                _flush(store)
+        if prune:
+            manifest.forget_unseen()
+        _drop_replaced(plan, result)
+        if result.built:  # links between commitments of different transcripts: rewritten whole
+            from kg.building.followup import link_followups
+            link_followups(store, base)
+        _record_build(store, base, pipeline, started_at, result)
+    finally:
+        if own_manifest:
+            manifest.close()
+        else:
+            manifest.commit()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
+    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.rdf.metadata`).
+
+    A build that wrote no graph changed nothing, and leaves the store as it was.
+    """
+    if not result.graphs:
+        return
+    from kg import __version__
+    from kg.rdf.metadata import BuildRecord, now, write_metadata
+    from kg.extract.pipeline import READERS, pipeline_for
+
+    reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
+    write_metadata(store, BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
+
+
+def _flush(store: Store) -> None:
+    """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none)."""
+    if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
+        store.raw.flush()
+
+
+def _holds_transcripts(store: Store, base: str) -> bool:
+    """Whether the store has a graph besides the reference graph (stops at the first one)."""
+    raw = getattr(store, "raw", None)
+    graphs = raw.named_graphs() if raw is not None else store.graphs()
+    reference = ns.reference_graph_iri(base).value
+    return any(g.value != reference for g in graphs)
+
+
+def _model_file(pipeline: Sequence[str]) -> str | None:
+    """Another model file than the shipped one, when the pipeline reads with a model."""
+    if not any(name.endswith("-model") for name in pipeline):
+        return None
+    return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
+
+
+def _write_reference(plan: Plan) -> None:
+    """The reference graph (countries, organisations, ontology), unless the store has it as it would be written."""
+    from pyoxigraph import NamedNode
+
+    graph = ns.reference_graph_iri(plan.base).value
+    if not plan.rebuild and plan.manifest.current(graph, plan.version, checked=False, strict=False) \
+            and has_graph(plan.store, graph):
+        return
+    plan.store.replace_graph(NamedNode(graph), reference_triples(plan.base))
+    plan.manifest.built(graph, plan.version, checked=True, problems=0)  # no check runs on it
+
+
+def _drop_replaced(plan: Plan, result: BuildResult) -> None:
+    """Drops the graphs of texts that no source gives any more (changed files, pruned sources)."""
+    from pyoxigraph import NamedNode
+
+    from kg.rdf.layout import remove_transcript
+
+    gone = plan.manifest.droppable()
+    for graph in gone:
+        remove_transcript(plan.store, NamedNode(graph))  # and what only it brought to the entities graph
+    plan.manifest.dropped(gone)
+    result.removed += len(gone)
+
+
+def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool,
+               plan: Plan | None = None) -> None:
+    """Writes one prepared graph (or records why not) and counts it."""
+    error = prepared.error
+    if error is None and prepared.problems and strict:
+        more = len(prepared.problems) - 1
+        error = KgError(f"{prepared.source}: graph does not conform: {prepared.problems[0]}"
+                        + (f" (and {more} more)" if more else ""))
+    if error is None:
+        try:
+            if prepared.meeting:
+                _count_meeting(prepared, store, result)
+            write_transcript(store, prepared.graph, prepared.triples, prepared.shared)
+            result.graphs.append(prepared.graph.value)
+        except KgError as exc:
+            error = exc
+    if error is not None:
+        if plan is not None:
+            plan.signatures.pop(prepared.source, None)
+        result.failed += 1
+        result.errors.append(error)
+        return
+    if plan is not None:
+        plan.manifest.built(prepared.graph.value, plan.version, checked=plan.checked,
+                            problems=len(prepared.problems))
+        plan.manifest.saw(prepared.source, prepared.graph.value, plan.signatures.pop(prepared.source, None))
+    result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
+    result.built += 1
+    result.undated += int(not prepared.dated)
+    result.triples += len(prepared.triples) + len(prepared.shared)
+
+
+def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> None:
+    """Counts a new meeting, or a transcript joining one already built (in this batch or before)."""
+    from pyoxigraph import NamedNode
+
+    iri = prepared.meeting
+    if iri in result.meeting_iris:
+        result.joined += 1
+        return
+    result.meeting_iris.add(iri)
+    result.meetings += 1
+    if result.store_had_graphs and _reported_elsewhere(store, NamedNode(iri), prepared.graph):
+        result.joined += 1
+
+
+def _reported_elsewhere(store: Store, meeting, graph) -> bool:
+    """Whether a transcript of another graph already reports ``meeting`` (a rebuilt transcript is not another)."""
+    return bool(store.query(f"""ASK {{ {meeting} irkg:reportedIn ?t .
+        FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t a irkg:Transcript }} }} }}"""))
+
+
+def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
+    """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
+    from kg.inputs.paths import iter_inputs
+
+    named = list(iter_inputs(inputs))
+    return build_transcripts(incremental.inputs(named), store, total=len(named), **options)

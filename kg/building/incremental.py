@@ -1,0 +1,142 @@
+"""Which inputs a build must process, and which it may leave alone.
+
+A transcript whose graph the store already holds as this build would write
+it (same text, same reader version: :mod:`kg.building.manifest`) is counted as
+unchanged and never parsed; a file whose size and modification time are
+those recorded is not even read, as git and make do.  Everything else goes
+on to the build, repeats of a text within the batch counted as skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kg.errors import KgError
+from kg.building.manifest import Manifest
+from kg.rdf.mapping import transcript_graph
+from kg.model import Transcript
+from kg.inputs.paths import STDIN
+from kg.inputs.reader import display_name
+from kg.store.protocol import Store
+
+if TYPE_CHECKING:
+    from kg.building.result import BuildResult
+
+
+@dataclass
+class Plan:
+    """What decides whether a transcript is built: the record of the store and this build's options."""
+
+    store: Store
+    manifest: Manifest
+    base: str
+    version: str
+    checked: bool
+    strict: bool
+    rebuild: bool
+    #: (size, mtime_ns) of the files of transcripts on their way to the store, by source
+    signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def unchanged(self, graph: str) -> bool:
+        """Whether the store already holds ``graph`` as this build would write it."""
+        return (not self.rebuild
+                and self.manifest.current(graph, self.version, checked=self.checked, strict=self.strict)
+                and has_graph(self.store, graph))
+
+
+def has_graph(store: Store, graph: str) -> bool:
+    from pyoxigraph import NamedNode
+
+    raw = getattr(store, "raw", None)
+    if raw is not None:
+        return raw.contains_named_graph(NamedNode(graph))
+    return bool(store.query(f"ASK {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+
+
+@dataclass(frozen=True)
+class File:
+    """A file of one transcript, read only if its size or modification time differ from the record's."""
+
+    path: str
+    name: str | None = None  # the name it is published under, relative to the input (kg.inputs.paths)
+
+
+#: a file modified this recently may change again within the clock's resolution: read it next time too
+_SETTLED_NS = 2_000_000_000
+
+
+def inputs(named: Iterable[tuple[str, str]]) -> Iterator[Transcript | KgError | File]:
+    """Each (path, published name) as a file to check first, or (stdin, JSONL: many texts, no one
+    signature) read at once."""
+    from kg.inputs.reader import read_as
+
+    for path, name in named:
+        if path == STDIN or path.lower().endswith(".jsonl"):
+            yield from read_as(path, name)
+        else:
+            yield File(path, name)
+
+
+def _signature(path: str) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a file that has not changed for a while, else None."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if time.time_ns() - info.st_mtime_ns < _SETTLED_NS:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult, plan: Plan,
+          tally: Callable[[str], None]) -> Iterator[Transcript]:
+    """Transcripts to build: unreadable files count as failed, repeats of a text as skipped,
+    and texts whose graph is already in the store as this build would write it as unchanged
+    (a file whose size and modification time are those recorded is not even read)."""
+    seen: set[str] = set()  # graphs of this batch (the graph IRI holds the text's hash)
+    for entry in transcripts:
+        signature = None
+        if isinstance(entry, File):
+            source, signature = entry.name or display_name(entry.path), _signature(entry.path)
+            graph = plan.manifest.file_graph(source, signature) if signature else None
+            if graph and (graph in seen or plan.unchanged(graph)):
+                result.read += 1
+                if graph in seen:
+                    result.skipped += 1
+                else:
+                    seen.add(graph)
+                    result.unchanged += 1
+                plan.manifest.saw(source, graph, signature)
+                tally(source)
+                continue
+            from kg.inputs.reader import read_as
+
+            items: Iterable[Transcript | KgError] = read_as(entry.path, source)
+        else:
+            items = (entry,)
+        for item in items:
+            if isinstance(item, KgError):
+                result.failed += 1
+                result.errors.append(item)
+                tally(getattr(item, "source", "?"))
+                continue
+            result.read += 1
+            graph = transcript_graph(item, plan.base).value
+            if graph in seen:
+                result.skipped += 1
+                plan.manifest.saw(item.source, graph, signature)
+                tally(item.source)
+                continue
+            seen.add(graph)
+            if plan.unchanged(graph):
+                result.unchanged += 1
+                plan.manifest.saw(item.source, graph, signature)
+                tally(item.source)
+                continue
+            if signature:
+                plan.signatures[item.source] = signature
+            yield item

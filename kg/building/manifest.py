@@ -1,0 +1,189 @@
+"""What each graph of a store was built from, so a rebuild does only what changed.
+
+A build records, per named graph, the version of the reader that made it
+(:func:`reader_version`) and, per input source, the graph its text gave.  The
+next build then skips a transcript whose graph holds the same text read by the
+same reader without parsing it; a source whose text changed gets its new graph
+and the graph of its old text is dropped (unless another source still gives
+that text); ``--prune`` forgets the sources not given this time and drops
+their graphs.
+
+The record is a small SQLite file beside the Oxigraph files of a store
+directory (Oxigraph and RocksDB ignore files they do not know, as they do
+``kg.lock``).  A memory store, or a SPARQL endpoint, gets a record in memory,
+so every build of those is a full one.  The record is written after the graph
+it describes and a skip also asks the store whether the graph is there, so an
+interrupted build, or a store changed behind the build's back, costs a rebuild
+of those graphs, never a wrong skip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+FILE_NAME = "irkg-build.sqlite"
+SCHEMA = 2  # PRAGMA user_version of the record; another value means: forget it and rebuild
+#: sources that name no file: a text read from them never replaces another
+UNNAMED_SOURCES = ("<stdin>",)
+#: code that only reads a built store or drives a build: editing it changes no graph
+_READERS_OF_THE_STORE = frozenset({"cli", "learn", "eval", "network", "report", "sparql", "validation", "__main__.py"})
+_DRIVERS = frozenset({
+    "building/builder.py", "building/manifest.py", "building/workers.py", "store/endpoint.py", "store/export.py",
+    "store/lock.py", "store/push.py", "store/query_page.py", "store/serve.py", "store/server.py", "store/stats.py",
+})
+_PACKAGE = Path(__file__).resolve().parent.parent
+_SKIPPED_DATA = ("vendor",)
+
+
+def _code_files() -> list[Path]:
+    """The package files a graph depends on: code that reads and maps transcripts, and its data."""
+    files = []
+    for path in sorted(_PACKAGE.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        relative = path.relative_to(_PACKAGE).parts
+        if relative[0] == "data":
+            if relative[1] not in _SKIPPED_DATA:
+                files.append(path)
+        elif path.suffix == ".py" and relative[0] not in _READERS_OF_THE_STORE \
+                and "/".join(relative) not in _DRIVERS:
+            files.append(path)
+    return files
+
+
+@lru_cache(maxsize=8)
+def reader_version(pipeline: Sequence[str], format: str | None = None, model: str | None = None) -> str:
+    """A hash of everything that decides a transcript's graph besides its text.
+
+    The extraction and mapping code with its data (the shipped reader model,
+    the cue book, gazetteers, leaders), the ontology of the reference graph,
+    the pipeline's stages, a forced transcript format and another model file
+    (``model``, as ``--model`` gives).  A new model or an edited cue changes
+    it, so the next build rebuilds every graph once.
+    """
+    from kg import __version__
+    from kg.resources import resource_dir
+
+    digest = hashlib.sha256(f"schema {SCHEMA}\nkg {__version__}\n{','.join(pipeline)}\n{format}\n".encode())
+    ontology = sorted(resource_dir("ontology").glob("*.ttl"))
+    for path in [*_code_files(), *ontology, *([Path(model)] if model else [])]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+class Manifest:
+    """The build record of one store: graphs with their reader version, sources with their graph."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self._db = sqlite3.connect(":memory:" if path is None else str(path))
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:  # a record of another layout:
+            self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS sources;"  # start anew
+                                   f"DROP TABLE IF EXISTS runs; PRAGMA user_version = {SCHEMA};")
+        self._db.executescript(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            "CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, version TEXT NOT NULL,"
+            " checked INTEGER NOT NULL, problems INTEGER NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS sources(source TEXT PRIMARY KEY, graph TEXT NOT NULL,"
+            " run INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER);"
+            "CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY AUTOINCREMENT, started REAL);")
+        self._replaced: set[str] = set()
+        self._pending = 0
+        self.begin()
+
+    def begin(self) -> None:
+        """Start the record of a build: sources it gives are told apart from those it does not."""
+        self.run = self._db.execute("INSERT INTO runs(started) VALUES (julianday('now'))").lastrowid
+        self._replaced.clear()
+
+    @classmethod
+    def for_store(cls, store: object) -> Manifest:
+        """The record beside a writable store directory, or one in memory for any other store."""
+        path = getattr(store, "path", None)
+        if path is None or getattr(store, "read_only", False):
+            return cls(None)
+        return cls(Path(path) / FILE_NAME)
+
+    def current(self, graph: str, version: str, *, checked: bool, strict: bool) -> bool:
+        """Whether ``graph`` was built by this reader version, and checked if a check is asked for.
+
+        A graph built without validation is rebuilt by a build that validates,
+        and one that had violations by a ``--strict`` build, which must not keep it.
+        """
+        row = self._db.execute("SELECT version, checked, problems FROM graphs WHERE graph = ?",
+                               (graph,)).fetchone()
+        if row is None or row[0] != version:
+            return False
+        if checked and not row[1]:
+            return False
+        return not (strict and row[2])
+
+    def built(self, graph: str, version: str, *, checked: bool, problems: int) -> None:
+        self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?, ?)",
+                         (graph, version, int(checked), problems))
+        self._tick()
+
+    def file_graph(self, source: str, signature: tuple[int, int]) -> str | None:
+        """The graph a file gave when it last had this size and modification time, if it did."""
+        row = self._db.execute("SELECT graph FROM sources WHERE source = ? AND size = ? AND mtime_ns = ?",
+                               (source, *signature)).fetchone()
+        return row[0] if row else None
+
+    def saw(self, source: str, graph: str, signature: tuple[int, int] | None = None) -> None:
+        """``source`` gives ``graph`` now; the graph it gave before, if another, may have to go.
+
+        ``signature`` is the file's (size, mtime_ns) when it was read: the next
+        build takes a file with the same signature as unchanged without reading
+        it, as git and make do.  Pass None when the file may still be changing
+        within the clock's resolution, so the next build reads it.
+        """
+        if source in UNNAMED_SOURCES:
+            return
+        size, mtime = signature or (None, None)
+        if self._db.execute("UPDATE sources SET run = ?, size = ?, mtime_ns = ? WHERE source = ? AND graph = ?",
+                            (self.run, size, mtime, source, graph)).rowcount:
+            return  # the common case of a rebuild: the same source, the same text
+        row = self._db.execute("SELECT graph FROM sources WHERE source = ?", (source,)).fetchone()
+        if row is not None and row[0] != graph:
+            self._replaced.add(row[0])
+        self._db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?)",
+                         (source, graph, self.run, size, mtime))
+        self._tick()
+
+    def forget_unseen(self) -> None:
+        """Forget the sources this run did not give (``--prune``); their graphs become droppable."""
+        self._replaced.update(g for (g,) in self._db.execute(
+            "SELECT DISTINCT graph FROM sources WHERE run != ?", (self.run,)))
+        self._db.execute("DELETE FROM sources WHERE run != ?", (self.run,))
+
+    def droppable(self) -> list[str]:
+        """Graphs whose source now gives another text (or was pruned) and that no source gives any more."""
+        out = []
+        for graph in sorted(self._replaced):
+            if self._db.execute("SELECT 1 FROM sources WHERE graph = ? LIMIT 1", (graph,)).fetchone() is None:
+                out.append(graph)
+        return out
+
+    def dropped(self, graphs: Iterable[str]) -> None:
+        self._db.executemany("DELETE FROM graphs WHERE graph = ?", ((g,) for g in graphs))
+        self._tick()
+
+    def _tick(self) -> None:
+        """Commit now and then, so an interrupted build keeps most of what it recorded."""
+        self._pending += 1
+        if self._pending >= 500:
+            self.commit()
+
+    def commit(self) -> None:
+        self._db.commit()
+        self._pending = 0
+
+    def close(self) -> None:
+        if self._db is not None:
+            self.commit()
+            self._db.close()
+            self._db = None

@@ -1,0 +1,1 @@
+"""Reading inputs: files, folders, HTML pages and JSONL become Transcripts; text helpers and input limits."""

@@ -1,0 +1,120 @@
+"""Who held which office of which country when: the shipped Wikidata leader list.
+
+``kg/data/leaders.tsv`` holds one row per tenure (Wikidata QID, country,
+head of state / head of government / foreign minister, office label when
+the source gives one, start and end as ISO dates or years) and
+``kg/data/leader_names.tsv`` each person's label and other spellings; both
+are made by ``tools/build_leaders.py`` from Wikidata query output (CC0).
+
+Names are indexed by their folded words (:mod:`kg.people.namekey`), so "Ilkham
+Aliyev", "Ilham Aliev" and "Ilham Aliyev" find the same person, and tenures
+by country, so a description such as "President of Ukraine Leonid Kuchma"
+on a date can be checked against whoever held the office then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date as Date, timedelta
+from typing import Callable
+
+from kg.people.namekey import name_key, name_words, telling_words
+
+#: Wikidata dates are sometimes a day or a month off the publishers' (an inauguration
+#: on the 7th recorded as the 1st); a tenure counts as held this many days either side.
+SLACK_DAYS = 45
+
+
+@dataclass(frozen=True)
+class LeaderInfo:
+    """One tenure of one person, with that person's label."""
+
+    name: str
+    qid: str
+    country: str | None
+    office: str
+    start: str = ""
+    end: str = ""
+    kind: str = ""
+
+    @property
+    def start_year(self) -> int | None:
+        return int(self.start[:4]) if self.start else None
+
+    @property
+    def end_year(self) -> int | None:
+        return int(self.end[:4]) if self.end else None
+
+    def held_on(self, day: str, slack: int = SLACK_DAYS) -> bool:
+        """Whether the tenure covers ``day`` (ISO), give or take ``slack`` days."""
+        wanted = _as_date(day, low=True)
+        if wanted is None:
+            return False
+        start, end = _as_date(self.start, low=True), _as_date(self.end, low=False)
+        margin = timedelta(days=slack)
+        return (start is None or start - margin <= wanted) and (end is None or wanted <= end + margin)
+
+
+def _as_date(text: str, low: bool) -> Date | None:
+    """An ISO date or a bare year (its first day when ``low``, else its last)."""
+    if not text:
+        return None
+    try:
+        if len(text) == 4:
+            return Date(int(text), 1, 1) if low else Date(int(text), 12, 31)
+        return Date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+class LeaderIndex:
+    """Tenures by person, by name key, by name word and by country."""
+
+    def __init__(self, read_tsv: Callable[[str], list[list[str]]]) -> None:
+        labels: dict[str, str] = {}
+        self.spellings: dict[str, tuple[str, ...]] = {}
+        for qid, label, aliases in read_tsv("leader_names.tsv"):
+            labels[qid] = label
+            self.spellings[qid] = (label, *[a for a in aliases.split("|") if a])
+        self.tenures: list[LeaderInfo] = []
+        self._by_qid: dict[str, list[int]] = {}
+        self._by_country: dict[str, list[int]] = {}
+        for qid, iso3, kind, office, start, end, _source in read_tsv("leaders.tsv"):
+            if qid not in labels:
+                continue
+            index = len(self.tenures)
+            self.tenures.append(LeaderInfo(labels[qid], qid, iso3 or None, office, start, end, kind))
+            self._by_qid.setdefault(qid, []).append(index)
+            self._by_country.setdefault(iso3, []).append(index)
+        self._by_key: dict[str, set[str]] = {}
+        self._by_word: dict[str, set[str]] = {}
+        for qid, spellings in self.spellings.items():
+            for spelling in spellings:
+                self._by_key.setdefault(name_key(spelling), set()).add(qid)
+                for word in name_words(spelling):
+                    self._by_word.setdefault(word, set()).add(qid)
+
+    def label(self, qid: str) -> str | None:
+        """The person's name as the list gives it (English where a source has it)."""
+        spellings = self.spellings.get(qid)
+        return spellings[0] if spellings else None
+
+    def of_person(self, qid: str) -> list[LeaderInfo]:
+        return [self.tenures[i] for i in self._by_qid.get(qid, [])]
+
+    def of_country(self, country: str, day: str, slack: int = SLACK_DAYS) -> list[LeaderInfo]:
+        """Tenures of ``country`` that cover ``day``."""
+        return [t for t in (self.tenures[i] for i in self._by_country.get(country, []))
+                if t.held_on(day, slack)]
+
+    def keyed(self, name: str) -> set[str]:
+        """QIDs of everyone one of whose spellings folds to the same key as ``name``."""
+        return set(self._by_key.get(name_key(name), ()))
+
+    def with_words(self, name: str) -> set[str]:
+        """QIDs of everyone whose spellings contain every telling word of ``name``
+        (honorifics and particles ignored: "Sheikh Al Thani" is no one in particular)."""
+        words = telling_words(name)
+        if not words:
+            return set()
+        return set.intersection(*(self._by_word.get(w, set()) for w in words))

@@ -1,0 +1,149 @@
+"""Which graph each fact lives in, and how a transcript's facts are written and taken back.
+
+A fact lives in exactly one named graph, so a query over the union default
+graph never sees it twice, and a query that names a graph per subject gives
+the same rows on a server whose default graph is not the union:
+
+- ``graph/<transcript id>``: what one transcript says and nothing else — the
+  transcript and its text, utterances, commitments, figures, evidence and
+  the journalists who asked questions in it;
+- ``graph/entities``: what transcripts share — leaders, tenures, meetings,
+  organisations, cities — each triple once, whoever stated it;
+- ``graph/reference``: countries, publishers and the ontology;
+- ``graph/contributions``: the ledger: for each transcript graph, the
+  entities triples it brought (``<graph> irkg:contributes "<N-Triples>"``);
+- ``graph/metadata``: the dataset description and the builds (:mod:`kg.rdf.metadata`).
+
+Every triple about one subject is in one graph (the mapping files each
+subject as shared or not), which is what lets a library query wrap each
+subject's patterns in its own ``GRAPH`` block.
+
+Rebuilding or deleting a transcript touches only what it contributed: its
+graph is replaced, its ledger entries are replaced, and an entities triple
+is deleted only when no other transcript's ledger still holds it.  All of it
+is one SPARQL update, so one transaction on Oxigraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from pyoxigraph import Literal, NamedNode, Quad, Triple, parse, RdfFormat
+
+from kg.rdf import namespace as ns
+from kg.rdf.namespace import irkg
+from kg.store.protocol import Store
+
+CONTRIBUTES = irkg("contributes")
+#: suffixes of the graphs that are not one transcript's
+SHARED_GRAPHS = ("/graph/entities", "/graph/contributions", "/graph/reference", "/graph/metadata")
+#: literals per VALUES block when asking who else contributes a triple
+_BATCH = 500
+
+
+def base_of(graph: NamedNode | str) -> str:
+    """The data base of a graph IRI: ``<base>graph/<name>`` -> ``<base>``."""
+    value = graph.value if isinstance(graph, NamedNode) else graph
+    return value.rsplit("/graph/", 1)[0] + "/"
+
+
+def is_transcript_graph(graph: str) -> bool:
+    return "/graph/" in graph and not graph.endswith(SHARED_GRAPHS)
+
+
+def encode(triple: Triple) -> str:
+    """One triple as an N-Triples line (no final dot): how the ledger names it."""
+    return str(triple)
+
+
+def decode(lines: Iterable[str]) -> list[Triple]:
+    """Ledger entries back to triples."""
+    text = "".join(f"{line} .\n" for line in lines)
+    return [Triple(q.subject, q.predicate, q.object) for q in parse(text.encode("utf-8"), RdfFormat.N_TRIPLES)]
+
+
+def contributions(store: Store, graph: NamedNode) -> list[str]:
+    """The entities triples ``graph`` contributed, as ledger strings."""
+    ledger = ns.contributions_graph_iri(base_of(graph))
+    rows = store.query(f"SELECT ?t WHERE {{ GRAPH {ledger} {{ {graph} {CONTRIBUTES} ?t }} }}")
+    return [row["t"].value for row in rows]
+
+
+def _held_elsewhere(store: Store, graph: NamedNode, lines: Sequence[str]) -> set[str]:
+    """Which of ``lines`` another transcript's ledger still holds."""
+    ledger = ns.contributions_graph_iri(base_of(graph))
+    held: set[str] = set()
+    for start in range(0, len(lines), _BATCH):
+        values = " ".join(str(Literal(line)) for line in lines[start:start + _BATCH])
+        rows = store.query(f"""SELECT DISTINCT ?t WHERE {{ VALUES ?t {{ {values} }}
+            GRAPH {ledger} {{ ?g {CONTRIBUTES} ?t FILTER(?g != {graph}) }} }}""")
+        held.update(row["t"].value for row in rows)
+    return held
+
+
+def _block(graph: NamedNode, triples: Iterable[Triple]) -> str:
+    body = " .\n".join(str(t) for t in triples)
+    return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
+
+
+def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
+                     shared: Sequence[Triple] = ()) -> int:
+    """Replace one transcript's graph and its share of the entities graph, in one update.
+
+    ``triples`` go to the transcript's own graph, ``shared`` to the entities
+    graph; what the transcript contributed before and no longer does leaves
+    the entities graph unless another transcript still contributes it.
+    Returns the number of triples the transcript now stands for.
+    """
+    base = base_of(graph)
+    entities, ledger = ns.entities_graph_iri(base), ns.contributions_graph_iri(base)
+    own = list(dict.fromkeys(triples))
+    new = {encode(t): t for t in shared}
+    old = set(contributions(store, graph))
+    gone = sorted(old - set(new))
+    orphans = [line for line in gone if line not in _held_elsewhere(store, graph, gone)] if gone else []
+    parts = [f"DROP SILENT GRAPH {graph}", f"CREATE SILENT GRAPH {graph}"]
+    if own:
+        parts.append(f"INSERT DATA {{ {_block(graph, own)} }}")
+    if gone:
+        parts.append(f"DELETE DATA {{ {_block(ledger, (Triple(graph, CONTRIBUTES, Literal(g)) for g in gone))} }}")
+    if orphans:
+        parts.append(f"DELETE DATA {{ {_block(entities, decode(orphans))} }}")
+    fresh = [line for line in new if line not in old]
+    if fresh:
+        parts.append(f"INSERT DATA {{ {_block(ledger, (Triple(graph, CONTRIBUTES, Literal(f)) for f in fresh))} }}")
+    if new:
+        parts.append(f"INSERT DATA {{ {_block(entities, new.values())} }}")
+    store.update(" ;\n".join(parts))
+    return len(own) + len(new)
+
+
+def remove_transcript(store: Store, graph: NamedNode) -> None:
+    """Delete one transcript: its graph, its ledger entries, and what only it contributed."""
+    write_transcript(store, graph, [], [])
+    store.update(f"DROP SILENT GRAPH {graph}")
+
+
+def transcript_view(store: Store, graph: NamedNode) -> list[Triple]:
+    """Everything one transcript states: its own graph and the entities triples it contributed.
+
+    What a transcript graph held before the entities were shared; SHACL
+    validation and reading facts back for scoring work on this view.
+    """
+    own = list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}))
+    return own + decode(contributions(store, graph))
+
+
+def views_of(graphs: dict[str, list[Triple]]) -> dict[str, list[Triple]]:
+    """The same views from graphs already read (an export in TriG or N-Quads)."""
+    ledger: dict[str, list[str]] = {}
+    for name, triples in graphs.items():
+        if name.endswith("/graph/contributions"):
+            for t in triples:
+                ledger.setdefault(t.subject.value, []).append(t.object.value)
+    return {name: triples + decode(ledger.get(name, ())) if is_transcript_graph(name) else triples
+            for name, triples in graphs.items()}
+
+
+def quads_of(graph: NamedNode, triples: Iterable[Triple]) -> list[Quad]:
+    return [Quad(t.subject, t.predicate, t.object, graph) for t in triples]

@@ -1,0 +1,216 @@
+"""The metadata graph: what the dataset is (VoID, DCAT) and which builds made it (PROV).
+
+A publisher has to say what a dump holds, under which licence, and how it
+was made; a crawler has to find the SPARQL endpoint and the dumps.  Every
+``kg build`` records itself as a ``prov:Activity`` (start and end time, the
+irkg version, the reader used, the graphs it wrote) and rewrites the dataset
+description from the store as it now is, so counts never drift from the
+data.  Earlier builds' activities are kept: they are the store's history.
+
+Everything here is computed with SPARQL through the :class:`~kg.store.protocol.Store`
+protocol, so it works for a SPARQL endpoint as for the embedded store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode, Triple
+
+from kg.rdf import namespace as ns
+from kg.rdf.namespace import DEFAULT_BASE, irkg, ns_node
+from kg.inputs.publishers import CC_BY_4, PUBLIC_DOMAIN_MARK
+from kg.store.protocol import Store
+
+TYPE = ns_node(ns.RDF, "type")
+LABEL = ns_node(ns.RDFS, "label")
+XSD_DATETIME = ns_node(ns.XSD, "dateTime")
+XSD_INTEGER = ns_node(ns.XSD, "integer")
+P = {name: ns_node(ns.PROV, name) for name in (
+    "Activity", "SoftwareAgent", "startedAtTime", "endedAtTime", "wasAssociatedWith", "generated",
+    "wasGeneratedBy")}
+D = {name: ns_node(ns.DCTERMS, name) for name in (
+    "title", "description", "license", "modified", "source", "rights", "hasVersion", "format")}
+V = {name: ns_node(ns.VOID, name) for name in (
+    "Dataset", "triples", "entities", "classes", "classPartition", "class", "exampleResource",
+    "vocabulary", "uriSpace", "sparqlEndpoint", "dataDump")}
+C = {name: ns_node(ns.DCAT, name) for name in (
+    "Dataset", "Distribution", "distribution", "downloadURL", "mediaType", "keyword", "byteSize")}
+SCHEMA_VERSION = ns_node(ns.SCHEMA, "softwareVersion")
+SPDX_CHECKSUM = NamedNode("http://spdx.org/rdf/terms#checksum")
+
+VOCABULARIES = (ns.ONTOLOGY_NS, ns.FOAF, ns.PROV, ns.OA, ns.SKOS, ns.DCTERMS, ns.OWL, ns.CC)
+KEYWORDS = ("international relations", "diplomacy", "leaders' meetings", "commitments", "transcripts")
+
+
+@dataclass(frozen=True)
+class Dump:
+    """One downloadable file of the dataset, for the description's distributions."""
+
+    url: str
+    media_type: str
+    size: int | None = None
+    sha256: str | None = None
+
+
+@dataclass
+class BuildRecord:
+    """One ``kg build`` as it ran: for its prov:Activity."""
+
+    started: dt.datetime
+    ended: dt.datetime
+    reader: str
+    version: str
+    graphs: list[str] = field(default_factory=list)
+
+    def key(self) -> str:
+        """``20261129T140907Z-<hash>``: sortable by time, distinct for two builds in one second."""
+        stamp = self.started.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        return f"{stamp}-{ns.short_hash(self.started.isoformat(), self.ended.isoformat(), *self.graphs, length=8)}"
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _time(value: dt.datetime) -> Literal:
+    return Literal(value.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z"), datatype=XSD_DATETIME)
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD_INTEGER)
+
+
+def activity_triples(record: BuildRecord, base: str = DEFAULT_BASE) -> list[Triple]:
+    """The prov:Activity of one build and the software agent that ran it."""
+    activity = ns.build_iri(record.key(), base)
+    software = ns.software_iri(record.version, base)
+    out = [
+        Triple(activity, TYPE, P["Activity"]),
+        Triple(activity, LABEL, Literal(f"kg build with the {record.reader} reader")),
+        Triple(activity, P["startedAtTime"], _time(record.started)),
+        Triple(activity, P["endedAtTime"], _time(record.ended)),
+        Triple(activity, P["wasAssociatedWith"], software),
+        Triple(activity, irkg("reader"), Literal(record.reader)),
+        Triple(software, TYPE, P["SoftwareAgent"]),
+        Triple(software, LABEL, Literal(f"irkg {record.version}")),
+        Triple(software, SCHEMA_VERSION, Literal(record.version)),
+    ]
+    out += [Triple(activity, P["generated"], NamedNode(g)) for g in record.graphs]
+    return out
+
+
+def _rows(store: Store, sparql: str) -> list[dict]:
+    return list(store.query(sparql))
+
+
+def dataset_triples(store: Store, base: str = DEFAULT_BASE, activity: NamedNode | None = None,
+                    endpoint: str | None = None, dumps: Sequence[Dump] = ()) -> list[Triple]:
+    """VoID and DCAT description of what ``store`` holds now."""
+    dataset = ns.dataset_iri(base)
+    transcripts = _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }")
+    out = [
+        Triple(dataset, TYPE, V["Dataset"]),
+        Triple(dataset, TYPE, C["Dataset"]),
+        Triple(dataset, D["title"], Literal("irkg: meetings between national leaders", language="en")),
+        Triple(dataset, D["description"], Literal(
+            f"A knowledge graph read from {transcripts} transcripts of meetings and calls between national "
+            "leaders: who met whom, when and where, the commitments each side stated and the figures they "
+            "gave, every fact with the quote of the transcript that states it.", language="en")),
+        Triple(dataset, D["modified"], _time(now())),
+        Triple(dataset, V["triples"], _int(store.count())),
+        Triple(dataset, V["uriSpace"], Literal(base)),
+    ]
+    out += [Triple(dataset, C["keyword"], Literal(k, language="en")) for k in KEYWORDS]
+    out += [Triple(dataset, V["vocabulary"], NamedNode(v.rstrip("#"))) for v in VOCABULARIES]
+    out += _licence(store, dataset)
+    out += _partitions(store, dataset, base)
+    for row in _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3"):
+        out.append(Triple(dataset, V["exampleResource"], row["m"]))
+    if activity is not None:
+        out.append(Triple(dataset, P["wasGeneratedBy"], activity))
+    if endpoint:
+        out.append(Triple(dataset, V["sparqlEndpoint"], NamedNode(endpoint)))
+    for dump in dumps:
+        out += _distribution(dataset, dump, base)
+    return out
+
+
+def _count(store: Store, sparql: str) -> int:
+    rows = _rows(store, sparql)
+    value = rows[0].get("n") if rows else None
+    return int(value.value) if value is not None else 0
+
+
+def _licence(store: Store, dataset: NamedNode) -> list[Triple]:
+    """CC BY 4.0 when every transcript is under CC BY 4.0 or in the public domain and one is CC BY;
+    the public domain mark when all are; no licence (and a note why) when any has none known."""
+    rows = _rows(store, """SELECT ?licence (COUNT(DISTINCT ?t) AS ?n) ?publisher WHERE {
+        ?t a irkg:Transcript . OPTIONAL { ?t dcterms:license ?licence }
+        OPTIONAL { ?t dcterms:publisher ?publisher } } GROUP BY ?licence ?publisher""")
+    licences = {r["licence"].value for r in rows if "licence" in r}
+    unknown = sum(int(r["n"].value) for r in rows if "licence" not in r)
+    out = [Triple(dataset, D["source"], r["publisher"]) for r in rows if "publisher" in r]
+    if unknown or not licences or licences - {CC_BY_4, PUBLIC_DOMAIN_MARK}:
+        out.append(Triple(dataset, D["rights"], Literal(
+            f"{unknown} transcripts have no known licence: no licence is given for the dataset.", language="en")))
+        return out
+    chosen = CC_BY_4 if CC_BY_4 in licences else PUBLIC_DOMAIN_MARK
+    return out + [Triple(dataset, D["license"], NamedNode(chosen))]
+
+
+def _partitions(store: Store, dataset: NamedNode, base: str) -> list[Triple]:
+    """One void:classPartition per irkg class, with how many resources it has."""
+    rows = _rows(store, f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c .
+        FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}")) }} GROUP BY ?c ORDER BY ?c""")
+    out = [Triple(dataset, V["classes"], _int(len(rows)))]
+    for row in rows:
+        name = row["c"].value.rsplit("#", 1)[-1]
+        partition = ns.class_partition_iri(name, base)
+        out += [Triple(dataset, V["classPartition"], partition),
+                Triple(partition, V["class"], row["c"]),
+                Triple(partition, V["entities"], _int(int(row["n"].value)))]
+    return out
+
+
+def _distribution(dataset: NamedNode, dump: Dump, base: str) -> list[Triple]:
+    node = NamedNode(dump.url)
+    out = [Triple(dataset, V["dataDump"], node), Triple(dataset, C["distribution"], node),
+           Triple(node, TYPE, C["Distribution"]), Triple(node, C["downloadURL"], node),
+           Triple(node, C["mediaType"], NamedNode("https://www.iana.org/assignments/media-types/" + dump.media_type))]
+    if dump.size is not None:
+        out.append(Triple(node, C["byteSize"], _int(dump.size)))
+    if dump.sha256:
+        out.append(Triple(node, SPDX_CHECKSUM, Literal("sha256:" + dump.sha256)))
+    return out
+
+
+def history(store: Store, base: str = DEFAULT_BASE) -> list[Triple]:
+    """The activities and software agents already in the metadata graph, kept across builds."""
+    graph = ns.metadata_graph_iri(base)
+    if graph not in store.graphs():
+        return []
+    return list(store.query("""CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o .
+        FILTER EXISTS { ?s a ?kind FILTER(?kind IN (prov:Activity, prov:SoftwareAgent)) } } }""",
+                            {"g": graph}))
+
+
+def write_metadata(store: Store, record: BuildRecord | None, base: str = DEFAULT_BASE,
+                   endpoint: str | None = None, dumps: Iterable[Dump] = ()) -> list[Triple]:
+    """Rewrite the metadata graph: past builds, this one (if any), and a fresh description."""
+    triples = history(store, base)
+    activity = None
+    if record is not None:
+        activity = ns.build_iri(record.key(), base)
+        triples += activity_triples(record, base)
+    else:
+        latest = _rows(store, """SELECT ?a WHERE { ?a a prov:Activity ; prov:endedAtTime ?end }
+                                 ORDER BY DESC(?end) LIMIT 1""")
+        activity = latest[0]["a"] if latest else None
+    graph = ns.metadata_graph_iri(base)
+    store.replace_graph(graph, triples)  # counted in the description below
+    triples += dataset_triples(store, base, activity, endpoint, list(dumps))
+    store.replace_graph(graph, triples)
+    return triples

@@ -1,0 +1,1 @@
+"""Where the graph lives: the Store protocol with Oxigraph and remote endpoints, export, push, stats, serving."""

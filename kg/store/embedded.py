@@ -1,0 +1,218 @@
+"""The embedded store: Oxigraph on disk or in memory, behind the Store protocol (:mod:`kg.store.protocol`).
+
+The unit of writing is a whole named graph
+(:meth:`Store.replace_graph`), done in one transaction, so a rebuild or an
+interrupted run never leaves half a transcript in the store.
+
+A store directory written here can be served as it is by the Oxigraph server
+(``oxigraph serve --location kg-store``).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespace import PREFIXES
+from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, rdf_format
+from kg.store.sparql_text import insert_values
+
+
+class OxigraphStore:
+    """Embedded Oxigraph: a directory on disk (created when missing) or, with ``path=None``, memory.
+
+    ``read_only`` opens an existing directory without writing a byte to it (no
+    log file, no lock): what commands that only read use, so they work on a
+    store they may not write and never grow it.  A writable opening takes the
+    store lock (:mod:`kg.store.lock`) that ``kg serve`` also takes.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
+        self.path = None if path is None else Path(path)
+        self.read_only = read_only and self.path is not None
+        self._lock = None
+        if self.path is None:
+            self._store = ox.Store()
+        elif self.read_only:
+            self._store = _open_read_only(self.path)
+        else:
+            self._store = _open_directory(self.path, self)
+
+    def __repr__(self) -> str:
+        return f"OxigraphStore({str(self.path) if self.path else None!r})"
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Flush to disk and release the directory lock (the object is unusable afterwards)."""
+        if self._store is not None:
+            try:
+                if self.path is not None and not self.read_only:
+                    self._store.flush()
+            except OSError as error:
+                raise StoreError(f"{self.path}: cannot save the store ({error}): graphs written since "
+                                 "the last save may be missing: free some space and build again") from None
+            finally:
+                self._store = None  # the lock goes when the Rust store is dropped
+                if self._lock is not None:
+                    self._lock.release()
+                    self._lock = None
+
+    @property
+    def raw(self) -> ox.Store:
+        """The pyoxigraph store, for callers that need its full API (bulk loading, backups)."""
+        if self._store is None:
+            raise StoreError(f"{self!r} is closed")
+        return self._store
+
+    # writing -------------------------------------------------------------
+
+    def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
+        """One transaction: a fresh graph by ``extend``, an existing one by one SPARQL update."""
+        self._writable()
+        store = self.raw
+        unique = list(dict.fromkeys(triples))
+        try:
+            if not store.contains_named_graph(graph):
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in unique)
+                if not unique:
+                    store.add_graph(graph)
+            else:
+                body = " .\n".join(str(t) for t in unique)
+                store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
+        return len(unique)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only: cannot write")
+
+    def update(self, sparql: str) -> None:
+        self._writable()
+        try:
+            self.raw.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL update is malformed: {error}") from error
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: update failed: {error}") from error
+
+    # reading -------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """Run a query over the union of all graphs (``GRAPH ?g`` still sees each one).
+
+        ``bindings`` substitute variables by terms before evaluation (no string
+        splicing).  ``timeout`` is checked while the answer is read, so a query
+        that keeps producing rows stops; Oxigraph cannot interrupt a query that
+        has not produced its first row yet.
+        """
+        started = time.monotonic()
+        try:
+            result = self._run(sparql, bindings or {})
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QuerySolutions):
+                names = [v.value for v in result.variables]
+                rows = Rows(names)
+                for solution in result:
+                    _check_time(started, timeout)
+                    rows.rows.append({n: solution[n] for n in names if solution[n] is not None})
+                return rows
+            triples = []
+            for triple in result:
+                _check_time(started, timeout)
+                triples.append(triple)
+            return triples
+        except SyntaxError as error:
+            raise QueryError(f"SPARQL query is malformed: {error}") from error
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: query failed: {error}") from error
+
+    def _run(self, sparql: str, bindings: dict[str, Term]) -> object:
+        """Substitute bound variables; ones the query does not project become a leading VALUES."""
+        store = self.raw
+        substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+        try:
+            return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                               substitutions=substitutions or None)
+        except RuntimeError as error:
+            if "projection" not in str(error):
+                raise QueryError(f"SPARQL query failed: {error}") from error
+        return store.query(insert_values(sparql, bindings), prefixes=PREFIXES,
+                           use_default_graph_as_union=True)
+
+    def graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode)),
+                      key=lambda g: g.value)
+
+    def count(self, graph: ox.NamedNode | None = None) -> int:
+        """Triples in one graph, or quads in the whole store."""
+        if graph is None:
+            return len(self.raw)
+        return sum(1 for _ in self.raw.quads_for_pattern(None, None, None, graph))
+
+    def dump(self, out: BinaryIO, fmt: str, graph: ox.NamedNode | None = None) -> None:
+        """Serialise one graph, or everything: datasets keep graphs, triple formats get the union."""
+        syntax = rdf_format(fmt)
+        store = self.raw
+        prefixes = None if fmt in ("nquads", "ntriples") else PREFIXES
+        if graph is not None:
+            store.dump(out, syntax, from_graph=graph, prefixes=prefixes)
+        elif fmt in DATASET_FORMATS:
+            store.dump(out, syntax, prefixes=prefixes)
+        else:
+            union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            ox.serialize(union, out, syntax, prefixes=prefixes)
+
+
+def _check_time(started: float, timeout: float | None) -> None:
+    if timeout is not None and time.monotonic() - started > timeout:
+        raise QueryError(f"query timed out after {timeout:g} s: make it more selective or raise --timeout")
+
+
+def _open_directory(path: Path, owner: OxigraphStore) -> ox.Store:
+    """Open or create a store directory for writing, under the store lock; refuse other folders."""
+    from kg.store.lock import StoreLock
+
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory: give a directory path or 'memory'")
+    if path.is_dir() and any(p.name != "kg.lock" for p in path.iterdir()) and not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: is not an Oxigraph store (the folder holds other files): "
+                         "choose an empty or new directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the store folder: {error.strerror or error}") from None
+    owner._lock = StoreLock(path, shared=False, holder="written by a kg command")
+    try:
+        return ox.Store(str(path))
+    except OSError as error:
+        owner._lock.release()
+        owner._lock = None
+        if "lock" in str(error).lower():
+            raise StoreError(f"{path}: the store is in use by another process (an `oxigraph serve` or "
+                             "another kg command): stop it or use another directory") from error
+        raise StoreError(f"{path}: cannot open the store: {error}") from error
+
+
+def _open_read_only(path: Path) -> ox.Store:
+    """Open an existing store directory for reading only: nothing is written, no lock is taken."""
+    if not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store directory: give a directory path or 'memory'")
+    if not (path / "CURRENT").exists():
+        raise StoreError(f"{path}: no Oxigraph store here: build one with `kg build FILES --store {path}`")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open the store: {error}") from error
