@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from split_annotation import MANIFESTS  # noqa: E402  (one list of the draws)
 
 
 def main() -> int:
@@ -25,7 +28,7 @@ def main() -> int:
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--double", action="store_true", help="these folders are second annotations")
     args = parser.parse_args()
-    sample = {p["id"]: p for manifest in ("SAMPLE.json", "SAMPLE2.json", "SAMPLE3.json", "SAMPLE4.json", "SAMPLE5.json")
+    sample = {p["id"]: p for manifest, _ in MANIFESTS
               for p in json.loads((ROOT / "data/annotated" / manifest).read_text("utf-8"))["pages"]}
     splits = json.loads((ROOT / "data/annotated/SPLITS.json").read_text("utf-8"))["sample"]
     added = problems = 0
