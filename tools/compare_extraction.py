@@ -15,6 +15,12 @@ matched by its last two parts, folder and name), e.g. the sealed test split.
 
 ``compare`` prints the pages whose records differ, with the first differing field of each, and
 exits 0 when the two runs agree on every page they share and hold the same pages, 1 otherwise.
+
+``stores`` compares two store directories built from the same inputs (``kg build``), graph by
+graph: the number of triples in each, and the triples themselves in every graph but the
+metadata graph, whose build activity (times, reader version) differs from build to build::
+
+    python tools/compare_extraction.py stores /tmp/store-before /tmp/store-after
 """
 from __future__ import annotations
 
@@ -96,6 +102,35 @@ def compare(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
     return lines
 
 
+def store_digest(path: Path) -> dict[str, tuple[int, str]]:
+    """Each graph's IRI to its triple count and a digest of its sorted triples (read-only open)."""
+    import hashlib
+
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(path))
+    out: dict[str, tuple[int, str]] = {}
+    for graph in store.named_graphs():
+        lines = sorted(f"{q.subject} {q.predicate} {q.object}" for q in store.quads_for_pattern(None, None, None, graph))
+        digest = "" if graph.value.endswith("graph/metadata") else hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        out[graph.value] = (len(lines), digest)
+    return out
+
+
+def compare_stores(first: Path, second: Path) -> list[str]:
+    """One line per graph whose triple count or triples differ, or that one store lacks."""
+    a, b = store_digest(first), store_digest(second)
+    lines = [f"{g}: only in {'first' if g in a else 'second'} store" for g in sorted(set(a) ^ set(b))]
+    for graph in sorted(set(a) & set(b)):
+        if a[graph][0] != b[graph][0]:
+            lines.append(f"{graph}: {a[graph][0]} triples != {b[graph][0]}")
+        elif a[graph][1] != b[graph][1]:
+            lines.append(f"{graph}: same count, other triples")
+    total = sum(n for n, _ in a.values()), sum(n for n, _ in b.values())
+    print(f"{len(a)} and {len(b)} graphs, {total[0]} and {total[1]} triples", file=sys.stderr)
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     verbs = parser.add_subparsers(dest="verb", required=True)
@@ -108,7 +143,14 @@ def main(argv: list[str] | None = None) -> int:
     cmp = verbs.add_parser("compare", help="compare two files written by extract")
     cmp.add_argument("first", type=Path)
     cmp.add_argument("second", type=Path)
+    sto = verbs.add_parser("stores", help="compare two store directories graph by graph")
+    sto.add_argument("first", type=Path)
+    sto.add_argument("second", type=Path)
     args = parser.parse_args(argv)
+    if args.verb == "stores":
+        lines = compare_stores(args.first, args.second)
+        print("\n".join(lines) or "every graph identical (metadata graph: counts only)")
+        return 0 if not lines else 1
     if args.verb == "extract":
         paths = select(args.inputs, args.sample, args.skip)
         result = extract(paths, args.reader)
