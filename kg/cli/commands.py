@@ -217,7 +217,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     with open_store(args.store, create=False) as store:
         page = render_report(store, validate=not args.no_validate, model_card=args.model_card, title=args.title)
     write_result(args, page)
-    if not args.quiet:
+    if not args.quiet and args.output != "-":
         print(f"report -> {args.output or 'report.html'}", file=sys.stderr)
     return EXIT_OK
 
