@@ -30,6 +30,10 @@ class StageError(KgError):
         self.reason = reason
 
 
+class PipelineError(KgError):
+    """A pipeline names an unknown component, or orders components against their requirements."""
+
+
 class StoreError(KgError):
     """The store cannot be opened, read or written."""
 

@@ -77,7 +77,7 @@ def test_rebuild_keeps_triple_count_and_export_parses(tmp_path, capsys):
 
 
 def test_extract_json_has_the_gold_shape(capsys):
-    assert main(["extract", "--json", str(AZE)]) == 0
+    assert main(["extract", "-f", "json", str(AZE)]) == 0
     record = json.loads(capsys.readouterr().out)
     assert set(record) >= {"meeting", "participants", "countries", "commitments", "figures"}
     assert record["meeting"]["date"] == "2021-07-20"
@@ -136,3 +136,83 @@ def test_a_base_without_a_trailing_slash_builds_and_validates(tmp_path):
             graphs[base] = sorted(g.value for g in opened.graphs())
     assert graphs["https://example.org/id"] == graphs["https://example.org/id/"]
     assert "https://example.org/id/graph/reference" in graphs["https://example.org/id"]
+
+
+def _subparsers() -> dict:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return action.choices
+
+
+def test_every_option_is_documented_and_every_command_has_examples():
+    for name, sub in _subparsers().items():
+        for action in sub._actions:
+            assert action.help, f"kg {name} {action.option_strings or action.dest}: no help text"
+        assert sub.epilog and sub.epilog.startswith("examples:"), f"kg {name} --help shows no example"
+        for line in sub.epilog.splitlines()[1:]:
+            assert line.strip().split()[0:2] in (["kg", name], ["cat", "page.txt"]), line
+
+
+def test_output_options_are_shared_and_formats_come_from_one_table():
+    from kg.cli.output import FORMATS
+
+    subs = _subparsers()
+    for name, sub in subs.items():
+        flags = {flag: action for action in sub._actions for flag in action.option_strings}
+        if name not in FORMATS:
+            assert "-o" not in flags and "-f" not in flags, f"kg {name} writes no output but takes -o/-f"
+            continue
+        assert flags["-o"].option_strings == ["-o", "--output"]
+        if len(FORMATS[name].names) > 1:
+            assert tuple(flags["-f"].choices) == FORMATS[name].names
+
+
+def test_json_option_is_a_deprecated_alias_of_format_json(tmp_path, capsys):
+    assert main(["extract", "-f", "json", str(AZE)]) == 0
+    new = capsys.readouterr()
+    assert main(["extract", "--json", str(AZE)]) == 0
+    old = capsys.readouterr()
+    assert old.out == new.out and json.loads(new.out)["meeting"]["date"] == "2021-07-20"
+    assert "--json is deprecated; use -f json" in old.err and "deprecated" not in new.err
+    assert "--json" not in _subparsers()["extract"].format_help()  # hidden: -f json is what is documented
+
+
+def test_the_older_build_format_option_still_reads_the_transcript_format(capsys):
+    args = build_parser().parse_args(["build", "--format", "kremlin", str(AZE)])
+    assert args.transcript_format == "kremlin"
+    assert build_parser().parse_args(["build", str(AZE)]).transcript_format == "auto"
+
+
+@pytest.fixture(scope="module")
+def aze_store(tmp_path_factory) -> str:
+    store = str(tmp_path_factory.mktemp("cli-store") / "store")
+    assert main(["build", "-q", "--no-validate", "--store", store, str(AZE)]) == 0
+    return store
+
+
+def test_network_format_option_writes_any_format_to_stdout(aze_store, capsysbinary):
+    assert main(["network", "countries", "--store", aze_store, "-f", "graphml"]) == 0
+    out = capsysbinary.readouterr().out
+    assert out.startswith(b"<?xml") and b"<graphml" in out
+    assert main(["network", "countries", "--store", aze_store]) == 0  # no -f, no -o: node-link JSON
+    assert "links" in json.loads(capsysbinary.readouterr().out)
+
+
+def test_network_format_option_beats_the_suffix(aze_store, tmp_path):
+    out = tmp_path / "net.txt"
+    assert main(["network", "countries", "--store", aze_store, "-f", "csv", "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("source,target,")
+
+
+def test_report_goes_to_stdout_with_dash(aze_store, capsys):
+    assert main(["report", "--store", aze_store, "--no-validate", "-o", "-"]) == 0
+    written = capsys.readouterr()
+    assert written.out.lstrip().lower().startswith("<!doctype html") and written.err == ""
+
+
+def test_a_failed_output_leaves_no_partial_file(aze_store, tmp_path, capsys):
+    target = tmp_path / "graph.ttl"
+    target.write_text("old", encoding="utf-8")
+    assert main(["export", "--store", aze_store, "--graph", "https://example.org/none", "-o", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]

@@ -148,12 +148,12 @@ CASES: list[Case] = [
          {"c.txt": GOOD.replace("Meeting with", "Meeting \x1b[31mwith\x1b]0;pwned\x07")},
          stdout_lacks="\x1b", stdout_has="\\x1b[31m"),
     # -- values at the reader (case 10)
-    Case("february-31-dateline", ["extract", "f.txt", "--json"], 0, None,
+    Case("february-31-dateline", ["extract", "f.txt", "-f", "json"], 0, None,
          {"f.txt": GOOD.replace("July 20", "February 31")}, stdout_lacks="2021-02-31"),
-    Case("ten-to-the-thirty", ["extract", "q.txt", "--json"], 0, None,
+    Case("ten-to-the-thirty", ["extract", "q.txt", "-f", "json"], 0, None,
          {"q.txt": GOOD.replace("We will supply vaccines", "We have supplied 10^30 doses of vaccine")},
          stdout_lacks='"quantity": 30'),
-    Case("exponent-percent", ["extract", "q.txt", "--json"], 0, None,
+    Case("exponent-percent", ["extract", "q.txt", "-f", "json"], 0, None,
          {"q.txt": GOOD.replace("Thank you.", "Trade grew by 1.79e+309 percent.")},
          stdout_lacks='"value": 309'),
     # -- options (case 13)
@@ -172,7 +172,7 @@ CASES: list[Case] = [
          "folder 'nodir' does not exist"),
     Case("extract-dev-full", ["extract", "g.txt", "-o", "/dev/full"], 2, "No space left", {"g.txt": GOOD}),
     Case("network-missing-folder", ["network", "countries", "-o", "nodir/n.graphml"], 2,
-         "cannot write the network"),
+         "folder 'nodir' does not exist"),
     # -- queries (case 2, 6, 10)
     Case("query-service", ["query", "-e", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], 2,
          "SERVICE clauses are off"),

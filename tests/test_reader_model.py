@@ -129,10 +129,10 @@ def test_cli_reader_option_and_model_file(tmp_path, restore_model):
     path = tmp_path / "m.json"
     path.write_text(model_to_json(_tiny(1.01, 1.01), {}), "utf-8")  # a model that vetoes everything
     out = tmp_path / "out.json"
-    assert main(["extract", str(DEV / "kremlin-2021-07-20-azerbaijan.txt"), "--json", "--model", str(path),
+    assert main(["extract", str(DEV / "kremlin-2021-07-20-azerbaijan.txt"), "-f", "json", "--model", str(path),
                  "-o", str(out)]) == 0
     assert json.loads(out.read_text())["commitments"] == []
-    assert main(["extract", str(DEV / "kremlin-2021-07-20-azerbaijan.txt"), "--json", "--reader", "rules",
+    assert main(["extract", str(DEV / "kremlin-2021-07-20-azerbaijan.txt"), "-f", "json", "--reader", "rules",
                  "-o", str(out)]) == 0
     assert json.loads(out.read_text())["commitments"]
 

@@ -7,7 +7,7 @@
     python tools/compare_extraction.py extract <same arguments> -o /tmp/after-kremlin.json
     python tools/compare_extraction.py compare /tmp/before-kremlin.json /tmp/after-kremlin.json
 
-``extract`` runs what ``kg extract --json --reader R`` runs (the same library calls) and writes
+``extract`` runs what ``kg extract -f json --reader R`` runs (the same library calls) and writes
 one JSON object: each page's path to its gold-shaped record, or to the error it raised.
 ``--sample N`` takes N pages spread evenly over the sorted list, so the same arguments pick the
 same pages on any machine.  ``--skip FILE`` leaves out every page a list names (one path a line,
@@ -57,7 +57,7 @@ def select(inputs: list[str], sample: int | None, skip: Path | None) -> list[str
 
 
 def extract(paths: list[str], reader: str) -> dict[str, Any]:
-    """Each page's path to its extraction as ``kg extract --json`` prints it, or to its error."""
+    """Each page's path to its extraction as ``kg extract -f json`` prints it, or to its error."""
     pipeline = pipeline_for(reader)
     out: dict[str, Any] = {}
     for path in paths:

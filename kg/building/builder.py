@@ -12,7 +12,7 @@ import itertools
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.building import incremental
 from kg.rdf import namespace as ns
@@ -21,10 +21,10 @@ from kg.rdf.layout import write_transcript
 from kg.building.incremental import Plan, has_graph
 from kg.building.manifest import Manifest, reader_version
 from kg.building.result import BuildResult
-from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node, reference_triples
+from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node
+from kg.rdf.reference import reference_triples
 from kg.model import Document, Transcript
 from kg.extract.pipeline import DEFAULT_PIPELINE, process
-from kg.inputs.reader import iter_paths
 from kg.store.protocol import Store
 
 #: called after each transcript with (transcripts done so far, files in the batch, source)
@@ -124,13 +124,11 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     result = BuildResult()
     started = time.perf_counter()
     started_at = now()
-    done = 0
+    done = itertools.count(1)
 
     def tally(source: str) -> None:
-        nonlocal done
-        done += 1
         if progress:
-            progress(done, total, source)
+            progress(next(done), total, source)
 
     own_manifest = manifest is None
     manifest = Manifest.for_store(store) if own_manifest else manifest
@@ -138,39 +136,17 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         manifest.begin()
     try:
         plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
-                     check_factory is not None, strict, rebuild)
+                    check_factory is not None, strict, rebuild)
         result.store_had_graphs = _holds_transcripts(store, base)
         _write_reference(plan)
         todo = incremental.todo(transcripts, result, plan, tally)
-        first = list(itertools.islice(todo, 2 * jobs))  # a handful of changed pages is quicker in-process
-        todo = itertools.chain(first, todo)
         options = (format, tuple(pipeline), base, check_factory)
-        if scheduler is not None:
-            from functools import partial
-
-            from kg.building.workers import dask_map
-
-            environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
-            prepared_items = dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
-        elif jobs > 1 and len(first) == 2 * jobs:
-            from kg.building.workers import process_map
-
-            prepared_items = process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker,
-                                         initargs=options)
-        else:
-            check = check_factory() if check_factory and first else None
-            prepared_items = (_prepare(item, format, pipeline, base, check) for item in todo)
-        for written, prepared in enumerate(prepared_items, start=1):
+        for written, prepared in enumerate(_prepare_all(todo, options, jobs, scheduler), start=1):
             _store_one(prepared, store, result, strict, plan)
             tally(prepared.source)
             if written % FLUSH_EVERY == 0:
                 _flush(store)
-        if prune:
-            manifest.forget_unseen()
-        _drop_replaced(plan, result)
-        if result.built:  # links between commitments of different transcripts: rewritten whole
-            from kg.building.followup import link_followups
-            link_followups(store, base)
+        _finish(plan, result, prune)
         _record_build(store, base, pipeline, started_at, result)
     finally:
         if own_manifest:
@@ -179,6 +155,39 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
             manifest.commit()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
+                 scheduler: object | None) -> Iterable[_Prepared]:
+    """Each transcript of ``todo`` prepared, in order: on a Dask cluster, in ``jobs`` worker processes,
+    or here.  ``options`` are (format, pipeline, base, check_factory).  A handful of changed pages is
+    quicker in-process than the start of a pool, so workers start only past ``2 * jobs`` transcripts."""
+    format, pipeline, base, check_factory = options
+    first = list(itertools.islice(todo, 2 * jobs))
+    todo = itertools.chain(first, todo)
+    if scheduler is not None:
+        from functools import partial
+
+        from kg.building.workers import dask_map
+
+        environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
+        return dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
+    if jobs > 1 and len(first) == 2 * jobs:
+        from kg.building.workers import process_map
+
+        return process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker, initargs=options)
+    check = check_factory() if check_factory and first else None
+    return (_prepare(item, format, pipeline, base, check) for item in todo)
+
+
+def _finish(plan: Plan, result: BuildResult, prune: bool) -> None:
+    """After the writes: forget pruned sources, drop replaced graphs, relink follow-ups."""
+    if prune:
+        plan.manifest.forget_unseen()
+    _drop_replaced(plan, result)
+    if result.built:  # links between commitments of different transcripts: rewritten whole
+        from kg.building.followup import link_followups
+        link_followups(plan.store, plan.base)
 
 
 def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:

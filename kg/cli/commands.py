@@ -1,20 +1,21 @@
 """The verbs of the ``kg`` command: one thin function each over one library call.
 
 Each takes the parsed arguments and returns an exit code (see :mod:`kg.cli.output`);
-library errors are left to :func:`kg.cli.main`, which turns them into one line.
+a verb that writes data hands its result to :func:`kg.cli.output.write_result`,
+which renders it in the ``-f`` format into the ``-o`` output.  Library errors
+are left to :func:`kg.cli.main`, which turns them into one line.
 Library modules are imported inside the verbs, so ``kg --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
-from kg.cli.output import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, Progress, describe_record, open_output,
-                           printable)
+from kg.cli.output import EXIT_ERROR, EXIT_FAILED, EXIT_OK, write_result
+from kg.cli.streams import Progress, open_output, printable
 from kg.errors import KgError
 
 
@@ -98,7 +99,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.store.factory import open_store
     from kg.validation.shacl import ValidationError, validate_files, validate_store
-    from kg.validation.report import format_human, format_json, format_turtle
 
     graphs = [args.graph] if args.graph else []
     if args.files:
@@ -108,13 +108,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             report = validate_store(store, graphs, engine=args.engine)
     if report.graphs == 0:
         raise ValidationError("nothing to validate: the store or files hold no named graph")
-    with open_output(args.output) as out:
-        if args.format == "json":
-            out.write(format_json(report))
-        elif args.format == "turtle":
-            out.write(format_turtle(report))
-        else:
-            out.write(printable(format_human(report, per_shape=args.show)))
+    write_result(args, report)
     return EXIT_OK if report.conforms else EXIT_FAILED
 
 
@@ -140,23 +134,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             continue
         records.append(document_to_gold(doc))
-    with open_output(args.output) as out:
-        if args.json or args.format == "json":
-            payload = records[0] if len(records) == 1 else records
-            out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-        else:
-            for record in records:
-                out.write(describe_record(record))
+    write_result(args, records)
     return EXIT_FAILED if failed else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.store.export import export, format_for
     from kg.store.factory import open_store
 
-    fmt = args.format or (format_for(args.output) if args.output else None) or "turtle"
-    with open_store(args.store, create=False) as store, open_output(args.output, binary=True) as out:
-        export(store, out, fmt, graph=args.graph)
+    with open_store(args.store, create=False) as store:
+        write_result(args, store)
     return EXIT_OK
 
 
@@ -179,19 +165,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     with open_store(args.store, create=False) as store:
         stats = store_stats(store, per_graph=args.per_graph)
-    with open_output(args.output) as out:
-        if args.format == "json":
-            out.write(json.dumps(stats, indent=1) + "\n")
-        else:
-            for key, value in stats["totals"].items():
-                out.write(f"{key:<14} {value}\n")
-            for row in stats.get("graphs", []):
-                out.write(printable(f"{row['triples']:>8}  {row['graph']}  {row.get('source') or ''}\n"))
+    write_result(args, stats)
     return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.eval.evaluate import evaluate, format_misses, format_table, lowest_f1
+    from kg.eval.evaluate import evaluate, lowest_f1
 
     gold_dirs, text_dir = list(args.gold_dir), args.text_dir
     if len(gold_dirs) > 1 and text_dir is None and not any(Path(gold_dirs[-1]).glob("*.gold.json")):
@@ -199,13 +178,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     _use_model(args)
     report, _ = evaluate(gold_dirs, text_dir, base=args.base, strict=not args.loose, reader=args.reader,
                          select=args.select)
-    with open_output(args.output) as out:
-        if args.json or args.format == "json":
-            out.write(json.dumps(report.as_dict(), indent=1, ensure_ascii=False) + "\n")
-        else:
-            out.write(format_table(report) + "\n")
-            if args.explain:
-                out.write(printable("\n" + format_misses(report) + "\n"))
+    write_result(args, report)
     if args.min_f1 is not None:
         field, value = lowest_f1(report)
         if value < args.min_f1:
@@ -216,7 +189,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_network(args: argparse.Namespace) -> int:
     from kg.network.graphs import to_networkx
-    from kg.network.export import to_json, write_network
     from kg.network.metrics import add_metrics, format_top_table
     from kg.store.factory import open_store
 
@@ -224,52 +196,41 @@ def cmd_network(args: argparse.Namespace) -> int:
         graph = to_networkx(store, args.kind, since=args.since, until=args.until, countries=args.country)
     if args.metrics:
         add_metrics(graph)
-    if args.output not in (None, "-"):
-        write_network(graph, args.output)
-        if graph.graph.get("notes") and not args.quiet:
+    to_file = args.output not in (None, "-")
+    if to_file or not args.metrics:  # on stdout, --metrics prints its table instead of the network
+        write_result(args, graph)
+    if to_file and not args.quiet:
+        if graph.graph.get("notes"):
             print(f"note: {graph.graph['notes']}", file=sys.stderr)
-        if not args.quiet:
-            print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {args.output}",
-                  file=sys.stderr)
-    elif not args.metrics:
-        sys.stdout.write(to_json(graph))
+        print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges -> {args.output}",
+              file=sys.stderr)
     if args.metrics:
-        sys.stdout.write(format_top_table(graph, args.top) + "\n")
+        with open_output(None) as out:
+            out.write(format_top_table(graph, args.top) + "\n")
     return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from kg.report.page import write_report
+    from kg.report.page import render_report
     from kg.store.factory import open_store
 
     with open_store(args.store, create=False) as store:
-        path = write_report(store, args.output, validate=not args.no_validate, model_card=args.model_card,
-                            title=args.title)
-    if not args.quiet:
-        print(f"report -> {path}", file=sys.stderr)
+        page = render_report(store, validate=not args.no_validate, model_card=args.model_card, title=args.title)
+    write_result(args, page)
+    if not args.quiet and args.output != "-":
+        print(f"report -> {args.output or 'report.html'}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_queries(args: argparse.Namespace) -> int:
     from kg.sparql.library import list_queries
 
-    queries = list_queries()
-    with open_output(args.output) as out:
-        if args.format == "json":
-            out.write(json.dumps([{"name": q.name, "title": q.title, "description": q.description,
-                                   "params": [vars(p) for p in q.params]} for q in queries],
-                                 ensure_ascii=False, indent=1) + "\n")
-            return EXIT_OK
-        for q in queries:
-            out.write(f"{q.name:<34} {q.title}\n")
-            for p in q.params:
-                example = f" (e.g. {p.example})" if p.example else ""
-                out.write(f"{'':<36}--param {p.name}=...  {p.meaning}{example}\n")
+    write_result(args, list_queries())
     return EXIT_OK
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.sparql.library import bind_params, format_result, load_query, parse_param_options, parse_query, run_query
+    from kg.sparql.library import bind_params, load_query, parse_param_options, parse_query, run_query
     from kg.store.factory import open_store
 
     if (args.query is None) == (args.expression is None):
@@ -284,9 +245,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     with open_store(args.store, create=False) as store:
         result = run_query(store, query.text, bindings, timeout=timeout, limit=args.limit)
-    text = format_result(result, args.format)
-    with open_output(args.output) as out:
-        out.write(printable(text) if args.format == "table" else text)
+    write_result(args, result)
     return EXIT_OK
 
 

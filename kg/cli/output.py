@@ -1,171 +1,23 @@
-"""How the ``kg`` command hands results to people: exit codes, output streams, progress.
+"""How the ``kg`` command hands results to people: exit codes and each command's output formats.
 
-Data goes to stdout or the ``-o`` file, progress to stderr and only when stderr
-is a terminal, so a piped run carries nothing but data.
+Data goes to stdout or the ``-o`` file (:mod:`kg.cli.streams`), messages to
+stderr.  Every command that writes data hands its result to
+:func:`write_result`, which opens the output, renders the result in the ``-f``
+format its command lists in :data:`FORMATS`, and closes the output; so ``-f``
+and ``-o`` mean the same on every command, and the formats a command offers
+are declared in one place, beside the code that renders them.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import stat
-import sys
-from pathlib import Path
-from typing import IO, Any
+import argparse
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
 
-from kg.errors import KgError
+from kg.cli.streams import Output, open_output, printable
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-
-# C0 and C1 controls but newline and tab: a transcript's ESC sequences must not drive the terminal
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters shown as ``\\x1b`` escapes instead of sent raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
-class OutputError(KgError):
-    """The output file cannot be written (no such folder, disk full, not allowed)."""
-
-
-class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled and sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int, source: str) -> None:
-        if not self.enabled:
-            return
-        if total and done <= total:
-            width = 30
-            filled = int(width * done / total)
-            bar = f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        else:
-            bar = f"{done} done"
-        name = source[-40:]
-        sys.stderr.write(f"\r{bar} {name:<40}")
-        sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * 90 + "\r")
-            sys.stderr.flush()
-
-
-class Output:
-    """Where a command's data goes: stdout, or a file that appears whole or not at all.
-
-    A file is written under a temporary name in its folder and renamed over
-    ``path`` on success, so a full disk or an error half-way leaves the old
-    file (or none), never a truncated one.  Devices and FIFOs (``/dev/full``,
-    ``/dev/stdout``) are written directly.  Write errors become one
-    :class:`OutputError` naming the file.  Use it as a context manager.
-    """
-
-    def __init__(self, path: str | None, binary: bool = False) -> None:
-        self.path = None if path in (None, "-") else path
-        self.binary = binary
-        self._temp: str | None = None
-        if self.path is None:
-            self._file: IO[Any] = sys.stdout.buffer if binary else sys.stdout
-            return
-        mode = "wb" if binary else "w"
-        kwargs = {} if binary else {"encoding": "utf-8", "newline": ""}
-        try:
-            if _is_special(self.path):
-                self._file = open(self.path, mode, **kwargs)
-                return
-            folder = Path(self.path).parent
-            if not folder.is_dir():
-                raise OutputError(f"{self.path}: cannot write: folder {str(folder)!r} does not exist")
-            import tempfile  # here, not at the top: every command imports this module, few write files
-
-            fd, self._temp = tempfile.mkstemp(dir=folder, prefix=f".{Path(self.path).name}.", suffix=".part")
-            os.chmod(self._temp, 0o666 & ~_umask())  # mkstemp makes 0600; a plain open would not
-            self._file = os.fdopen(fd, mode, **kwargs)
-        except OSError as error:
-            raise OutputError(f"{self.path}: cannot write: {error.strerror or error}") from None
-
-    def write(self, data: Any) -> int:
-        try:
-            return self._file.write(data)
-        except BrokenPipeError:
-            raise  # `kg query | head`: the reader has all it wants; the CLI exits quietly
-        except OSError as error:
-            self.discard()
-            raise OutputError(f"{self.path or 'stdout'}: cannot write: {error.strerror or error}") from None
-
-    def flush(self) -> None:
-        try:
-            self._file.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            self.discard()
-            raise OutputError(f"{self.path or 'stdout'}: cannot write: {error.strerror or error}") from None
-
-    def close(self) -> None:
-        """Finish: flush, then put the file in place (stdout is only flushed)."""
-        if self.path is None:
-            self.flush()
-            return
-        if self._file.closed:
-            return
-        try:
-            self._file.flush()
-            if self._temp is not None:
-                os.fsync(self._file.fileno())
-            self._file.close()
-            if self._temp is not None:
-                os.replace(self._temp, self.path)
-                self._temp = None
-        except OSError as error:
-            self.discard()
-            raise OutputError(f"{self.path}: cannot write: {error.strerror or error}") from None
-
-    def discard(self) -> None:
-        """Drop a half-written file: the temporary goes, ``path`` is left as it was."""
-        if self.path is not None and not self._file.closed:
-            try:
-                self._file.close()
-            except OSError:
-                pass
-        if self._temp is not None:
-            try:
-                os.unlink(self._temp)
-            except OSError:
-                pass
-            self._temp = None
-
-    def __enter__(self) -> Output:
-        return self
-
-    def __exit__(self, kind: object, *rest: object) -> None:
-        if kind is None:
-            self.close()
-        else:
-            self.discard()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _is_special(path: str) -> bool:
-    try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
-
-
-def open_output(path: str | None, binary: bool = False) -> Output:
-    """stdout (its byte buffer when ``binary``) for no path or ``-``, else a file written whole."""
-    return Output(path, binary)
 
 
 def describe_record(r: dict) -> str:
@@ -194,3 +46,172 @@ def _describe(r: dict) -> str:
         lines.append(f"topics: {', '.join(r['topics'])}")
     return "\n".join(lines) + "\n\n"
 
+
+
+# --- formats: how each command renders its result -------------------------------------------------
+
+#: writes one command's result to the output in one format; ``args`` carries the command's options
+Renderer = Callable[[Output, Any, argparse.Namespace], None]
+
+
+@dataclass(frozen=True)
+class Formats:
+    """The ``-f`` formats of one command, the first the default, and how ``-o`` is written.
+
+    ``by_suffix`` names the format an ``-o`` file's suffix implies (None when it
+    implies none); ``default_file`` is where the result goes without ``-o``
+    (None: stdout).
+    """
+
+    renderers: dict[str, Renderer]
+    help: str
+    binary: bool = False
+    by_suffix: Callable[[str], str | None] | None = None
+    default_file: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.renderers)
+
+    def chosen(self, args: argparse.Namespace) -> str:
+        """``-f``, else what the ``-o`` suffix implies, else the default."""
+        if getattr(args, "format", None):
+            return args.format
+        output = getattr(args, "output", None)
+        if self.by_suffix is not None and output not in (None, "-"):
+            return self.by_suffix(output) or self.names[0]
+        return self.names[0]
+
+
+def write_result(args: argparse.Namespace, result: Any) -> None:
+    """Renders ``result`` of ``args.command`` in its chosen format into ``-o`` (or stdout)."""
+    formats = FORMATS[args.command]
+    render = formats.renderers[formats.chosen(args)]
+    with open_output(getattr(args, "output", None) or formats.default_file, binary=formats.binary) as out:
+        render(out, result, args)
+
+
+def _json(value: Any, ascii: bool = False) -> str:
+    return json.dumps(value, ensure_ascii=ascii, indent=1) + "\n"
+
+
+def _extract_text(out: Output, records: list[dict], args: argparse.Namespace) -> None:
+    for record in records:
+        out.write(describe_record(record))
+
+
+def _extract_json(out: Output, records: list[dict], args: argparse.Namespace) -> None:
+    out.write(_json(records[0] if len(records) == 1 else records))
+
+
+def _stats_table(out: Output, stats: dict, args: argparse.Namespace) -> None:
+    for key, value in stats["totals"].items():
+        out.write(f"{key:<14} {value}\n")
+    for row in stats.get("graphs", []):
+        out.write(printable(f"{row['triples']:>8}  {row['graph']}  {row.get('source') or ''}\n"))
+
+
+def _queries_table(out: Output, queries: list, args: argparse.Namespace) -> None:
+    for q in queries:
+        out.write(f"{q.name:<34} {q.title}\n")
+        for p in q.params:
+            example = f" (e.g. {p.example})" if p.example else ""
+            out.write(f"{'':<36}--param {p.name}=...  {p.meaning}{example}\n")
+
+
+def _queries_json(out: Output, queries: list, args: argparse.Namespace) -> None:
+    out.write(_json([{"name": q.name, "title": q.title, "description": q.description,
+                      "params": [vars(p) for p in q.params]} for q in queries]))
+
+
+def _query_result(fmt: str) -> Renderer:
+    def render(out: Output, result: Any, args: argparse.Namespace) -> None:
+        from kg.sparql.library import format_result
+
+        text = format_result(result, fmt)
+        out.write(printable(text) if fmt == "table" else text)
+    return render
+
+
+def _eval_table(out: Output, report: Any, args: argparse.Namespace) -> None:
+    from kg.eval.evaluate import format_misses, format_table
+
+    out.write(format_table(report) + "\n")
+    if args.explain:
+        out.write(printable("\n" + format_misses(report) + "\n"))
+
+
+def _validation(fmt: str) -> Renderer:
+    def render(out: Output, report: Any, args: argparse.Namespace) -> None:
+        from kg.validation.report import format_human, format_json, format_turtle
+
+        if fmt == "json":
+            out.write(format_json(report))
+        elif fmt == "turtle":
+            out.write(format_turtle(report))
+        else:
+            out.write(printable(format_human(report, per_shape=args.show)))
+    return render
+
+
+def _export(fmt: str) -> Renderer:
+    def render(out: Output, store: Any, args: argparse.Namespace) -> None:
+        from kg.store.export import export
+
+        export(store, out, fmt, graph=args.graph)
+    return render
+
+
+def _export_suffix(path: str) -> str | None:
+    from kg.store.export import format_for
+
+    return format_for(path)
+
+
+def _network(fmt: str) -> Renderer:
+    def render(out: Output, graph: Any, args: argparse.Namespace) -> None:
+        from kg.network.export import render_network
+
+        out.write(render_network(graph, fmt))
+    return render
+
+
+def _network_suffix(path: str) -> str:
+    from kg.network.export import network_format
+
+    return network_format(path)
+
+
+def _page(out: Output, html: str, args: argparse.Namespace) -> None:
+    out.write(html)
+
+
+GRAPH_FORMATS = ("turtle", "trig", "nquads", "ntriples", "jsonld")
+NETWORK_FORMATS = ("json", "graphml", "gexf", "csv", "html", "png")
+
+#: command -> its output formats; the parser takes ``-f``'s choices from here
+FORMATS: dict[str, Formats] = {
+    "extract": Formats({"text": _extract_text, "json": _extract_json},
+                       "text: a readable summary per transcript; json: the gold JSON shape kg eval scores "
+                       "(one object, or a list for several transcripts)"),
+    "validate": Formats({name: _validation(name) for name in ("human", "json", "turtle")},
+                        "human: counts, then the first results of each shape (see -n); json: the counts and "
+                        "every result; turtle: the SHACL validation report graph"),
+    "export": Formats({name: _export(name) for name in GRAPH_FORMATS},
+                      "RDF format (default: from the -o suffix .ttl .trig .nq .nt .jsonld .json, else turtle)",
+                      binary=True, by_suffix=_export_suffix),
+    "stats": Formats({"table": _stats_table, "json": lambda out, stats, args: out.write(_json(stats, ascii=True))},
+                     "table: one count a line; json: the same counts as an object"),
+    "eval": Formats({"table": _eval_table, "json": lambda out, report, args: out.write(_json(report.as_dict()))},
+                    "table: scores per field and commitment type; json: every score, interval and count"),
+    "queries": Formats({"table": _queries_table, "json": _queries_json},
+                       "table: name, title and parameters; json: the same with each query's description"),
+    "query": Formats({name: _query_result(name) for name in ("table", "csv", "tsv", "json")},
+                     "an aligned table, CSV, TSV, or json (the SPARQL 1.1 query results JSON format); "
+                     "CONSTRUCT and DESCRIBE give N-Triples whatever the format"),
+    "network": Formats({name: _network(name) for name in NETWORK_FORMATS},
+                       "graphml, gexf (dynamic: one time interval per meeting, for Gephi's timeline), json "
+                       "(node-link), csv (edge list), html (one offline interactive page) or png (default: from "
+                       "the -o suffix, else json)", binary=True, by_suffix=_network_suffix),
+    "report": Formats({"html": _page}, "the page is HTML", default_file="report.html"),
+}

@@ -1,6 +1,6 @@
 """A Document's facts in the gold JSON shape of the evaluation format.
 
-``kg extract --json`` prints this, and the scorer compares the same shape
+``kg extract -f json`` prints this, and the scorer compares the same shape
 (read back from the store) with gold files, so people can diff what the tool
 read against what an analyst wrote by hand.
 """

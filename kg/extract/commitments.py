@@ -5,30 +5,29 @@ questions in general commit nobody), splits each into clauses, finds type
 cues (:mod:`kg.extract.cues`), reads the status from tense and modality,
 resolves "we"/"you" and named countries to the giver and the receiver
 (:mod:`kg.extract.resolve`), and attaches the item and the quantity.  Rules
-are per family in :mod:`kg.extract.commitment_rules`; this module only
-decides how many commitments a sentence gives.
+are per family in :mod:`kg.extract.commitment_rules`, and what a type adds to
+reading its cue in :mod:`kg.extract.type_rules`; this module only decides how
+many commitments a sentence gives.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kg.extract import cues
 from kg.extract.commitment_rules import (
     agreement_title, agreement_titles, document_count, named_documents, clauses, find_item, find_type_cues, is_negated,
-    continues_infinitive, explicit_status, local_status, normalise, production_object, read_status, search_any,
+    continues_infinitive, explicit_status, local_status, normalise, production_object, read_status,
 )
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import find_countries, is_journalist, resolve_parties, speaker_country
+from kg.extract.type_rules import RULES, SHARED, Cue, speaks_of_document_act
 from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
 
 # Types of which one sentence states at most one act (a sentence listing
 # several areas of one cooperation programme is one Cooperation).
 ONE_PER_SENTENCE = frozenset({"Cooperation", "JointProduction", "Visit", "Agreement"})
-_EVENT_REACH = 70  # characters either side of "summit"/"forum" where the verb holding it must stand
 _ITEM_LOOKBACK = 6  # earlier sentences searched for the goods a sentence leaves unnamed
-_SUPPLY_WITHOUT_ITEM = (r"\bmilitary\b", r"\bhumanitarian\b", r"\bdefen[cs]e\b", r"\baid\b", r"\brelief\b")
 
 
 def extract_commitments(doc: Document) -> Document:
@@ -60,62 +59,18 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
         if not found_cues:
             continue
         quantities = parse_quantities(doc.text, clause.start, clause.end)
-        number_starts = [q.span.start for q in quantities if q.span]
         document_act = any(kind == "Agreement" for kind, _ in found_cues) and \
-            _speaks_of_document_act(norm, utterance, sentence)
-        for kind, cue in found_cues:
+            speaks_of_document_act(norm, utterance, sentence)
+        for kind, match in found_cues:
             if kind != "Agreement" and (titles or (kind == "Cooperation" and document_act)):
                 continue  # the topic of a document is no act of its own
-            if kind == "Visit" and re.fullmatch(cues.EVENT_NOUN, cue.group(), re.I) and \
-                    not search_any(cues.EVENT_ACT, norm, max(clause.start, cue.start() - _EVENT_REACH),
-                                   min(clause.end, cue.end() + _EVENT_REACH)):
-                continue  # a forum named as a venue, a wish or a prediction, not one held or hosted
-            if is_negated(norm, clause, cue.start()):
-                continue
-            kind_status = read_status(norm, clause, number_starts, cue.end(), inherited)
-            if kind == "Visit":
-                if search_any(cues.INVITATION, norm, clause.start, clause.end):
-                    kind_status = "proposed"  # an invitation
-                elif cue.group().lower() == "visited":
-                    continue  # "when he visited Cairo": a past visit whatever the clause's other words
-                elif kind_status in ("completed", "ongoing"):
-                    continue  # past visits and the visit under way are no commitments
-            if kind == "Agreement":
-                if not _speaks_of_document_act(norm, utterance, sentence):
-                    continue  # an old document named as context
-                if kind_status == "ongoing" and \
-                        not search_any((cues.AGREEMENT_UNDER_WAY,), norm, clause.start, clause.end):
-                    kind_status = "completed"
-            parties = resolve_parties(doc, utterance, clause, Span(cue.start(), cue.end()),
-                                      kind in MUTUAL_TYPES)
-            if parties.by is None or parties.to is None or parties.by == parties.to:
-                continue
-            if kind == "Visit" and search_any(cues.INVITATION_RECEIVED, norm, clause.start, clause.end):
-                parties = replace(parties, by=parties.to, to=parties.by)  # the invitation came to us
-            elif kind == "Visit" and parties.by == speaker_country(doc, utterance) and \
-                    _visit_to_own_country(doc, utterance, clause, cue.end()):
-                parties = replace(parties, by=parties.to, to=parties.by)  # "the visit to France you plan": the other travels
-            if _without_counterpart(doc) and not _names_other_country(doc, utterance, clause):
-                continue  # a speech or a press conference: "you" is nobody abroad
-            item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
-            fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
-            if kind == "Investment" and fitting and kind_status == "ongoing" and \
-                    search_any((cues.INVESTMENT_STOCK,), norm, clause.start, clause.end):
-                kind_status = "completed"  # "investments amount to $2 billion": a stock
-            if kind == "Investment" and not fitting and \
-                    search_any(cues.INVESTMENT_TREND, norm, clause.start, clause.end):
-                continue  # a trend of investment flows is a figure's topic
-            named_here = find_item(norm, sentence)
-            if kind == "Supply" and named_here is None and not fitting and \
-                    not search_any(_SUPPLY_WITHOUT_ITEM, norm, clause.start, clause.end):
-                continue  # "supply everyone" names no goods: not a concrete act
-            base = Commitment(type=kind, by=parties.by, to=parties.to, status=kind_status,
-                              span=sentence, utterance=utterance.index, speaker=utterance.speaker,
-                              item=item)
+            read = _read_cue(Cue(doc, norm, utterance, sentence, clause, kind, match), position, quantities,
+                             inherited)
             one_key = (kind, "one")
-            if kind in ONE_PER_SENTENCE and not titles and one_key in seen:
+            if read is None or (kind in ONE_PER_SENTENCE and not titles and one_key in seen):
                 continue
-            for commitment in _expand(doc, norm, base, kind, fitting, titles, sentence, cue.start()):
+            base, fitting = read
+            for commitment in _expand(doc, norm, base, kind, fitting, titles, sentence, match.start()):
                 key = (commitment.type, commitment.by, commitment.to,
                        commitment.quantity.value if commitment.quantity else None, commitment.title)
                 if key in seen:
@@ -126,6 +81,34 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
     return out
 
 
+def _read_cue(cue: Cue, position: int, quantities: list[Quantity],
+              inherited: str | None) -> tuple[Commitment, list[Quantity]] | None:
+    """The commitment one cue states, before documents and amounts are counted, with the quantities
+    that fit its type; None when it states none.  Each type's own rules come from :data:`RULES`."""
+    rules = RULES.get(cue.kind, SHARED)
+    doc, norm, clause, kind = cue.doc, cue.norm, cue.clause, cue.kind
+    if not rules.is_act(cue) or is_negated(norm, clause, cue.match.start()):
+        return None
+    number_starts = [q.span.start for q in quantities if q.span]
+    status = rules.status(cue, read_status(norm, clause, number_starts, cue.match.end(), inherited))
+    if status is None:
+        return None
+    parties = resolve_parties(doc, cue.utterance, clause, Span(cue.match.start(), cue.match.end()),
+                              kind in MUTUAL_TYPES)
+    if parties.by is None or parties.to is None or parties.by == parties.to:
+        return None
+    parties = rules.parties(cue, parties)
+    if _without_counterpart(doc) and not _names_other_country(doc, cue.utterance, clause):
+        return None  # a speech or a press conference: "you" is nobody abroad
+    fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+    status = rules.amount(cue, status, fitting)
+    if status is None:
+        return None
+    item = _item(doc, norm, position, cue.utterance, cue.sentence, clause, kind, cue.match.end())
+    return Commitment(type=kind, by=parties.by, to=parties.to, status=status, span=cue.sentence,
+                      utterance=cue.utterance.index, speaker=cue.utterance.speaker, item=item), fitting
+
+
 def _without_counterpart(doc: Document) -> bool:
     """A page with speakers but no foreign leader among them (a speech, a news conference)."""
     if doc.is_meeting or not doc.cast:
@@ -133,38 +116,9 @@ def _without_counterpart(doc: Document) -> bool:
     return not any(p.country and p.country != doc.publisher_country for p in doc.participants or doc.cast)
 
 
-_VISIT_TO = re.compile(r"\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?$", re.I)
-
-
-def _visit_to_own_country(doc: Document, utterance: Utterance, clause: Span, cue_end: int) -> bool:
-    """A visit "to" the speaker's own country, named right after the cue, is made by the other side.
-
-    A host who speaks of "the visit to France you are planning" receives it;
-    only an invitation (handled before) goes the other way.
-    """
-    own = speaker_country(doc, utterance)
-    for mention in find_countries(doc, Span(cue_end, clause.end)):
-        if mention.span.start - cue_end > 30:
-            break
-        if _VISIT_TO.fullmatch(doc.text, cue_end, mention.span.start):
-            return mention.code == own
-    return False
-
-
 def _names_other_country(doc: Document, utterance: Utterance, clause: Span) -> bool:
     own = speaker_country(doc, utterance)
     return any(m.code != own for m in find_countries(doc, clause))
-
-
-def _speaks_of_document_act(norm: str, utterance: Utterance, sentence: Span) -> bool:
-    """Whether a document is signed, adopted, negotiated... here, or in the sentence a list continues."""
-    act = (cues.AGREEMENT_ACT,)
-    if search_any(act, norm, sentence.start, sentence.end):
-        return True
-    if not re.compile(cues.LIST_CONTINUATION, re.I).match(norm, sentence.start, sentence.end):
-        return False
-    earlier = [s for s in utterance.sentences if s.end <= sentence.start]
-    return bool(earlier) and search_any(act, norm, earlier[-1].start, earlier[-1].end) is not None
 
 
 def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list[Quantity],

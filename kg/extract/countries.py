@@ -4,8 +4,8 @@ A meeting's participants speak for their countries even when the text never
 names them ("President Jeenbekov" in a Kremlin page may never say
 "Kyrgyzstan" in a turn), so each participant's country is added when no
 phrase in the text gives it, anchored where that person is first named.
-The stage reads only the text and ``doc.participants``, so it can run in any
-order relative to the other extractors.
+The stage reads only the text and ``doc.participants``, so it runs after the
+participants stage and before nothing else in particular.
 """
 
 from __future__ import annotations

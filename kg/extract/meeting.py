@@ -5,9 +5,11 @@ or lead must name an encounter (talks, meeting, telephone conversation,
 press statements, joint press conference, summit) and not an announcement
 of a future one ("will meet"), a message, greeting, condolence, decree, law
 or speech; and someone foreign must take part — a principal of another
-country than the publisher's, or of an international organisation.  A
-meeting of the President with his own ministers or governors is domestic:
-``is_meeting`` is False and it has no participants (see kg.extract.people).
+country than the publisher's, or of an international organisation.  This
+stage reads the heading; the participants stage that follows it
+(:mod:`kg.extract.people`) checks who takes part: a meeting of the President
+with his own ministers or governors is domestic, and there ``is_meeting``
+becomes False and it has no participants.
 
 Place: see kg.extract.place.  Date: the dateline's, counted back to the event
 when the lead says "yesterday" (see kg.extract.when).
@@ -18,12 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.people import extract_participants, foreign_principals
 from kg.extract.place import split_place, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import event_date
 from kg.formats.header import header_datelines
-from kg.model import Document, Meeting, Span
+from kg.model import Document, Meeting
 
 _PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
                     r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
@@ -83,7 +84,8 @@ def meeting_format(doc: Document) -> str:
 
 
 def extract_meeting(doc: Document) -> Document:
-    """Fill ``doc.meeting`` (title, date, place, format, visit kind) and ``doc.is_meeting``."""
+    """Fill ``doc.meeting`` (title, date, place, format, visit kind) and ``doc.is_meeting``, as far
+    as the heading tells: the participants stage then makes a page nobody foreign attends domestic."""
     lead = _lead_text(doc).replace("\u00a0", " ")
     datelines = header_datelines(doc.text)
     dateline = datelines[0] if datelines else None
@@ -120,6 +122,4 @@ def extract_meeting(doc: Document) -> Document:
     is_meeting = encounter and not vetoed
     if not is_meeting and _JOINT_REMARKS.match(heading):
         is_meeting = not re.search(r"\bwill\b", heading)
-    if is_meeting:
-        is_meeting = bool(foreign_principals(extract_participants(doc)))
     return replace(doc, meeting=meeting, is_meeting=is_meeting)

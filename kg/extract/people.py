@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.people.cast import Mention, _name_at, find_mentions
+from kg.people.cast import Mention, name_at, find_mentions
 from kg.people.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import signatories
 from kg.people.names import looks_like_person_name
@@ -74,7 +74,7 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
     found = []
     for match in _WITH_NAME.finditer(doc.quote(doc.title).replace("\u00a0", " ")):
         for part in re.split(r"\band\b", match["rest"]):
-            words = _name_at(part.split())
+            words = name_at(part.split())
             name = " ".join(words)
             if len(words) >= 2 and looks_like_person_name(name):
                 whole = len(words) == len(part.split())  # not "Special Envoy" of "... of the Chinese President"
@@ -89,16 +89,16 @@ def _office_in_lead(doc: Document, name: str) -> Person | None:
     """The office the lead gives a titled name without one: "congratulated Ursula von der Leyen on
     assuming the office of President of the European Commission".  Only when the lead's first
     sentences name the person and exactly one foreign office, so the office cannot be another's."""
-    from kg.people.cast import _OFFICE_PATTERN, read_description
+    from kg.people.cast import OFFICE_PATTERN, read_description
 
-    if _OFFICE_PATTERN.search(name):  # "Deputy Crown Prince and Defence Minister of ...": an office
+    if OFFICE_PATTERN.search(name):  # "Deputy Crown Prince and Defence Minister of ...": an office
         return None
     offices = []
     for span in _lead_spans(doc)[1:]:
         sentence = doc.quote(span).replace("\u00a0", " ")
         if name not in sentence:
             continue
-        for match in _OFFICE_PATTERN.finditer(sentence):
+        for match in OFFICE_PATTERN.finditer(sentence):
             mention = read_description(sentence[match.start():].split(",")[0].split(".")[0])
             if mention.office and not mention.name and (
                     mention.organisation or mention.country not in (None, doc.publisher_country)):
@@ -189,9 +189,20 @@ def extract_participants(doc: Document) -> Document:
 
     After :func:`kg.extract.meeting.extract_meeting` has said a page is no
     meeting (a message, a greeting), nobody meets, so participants stay empty.
+    When its heading names an encounter but nobody foreign takes part (the
+    President with his ministers), the page is domestic: ``is_meeting``
+    becomes False and participants stay empty.
     """
     if doc.meeting is not None and not doc.is_meeting:
         return replace(doc, participants=())
+    found = replace(doc, participants=_principals(doc))
+    if doc.meeting is not None and not foreign_principals(found):
+        return replace(found, participants=(), is_meeting=False)
+    return found
+
+
+def _principals(doc: Document) -> tuple[Person, ...]:
+    """The principals the title, the lead, the speakers and a joint statement's signatures name."""
     date = document_date(doc)
     people: list[Person] = []
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
@@ -241,4 +252,4 @@ def extract_participants(doc: Document) -> Document:
             host = _publisher_leader(doc, date)
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
-    return replace(doc, participants=tuple(unique))
+    return tuple(unique)

@@ -5,9 +5,9 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 
 1. every annotated page is parsed (meeting, participants, countries) and its
    candidate sentences get features and the rules' hits
-   (:mod:`kg.extract.learned`);
+   (:mod:`kg.extract.learned`), in :mod:`kg.learn.pages`;
 2. each gold commitment labels the candidate sentence that states it (the
-   scorer's same-sentence test, best word overlap first);
+   scorer's same-sentence test, best word overlap first), there too;
 3. one logistic regression per type over sentences, and a multinomial status
    classifier over (sentence, type) pairs with a gold status;
 4. per type, the ``keep`` and ``propose`` thresholds that give the best strict
@@ -24,79 +24,21 @@ from typing import Callable, Sequence
 from kg.errors import KgError
 from kg.extract.commitment_rules import normalise
 from kg.extract.learned import (
-    FORMAT_VERSION, Candidate, Reading, SentenceReader, apply_parties, candidates, decide, propose_commitment,
-    page_features, rank_pairs, status_features,
+    FORMAT_VERSION, Reading, SentenceReader, apply_parties, decide, propose_commitment, rank_pairs, status_features,
 )
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
-from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
-from kg.model import COMMITMENT_TYPES, STATUSES, Commitment, Document
-from kg.extract.learned_figures import figure_candidates
+from kg.learn.pages import PageData, prepare
+from kg.model import COMMITMENT_TYPES, STATUSES, Commitment
 from kg.eval.goldjson import _figure as figure_json
-from kg.eval.scoring import Counts, _same_number, _words, same_sentence, score
+from kg.eval.scoring import Counts, score
 
-PARSE_STAGES = ("meeting", "participants", "countries")
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 PROPOSE_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never propose
 MIN_FEATURE_COUNT = 3
 FIGURE_C = 1.0  # the figure filter's regularisation, chosen on dev
 PRUNE = 0.03  # weights below this (in every column) are dropped: a smaller file, the same decisions on dev
-
-
-@dataclass
-class PageData:
-    """One page ready for training or tuning."""
-
-    name: str
-    doc: Document
-    gold: dict
-    candidates: list[Candidate]
-    features: list[list[str]]
-    labels: list[dict[str, str]]  # per candidate: type -> gold status of a commitment it states
-    pairs: list[dict[str, list[tuple[str | None, str | None]]]]  # per candidate: type -> gold (by, to) pairs
-    figures: list = field(default_factory=list)  # the rules' (figure, features)
-    figure_labels: list[int] = field(default_factory=list)  # 1 where a gold figure agrees
-
-
-def prepare(page: GoldPage) -> PageData:
-    """Parses a page and labels its candidate sentences from the gold."""
-    from kg.extract.pipeline import process
-    from kg.inputs.reader import read
-
-    transcript = next(read(str(page.text)))
-    doc = process(transcript, None, PARSE_STAGES)
-    found = candidates(doc, rule_commitments(doc).commitments)
-    labels: list[dict[str, str]] = [{} for _ in found]
-    pairs: list[dict[str, list]] = [{} for _ in found]
-    texts = [doc.text[c.sentence.start:c.sentence.end] for c in found]
-    for commitment in page.gold.get("commitments") or []:
-        best = _best_sentence(texts, commitment.get("quote") or "")
-        if best is not None and commitment.get("type") in COMMITMENT_TYPES:
-            labels[best].setdefault(commitment["type"], commitment.get("status") or "ongoing")
-            pairs[best].setdefault(commitment["type"], []).append((commitment.get("by"), commitment.get("to")))
-    norm = normalise(doc.text)
-    with_rules = replace(doc, commitments=rule_commitments(doc).commitments)
-    figures = figure_candidates(with_rules)
-    gold_figures = page.gold.get("figures") or []
-    figure_labels = [int(any(g.get("unit") == f.quantity.unit and _same_number(f.quantity.value, g.get("value"))
-                             and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
-                             for g in gold_figures)) for f, _ in figures]
-    return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm), labels,
-                    pairs, figures, figure_labels)
-
-
-def _best_sentence(texts: list[str], quote: str) -> int | None:
-    words = set(_words(quote))
-    best, best_overlap = None, 0.0
-    for i, text in enumerate(texts):
-        if not same_sentence(text, quote):
-            continue
-        mine = set(_words(text))
-        overlap = len(mine & words) / max(1, len(mine | words))
-        if overlap > best_overlap:
-            best, best_overlap = i, overlap
-    return best
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """Write a network as GraphML, dynamic GEXF, node-link JSON, an edge-list CSV, HTML or PNG.
 
-The file's suffix picks the format (:func:`write_network`).  GraphML and
-GEXF hold only scalar attributes, so lists (meeting IRIs, dates) become
-space-separated strings and missing values are left out.  The GEXF file is
+The file's suffix picks the format (:func:`write_network`), or the caller names it
+(:func:`render_network`).  GraphML and GEXF hold only scalar attributes, so lists
+(meeting IRIs, dates) become space-separated strings and missing values are left out.  The GEXF file is
 dynamic: every node and edge has one spell per meeting date, so Gephi's
 timeline shows who met in any window of time.
 """
@@ -20,34 +20,60 @@ import networkx as nx
 
 from kg.errors import NetworkError
 
-SUFFIXES = (".graphml", ".gexf", ".json", ".csv", ".html", ".png")
+#: file suffix -> network format; the formats :func:`render_network` writes
+FORMATS: dict[str, str] = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv",
+                           ".html": "html", ".png": "png"}
+SUFFIXES = tuple(FORMATS)
 # characters XML 1.0 cannot hold (a name with U+FFFE would make a file no XML parser reads)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def write_network(graph: nx.Graph, path: str | Path) -> Path:
-    """Write ``graph`` to ``path`` in the format its suffix names; returns the path."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+def network_format(path: str | Path) -> str:
+    """The format the suffix of ``path`` names, or a NetworkError saying which suffixes there are."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
         raise NetworkError(f"{path}: unknown network format {suffix or '(no suffix)'!r}: "
                            f"end the file name with one of {', '.join(SUFFIXES)}")
-    final, path = path, path.with_name(f".{path.stem}.part{suffix}")  # renamed when whole
-    try:
-        if suffix == ".png":
-            from kg.network.png import write_png
-            write_png(graph, path)
-        elif suffix == ".html":
-            from kg.network.html import to_html
-            path.write_text(to_html(graph), encoding="utf-8")
-        elif suffix == ".graphml":
-            nx.write_graphml(scalar_copy(graph), path, encoding="utf-8")
-        elif suffix == ".gexf":
-            nx.write_gexf(dynamic_copy(graph), path, encoding="utf-8")
-        elif suffix == ".json":
-            path.write_text(to_json(graph), encoding="utf-8")
+    return FORMATS[suffix]
+
+
+def render_network(graph: nx.Graph, fmt: str) -> bytes:
+    """``graph`` as the bytes of a ``fmt`` file (one of :data:`FORMATS`' values)."""
+    if fmt == "png":
+        from kg.network.png import write_png
+
+        buffer = io.BytesIO()
+        write_png(graph, buffer)
+        return buffer.getvalue()
+    if fmt in ("graphml", "gexf"):
+        buffer = io.BytesIO()
+        if fmt == "graphml":
+            nx.write_graphml(scalar_copy(graph), buffer, encoding="utf-8")
         else:
-            path.write_text(to_csv(graph), encoding="utf-8")
+            nx.write_gexf(dynamic_copy(graph), buffer, encoding="utf-8")
+        return buffer.getvalue()
+    if fmt == "html":
+        from kg.network.html import to_html
+
+        return to_html(graph).encode("utf-8")
+    if fmt == "json":
+        return to_json(graph).encode("utf-8")
+    if fmt == "csv":
+        return to_csv(graph).encode("utf-8")
+    raise NetworkError(f"unknown network format {fmt!r}: use one of {', '.join(FORMATS.values())}")
+
+
+def write_network(graph: nx.Graph, path: str | Path) -> Path:
+    """Write ``graph`` to ``path`` in the format its suffix names; returns the path.
+
+    The file appears whole or not at all: it is written under a temporary name
+    beside ``path`` and renamed when complete.
+    """
+    path = Path(path)
+    data = render_network(graph, network_format(path))
+    final, path = path, path.with_name(f".{path.stem}.part{path.suffix.lower()}")  # renamed when whole
+    try:
+        path.write_bytes(data)
         os.replace(path, final)
     except OSError as error:
         if path.parent.is_dir():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
 
@@ -22,15 +23,16 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
            "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39")
 
 
-def write_png(graph: nx.Graph, path: str | Path, max_labels: int = MAX_LABELS) -> None:
-    """Draw ``graph`` into ``path`` (PNG, 1600×1200 pixels)."""
+def write_png(graph: nx.Graph, path: str | Path | BinaryIO, max_labels: int = MAX_LABELS) -> None:
+    """Draw ``graph`` into ``path``, a file name or a binary stream (PNG, 1600×1200 pixels)."""
     try:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as error:
         from kg.errors import NetworkError
-        raise NetworkError(f"{path}: drawing a PNG needs matplotlib: pip install 'irkg[png]'") from error
+        where = f"{path}: " if isinstance(path, (str, Path)) else ""
+        raise NetworkError(f"{where}drawing a PNG needs matplotlib: pip install 'irkg[png]'") from error
     if graph.number_of_nodes() and "community" not in next(iter(graph.nodes.values())):
         add_metrics(graph)
     simple = simple_projection(graph)

@@ -50,7 +50,8 @@ _NOT_NAME = frozenset(
 _HONORIFICS = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)|H\.E\.)\s+")
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*|[a-z]+(?=\s)")
 _WORD = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
-_OFFICE_PATTERN = re.compile(  # pages put NBSP inside offices: "Minister of\u00a0Foreign Affairs"
+#: a principal's office anywhere in a text; pages put NBSP inside offices: "Minister of\u00a0Foreign Affairs"
+OFFICE_PATTERN = re.compile(
     r"\b(?:" + "|".join(re.escape(o).replace(r"\ ", "[ \u00a0]+") for o in PRINCIPAL_OFFICES) + r")\b"
 )
 _SEP = re.compile(r"[ \u00a0]+")
@@ -73,8 +74,9 @@ def _gaz():  # imported lazily: the gazetteer loads data files once, on first us
     return default_gazetteer()
 
 
-def _name_at(words: list[str]) -> list[str]:
-    """Longest run of name-like words at the start of ``words`` (at most six)."""
+def name_at(words: list[str]) -> list[str]:
+    """Longest run of name-like words at the start of ``words`` (at most six): the name that follows
+    an office or a title's "with" ("Narendra Modi of India" gives Narendra Modi)."""
     name: list[str] = []
     for word in words:
         bare = word.rstrip(".,;:")
@@ -143,11 +145,11 @@ def read_description(description: str) -> Mention:
     if "," in text:  # "Kim Dae-jung, President of South Korea"
         head, _, tail = text.partition(",")
         tail_mention = read_description(tail)
-        if tail_mention.office and not tail_mention.name and _name_at(head.split()):
-            return Mention(" ".join(_name_at(head.split())), tail_mention.office, tail_mention.country,
+        if tail_mention.office and not tail_mention.name and name_at(head.split()):
+            return Mention(" ".join(name_at(head.split())), tail_mention.office, tail_mention.country,
                            organisation=tail_mention.organisation)
         text = text.replace(",", "")
-    match = _OFFICE_PATTERN.search(text)
+    match = OFFICE_PATTERN.search(text)
     if not match:
         return _trailing_name(text, None)
     before = " ".join(text[:match.start()].split())
@@ -166,10 +168,10 @@ def read_description(description: str) -> Mention:
         if found or organisation:
             country = country or found
             rest = rest[1 + length:]
-    name = _name_at(rest)
+    name = name_at(rest)
     if name and (country or organisation) and not looks_like_person_name(" ".join(name)):
         start = name_after_body(rest)  # "President of the French Senate Gerard Larcher"
-        person_name = _name_at(rest[start:]) if start else []
+        person_name = name_at(rest[start:]) if start else []
         if len(person_name) >= 2 and looks_like_person_name(" ".join(person_name)):
             tail = text[match.start():]
             office = tail[:tail.find(" ".join(person_name))].strip()
@@ -189,8 +191,8 @@ def read_description(description: str) -> Mention:
 def _trailing_name(text: str, country: str | None) -> Mention:
     """A label with an office we do not list: the name is its last capitalised words."""
     words = text.split()
-    if _name_at(words) == [w.rstrip(".,;:") for w in words]:
-        return Mention(" ".join(_name_at(words)) or None, None, country)
+    if name_at(words) == [w.rstrip(".,;:") for w in words]:
+        return Mention(" ".join(name_at(words)) or None, None, country)
     name: list[str] = []
     for word in reversed(words):
         if len(name) == 2 or not (word[:1].isupper() or word in _NAME_PARTICLES) or word in _NOT_NAME:
@@ -233,7 +235,7 @@ def _name_after_comma(window: str, clause: str) -> str | None:
         return None
     following = _CLAUSE_END.split(window[len(clause) + comma.end():])[0].strip().rstrip(".")
     words = following.split()
-    name = _name_at(words)
+    name = name_at(words)
     return " ".join(name) if name and len(name) == len(words) and len(name) >= 2 else None
 
 
@@ -274,7 +276,7 @@ _COUNTERPART = re.compile(
 def _counterpart_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     for match in _COUNTERPART.finditer(text, start, end):
         country = country_of(match["adjective"])
-        name = " ".join(_name_at(match["rest"].split()))
+        name = " ".join(name_at(match["rest"].split()))
         if country and len(name.split()) >= 2 and looks_like_person_name(name):
             name = _without_full_stop(name)
             yield Mention(name, None, country, Span(match.start(), match.start("rest") + len(name)))
@@ -293,7 +295,7 @@ def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
 
 def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     """The "office + name" mentions; the name must follow the office words and look like a name."""
-    for match in _OFFICE_PATTERN.finditer(text, start, end):
+    for match in OFFICE_PATTERN.finditer(text, start, end):
         if match.start() > 0 and text[match.start() - 1] == "-":
             continue
         prefix = _prefix(text, start, match.start())

@@ -4,8 +4,9 @@ One transcript becomes one named graph (``graph/<transcript id>``) holding
 the transcript, its utterances, the meeting, the people with their tenures,
 and every commitment and figure as a claim with its speaker, its utterance
 and its evidence (quote + offsets).  Countries, organisations and the
-ontology go to the reference graph (:func:`reference_triples`), so a
-transcript graph only links to them.
+ontology go to the reference graph (:mod:`kg.rdf.reference`), so a
+transcript graph only links to them; the terms, literals and the triple
+collector are shared with it (:mod:`kg.rdf.triples`).
 
 Every node a query can return has a minted IRI (see :mod:`kg.rdf.namespace`), and
 the output depends only on the Document: mapping it twice gives the same
@@ -14,43 +15,21 @@ triples in the same order.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
-from kg.rdf import namespace as ns
+from kg.inputs.publishers import publisher_for
 from kg.model import Commitment, Document, Figure, Person, Quantity, Transcript, Utterance
-from kg.rdf.namespace import DEFAULT_BASE, irkg, ns_node
-from kg.inputs.publishers import PUBLISHERS, publisher_for
+from kg.rdf import namespace as ns
+from kg.rdf.namespace import DEFAULT_BASE, irkg
+from kg.rdf.reference import reference_triples
+from kg.rdf.triples import (ALT_LABEL, ATTRIBUTION_NAME, ATTRIBUTION_URL, DERIVED_FROM, FOAF_NAME, LABEL, LICENSE,
+                            OA_END, OA_EXACT, OA_START, PRIMARY_SOURCE, PUBLISHER, RIGHTS, RIGHTS_HOLDER, SAME_AS,
+                            TYPE, VALUE, XSD_ANYURI, Triples, date_literal, decimal_literal, map_organisation)
 
-TYPE = ns_node(ns.RDF, "type")
-VALUE = ns_node(ns.RDF, "value")
-LABEL = ns_node(ns.RDFS, "label")
-SAME_AS = ns_node(ns.OWL, "sameAs")
-FOAF_NAME = ns_node(ns.FOAF, "name")
-ALT_LABEL = ns_node(ns.SKOS, "altLabel")
-DERIVED_FROM = ns_node(ns.PROV, "wasDerivedFrom")
-OA_EXACT = ns_node(ns.OA, "exact")
-OA_START = ns_node(ns.OA, "start")
-OA_END = ns_node(ns.OA, "end")
-XSD_DATE = ns_node(ns.XSD, "date")
-XSD_DECIMAL = ns_node(ns.XSD, "decimal")
-XSD_ANYURI = ns_node(ns.XSD, "anyURI")
-LICENSE = ns_node(ns.DCTERMS, "license")
-PUBLISHER = ns_node(ns.DCTERMS, "publisher")
-RIGHTS_HOLDER = ns_node(ns.DCTERMS, "rightsHolder")
-RIGHTS = ns_node(ns.DCTERMS, "rights")
-ATTRIBUTION_NAME = ns_node(ns.CC, "attributionName")
-ATTRIBUTION_URL = ns_node(ns.CC, "attributionURL")
-PRIMARY_SOURCE = ns_node(ns.PROV, "hadPrimarySource")
-FOAF_HOMEPAGE = ns_node(ns.FOAF, "homepage")
-FOAF_ORGANIZATION = ns_node(ns.FOAF, "Organization")
-PROV_ORGANIZATION = ns_node(ns.PROV, "Organization")
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+__all__ = ["DEFAULT_BASE", "MappedGraph", "map_document", "meeting_node", "reference_triples", "transcript_graph"]
 
 
 @dataclass(frozen=True)
@@ -77,51 +56,6 @@ class MappedGraph:
         return (Quad(t.subject, t.predicate, t.object, self.graph) for t in self.triples)
 
 
-def date_literal(value: str | None) -> Literal | None:
-    """An xsd:date, or None for anything that is not an ISO date (never an ill-typed literal)."""
-    return Literal(value, datatype=XSD_DATE) if value and _ISO_DATE.fullmatch(value) else None
-
-
-def decimal_literal(value: float | int) -> Literal:
-    """xsd:decimal without float noise: 100000.0 -> "100000", 2.5 -> "2.5"."""
-    text = format(Decimal(repr(value)).normalize(), "f")
-    return Literal(text, datatype=XSD_DECIMAL)
-
-
-class _Triples:
-    """Collects triples once each, in first-seen order, skipping None objects.
-
-    Subjects marked with :meth:`share` are entities several transcripts name;
-    :meth:`split` files every triple by its subject, so all triples of one
-    subject land in one graph.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict[Triple, None] = {}
-        self.names: dict[NamedNode, str] = {}  # the one name each person got in this graph
-        self._shared: set[NamedNode] = set()
-
-    def share(self, node: NamedNode) -> NamedNode:
-        self._shared.add(node)
-        return node
-
-    def split(self) -> tuple[list[Triple], list[Triple]]:
-        """(this transcript's own triples, the shared ones)."""
-        own = [t for t in self._seen if t.subject not in self._shared]
-        return own, [t for t in self._seen if t.subject in self._shared]
-
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
-        if o is not None:
-            self._seen.setdefault(Triple(s, p, o), None)
-
-    def text(self, s: NamedNode, p: NamedNode, value: str | None) -> None:
-        if value:
-            self.add(s, p, Literal(value))
-
-    def list(self) -> list[Triple]:
-        return list(self._seen)
-
-
 def transcript_graph(transcript: Transcript, base: str = DEFAULT_BASE) -> NamedNode:
     """The named graph a transcript's facts go to: known before extraction, from its text alone."""
     return ns.graph_iri(ns.transcript_id(transcript.sha256), base)
@@ -130,7 +64,7 @@ def transcript_graph(transcript: Transcript, base: str = DEFAULT_BASE) -> NamedN
 def map_document(doc: Document, base: str = DEFAULT_BASE) -> MappedGraph:
     """All triples of one transcript, for its own named graph."""
     tid = ns.transcript_id(doc.transcript.sha256)
-    out = _Triples()
+    out = Triples()
     transcript = ns.transcript_iri(tid, base)
     _map_transcript(out, doc, transcript, base)
     for utterance in doc.utterances:
@@ -170,7 +104,7 @@ def _figure_facts(f: Figure) -> tuple[object, ...]:
     return ("figure", f.span.start, f.span.end, f.about, *_quantity_facts(f.quantity))
 
 
-def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) -> None:
+def _map_transcript(out: Triples, doc: Document, node: NamedNode, base: str) -> None:
     t: Transcript = doc.transcript
     out.add(node, TYPE, irkg("Transcript"))
     title = t.title or (doc.quote(doc.title) if doc.title else None)
@@ -193,7 +127,7 @@ def _map_transcript(out: _Triples, doc: Document, node: NamedNode, base: str) ->
         out.add(node, irkg("topic"), ns.topic_iri(topic))
 
 
-def _map_licence(out: _Triples, node: NamedNode, url: str | None, format: str | None, base: str) -> None:
+def _map_licence(out: Triples, node: NamedNode, url: str | None, format: str | None, base: str) -> None:
     """Licence, publisher and credit of a transcript from a known publisher (by URL, else by layout)."""
     publisher = publisher_for(url, format)
     if publisher is None:
@@ -215,20 +149,7 @@ def _map_licence(out: _Triples, node: NamedNode, url: str | None, format: str | 
     out.add(node, PRIMARY_SOURCE, page)
 
 
-def publisher_triples(base: str = DEFAULT_BASE) -> list[Triple]:
-    """The publishers transcripts name as agents: name, homepage."""
-    out = _Triples()
-    for publisher in PUBLISHERS:
-        agent = ns.publisher_iri(publisher.key, base)
-        out.add(agent, TYPE, FOAF_ORGANIZATION)
-        out.add(agent, TYPE, PROV_ORGANIZATION)
-        out.text(agent, FOAF_NAME, publisher.name)
-        out.text(agent, LABEL, publisher.name)
-        out.add(agent, FOAF_HOMEPAGE, NamedNode(publisher.homepage))
-    return out.list()
-
-
-def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
+def _map_person(out: Triples, person: Person, base: str) -> NamedNode:
     """A leader under one IRI whatever the spelling: the reference label names it, the text's is an altLabel."""
     node = out.share(ns.person_iri(person.key, base))
     out.add(node, TYPE, irkg("Leader"))
@@ -245,7 +166,7 @@ def _map_person(out: _Triples, person: Person, base: str) -> NamedNode:
     return node
 
 
-def _map_speaker(out: _Triples, person: Person, tid: str, base: str) -> NamedNode:
+def _map_speaker(out: Triples, person: Person, tid: str, base: str) -> NamedNode:
     """A leader as :func:`_map_person`; a journalist as a person of this transcript only."""
     if not person.is_journalist:
         return _map_person(out, person, base)
@@ -256,14 +177,7 @@ def _map_speaker(out: _Triples, person: Person, tid: str, base: str) -> NamedNod
     return node
 
 
-def _map_organisation(out: _Triples, name: str, base: str) -> NamedNode:
-    node = out.share(ns.organisation_iri(name, base))
-    out.add(node, TYPE, irkg("Organisation"))
-    out.text(node, LABEL, name)
-    return node
-
-
-def _map_tenure(out: _Triples, person: Person, observed: str | None, base: str) -> None:
+def _map_tenure(out: Triples, person: Person, observed: str | None, base: str) -> None:
     """A participant's office as this transcript shows it; none when nothing is known of it."""
     leader = _map_person(out, person, base)
     holder_of = person.country or person.organisation
@@ -277,12 +191,12 @@ def _map_tenure(out: _Triples, person: Person, observed: str | None, base: str) 
     if person.country:
         out.add(tenure, irkg("officeOfCountry"), ns.country_iri(person.country, base))
     elif person.organisation:
-        organisation = _map_organisation(out, person.organisation, base)
+        organisation = map_organisation(out, person.organisation, base)
         out.add(tenure, irkg("officeOfOrganisation"), organisation)
     out.add(tenure, irkg("observedOn"), date_literal(observed))
 
 
-def _map_utterance(out: _Triples, u: Utterance, tid: str, transcript: NamedNode, base: str) -> None:
+def _map_utterance(out: Triples, u: Utterance, tid: str, transcript: NamedNode, base: str) -> None:
     node = ns.utterance_iri(tid, u.index, base)
     out.add(node, TYPE, irkg("Utterance"))
     out.add(node, irkg("inTranscript"), transcript)
@@ -310,7 +224,7 @@ def meeting_node(doc: Document, base: str = DEFAULT_BASE) -> NamedNode | None:
                           m.format if m else None, people)
 
 
-def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, base: str) -> None:
+def _map_meeting(out: Triples, doc: Document, tid: str, transcript: NamedNode, base: str) -> None:
     m = doc.meeting
     node = out.share(meeting_node(doc, base))
     out.add(node, TYPE, irkg("Meeting"))
@@ -333,7 +247,7 @@ def _map_meeting(out: _Triples, doc: Document, tid: str, transcript: NamedNode, 
         out.add(node, irkg("mentionsCountry"), ns.country_iri(code, base))
 
 
-def _map_claim(out: _Triples, node: NamedNode, speaker: Person | None, utterance: int,
+def _map_claim(out: Triples, node: NamedNode, speaker: Person | None, utterance: int,
                quantity: Quantity | None, span, doc: Document, tid: str,
                transcript: NamedNode, base: str) -> None:
     """What commitments and figures share: quantity, who said it, where, and the quote."""
@@ -354,7 +268,7 @@ def _map_claim(out: _Triples, node: NamedNode, speaker: Person | None, utterance
     out.add(evidence, OA_END, Literal(span.end))
 
 
-def _map_commitment(out: _Triples, c: Commitment, node: NamedNode, doc: Document, tid: str,
+def _map_commitment(out: Triples, c: Commitment, node: NamedNode, doc: Document, tid: str,
                     transcript: NamedNode, base: str) -> None:
     out.add(node, TYPE, irkg(c.type))
     if c.by:
@@ -367,44 +281,8 @@ def _map_commitment(out: _Triples, c: Commitment, node: NamedNode, doc: Document
     _map_claim(out, node, c.speaker, c.utterance, c.quantity, c.span, doc, tid, transcript, base)
 
 
-def _map_figure(out: _Triples, f: Figure, node: NamedNode, doc: Document, tid: str,
+def _map_figure(out: Triples, f: Figure, node: NamedNode, doc: Document, tid: str,
                 transcript: NamedNode, base: str) -> None:
     out.add(node, TYPE, irkg("Figure"))
     out.text(node, irkg("about"), f.about)
     _map_claim(out, node, f.speaker, f.utterance, f.quantity, f.span, doc, tid, transcript, base)
-
-
-# ---------------------------------------------------------------- the reference graph
-
-def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = ()) -> list[Triple]:
-    """Countries (codes, names, Wikidata), the organisations met, publishers, and the ontology itself.
-
-    ``organisations`` are the names the transcripts' participants speak for;
-    the gazetteer adds their Wikidata ids where it knows them.
-    """
-    from pyoxigraph import RdfFormat, parse
-
-    from kg.people.gazetteer import default_gazetteer
-    from kg.resources import resource_path
-
-    gazetteer = default_gazetteer()
-    out = _Triples()
-    for country in gazetteer.countries():
-        node = ns.country_iri(country.iso3, base)
-        out.add(node, TYPE, irkg("Country"))
-        out.text(node, LABEL, country.name)
-        out.text(node, irkg("alpha3"), country.iso3)
-        out.text(node, irkg("alpha2"), country.iso2)
-        if country.qid:
-            out.add(node, SAME_AS, ns.wikidata_iri(country.qid))
-    for name in sorted(set(organisations)):
-        node = _map_organisation(out, name, base)
-        info = gazetteer.organisation(name)
-        if info and info.qid:
-            out.add(node, SAME_AS, ns.wikidata_iri(info.qid))
-    for triple in publisher_triples(base):
-        out.add(triple.subject, triple.predicate, triple.object)
-    ontology = resource_path("ontology", "irkg.ttl")
-    for triple in parse(path=str(ontology), format=RdfFormat.TURTLE):
-        out.add(triple.subject, triple.predicate, triple.object)
-    return out.list()

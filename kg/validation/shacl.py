@@ -361,6 +361,6 @@ def validate_files(paths: Sequence[str | Path], graphs: Sequence[str] = (),
 
 def build_check(base: str, engine: str | None = None):
     """The check ``kg build`` runs on each mapped graph before writing it (see :meth:`GraphValidator.check`)."""
-    from kg.rdf.mapping import reference_triples
+    from kg.rdf.reference import reference_triples
 
     return GraphValidator(reference_triples(base), engine).check

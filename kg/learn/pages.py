@@ -1,0 +1,77 @@
+"""Annotated pages made ready for training: parsed, their candidate sentences featured and labelled.
+
+The first step of :mod:`kg.learn.train`: every page is parsed (meeting,
+participants, countries), its candidate sentences get features and the rules'
+hits (:mod:`kg.extract.learned`), and each gold commitment labels the candidate
+sentence that states it (the scorer's same-sentence test, best word overlap
+first); the rules' figures get features and a label the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from kg.eval.scoring import _same_number, _words, same_sentence
+from kg.extract.commitment_rules import normalise
+from kg.extract.commitments import extract_commitments as rule_commitments
+from kg.extract.learned import Candidate, candidates, page_features
+from kg.extract.learned_figures import figure_candidates
+from kg.learn.corpus import GoldPage
+from kg.model import COMMITMENT_TYPES, Document
+
+PARSE_STAGES = ("meeting", "participants", "countries")
+
+
+@dataclass
+class PageData:
+    """One page ready for training or tuning."""
+
+    name: str
+    doc: Document
+    gold: dict
+    candidates: list[Candidate]
+    features: list[list[str]]
+    labels: list[dict[str, str]]  # per candidate: type -> gold status of a commitment it states
+    pairs: list[dict[str, list[tuple[str | None, str | None]]]]  # per candidate: type -> gold (by, to) pairs
+    figures: list = field(default_factory=list)  # the rules' (figure, features)
+    figure_labels: list[int] = field(default_factory=list)  # 1 where a gold figure agrees
+
+
+def prepare(page: GoldPage) -> PageData:
+    """Parses a page and labels its candidate sentences from the gold."""
+    from kg.extract.pipeline import process
+    from kg.inputs.reader import read
+
+    transcript = next(read(str(page.text)))
+    doc = process(transcript, None, PARSE_STAGES)
+    found = candidates(doc, rule_commitments(doc).commitments)
+    labels: list[dict[str, str]] = [{} for _ in found]
+    pairs: list[dict[str, list]] = [{} for _ in found]
+    texts = [doc.text[c.sentence.start:c.sentence.end] for c in found]
+    for commitment in page.gold.get("commitments") or []:
+        best = _best_sentence(texts, commitment.get("quote") or "")
+        if best is not None and commitment.get("type") in COMMITMENT_TYPES:
+            labels[best].setdefault(commitment["type"], commitment.get("status") or "ongoing")
+            pairs[best].setdefault(commitment["type"], []).append((commitment.get("by"), commitment.get("to")))
+    norm = normalise(doc.text)
+    with_rules = replace(doc, commitments=rule_commitments(doc).commitments)
+    figures = figure_candidates(with_rules)
+    gold_figures = page.gold.get("figures") or []
+    figure_labels = [int(any(g.get("unit") == f.quantity.unit and _same_number(f.quantity.value, g.get("value"))
+                             and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
+                             for g in gold_figures)) for f, _ in figures]
+    return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm), labels,
+                    pairs, figures, figure_labels)
+
+
+def _best_sentence(texts: list[str], quote: str) -> int | None:
+    words = set(_words(quote))
+    best, best_overlap = None, 0.0
+    for i, text in enumerate(texts):
+        if not same_sentence(text, quote):
+            continue
+        mine = set(_words(text))
+        overlap = len(mine & words) / max(1, len(mine | words))
+        if overlap > best_overlap:
+            best, best_overlap = i, overlap
+    return best
