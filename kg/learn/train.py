@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from kg.errors import KgError
-from kg.extract.commitment_rules import normalise
 from kg.extract.learned import (
     FORMAT_VERSION, Candidate, Reading, SentenceReader, apply_parties, candidates, decide, propose_commitment,
     page_features, rank_pairs, status_features,
@@ -35,6 +34,7 @@ from kg.model import COMMITMENT_TYPES, STATUSES, Commitment, Document
 from kg.extract.learned_figures import figure_candidates
 from kg.eval.goldjson import _figure as figure_json
 from kg.eval.scoring import Counts, _same_number, _words, same_sentence, score
+from kg.inputs.text import normalise
 
 PARSE_STAGES = ("meeting", "participants", "countries")
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)

@@ -14,7 +14,6 @@ triples in the same order.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,6 +24,7 @@ from kg.rdf import namespace as ns
 from kg.model import Commitment, Document, Figure, Person, Quantity, Transcript, Utterance
 from kg.rdf.namespace import DEFAULT_BASE, irkg, ns_node
 from kg.inputs.publishers import PUBLISHERS, publisher_for
+from kg.inputs.text import ISO_DATE
 
 TYPE = ns_node(ns.RDF, "type")
 VALUE = ns_node(ns.RDF, "value")
@@ -49,8 +49,6 @@ PRIMARY_SOURCE = ns_node(ns.PROV, "hadPrimarySource")
 FOAF_HOMEPAGE = ns_node(ns.FOAF, "homepage")
 FOAF_ORGANIZATION = ns_node(ns.FOAF, "Organization")
 PROV_ORGANIZATION = ns_node(ns.PROV, "Organization")
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ class MappedGraph:
 
 def date_literal(value: str | None) -> Literal | None:
     """An xsd:date, or None for anything that is not an ISO date (never an ill-typed literal)."""
-    return Literal(value, datatype=XSD_DATE) if value and _ISO_DATE.fullmatch(value) else None
+    return Literal(value, datatype=XSD_DATE) if value and ISO_DATE.fullmatch(value) else None
 
 
 def decimal_literal(value: float | int) -> Literal:
