@@ -12,40 +12,26 @@ pages for a realistic run.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
-from pathlib import Path
 
+from _pages import page_arguments, read_pages, timed
 from kg.rdf.mapping import map_document
 from kg.extract.pipeline import DEFAULT_PIPELINE, component
 from kg.formats import parse
-from kg.inputs.reader import iter_paths, read_all
+from kg.inputs.reader import read_all
 from kg.store.embedded import OxigraphStore
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _timed(func) -> float:
-    started = time.perf_counter()
-    func()
-    return time.perf_counter() - started
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples" / "transcripts")])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--limit", type=int, default=500, help="at most this many files")
-    args = parser.parse_args()
-    paths = list(iter_paths(args.paths))[: args.limit]
-    transcripts = [t for t in read_all(paths) if not isinstance(t, Exception)]
+    args = page_arguments(__doc__.splitlines()[0], limit=500).parse_args()
+    paths, transcripts = read_pages(args)
     stages = {"parse": lambda t: parse(t)}
     timings: dict[str, list[float]] = {"read (baseline)": []}
     for name in ("parse", *DEFAULT_PIPELINE, "map", "store"):
         timings[name] = []
     for _ in range(args.runs):
-        timings["read (baseline)"].append(_timed(lambda: list(read_all(paths))))
+        timings["read (baseline)"].append(timed(lambda: list(read_all(paths))))
         docs = []
         spent = dict.fromkeys(("parse", *DEFAULT_PIPELINE), 0.0)
         for t in transcripts:
@@ -60,9 +46,9 @@ def main() -> None:
         for name, seconds in spent.items():
             timings[name].append(seconds)
         mapped: list = []
-        timings["map"].append(_timed(lambda: mapped.extend(map_document(d) for d in docs)))
+        timings["map"].append(timed(lambda: mapped.extend(map_document(d) for d in docs)))
         store = OxigraphStore(None)
-        timings["store"].append(_timed(lambda: [store.replace_graph(m.graph, m.triples) for m in mapped]))
+        timings["store"].append(timed(lambda: [store.replace_graph(m.graph, m.triples) for m in mapped]))
     baseline = statistics.median(timings["read (baseline)"])
     n = len(transcripts)
     print(f"{n} transcripts, {args.runs} runs, medians")

@@ -12,34 +12,20 @@ for the realistic figure.
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
-import time
 from pathlib import Path
 
+from _pages import page_arguments, read_pages, timed
 from kg.extract.pipeline import component, pipeline_for
 from kg.formats import parse
-from kg.inputs.reader import iter_paths, read_all
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _timed(func) -> float:
-    started = time.perf_counter()
-    func()
-    return time.perf_counter() - started
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", default=[str(ROOT / "examples" / "transcripts")])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--limit", type=int, default=1000, help="at most this many files")
+    parser = page_arguments(__doc__.splitlines()[0], limit=1000)
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args()
-    paths = list(iter_paths(args.paths))[: args.limit]
-    transcripts = [t for t in read_all(paths) if not isinstance(t, Exception)]
+    _, transcripts = read_pages(args)
     before = [component(n) for n in ("meeting", "participants", "countries")]
     docs = []
     for t in transcripts:
@@ -64,7 +50,7 @@ def main() -> None:
         "whole extraction, rules": run_all([component(n) for n in pipeline_for("rules")]),
         "whole extraction, model": run_all([component(n) for n in pipeline_for("model")]),
     }
-    medians = {name: statistics.median(_timed(f) for _ in range(args.runs)) for name, f in rows.items()}
+    medians = {name: statistics.median(timed(f) for _ in range(args.runs)) for name, f in rows.items()}
     print(f"{len(docs)} pages, median of {args.runs} runs")
     for name, seconds in medians.items():
         print(f"{name:<28} {seconds:8.3f} s  {1000 * seconds / len(docs):7.2f} ms/page")

@@ -25,7 +25,8 @@ import pyoxigraph as ox
 
 from kg.building.builder import build
 from kg.store.factory import open_store
-from kg.validation.shacl import ENGINES, GraphValidator, graph_triples, is_reference
+from kg.store.protocol import graph_triples
+from kg.validation.shacl import ENGINES, GraphValidator, is_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -74,6 +74,14 @@ class Transcript:
     language: str = "en"
 
 
+def is_press_label(label: str) -> bool:
+    """Whether a speaker label, or a name made from one, is the press's ("Q", "Question", "Remark").
+
+    Case aside; callers trim what their text may carry (spaces, a final "." or ":").
+    """
+    return label.lower() in JOURNALIST_LABELS
+
+
 @dataclass(frozen=True)
 class Person:
     """A leader or official as the transcript presents them.
@@ -117,7 +125,7 @@ class Person:
         Parsers give such turns a Person with a label-like name and no office,
         country or organisation; they commit nobody and are not principals.
         """
-        return (self.name.strip().lower().rstrip(".:") in JOURNALIST_LABELS
+        return (is_press_label(self.name.strip().rstrip(".:"))
                 or not (self.country or self.organisation or self.office))
 
 
@@ -139,6 +147,11 @@ class Utterance:
     addressee: Person | None = None
     sentences: tuple[Span, ...] = ()
     interpreted: bool = False  # "(retranslated)", "(via interpreter)", "(As interpreted.)"
+
+    @property
+    def is_journalist(self) -> bool:
+        """A question from the press: its numbers and wishes commit nobody (narration is no question)."""
+        return self.speaker is not None and self.speaker.is_journalist
 
 
 @dataclass(frozen=True)

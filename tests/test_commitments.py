@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.commitment_rules import agreement_titles, normalise, read_status
+from kg.extract.commitment_rules import agreement_titles, read_status
+from kg.inputs.text import normalise
 from kg.extract.commitments import extract_commitments
 from kg.model import MUTUAL_TYPES, Document, Person, Span, Transcript, Utterance
 

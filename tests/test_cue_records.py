@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import cues
-from kg.extract.commitment_rules import normalise
+from kg.inputs.text import normalise
 from kg.extract.cuebook import CUES, EXCLUDE_ALL_TYPES, ROLES, USES, Cue
 from kg.model import COMMITMENT_TYPES, STATUSES
 

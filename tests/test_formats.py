@@ -8,7 +8,7 @@ from kg.formats import detect
 
 from kg.formats import parse
 from kg.model import Transcript
-from kg.inputs.text import split_sentences
+from kg.inputs.text import ISO_DATE, MONTHS, normalise, split_sentences
 
 
 def doc_of(text: str, format: str | None = None):
@@ -17,6 +17,18 @@ def doc_of(text: str, format: str | None = None):
 
 def sentences(text: str) -> list[str]:
     return [s.of(text) for s in split_sentences(text, 0, len(text))]
+
+
+def test_normalise_keeps_offsets_and_says_what_it_folds():
+    text = "Xi\u2019an,\u00a0the \u2018Belt\u2019"
+    assert normalise(text) == "Xi'an, the 'Belt'" and len(normalise(text)) == len(text)
+    assert normalise(text, quotes=False) == "Xi\u2019an, the \u2018Belt\u2019"  # a city keeps its apostrophe
+
+
+def test_dates_have_one_shape_and_one_set_of_month_names():
+    assert ISO_DATE.fullmatch("2021-07-20") and not ISO_DATE.fullmatch("20 July 2021")
+    assert len(MONTHS) == 12 and MONTHS.index("July") == 6
+    assert doc_of(KREMLIN, "kremlin").date == "2021-07-20"  # the header's first dateline
 
 
 KREMLIN = """Meeting with President of Azerbaijan Ilham Aliyev

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.rdf.mapping import map_document
-from kg.model import Person
+from kg.model import Person, Span, Utterance, is_press_label
 from kg.rdf.namespace import irkg, ns_node, RDF
 from kg.extract.pipeline import process
 from kg.inputs.reader import transcript_from_text
@@ -18,6 +18,14 @@ def test_person_is_journalist():
     assert Person("Q").is_journalist and Person("Question").is_journalist
     assert not Person("Ilham Aliyev", "President", "AZE").is_journalist
     assert not Person("Antonio Guterres", "Secretary-General", None, "United Nations").is_journalist
+
+
+def test_press_labels_and_journalist_turns():
+    assert is_press_label("Q") and is_press_label("AUDIENCE MEMBER") and not is_press_label("President")
+    assert Person("Question.").is_journalist and not is_press_label("Question.")  # a person's name is trimmed
+    speaker = Person("Question", office="Journalist", country="USA")  # the label wins over an office
+    assert speaker.is_journalist and Utterance(0, Span(0, 1), speaker).is_journalist
+    assert not Utterance(0, Span(0, 1)).is_journalist  # narration is nobody's question
 
 
 def _typed(mapped, cls):

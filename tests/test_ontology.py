@@ -6,7 +6,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg.rdf.namespace import IRKG, ONTOLOGY_NS, OWL, RDF, RDFS, SKOS, TOPICS
+from kg.extract.topics import TOPICS
+from kg.rdf.namespace import IRKG, ONTOLOGY_NS, OWL, RDF, RDFS, SKOS
 from kg.resources import resource_path
 
 TYPE = RDF + "type"

@@ -10,10 +10,11 @@ import pytest
 from rdflib import Dataset, Graph
 
 from kg.errors import QueryError, StoreError
-from kg.store.export import export
+from kg.store.export import export, format_for
 from kg.rdf.mapping import map_document
 from kg.store.embedded import OxigraphStore
-from kg.store.protocol import Rows, Store
+from kg.store.protocol import SUFFIXES, Rows, Store, graph_triples
+from kg.store.sparql_text import replace_graph_update
 from kg.store.factory import open_store
 from test_mapping import sample_document
 
@@ -89,6 +90,24 @@ def test_query_binds_terms_and_sees_all_graphs():
         assert [r["o"] for r in rows] == [ox.Literal("x1")]
         assert store.query("ASK { GRAPH ?g { ?s ?p 'x2' } }") is True
         assert len(store.query("CONSTRUCT WHERE { ?s ?p ?o }")) == 3
+
+
+def test_replace_graph_update_and_graph_triples_agree():
+    graph, other = ox.NamedNode("http://example.org/g"), ox.NamedNode("http://example.org/h")
+    s, p = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p")
+    quoted = ox.Triple(s, p, ox.Literal('a "quoted" {brace} } ; DROP ALL'))
+    with OxigraphStore(None) as store:
+        store.replace_graph(other, [ox.Triple(s, p, ox.Literal("kept"))])
+        store.update(replace_graph_update(graph, [ox.Triple(s, p, ox.Literal("old"))]))
+        store.update(replace_graph_update(graph, [quoted]))
+        assert graph_triples(store, graph) == [quoted]
+        assert graph_triples(store, other) == [ox.Triple(s, p, ox.Literal("kept"))]
+
+
+def test_file_suffixes_name_formats():
+    assert SUFFIXES[".ttl"] == "turtle" and SUFFIXES[".nq"] == "nquads" and SUFFIXES[".rdf"] == "rdfxml"
+    assert format_for("out.JSON") == "jsonld" and format_for("out.trig") == "trig"
+    assert format_for("out.rdf") is None  # RDF/XML is read, not exported
 
 
 def test_malformed_query_raises_query_error():

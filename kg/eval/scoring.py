@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from kg.inputs.text import normalise
 from kg.model import COMMITMENT_TYPES, MUTUAL_TYPES
+from kg.people.namekey import unaccented
 
 
 @dataclass
@@ -132,8 +133,7 @@ def fold(name: str | None) -> str:
     """Case- and diacritic-insensitive form of a name."""
     if not name:
         return ""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+    return unaccented(name).casefold().strip()
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -181,7 +181,7 @@ _WORD = re.compile(r"\w+")
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(text.replace("\u00a0", " ")))
+    return _WORD.findall(fold(normalise(text, quotes=False)))
 
 
 def same_sentence(found: str | None, gold: str | None) -> bool:

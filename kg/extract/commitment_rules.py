@@ -1,7 +1,7 @@
 """Small rules over one sentence: clauses, type cues, status, items, titles.
 
 Each function reads a normalised copy of the transcript text (see
-:func:`normalise`) so patterns need not care about non-breaking spaces or
+:func:`kg.inputs.text.normalise`) so patterns need not care about non-breaking spaces or
 curly apostrophes, and returns offsets valid in the original text.
 """
 
@@ -17,11 +17,6 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?:and|but|while|whereas)\s+(?=\w)|\s+and\s+(?=(?:we|they|you|I)\b)"
     r"|\s+but\s+(?=(?:we|they|you|I)\b)|,?\s+and\s+(?=that\b)"
 )
-
-
-def normalise(text: str) -> str:
-    """Same-length copy with plain spaces and apostrophes, so offsets carry over."""
-    return text.replace("\u00a0", " ").replace("’", "'").replace("‘", "'")
 
 
 @lru_cache(maxsize=None)

@@ -12,16 +12,18 @@ many commitments a sentence gives.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from kg.extract import cues
 from kg.extract.commitment_rules import (
     agreement_title, agreement_titles, document_count, named_documents, clauses, find_item, find_type_cues, is_negated,
-    continues_infinitive, explicit_status, local_status, normalise, production_object, read_status,
+    continues_infinitive, explicit_status, local_status, production_object, read_status,
 )
 from kg.extract.quantities import parse_quantities
-from kg.extract.resolve import find_countries, is_journalist, resolve_parties, speaker_country
+from kg.extract.resolve import find_countries, resolve_parties, speaker_country
 from kg.extract.type_rules import RULES, SHARED, Cue, speaks_of_document_act
+from kg.inputs.text import normalise
 from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
 
 # Types of which one sentence states at most one act (a sentence listing
@@ -30,17 +32,26 @@ ONE_PER_SENTENCE = frozenset({"Cooperation", "JointProduction", "Visit", "Agreem
 _ITEM_LOOKBACK = 6  # earlier sentences searched for the goods a sentence leaves unnamed
 
 
+def statements(doc: Document, norm: str) -> Iterator[tuple[int, Utterance, Span]]:
+    """(utterance position, utterance, sentence) of every leader's and narrator's sentence that asks nothing.
+
+    Journalists commit nobody, and a question states no act: the rules and the
+    learned reader both read these sentences and no others.
+    """
+    for position, utterance in enumerate(doc.utterances):
+        if utterance.is_journalist:
+            continue
+        for sentence in utterance.sentences:
+            if not norm[sentence.start:sentence.end].rstrip(" \"”)").endswith("?"):
+                yield position, utterance, sentence
+
+
 def extract_commitments(doc: Document) -> Document:
     """Fills ``doc.commitments`` from every leader's and narrator's sentence."""
     norm = normalise(doc.text)
     found: list[Commitment] = []
-    for position, utterance in enumerate(doc.utterances):
-        if is_journalist(utterance):
-            continue
-        for sentence in utterance.sentences:
-            if norm[sentence.start:sentence.end].rstrip(" \"”)").endswith("?"):
-                continue
-            found.extend(_sentence_commitments(doc, norm, position, utterance, sentence))
+    for position, utterance, sentence in statements(doc, norm):
+        found.extend(_sentence_commitments(doc, norm, position, utterance, sentence))
     return replace(doc, commitments=tuple(found))
 
 

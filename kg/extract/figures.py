@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.commitment_rules import normalise
 from kg.extract.quantities import parse_quantities
-from kg.extract.resolve import is_journalist
-from kg.model import JOURNALIST_LABELS, Document, Figure, Quantity, Span
+from kg.inputs.text import normalise
+from kg.model import Document, Figure, Quantity, Span, is_press_label
 
 NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "day"})
 # Around a number of years, words that make it a point in time or an age, not a length.
@@ -65,7 +64,7 @@ def extract_figures(doc: Document) -> Document:
     norm = normalise(text)
     figures: list[Figure] = []
     for utterance in doc.utterances:
-        if is_journalist(utterance):
+        if utterance.is_journalist:
             continue
         for sentence in utterance.sentences:
             quote = norm[sentence.start:sentence.end]
@@ -118,7 +117,7 @@ def _is_domestic_meeting(doc: Document) -> bool:
     foreign counterpart even without a country.
     """
     # press labels only: a nameless official with no office still makes the meeting domestic
-    people = [p for p in (doc.participants or doc.cast) if p.name.strip().lower() not in JOURNALIST_LABELS]
+    people = [p for p in (doc.participants or doc.cast) if not is_press_label(p.name.strip())]
     return bool(people) and all(p.country in (None, doc.publisher_country) and p.organisation is None
                                 for p in people)
 

@@ -20,10 +20,9 @@ def document_date(doc: Document) -> str | None:
     """The date people's offices are checked against: the meeting's, else the page's."""
     if doc.meeting and doc.meeting.date:
         return doc.meeting.date
-    from kg.formats.header import header_datelines
+    from kg.formats.header import header_date
 
-    lines = header_datelines(doc.text)
-    return lines[0].date if lines else doc.transcript.date
+    return header_date(doc.text) or doc.transcript.date
 
 
 def link_people(doc: Document) -> Document:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from kg.inputs.text import normalise
 from kg.model import Document, Person
 from kg.people.namekey import fold_word, name_words, similar_word
 
@@ -40,7 +41,7 @@ def _lead(doc: Document) -> str:
             break
         parts.extend(doc.quote(s) for s in utterance.sentences[:_LEAD_SENTENCES])
         break
-    return "\n".join(parts).replace("\u00a0", " ")
+    return normalise("\n".join(parts), quotes=False)
 
 
 def lead_leaders(doc: Document, date: str | None) -> list[Person]:

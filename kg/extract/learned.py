@@ -37,11 +37,12 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.extract import cues
-from kg.extract.commitment_rules import find_item, normalise, read_status
-from kg.extract.commitments import extract_commitments as rule_commitments
+from kg.extract.commitment_rules import find_item, read_status
+from kg.extract.commitments import extract_commitments as rule_commitments, statements
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.quantities import parse_quantities
-from kg.extract.resolve import is_journalist, resolve_parties
+from kg.extract.resolve import resolve_parties
+from kg.inputs.text import normalise
 from kg.model import MUTUAL_TYPES, Commitment, Document, Span, Utterance
 
 MODEL_FILE = "reader-model.json"
@@ -62,24 +63,14 @@ class Candidate:
 
 
 def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
-    """Every leader and narrator sentence that is not a question, with its rule hits.
-
-    Journalists commit nobody, and a question states no act; the rules skip
-    both too, so training and reading see the same sentences.
-    """
+    """Every sentence the rules read (:func:`kg.extract.commitments.statements`), with its rule hits,
+    so training and reading see the same sentences as the rules."""
     norm = normalise(doc.text)
     by_span: dict[Span, list[Commitment]] = {}
     for commitment in ruled:
         by_span.setdefault(commitment.span, []).append(commitment)
-    out = []
-    for position, utterance in enumerate(doc.utterances):
-        if is_journalist(utterance):
-            continue
-        for sentence in utterance.sentences:
-            if norm[sentence.start:sentence.end].rstrip(" \"”)").endswith("?"):
-                continue
-            out.append(Candidate(position, utterance, sentence, tuple(by_span.get(sentence, ()))))
-    return out
+    return [Candidate(position, utterance, sentence, tuple(by_span.get(sentence, ())))
+            for position, utterance, sentence in statements(doc, norm)]
 
 
 def page_features(doc: Document, found: list[Candidate], norm: str | None = None) -> list[list[str]]:

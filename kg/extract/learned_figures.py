@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from kg.extract.commitment_rules import normalise
 from kg.extract.figures import DOMESTIC, RELATIONS, extract_figures as rule_figures
+from kg.inputs.text import normalise
 from kg.model import Document, Figure
 
 _AROUND = 40  # characters either side of the number read as its context

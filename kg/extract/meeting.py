@@ -24,6 +24,7 @@ from kg.extract.place import split_place, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import event_date
 from kg.formats.header import header_datelines
+from kg.inputs.text import normalise
 from kg.model import Document, Meeting
 
 _PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
@@ -75,7 +76,7 @@ def meeting_format(doc: Document) -> str:
     conversations in December they discussed..."), which say nothing of this one.
     """
     first_sentence = _first_sentence(doc)
-    texts = [text.replace("\u00a0", " ") for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
+    texts = [normalise(text, quotes=False) for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
     if any(_VIDEO.search(text) for text in texts):  # "Call with ..." held as "a secure video call"
         return "video"
     if any(_PHONE.search(text) for text in texts):
@@ -86,7 +87,7 @@ def meeting_format(doc: Document) -> str:
 def extract_meeting(doc: Document) -> Document:
     """Fill ``doc.meeting`` (title, date, place, format, visit kind) and ``doc.is_meeting``, as far
     as the heading tells: the participants stage then makes a page nobody foreign attends domestic."""
-    lead = _lead_text(doc).replace("\u00a0", " ")
+    lead = normalise(_lead_text(doc), quotes=False)
     datelines = header_datelines(doc.text)
     dateline = datelines[0] if datelines else None
     published = dateline.date if dateline else (doc.date or doc.transcript.date)
@@ -111,7 +112,7 @@ def extract_meeting(doc: Document) -> Document:
                       visit_kind=visit.group(1).lower() if visit else None,
                       date_span=dateline.date_span if dateline and dateline.date == date else None,
                       place_span=place_span)
-    heading = (title or lead[:300]).replace("\u00a0", " ")
+    heading = normalise(title or lead[:300], quotes=False)
     encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
                      or JOINT_STATEMENT.search(heading))
     if not encounter and not title:

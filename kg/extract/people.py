@@ -28,7 +28,7 @@ from kg.extract.lead_leaders import lead_leaders
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
-from kg.inputs.text import split_sentences
+from kg.inputs.text import normalise, split_sentences
 
 _LEAD_SENTENCES = 2
 # Offices that speak for a country; a mention of one without "of Country" takes the page's country.
@@ -72,7 +72,7 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
     if not doc.title:
         return []
     found = []
-    for match in _WITH_NAME.finditer(doc.quote(doc.title).replace("\u00a0", " ")):
+    for match in _WITH_NAME.finditer(normalise(doc.quote(doc.title), quotes=False)):
         for part in re.split(r"\band\b", match["rest"]):
             words = name_at(part.split())
             name = " ".join(words)
@@ -95,7 +95,7 @@ def _office_in_lead(doc: Document, name: str) -> Person | None:
         return None
     offices = []
     for span in _lead_spans(doc)[1:]:
-        sentence = doc.quote(span).replace("\u00a0", " ")
+        sentence = normalise(doc.quote(span), quotes=False)
         if name not in sentence:
             continue
         for match in OFFICE_PATTERN.finditer(sentence):

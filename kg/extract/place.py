@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg.inputs.text import normalise
 from kg.people.gazetteer import country_of
 from kg.model import Document, Span
 
@@ -38,7 +39,7 @@ MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC D.
 
 def split_place(place: str) -> tuple[str | None, str | None]:
     """(city, venue) of a place line: drop a trailing region, state or country; the last part is the city."""
-    parts = [p.replace("\u00a0", " ").strip() for p in place.split(",") if p.strip()]
+    parts = [normalise(p, quotes=False).strip() for p in place.split(",") if p.strip()]
     while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
         parts.pop()
     if len(parts) > 1 and parts[-1] in US_STATES:  # "New York, New York": the state once, then the city
@@ -71,7 +72,7 @@ def _lead_city(doc: Document) -> str | None:
         for sentence in utterance.sentences[:2]:
             quote = doc.quote(sentence)
             for match in _IN_CITY.finditer(quote):
-                name = match["city"].replace("\u00a0", " ")
+                name = normalise(match["city"], quotes=False)
                 for candidate in (name, name.split()[0]):
                     if default_gazetteer().city(candidate) and not country_of(candidate):
                         return candidate
@@ -84,13 +85,13 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
 
     spans = place_lines(doc.text)
     span = Span(spans[0].start, spans[-1].end) if spans else None
-    place = ", ".join(doc.quote(s).replace("\u00a0", " ").strip(" ,") for s in spans)
+    place = ", ".join(normalise(doc.quote(s), quotes=False).strip(" ,") for s in spans)
     city = venue = None
     if "," in place:
         city, venue = split_place(place)
     else:
         venue = place or None
-    title = doc.quote(doc.title).replace("\u00a0", " ") if doc.title else ""
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     if not city and "|" in title:
         tail = re.sub(r"\(.*?\)", "", title.rsplit("|", 1)[1]).strip()
         if "," in tail or country_of(tail) is None:
@@ -101,7 +102,7 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
     if not city and here:
         from kg.people.gazetteer import default_gazetteer
 
-        name = here["city"].replace("\u00a0", " ")
+        name = normalise(here["city"], quotes=False)
         if default_gazetteer().city(name) or default_gazetteer().city(f"{name} City"):
             city = name
     return city, venue, span  # a room alone ("Oval Office") names no city: the gold format's rule
@@ -113,5 +114,5 @@ def title_city(title: str | None) -> str | None:
 
     if not title or "," not in title:
         return None
-    tail = title.rsplit(",", 1)[1].replace("\u00a0", " ").strip()
+    tail = normalise(title.rsplit(",", 1)[1], quotes=False).strip()
     return tail if tail and default_gazetteer().city(tail) and not country_of(tail) else None

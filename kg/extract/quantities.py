@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kg.inputs.text import MONTHS, normalise
 from kg.model import Quantity, Span
 
 SCALES: dict[str, float] = {
@@ -65,8 +66,7 @@ UNIT_WORDS: dict[str, str] = {
     "fold": "times",  # "2.5-fold": a growth factor (gold calls it "times"; "N times" alone counts meetings)
     "meetings": "meeting", "times": "time", "rounds": "meeting", "visits": "visit",
 }
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+_MONTH_NAMES = "|".join(MONTHS).lower()
 # Words that end the noun phrase after a number: the unit must come before them.
 _PHRASE_STOPS = frozenset(
     "of in to from for with at by on and or which that who whose is are was were has have "
@@ -117,9 +117,9 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
             return True  # 1990s, 90th, 1:28
         if re.match(r"[-–]\d", after):
             return True  # a phone number or a range of years written with a dash
-        if re.search(r"(" + "|".join(MONTHS) + r")\W{0,2}$", before):
+        if re.search(r"(" + _MONTH_NAMES + r")\W{0,2}$", before):
             return True  # March 1
-        if re.match(r"\W{0,2}(" + "|".join(MONTHS) + ")", after.lower()):
+        if re.match(r"\W{0,2}(" + _MONTH_NAMES + ")", after.lower()):
             return True  # 1 March
         digits = match.group("digits")
         if not has_unit and re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match.group("cur"):
@@ -215,7 +215,7 @@ def _plain_count(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 
 def _qualifier_before(text: str, start: int) -> str | None:
-    before = text[max(0, start - 30):start].lower().replace("\u00a0", " ")
+    before = normalise(text[max(0, start - 30):start].lower(), quotes=False)
     before = re.sub(r"[\s—–-]+$", " ", before)
     for phrase in sorted(QUALIFIERS, key=len, reverse=True):
         if re.search(rf"\b{re.escape(phrase)}\s*(?:by\s+)?$", before):

@@ -26,14 +26,6 @@ WE = re.compile(r"\b(?:we|our|us|ours|I|my)\b|\bRussian side\b", re.I)  # "we're
 YOU = re.compile(r"\b(?:you|your|yours|he|his|she|her)\b", re.I)
 
 
-def is_journalist(utterance: Utterance) -> bool:
-    """A question from the press: its numbers and wishes commit nobody."""
-    speaker = utterance.speaker
-    if speaker is None:
-        return False
-    return speaker.is_journalist
-
-
 def speaker_country(doc: Document, utterance: Utterance) -> str | None:
     """The country "we" means in this utterance."""
     if utterance.speaker is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg.inputs.text import normalise
 from kg.people.cast import Mention, find_mentions
 from kg.people.leaders import known_leader
 from kg.model import Document, Person
@@ -37,7 +38,7 @@ def parties(doc: Document) -> list[str]:
 
     if not doc.title:
         return []
-    title = doc.quote(doc.title).replace("\u00a0", " ")
+    title = normalise(doc.quote(doc.title), quotes=False)
     if title.isupper():  # "JOINT LEADERS' STATEMENT: ELEVATING UNITED STATES-VIETNAM RELATIONS"
         title = title.title()
     joint = JOINT_STATEMENT.search(title)

@@ -14,9 +14,10 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from kg.extract.resolve import is_journalist
+from kg.inputs.text import normalise
 from kg.model import Document
 
+#: the ontology's topic scheme (irkg:TopicScheme), in its order; tests/test_ontology.py holds the two equal
 TOPICS: tuple[str, ...] = (
     "health", "trade", "transport", "energy", "education", "security", "regional-conflict",
     "culture-religion", "science-technology", "agriculture", "finance", "humanitarian", "environment",
@@ -78,8 +79,8 @@ def topic_hits(text: str) -> dict[str, int]:
 
 def extract_topics(doc: Document) -> Document:
     """Fills ``doc.topics`` with the topics the leaders dwell on, in scheme order."""
-    spoken = " ".join(doc.quote(u.span) for u in doc.utterances if not is_journalist(u))
-    spoken = spoken.replace("\u00a0", " ")
+    spoken = " ".join(doc.quote(u.span) for u in doc.utterances if not u.is_journalist)
+    spoken = normalise(spoken, quotes=False)
     if doc.title is not None:
         spoken = doc.quote(doc.title) + " " + spoken
     threshold = max(MIN_HITS, len(spoken.split()) // WORDS_PER_HIT)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date, timedelta
 
-from kg.formats.header import MONTHS
+from kg.inputs.text import MONTHS, normalise
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.I)
@@ -56,7 +56,7 @@ def event_date(published: str | None, first_sentence: str) -> str | None:
         day = Date.fromisoformat(published)
     except ValueError:
         return published
-    text = first_sentence.replace("\u00a0", " ")
+    text = normalise(first_sentence, quotes=False)
     if _TODAY.search(text):
         return published
     yesterday = _YESTERDAY.search(text)

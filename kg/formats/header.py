@@ -12,10 +12,8 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Span
-from kg.inputs.text import lines, valid_date
+from kg.inputs.text import MONTHS, lines, valid_date
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _DATE = re.compile(
     r"(?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2})(?:[\u2013\-]\d{1,2})?,?[ \u00a0]+(?P<year>(?:19|20)\d\d)"
 )
@@ -80,3 +78,9 @@ def header_datelines(text: str, limit: int = 6) -> list[Dateline]:
         if dateline:
             found.append(dateline)
     return found
+
+
+def header_date(text: str) -> str | None:
+    """The date the page's header gives (its first dateline's): the publication date."""
+    datelines = header_datelines(text)
+    return datelines[0].date if datelines else None

@@ -9,7 +9,7 @@ in full ("President of Russia Vladimir Putin:") the first time and short
 from __future__ import annotations
 
 from kg.formats.assemble import assemble
-from kg.formats.header import OMISSION, SEPARATOR, header_datelines, read_dateline, title_line
+from kg.formats.header import OMISSION, SEPARATOR, header_date, read_dateline, title_line
 from kg.formats.labels import label_at
 from kg.formats.turns import Line
 from kg.model import Document, Span, Transcript
@@ -31,6 +31,4 @@ def classify(text: str, span: Span, index: int) -> Line:
 
 def parse(transcript: Transcript) -> Document:
     text = transcript.text
-    datelines = header_datelines(text)
-    date = datelines[0].date if datelines else None
-    return assemble(transcript, "kremlin", PUBLISHER, title_line(text), classify, date)
+    return assemble(transcript, "kremlin", PUBLISHER, title_line(text), classify, header_date(text))

@@ -26,7 +26,7 @@ _MAX_WORDS = 16
 
 
 def _looks_like_speaker(description: str) -> bool:
-    words = description.replace("\u00a0", " ").split()
+    words = description.split()  # str.split() splits at NBSP too
     if not words or len(words) > _MAX_WORDS or not words[0][:1].isupper():
         return False
     if words[-1] in _CONNECTORS or re.search(r"[!?;\"“”]", description):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.formats.assemble import assemble
-from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_datelines, read_dateline
+from kg.formats.header import OMISSION, SEPARATOR, TIME_STAMP, header_date, read_dateline
 from kg.formats.labels import label_at, readable_caps
 from kg.formats.turns import Label, Line
 from kg.model import Document, Span, Transcript
@@ -44,6 +44,4 @@ def plain_title(text: str) -> Span | None:
 
 def parse(transcript: Transcript) -> Document:
     text = transcript.text
-    datelines = header_datelines(text)
-    date = datelines[0].date if datelines else None
-    return assemble(transcript, "plain", None, plain_title(text), classify, date)
+    return assemble(transcript, "plain", None, plain_title(text), classify, header_date(text))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.people.cast import Mention, read_description
 from kg.people.leaders import fuller_name
-from kg.model import JOURNALIST_LABELS, Person, Span, Utterance
+from kg.model import Person, Span, Utterance, is_press_label
 from kg.inputs.text import split_sentences, trim
 
 _MARKER_IN_TEXT = re.compile(
@@ -81,10 +81,6 @@ def build_utterances(text: str, body: Iterable[Line],
     return tuple(utterances)
 
 
-def is_journalist(description: str) -> bool:
-    return description.strip().lower() in JOURNALIST_LABELS
-
-
 def _same_person(label: Mention, known: Mention) -> bool:
     if not label.name or not known.name:
         return False
@@ -119,7 +115,7 @@ class Cast:
     def resolve(self, description: str) -> Person:
         if description in self._by_description:
             return self._by_description[description]
-        if is_journalist(description):
+        if is_press_label(description.strip()):
             person = self._intern(Person(description.strip().title() if len(description) > 1 else "Q"))
         else:
             mention = read_description(description)

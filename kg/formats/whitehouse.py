@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 
 from kg.formats.assemble import assemble
-from kg.formats.header import (MONTHS, OMISSION, SEPARATOR, TIME_STAMP, header_datelines, iso_date, read_dateline,
+from kg.formats.header import (OMISSION, SEPARATOR, TIME_STAMP, header_date, iso_date, read_dateline,
                                title_line)
 from kg.formats.labels import readable_caps
 from kg.people.leaders import office_holder
 from kg.formats.turns import Label, Line
 from kg.model import Document, Person, Span, Transcript
-from kg.inputs.text import lines
+from kg.inputs.text import MONTHS, lines
 
 PUBLISHER = "USA"
 _CAPS_LABEL = re.compile(r"(?P<desc>[A-Z][A-Z.'’\-]*(?:[ \u00a0][A-Z][A-Z.'’\-]*){0,6})[ \u00a0]*:(?=[ \u00a0\t]|$)")
@@ -103,8 +103,7 @@ def _special(label: Label, date: str | None) -> Person | None:
 
 def parse(transcript: Transcript) -> Document:
     text = transcript.text
-    datelines = header_datelines(text)
-    date = datelines[0].date if datelines else None
+    date = header_date(text)
 
     places = place_lines(text)
 

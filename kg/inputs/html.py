@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from kg.inputs.text import valid_date
+from kg.inputs.text import ISO_DATE, valid_date
 
 VOID_TAGS = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
@@ -50,7 +50,6 @@ KREMLIN_SKIP_CLASSES = ("slider", "read__cut", "cut", "masha-ignore", "read__bot
                         "read__tags", "hidden-copy", "photo", "video", "read__share")
 TITLE_SUFFIX = re.compile(r"\s*[•|–—-]\s*President of Russia\s*$")
 ASCII_SPACE = re.compile(r"[ \t\n\r\f\v]+")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass

@@ -28,14 +28,13 @@ from kg.inputs.limits import Limits, current as current_limits
 from kg.model import Transcript
 from kg.inputs.paths import READABLE_SUFFIXES, STDIN, iter_inputs, iter_paths, published_name
 from kg.inputs.sources import sidecar_url
-from kg.inputs.text import valid_date
+from kg.inputs.text import ISO_DATE, valid_date
 
 __all__ = ["READABLE_SUFFIXES", "decode", "display_name", "iter_paths", "read", "read_all",
            "transcript_from_text", "valid_date"]
 
 HTML_SUFFIXES = (".html", ".htm")
 STDIN_SOURCE = "<stdin>"
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 JSONL_FIELDS = ("title", "date", "url", "id")
 WORD = re.compile(r"[^\W\d_]+")  # runs of letters
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")  # not text in any code page

@@ -10,6 +10,11 @@ Bush"), "No. 5", decimals, ellipses, closing quotes and kremlin.ru's
 bracketed editorial insertions ("100,000 [vaccine doses].") must not end or
 break a sentence in the wrong place.  A line break always ends a sentence:
 transcripts put one paragraph on a line.
+
+:func:`normalise` does return a string, for matching, never for quoting: it
+keeps the length, so an offset found in its copy is an offset into the
+transcript.  Dates are here too: month names, the ISO date shape and
+:func:`valid_date`.
 """
 
 from __future__ import annotations
@@ -20,6 +25,11 @@ from collections.abc import Iterator
 from kg.model import Span
 
 _SPACE = " \t\r\n\u00a0\u2009\u202f\ufeff"
+
+MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December")
+#: the shape of an ISO date, ``YYYY-MM-DD`` (``match`` also takes a longer timestamp's date)
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # Words that end with a period but rarely end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -128,6 +138,19 @@ def split_sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
         for line in lines(text, start, end)
         for sentence in _split_line(text, line.start, line.end)
     )
+
+
+def normalise(text: str, *, quotes: bool = True) -> str:
+    """Same-length copy of ``text`` for matching: NBSP as a plain space and, unless ``quotes`` is
+    False, curly single quotes as ``'``.
+
+    The one place that says which typography patterns need not care about.  Transcripts keep
+    their typography (quotes in the graph are exact substrings), so callers match on this copy
+    and quote from the original: the length is kept, so offsets carry over.  ``quotes=False``
+    is for strings that leave as values (a city, a venue, a name) with their apostrophes.
+    """
+    text = text.replace("\u00a0", " ")
+    return text.replace("\u2019", "'").replace("\u2018", "'") if quotes else text
 
 
 def valid_date(iso: str) -> bool:

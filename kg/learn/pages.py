@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from kg.eval.scoring import _same_number, _words, same_sentence
-from kg.extract.commitment_rules import normalise
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned import Candidate, candidates, page_features
 from kg.extract.learned_figures import figure_candidates
+from kg.inputs.text import normalise
 from kg.learn.corpus import GoldPage
 from kg.model import COMMITMENT_TYPES, Document
 
@@ -35,6 +35,7 @@ class PageData:
     pairs: list[dict[str, list[tuple[str | None, str | None]]]]  # per candidate: type -> gold (by, to) pairs
     figures: list = field(default_factory=list)  # the rules' (figure, features)
     figure_labels: list[int] = field(default_factory=list)  # 1 where a gold figure agrees
+    norm: str = ""  # normalise(doc.text), made once for every step that matches text
 
 
 def prepare(page: GoldPage) -> PageData:
@@ -61,7 +62,7 @@ def prepare(page: GoldPage) -> PageData:
                              and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
                              for g in gold_figures)) for f, _ in figures]
     return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm), labels,
-                    pairs, figures, figure_labels)
+                    pairs, figures, figure_labels, norm)
 
 
 def _best_sentence(texts: list[str], quote: str) -> int | None:

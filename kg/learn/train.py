@@ -21,8 +21,8 @@ import random
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
-from kg.errors import KgError
-from kg.extract.commitment_rules import normalise
+from kg.learn import linear
+from kg.learn.linear import binary_weights, fit_binary, require_sklearn
 from kg.extract.learned import (
     FORMAT_VERSION, Reading, SentenceReader, apply_parties, decide, propose_commitment, rank_pairs, status_features,
 )
@@ -53,34 +53,15 @@ class Fitted:
 
 def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
     """One logistic regression per type, and the status classifier."""
-    try:
-        import numpy as np
-        from scipy.sparse import csr_matrix
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as exc:
-        raise KgError("training needs scikit-learn: pip install 'irkg[train]'") from exc
-
-    counts: dict[str, int] = {}
-    for page in pages:
-        for feats in page.features:
-            for f in feats:
-                counts[f] = counts.get(f, 0) + 1
-    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT or f == "bias")
-    index = {f: i for i, f in enumerate(vocabulary)}
-
-    def matrix(rows: list[list[str]]):
-        data, cols, ptr = [], [], [0]
-        for feats in rows:
-            ids = sorted({index[f] for f in feats if f in index})
-            cols.extend(ids)
-            data.extend([1.0] * len(ids))
-            ptr.append(len(cols))
-        return csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(ptr)),
-                          shape=(len(rows), len(vocabulary)))
+    require_sklearn()
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
 
     rows = [feats for page in pages for feats in page.features]
     labels = [lab for page in pages for lab in page.labels]
-    x = matrix(rows)
+    vocabulary = linear.vocabulary(rows, MIN_FEATURE_COUNT)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    x = linear.matrix(rows, index, len(vocabulary))
     columns: list[np.ndarray] = []
     positives = {}
     for kind in COMMITMENT_TYPES:
@@ -91,8 +72,7 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
             constant[index["bias"]] = -10.0 if y.sum() == 0 else 10.0
             columns.append(constant)
             continue
-        model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
-        model.fit(x, y)
+        model = fit_binary(x, y, c)
         w = model.coef_[0].copy()
         w[index["bias"]] += model.intercept_[0]
         columns.append(w)
@@ -100,7 +80,7 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
 
     status_rows, status_y = [], []
     for page in pages:
-        norm = normalise(page.doc.text)
+        norm = page.norm
         for candidate, feats, lab in zip(page.candidates, page.features, page.labels):
             extra = status_features(norm, candidate.sentence) if lab else []
             for kind, status in sorted(lab.items()):
@@ -114,7 +94,7 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
                 index[feature] = len(vocabulary)
                 vocabulary.append(feature)
         model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
-        model.fit(matrix(status_rows), np.array(status_y))
+        model.fit(linear.matrix(status_rows, index, len(vocabulary)), np.array(status_y))
         w = model.coef_.T.copy()  # features x statuses
         w[index["bias"]] += model.intercept_
         status_weights = _rows(vocabulary, w)
@@ -143,13 +123,10 @@ def reader_of(fitted: Fitted, keep: dict[str, float] | None = None, propose: dic
 
 def fit_parties(pages: Sequence[PageData], reader: SentenceReader, c: float = 1.0) -> dict[str, float] | None:
     """The pair ranker, from every (sentence, type) of train whose gold names both parties."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
     rows: list[list[str]] = []
     ys: list[int] = []
     for page in pages:
-        norm = normalise(page.doc.text)
+        norm = page.norm
         for candidate, gold_pairs in zip(page.candidates, page.pairs):
             for kind, golds in sorted(gold_pairs.items()):
                 golds = [g for g in golds if g[0] and g[1]]
@@ -163,23 +140,7 @@ def fit_parties(pages: Sequence[PageData], reader: SentenceReader, c: float = 1.
                 for pair in candidate_pairs(context):
                     rows.append(pair_features(context, pair, rule_pair))
                     ys.append(int(any(same_pair(kind, pair, g) for g in golds)))
-    if len(set(ys)) < 2:
-        return None
-    vocabulary = sorted({f for row in rows for f in row})
-    index = {f: i for i, f in enumerate(vocabulary)}
-    from scipy.sparse import csr_matrix
-    data, cols, ptr = [], [], [0]
-    for row in rows:
-        ids = sorted(index[f] for f in set(row))
-        cols.extend(ids)
-        data.extend([1.0] * len(ids))
-        ptr.append(len(cols))
-    x = csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(vocabulary)))
-    model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
-    model.fit(x, np.array(ys))
-    weights = {f: float(w) for f, w in zip(vocabulary, model.coef_[0].tolist()) if abs(w) >= 1e-4}
-    weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
-    return weights
+    return binary_weights(rows, ys, c)
 
 
 @dataclass
@@ -195,7 +156,7 @@ class Scored:
 def score_pages(pages: Sequence[PageData], reader: SentenceReader) -> list[Scored]:
     out = []
     for page in pages:
-        norm = normalise(page.doc.text)
+        norm = page.norm
         readings = [Reading(c, f, reader.scores(f)) for c, f in zip(page.candidates, page.features)]
         proposals = [{kind: (propose_commitment(page.doc, norm, reader, r.candidate, kind)
                              if not any(h.type == kind for h in r.candidate.rules) else None)
@@ -244,32 +205,9 @@ def commitment_counts(items) -> dict[str, Counts]:
 
 def fit_figures(pages: Sequence[PageData], c: float = 1.0) -> dict[str, float] | None:
     """The figure filter: one logistic regression over the rules' figures of train."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
     rows = [feats for page in pages for _, feats in page.figures]
     ys = [y for page in pages for y in page.figure_labels]
-    if len(set(ys)) < 2:
-        return None
-    counts: dict[str, int] = {}
-    for row in rows:
-        for f in row:
-            counts[f] = counts.get(f, 0) + 1
-    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT or f == "bias")
-    index = {f: i for i, f in enumerate(vocabulary)}
-    data, cols, ptr = [], [], [0]
-    for row in rows:
-        ids = sorted({index[f] for f in row if f in index})
-        cols.extend(ids)
-        data.extend([1.0] * len(ids))
-        ptr.append(len(cols))
-    x = csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(ptr)), shape=(len(rows), len(vocabulary)))
-    model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
-    model.fit(x, np.array(ys))
-    weights = {f: float(w) for f, w in zip(vocabulary, model.coef_[0].tolist()) if abs(w) >= 1e-4}
-    weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
-    return weights
+    return binary_weights(rows, ys, c, MIN_FEATURE_COUNT)
 
 
 FIGURE_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
@@ -325,7 +263,7 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
         report["parties"] = {"override": override, "extra": extra, "dev_f1": round(best[0], 4)}
     rules_status = score(select(scored, keep, propose, override=override, extra=extra)
                          ).accuracy["commitments.status"]
-    norms = {id(r): normalise(s.page.doc.text) for s in scored for r in s.readings}
+    norms = {id(r): s.page.norm for s in scored for r in s.readings}
 
     def model_status_of(r: Reading, k: str) -> str | None:
         return reader.status(r.features + status_features(norms[id(r)], r.candidate.sentence), k)

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from kg.errors import QueryError
+from kg.inputs.text import ISO_DATE
 from kg.store.protocol import Store
 
 KINDS = ("leader-country", "countries", "leaders", "commitments", "meetings")
 COMMITMENT_TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _PARTICIPATION = """
 SELECT DISTINCT ?m ?date ?title ?p ?c ?office WHERE {
@@ -104,7 +104,7 @@ def to_networkx(store: Store, kind: str = "countries", since: str | None = None,
     if kind not in KINDS:
         raise QueryError(f"unknown network kind {kind!r}: use one of {', '.join(KINDS)}")
     for name, value in (("since", since), ("until", until)):
-        if value is not None and not _ISO_DATE.fullmatch(value):
+        if value is not None and not ISO_DATE.fullmatch(value):
             raise QueryError(f"--{name} {value!r} is not a date: write it as YYYY-MM-DD")
     wanted = {code.upper() for code in countries}
     country_info = _country_nodes(store)

@@ -18,7 +18,6 @@ swallow "Indian Ocean" or "Indo-Pacific" before a shorter phrase can fire.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Iterable, Iterator
 
 from kg.errors import KgError
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
+from kg.people.namekey import unaccented
 from kg.model import CountryMention, Span
 from kg.resources import data_path
 
@@ -61,11 +61,7 @@ class OrganisationInfo:
 
 def fold(text: str) -> str:
     """Key for loose lookups: no diacritics, no case, hyphens and runs of space as one space."""
-    if text.isascii():  # nothing to decompose (most names): the same key, five times quicker
-        plain = text
-    else:
-        decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = unaccented(text.replace("’", "'"))
     return " ".join(plain.casefold().replace("-", " ").replace(".", " ").split())
 
 

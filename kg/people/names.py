@@ -43,7 +43,7 @@ def looks_like_person_name(name: str | None) -> bool:
     """True when ``name`` has the shape of a person's name and names no thing we know."""
     if not name:
         return False
-    words = name.replace("\u00a0", " ").split()
+    words = name.split()  # str.split() splits at NBSP too
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
         return False
     for word in words:

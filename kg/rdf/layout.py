@@ -32,7 +32,8 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple, parse, RdfFormat
 
 from kg.rdf import namespace as ns
 from kg.rdf.namespace import irkg
-from kg.store.protocol import Store
+from kg.store.protocol import Store, graph_triples
+from kg.store.sparql_text import graph_data
 
 CONTRIBUTES = irkg("contributes")
 #: suffixes of the graphs that are not one transcript's
@@ -81,11 +82,6 @@ def _held_elsewhere(store: Store, graph: NamedNode, lines: Sequence[str]) -> set
     return held
 
 
-def _block(graph: NamedNode, triples: Iterable[Triple]) -> str:
-    body = " .\n".join(str(t) for t in triples)
-    return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
-
-
 def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
                      shared: Sequence[Triple] = ()) -> int:
     """Replace one transcript's graph and its share of the entities graph, in one update.
@@ -104,16 +100,16 @@ def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
     orphans = [line for line in gone if line not in _held_elsewhere(store, graph, gone)] if gone else []
     parts = [f"DROP SILENT GRAPH {graph}", f"CREATE SILENT GRAPH {graph}"]
     if own:
-        parts.append(f"INSERT DATA {{ {_block(graph, own)} }}")
+        parts.append(f"INSERT DATA {{ {graph_data(graph, own)} }}")
     if gone:
-        parts.append(f"DELETE DATA {{ {_block(ledger, (Triple(graph, CONTRIBUTES, Literal(g)) for g in gone))} }}")
+        parts.append(f"DELETE DATA {{ {graph_data(ledger, (Triple(graph, CONTRIBUTES, Literal(g)) for g in gone))} }}")
     if orphans:
-        parts.append(f"DELETE DATA {{ {_block(entities, decode(orphans))} }}")
+        parts.append(f"DELETE DATA {{ {graph_data(entities, decode(orphans))} }}")
     fresh = [line for line in new if line not in old]
     if fresh:
-        parts.append(f"INSERT DATA {{ {_block(ledger, (Triple(graph, CONTRIBUTES, Literal(f)) for f in fresh))} }}")
+        parts.append(f"INSERT DATA {{ {graph_data(ledger, (Triple(graph, CONTRIBUTES, Literal(f)) for f in fresh))} }}")
     if new:
-        parts.append(f"INSERT DATA {{ {_block(entities, new.values())} }}")
+        parts.append(f"INSERT DATA {{ {graph_data(entities, new.values())} }}")
     store.update(" ;\n".join(parts))
     return len(own) + len(new)
 
@@ -130,8 +126,7 @@ def transcript_view(store: Store, graph: NamedNode) -> list[Triple]:
     What a transcript graph held before the entities were shared; SHACL
     validation and reading facts back for scoring work on this view.
     """
-    own = list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}))
-    return own + decode(contributions(store, graph))
+    return graph_triples(store, graph) + decode(contributions(store, graph))
 
 
 def views_of(graphs: dict[str, list[Triple]]) -> dict[str, list[Triple]]:

@@ -182,13 +182,6 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-TOPICS: tuple[str, ...] = (
-    "health", "trade", "transport", "energy", "education", "security", "regional-conflict",
-    "culture-religion", "science-technology", "agriculture", "finance", "humanitarian",
-    "environment",
-)
-
-
 @lru_cache(maxsize=None)
 def irkg(name: str) -> NamedNode:
     """pyoxigraph node of an ontology term; raises ``AttributeError`` for unknown names."""

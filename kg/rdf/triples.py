@@ -7,13 +7,13 @@ once, in first-seen order, and no literal is ever ill-typed.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.rdf import namespace as ns
 from kg.rdf.namespace import irkg, ns_node
+from kg.inputs.text import ISO_DATE
 
 TYPE = ns_node(ns.RDF, "type")
 VALUE = ns_node(ns.RDF, "value")
@@ -39,12 +39,11 @@ FOAF_HOMEPAGE = ns_node(ns.FOAF, "homepage")
 FOAF_ORGANIZATION = ns_node(ns.FOAF, "Organization")
 PROV_ORGANIZATION = ns_node(ns.PROV, "Organization")
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def date_literal(value: str | None) -> Literal | None:
     """An xsd:date, or None for anything that is not an ISO date (never an ill-typed literal)."""
-    return Literal(value, datatype=XSD_DATE) if value and _ISO_DATE.fullmatch(value) else None
+    return Literal(value, datatype=XSD_DATE) if value and ISO_DATE.fullmatch(value) else None
 
 
 def decimal_literal(value: float | int) -> Literal:

@@ -35,6 +35,7 @@ from kg.rdf.metadata import Dump, dataset_triples, history
 from kg.rdf.namespace import DEFAULT_BASE, PREFIXES
 from kg.site import pages, serverconf
 from kg.site.pages import Linker, Page, Quote
+from kg.store.protocol import FORMATS
 
 COMMITMENT_TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
 #: kind -> (classes: irkg local names or whole IRIs, title of its index page)
@@ -322,8 +323,8 @@ def _write_ontology(site: _Site) -> None:
 def _write_dumps(site: _Site, store, site_url: str) -> list[Dump]:
     """gzip N-Quads (every graph) and Turtle (their union), with SHA-256 sums."""
     dumps, sums = [], []
-    for name, fmt, media in (("irkg.nq.gz", "nquads", "application/n-quads"),
-                             ("irkg.ttl.gz", "turtle", "text/turtle")):
+    for name, fmt in (("irkg.nq.gz", "nquads"), ("irkg.ttl.gz", "turtle")):
+        media = FORMATS[fmt].media_type
         path = site.folder / "dumps" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         with gzip.GzipFile(path, "wb", mtime=0) as out:  # mtime 0: the same graph gives the same bytes

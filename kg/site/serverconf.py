@@ -11,11 +11,6 @@ with the same ``Accept`` header.
 
 from __future__ import annotations
 
-MEDIA_TYPES: dict[str, str] = {
-    ".html": "text/html", ".ttl": "text/turtle", ".jsonld": "application/ld+json",
-    ".nq": "application/n-quads", ".gz": "application/gzip", ".xml": "application/xml",
-}
-
 
 def htaccess() -> str:
     """``.htaccess`` for the site root on Apache (mod_rewrite, mod_headers, mod_mime)."""

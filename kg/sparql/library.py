@@ -27,6 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.inputs.text import ISO_DATE, valid_date
 from kg.rdf.namespace import PREFIXES
 from kg.resources import resource_dir
 from kg.store.protocol import QueryResult, Rows, Store, Term
@@ -35,7 +36,6 @@ from kg.store.sparql_text import check_syntax
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"\?(\w+)\s*(?:—|--|-|:)\s*(.*)$")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 _LIMIT_AT_END = re.compile(r"\bLIMIT\s+\d+(\s+OFFSET\s+\d+)?\s*$|\bOFFSET\s+\d+(\s+LIMIT\s+\d+)?\s*$",
@@ -135,7 +135,7 @@ def value_kind(value: str) -> str:
     value = value.strip()
     if value.startswith("<") and value.endswith(">") or re.match(r"https?://\S+$", value):
         return "iri"
-    if _DATE.fullmatch(value):
+    if ISO_DATE.fullmatch(value):
         return "date"
     if _INTEGER.fullmatch(value):
         return "integer"
@@ -150,11 +150,8 @@ def to_term(value: str, kind: str, name: str = "param") -> Term:
         if kind == "iri":
             return ox.NamedNode(value.strip().removeprefix("<").removesuffix(">"))
         if kind == "date":
-            if not _DATE.fullmatch(value.strip()):
+            if not ISO_DATE.fullmatch(value.strip()) or not valid_date(value.strip()):  # 2021-13-45 is no date
                 raise ValueError("not a date")
-            import datetime
-
-            datetime.date.fromisoformat(value.strip()[:10])  # 2021-13-45 is no date
             return ox.Literal(value.strip(), datatype=ox.NamedNode(XSD + "date"))
         if kind == "integer":
             return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))

@@ -68,8 +68,8 @@ def answer(store: object, sparql: str, accept: str, prefixes: dict[str, str], li
         result = store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)  # type: ignore[attr-defined]
         out = _Capped(limit)
         if isinstance(result, ox.QueryTriples):
-            fmt, media = ((ox.RdfFormat.TURTLE, "text/turtle") if "turtle" in accept
-                          else (ox.RdfFormat.N_TRIPLES, "application/n-triples"))
+            fmt = ox.RdfFormat.TURTLE if "turtle" in accept else ox.RdfFormat.N_TRIPLES
+            media = fmt.media_type
             result.serialize(out, fmt)
         else:
             fmt, media = _results_format(accept)

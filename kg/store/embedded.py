@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import PREFIXES
 from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, rdf_format
-from kg.store.sparql_text import insert_values
+from kg.store.sparql_text import insert_values, replace_graph_update
 
 
 class OxigraphStore:
@@ -87,8 +87,7 @@ class OxigraphStore:
                 if not unique:
                     store.add_graph(graph)
             else:
-                body = " .\n".join(str(t) for t in unique)
-                store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+                store.update(replace_graph_update(graph, unique))
         except OSError as error:
             raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
         return len(unique)

@@ -41,8 +41,8 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import PREFIXES
-from kg.store.sparql_text import declared_prefixes, insert_values
-from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, rdf_format as _format
+from kg.store.sparql_text import declared_prefixes, insert_values, replace_graph_update
+from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, graph_triples, rdf_format as _format
 
 T = TypeVar("T")
 TRANSIENT_HTTP = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -190,19 +190,16 @@ class EndpointStore:
         rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(rows.rows[0]["n"].value) if rows.rows else 0
 
-    def triples(self, graph: ox.NamedNode) -> list[ox.Triple]:
-        return self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-
     def dump(self, out: BinaryIO, fmt: str, graph: ox.NamedNode | None = None) -> None:
         """One graph, all graphs (dataset formats), or their union (triple formats), fetched graph by graph."""
         rdf_format = _format(fmt)
         prefixes = None if fmt in ("nquads", "ntriples") else PREFIXES
         graphs = [graph] if graph is not None else self.graphs()
         if graph is None and fmt in DATASET_FORMATS:
-            quads = [ox.Quad(t.subject, t.predicate, t.object, g) for g in graphs for t in self.triples(g)]
+            quads = [ox.Quad(t.subject, t.predicate, t.object, g) for g in graphs for t in graph_triples(self, g)]
             ox.serialize(quads, out, rdf_format, prefixes=prefixes)
             return
-        triples = list(dict.fromkeys(t for g in graphs for t in self.triples(g)))
+        triples = list(dict.fromkeys(t for g in graphs for t in graph_triples(self, g)))
         ox.serialize(triples, out, rdf_format, prefixes=prefixes)
 
     def ping(self) -> None:
@@ -223,7 +220,7 @@ class EndpointStore:
                 self._gsp = True
                 return len(unique)
             self._gsp = False
-        self.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body.decode()}}} }}")
+        self.update(replace_graph_update(graph, unique))
         return len(unique)
 
     def update(self, sparql: str) -> None:

@@ -14,15 +14,12 @@ from typing import BinaryIO
 from pyoxigraph import NamedNode
 
 from kg.errors import StoreError
-from kg.store.protocol import FORMATS, Store
+from kg.store.protocol import FORMATS, SUFFIXES, Store
 
 EXPORT_FORMATS: tuple[str, ...] = ("turtle", "trig", "nquads", "ntriples", "jsonld")
 
-#: file suffixes people type, for ``-f`` guessing in the CLI
-SUFFIXES: dict[str, str] = {
-    ".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "ntriples",
-    ".jsonld": "jsonld", ".json": "jsonld",
-}
+#: file suffixes people type, for ``-f`` guessing in the CLI: the export formats' own, and .json
+_EXPORT_SUFFIXES: dict[str, str] = {**{s: f for s, f in SUFFIXES.items() if f in EXPORT_FORMATS}, ".json": "jsonld"}
 
 
 def export(store: Store, out: BinaryIO, fmt: str, graph: str | NamedNode | None = None) -> None:
@@ -67,7 +64,7 @@ def _write_compact_jsonld(store: Store, out: BinaryIO, graph: NamedNode | None) 
 
 def format_for(filename: str) -> str | None:
     """The export format a file name's suffix asks for, or None."""
-    for suffix, fmt in SUFFIXES.items():
+    for suffix, fmt in _EXPORT_SUFFIXES.items():
         if filename.lower().endswith(suffix):
             return fmt
     return None

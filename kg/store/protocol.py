@@ -18,6 +18,8 @@ from kg.errors import StoreError
 
 Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
 
+#: the RDF formats by name; each one's file suffix and media type are pyoxigraph's
+#: (``file_extension``, ``media_type``)
 FORMATS: dict[str, ox.RdfFormat] = {
     "turtle": ox.RdfFormat.TURTLE,
     "trig": ox.RdfFormat.TRIG,
@@ -27,6 +29,8 @@ FORMATS: dict[str, ox.RdfFormat] = {
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
 DATASET_FORMATS = frozenset({"trig", "nquads", "jsonld"})
+#: file suffix -> format name, for each format's own suffix (".ttl", ".nq", ".rdf"...)
+SUFFIXES: dict[str, str] = {f".{syntax.file_extension}": name for name, syntax in FORMATS.items()}
 
 
 @dataclass
@@ -92,6 +96,11 @@ class Store(Protocol):
     def __enter__(self) -> Store: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+def graph_triples(store: Store, graph: ox.NamedNode) -> list[ox.Triple]:
+    """Every triple of one named graph of any store, through the protocol's query alone."""
+    return list(store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
 
 
 def rdf_format(fmt: str) -> ox.RdfFormat:

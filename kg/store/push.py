@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from kg.store.endpoint import EndpointStore, EndpointUnreachable
 from kg.errors import KgError
-from kg.store.protocol import Store
+from kg.store.protocol import Store, graph_triples
 
 #: called after each graph with (graphs done, graphs in all, graph IRI)
 Progress = Callable[[int, int, str], None]
@@ -41,11 +41,6 @@ class PushResult:
     def summary(self) -> str:
         return (f"pushed {self.graphs} graphs, {self.triples} triples, failed {len(self.failed)}, "
                 f"{self.seconds:.1f} s")
-
-
-def graph_triples(store: Store, graph: ox.NamedNode) -> list[ox.Triple]:
-    """Every triple of one named graph of any store, through SPARQL alone."""
-    return list(store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
 
 
 def push(source: Store, target: EndpointStore, *, graphs: list[ox.NamedNode] | None = None,

@@ -1,14 +1,16 @@
-"""SPARQL as text: blanking comments and strings, declared prefixes, binding VALUES, checking syntax.
+"""SPARQL as text: blanking comments and strings, declared prefixes, binding VALUES, graph data, checking syntax.
 
 Stores and the query library both work on query text before it is run: an
 endpoint needs the prefixes a query does not declare, a binding becomes a
-``VALUES`` block, and a malformed query is refused with its line and column.
-These helpers know nothing of stores, so every layer can use them.
+``VALUES`` block, triples to write become a ``GRAPH`` data block, and a
+malformed query is refused with its line and column.  These helpers know
+nothing of stores, so every layer can use them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -47,6 +49,20 @@ def insert_values(sparql: str, bindings: dict[str, Term]) -> str:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
     return f"{sparql[:brace + 1]} {values}\n{sparql[brace + 1:]}"
+
+
+def graph_data(graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> str:
+    """``GRAPH <g> { ... }`` with ``triples`` as N-Triples, for ``INSERT DATA`` and ``DELETE DATA``.
+
+    pyoxigraph writes each term, so a literal's quotes and braces are escaped.
+    """
+    body = " .\n".join(str(t) for t in triples)
+    return f"GRAPH {graph} {{\n{body}\n}}"
+
+
+def replace_graph_update(graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> str:
+    """One SPARQL update that empties ``graph`` and writes ``triples`` into it (one transaction)."""
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ {graph_data(graph, triples)} }}"
 
 
 def check_syntax(sparql: str) -> None:

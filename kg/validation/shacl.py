@@ -35,6 +35,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.errors import KgError
 from kg.resources import resource_path
+from kg.store.protocol import FORMATS, SUFFIXES, graph_triples
 from kg.validation.report import SH, ValidationReport, ValidationResult, compact
 
 ENGINES = ("pyshacl", "turbo")
@@ -43,11 +44,8 @@ REFERENCE_SUFFIX = "/graph/reference"
 STANDALONE_SUFFIXES = (REFERENCE_SUFFIX, "/graph/metadata")
 _SOURCE = URIRef("https://w3id.org/irkg/ontology#source")
 _SHACL = rdflib.Namespace(SH)
-_FILE_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS,
-    ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML, ".xml": ox.RdfFormat.RDF_XML,
-}
+#: what RDF files are read by their suffix: each format's own, and RDF/XML as .owl and .xml too
+_FILE_FORMATS = {suffix: FORMATS[name] for suffix, name in {**SUFFIXES, ".owl": "rdfxml", ".xml": "rdfxml"}.items()}
 
 
 def default_engine() -> str:
@@ -269,11 +267,6 @@ def is_reference(graph: str) -> bool:
 def is_standalone(graph: str) -> bool:
     """Whether a graph is validated alone (reference, metadata) rather than with reference context."""
     return graph.endswith(STANDALONE_SUFFIXES)
-
-
-def graph_triples(store, graph: ox.NamedNode) -> list[ox.Triple]:
-    """One named graph's triples, through the Store protocol's query (works for any store)."""
-    return list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph}))
 
 
 def validate_graphs(graphs: dict[str, list[ox.Triple]], wanted: Sequence[str] = (),
