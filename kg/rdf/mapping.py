@@ -25,6 +25,7 @@ from kg.rdf import namespace as ns
 from kg.model import Commitment, Document, Figure, Person, Quantity, Transcript, Utterance
 from kg.rdf.namespace import DEFAULT_BASE, irkg, ns_node
 from kg.inputs.publishers import PUBLISHERS, publisher_for
+from kg.inputs.text import valid_date
 
 TYPE = ns_node(ns.RDF, "type")
 VALUE = ns_node(ns.RDF, "value")
@@ -79,7 +80,8 @@ class MappedGraph:
 
 def date_literal(value: str | None) -> Literal | None:
     """An xsd:date, or None for anything that is not an ISO date (never an ill-typed literal)."""
-    return Literal(value, datatype=XSD_DATE) if value and _ISO_DATE.fullmatch(value) else None
+    ok = value and _ISO_DATE.fullmatch(value) and valid_date(value)  # "2021-02-31" has the shape, not the day
+    return Literal(value, datatype=XSD_DATE) if ok else None
 
 
 def decimal_literal(value: float | int) -> Literal:
