@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -138,7 +136,7 @@ def test_the_scanner_finds_whole_word_phrases_longest_first(phrases, text):
 def test_scanner_typography_and_an_empty_list():
     pattern = phrase_pattern(["Papua New Guinea", "Cote d'Ivoire"])
     assert pattern.search("Papua\u00a0New Guinea").group() == "Papua\u00a0New Guinea"
-    assert pattern.search("C\u00f4te").group() if pattern.search("C\u00f4te") else True
+    assert pattern.search("C\u00f4te d'Ivoire") is None  # diacritics are not typography: no match
     assert pattern.search("Cote d\u2019Ivoire").group() == "Cote d\u2019Ivoire"
     assert phrase_pattern([]).findall("anything at all") == []
 
@@ -198,4 +196,3 @@ def test_an_office_after_a_hyphen_or_followed_by_prose_is_no_mention():
 ])
 def test_organisation_of(phrase, name):
     assert organisation_of(phrase) == name
-    assert re.fullmatch(r"[^\n]*", phrase)

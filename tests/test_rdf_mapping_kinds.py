@@ -6,7 +6,6 @@ import datetime
 import hashlib
 from decimal import Decimal
 
-import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
