@@ -25,4 +25,10 @@ def test_public_api_end_to_end():
         rows = kg.query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?m a irkg:Meeting }")
         assert int(next(iter(rows))["n"].value) == 1
         graph = kg.to_networkx(store, kind="countries")
-        assert graph.has_edge("RUS", "AZE") or any("AZE" in str(n) for n in graph.nodes)
+        rus, aze = (f"https://w3id.org/irkg/id/country/{code}" for code in ("RUS", "AZE"))
+        assert set(graph.nodes) == {rus, aze}
+        assert graph.nodes[aze]["iso3"] == "AZE" and graph.nodes[rus]["iso3"] == "RUS"
+        assert graph.has_edge(rus, aze)
+        edge = graph.edges[rus, aze]
+        assert edge["weight"] == 1 and edge["dates"] == ["2021-07-20"]
+        assert edge["meetings"] == ["https://w3id.org/irkg/id/meeting/2021-07-20-aze-rus-aliyev-putin"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from kg.people.gazetteer import Gazetteer, default_gazetteer
@@ -112,12 +110,15 @@ def test_organisations(gaz: Gazetteer) -> None:
                      ("EU", "European Union")]
 
 
-def test_loads_fast_and_scans_fast() -> None:
-    started = time.perf_counter()
+def test_one_compiled_scanner_reads_a_long_text() -> None:
+    """No wall-clock limit (the project's rule): one had this test fail at 2 s, against 0.15 s
+    unloaded, under coverage on a busy machine.  What makes the scan one pass, one regex compiled
+    once for all phrases, is what is checked."""
     fresh = Gazetteer()
     fresh.find_countries("warm")
-    assert time.perf_counter() - started < 1.0
+    scanner = fresh._country_re
     text = "The Russian Federation and the Kyrgyz Republic agreed. " * 20000  # 1.1 M chars
-    started = time.perf_counter()
-    assert len(fresh.find_countries(text)) == 40000
-    assert time.perf_counter() - started < 2.0
+    found = fresh.find_countries(text)
+    assert fresh._country_re is scanner  # compiled once, on first use
+    assert len(found) == 40000 and {m.code for m in found} == {"RUS", "KGZ"}
+    assert [text[m.span.start:m.span.end] for m in found[:2]] == ["Russian Federation", "Kyrgyz Republic"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
+import re
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -99,9 +102,84 @@ def test_minted_iris_follow_the_scheme():
     assert sum(s.startswith(f"{base}commitment/") and not s.endswith("/evidence") for s in subjects) == 4
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def ill_typed(literal: ox.Literal) -> str | None:
+    """Why ``literal``'s lexical form is not a value of its datatype, or None when it is.
+
+    A datatype this does not know is reported too, so a new one gets a check here.
+    """
+    datatype, text = literal.datatype.value, literal.value
+    if literal.language:
+        return None if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", literal.language) else "bad language tag"
+    if datatype == _XSD + "string":
+        return None
+    if datatype == _XSD + "date":
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return "xsd:date not YYYY-MM-DD"
+        try:
+            datetime.date.fromisoformat(text)
+        except ValueError:
+            return "xsd:date is no calendar day"
+        return None
+    if datatype == _XSD + "dateTime":
+        try:
+            datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return "xsd:dateTime does not parse"
+        return None if "T" in text else "xsd:dateTime without a time"
+    if datatype == _XSD + "integer":
+        return None if _INTEGER.fullmatch(text) else "xsd:integer does not parse"
+    if datatype == _XSD + "decimal":
+        if not _DECIMAL.fullmatch(text):
+            return "xsd:decimal does not parse"
+        return None if Decimal(text).is_finite() else "xsd:decimal not finite"
+    if datatype == _XSD + "boolean":
+        return None if text in ("true", "false", "1", "0") else "xsd:boolean not true/false"
+    if datatype == _XSD + "anyURI":
+        return None if re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", text) else "xsd:anyURI not an http(s) URL"
+    return f"unchecked datatype {datatype}"
+
+
+def test_ill_typed_sees_each_kind_of_bad_literal():
+    """The checker below is only worth something if it can fail."""
+    bad = [ox.Literal("2021-02-31", datatype=ox.NamedNode(_XSD + "date")),
+           ox.Literal("20 July 2021", datatype=ox.NamedNode(_XSD + "date")),
+           ox.Literal("1e5", datatype=ox.NamedNode(_XSD + "decimal")),
+           ox.Literal("2.5", datatype=ox.NamedNode(_XSD + "integer")),
+           ox.Literal("yes", datatype=ox.NamedNode(_XSD + "boolean")),
+           ox.Literal("2021-07-20", datatype=ox.NamedNode(_XSD + "dateTime")),
+           ox.Literal("not a url", datatype=ox.NamedNode(_XSD + "anyURI")),
+           ox.Literal("x", datatype=ox.NamedNode(_XSD + "gYear"))]
+    assert all(ill_typed(literal) for literal in bad)
+    good = [ox.Literal("2021-07-20", datatype=ox.NamedNode(_XSD + "date")), ox.Literal(100000),
+            ox.Literal("-2.5", datatype=ox.NamedNode(_XSD + "decimal")), ox.Literal(True),
+            ox.Literal("2026-11-29T14:09:07Z", datatype=ox.NamedNode(_XSD + "dateTime")),
+            ox.Literal("text"), ox.Literal("text", language="en")]
+    assert [ill_typed(literal) for literal in good] == [None] * len(good)
+
+
 def test_no_blank_nodes_and_no_ill_typed_literals():
-    for t in map_document(sample_document()).all_triples:
+    triples = map_document(sample_document()).all_triples
+    for t in triples:
         assert not isinstance(t.subject, ox.BlankNode) and not isinstance(t.object, ox.BlankNode)
+    literals = [t.object for t in triples if isinstance(t.object, ox.Literal)]
+    kinds = {literal.datatype.value.rsplit("#", 1)[-1] for literal in literals}
+    assert {"date", "integer", "decimal", "boolean", "anyURI", "string"} <= kinds
+    assert [(str(literal), ill_typed(literal)) for literal in literals if ill_typed(literal)] == []
+
+
+def test_no_ill_typed_literal_in_a_real_build(dev_store):
+    """Every literal of the dev build, metadata and reference graphs included, is a value of its datatype."""
+    literals = [q.object for q in dev_store.raw if isinstance(q.object, ox.Literal)]
+    assert len(literals) > 1000
+    kinds = {literal.datatype.value.rsplit("#", 1)[-1] for literal in literals}
+    assert {"date", "dateTime", "integer", "decimal", "boolean", "anyURI", "string", "langString"} <= kinds
+    bad = sorted({(str(literal), ill_typed(literal)) for literal in literals if ill_typed(literal)})
+    assert bad == []
 
 
 def test_base_changes_data_iris_but_not_ontology_terms():

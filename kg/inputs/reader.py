@@ -252,8 +252,8 @@ def _read_stdin(stdin: TextIO | BinaryIO | None) -> Transcript:
     stream = getattr(stream, "buffer", stream)  # bytes when there are, to detect encodings
     limit = current_limits().text_bytes
     data = stream.read(limit + 1)
-    too_big = current_limits().too_big_text(len(data) if isinstance(data, bytes) else len(data.encode()),
-                                            "standard input")
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    too_big = current_limits().too_big_text(size, "standard input")  # a lone surrogate is refused below
     if too_big:
         raise InputError(STDIN_SOURCE, too_big)
     text = decode(data, STDIN_SOURCE) if isinstance(data, bytes) else data

@@ -90,7 +90,9 @@ class LeaderIndex:
         self._by_word: dict[str, set[str]] = {}
         for qid, spellings in self.spellings.items():
             for spelling in spellings:
-                self._by_key.setdefault(name_key(spelling), set()).add(qid)
+                key = name_key(spelling)
+                if key:  # a spelling in another script folds to nothing: it must not match every such name
+                    self._by_key.setdefault(key, set()).add(qid)
                 for word in name_words(spelling):
                     self._by_word.setdefault(word, set()).add(qid)
 
@@ -109,7 +111,8 @@ class LeaderIndex:
 
     def keyed(self, name: str) -> set[str]:
         """QIDs of everyone one of whose spellings folds to the same key as ``name``."""
-        return set(self._by_key.get(name_key(name), ()))
+        key = name_key(name)
+        return set(self._by_key.get(key, ())) if key else set()
 
     def with_words(self, name: str) -> set[str]:
         """QIDs of everyone whose spellings contain every telling word of ``name``

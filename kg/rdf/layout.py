@@ -26,6 +26,7 @@ is one SPARQL update, so one transaction on Oxigraph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple, parse, RdfFormat
@@ -36,8 +37,12 @@ from kg.store.protocol import Store, graph_triples
 from kg.store.sparql_text import graph_data
 
 CONTRIBUTES = irkg("contributes")
-#: suffixes of the graphs that are not one transcript's
-SHARED_GRAPHS = ("/graph/entities", "/graph/contributions", "/graph/reference", "/graph/metadata")
+#: names of the graphs that are not one transcript's
+SHARED_NAMES = ("entities", "contributions", "reference", "metadata")
+#: suffixes of those graphs under a base ending in ``/``
+SHARED_GRAPHS = tuple(f"/graph/{name}" for name in SHARED_NAMES)
+#: ``<base>graph/<name>``, the base ending in ``/`` or ``#`` (see :func:`kg.rdf.namespace.graph_iri`)
+_GRAPH_IRI = re.compile(r"(?P<base>.*[/#])graph/(?P<name>[^/#]+)")
 #: literals per VALUES block when asking who else contributes a triple
 _BATCH = 500
 
@@ -45,11 +50,19 @@ _BATCH = 500
 def base_of(graph: NamedNode | str) -> str:
     """The data base of a graph IRI: ``<base>graph/<name>`` -> ``<base>``."""
     value = graph.value if isinstance(graph, NamedNode) else graph
-    return value.rsplit("/graph/", 1)[0] + "/"
+    found = _GRAPH_IRI.fullmatch(value)
+    return found["base"] if found else value.rsplit("/graph/", 1)[0] + "/"
+
+
+def graph_name(graph: str) -> str | None:
+    """The last part of a graph IRI minted by :mod:`kg.rdf.namespace`: a transcript id or a shared name."""
+    found = _GRAPH_IRI.fullmatch(graph)
+    return found["name"] if found else None
 
 
 def is_transcript_graph(graph: str) -> bool:
-    return "/graph/" in graph and not graph.endswith(SHARED_GRAPHS)
+    name = graph_name(graph)
+    return name is not None and name not in SHARED_NAMES
 
 
 def encode(triple: Triple) -> str:
@@ -133,7 +146,7 @@ def views_of(graphs: dict[str, list[Triple]]) -> dict[str, list[Triple]]:
     """The same views from graphs already read (an export in TriG or N-Quads)."""
     ledger: dict[str, list[str]] = {}
     for name, triples in graphs.items():
-        if name.endswith("/graph/contributions"):
+        if graph_name(name) == "contributions":
             for t in triples:
                 ledger.setdefault(t.subject.value, []).append(t.object.value)
     return {name: triples + decode(ledger.get(name, ())) if is_transcript_graph(name) else triples

@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.rdf import namespace as ns
 from kg.rdf.namespace import irkg, ns_node
-from kg.inputs.text import ISO_DATE
+from kg.inputs.text import ISO_DATE, valid_date
 
 TYPE = ns_node(ns.RDF, "type")
 VALUE = ns_node(ns.RDF, "value")
@@ -43,7 +43,8 @@ PROV_ORGANIZATION = ns_node(ns.PROV, "Organization")
 
 def date_literal(value: str | None) -> Literal | None:
     """An xsd:date, or None for anything that is not an ISO date (never an ill-typed literal)."""
-    return Literal(value, datatype=XSD_DATE) if value and ISO_DATE.fullmatch(value) else None
+    ok = value and ISO_DATE.fullmatch(value) and valid_date(value)  # "2021-02-31" has the shape, not the day
+    return Literal(value, datatype=XSD_DATE) if ok else None
 
 
 def decimal_literal(value: float | int) -> Literal:

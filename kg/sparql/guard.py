@@ -8,8 +8,11 @@ server-side request forgery.  Federation is rare in analysis of a local graph,
 so it is off unless ``--allow-service`` says otherwise.
 
 The keyword is looked for in the query's code only (comments, strings and
-IRIs blanked), after SPARQL's ``\\uXXXX`` escapes are decoded as the parser
-decodes them; a false alarm costs one flag, a miss could cost much more.
+IRIs blanked), twice: as written, which is how Oxigraph reads it (``\\u0022``
+is an escaped quote *inside* a string and does not end it), and with SPARQL's
+``\\uXXXX`` escapes decoded first, as parsers that decode them everywhere do.
+Either reading finding it is enough: a false alarm costs one flag, a miss
+could cost much more.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def uses_service(sparql: str) -> bool:
     """True when the query holds a ``SERVICE`` clause (or something that may be one)."""
     from kg.store.sparql_text import code_only as _code_only
 
-    return bool(_SERVICE.search(_code_only(_unescape(sparql))))
+    return any(_SERVICE.search(_code_only(text)) for text in (sparql, _unescape(sparql)))
 
 
 def refuse_service(sparql: str) -> None:

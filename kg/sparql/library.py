@@ -31,7 +31,7 @@ from kg.inputs.text import ISO_DATE, valid_date
 from kg.rdf.namespace import PREFIXES
 from kg.resources import resource_dir
 from kg.store.protocol import QueryResult, Rows, Store, Term
-from kg.store.sparql_text import check_syntax
+from kg.store.sparql_text import check_syntax, code_only
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _HEADER = re.compile(r"#\s*(title|description|param)\s*:\s*(.*)$")
@@ -197,8 +197,7 @@ def with_limit(sparql: str, limit: int | None) -> str:
     """Append ``LIMIT n`` when the query ends without one (rows are cut to ``n`` in any case)."""
     if limit is None:
         return sparql
-    body = "\n".join(line for line in sparql.splitlines() if not line.lstrip().startswith("#"))
-    if _LIMIT_AT_END.search(body):
+    if _LIMIT_AT_END.search(code_only(sparql)):  # comments and strings blanked: "LIMIT 5 # five" ends in one
         return sparql
     return f"{sparql.rstrip()}\nLIMIT {int(limit)}"
 

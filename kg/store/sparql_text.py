@@ -24,6 +24,7 @@ _SKIP = re.compile(r'#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|
                    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>')
 _WHERE_OR_BRACE = re.compile(r"\bWHERE\b|\{", re.IGNORECASE)
 _PREFIX_DECL = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
+_QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
 def code_only(sparql: str) -> str:
@@ -45,6 +46,9 @@ def insert_values(sparql: str, bindings: dict[str, Term]) -> str:
     code = code_only(sparql)
     where = next((m for m in _WHERE_OR_BRACE.finditer(code) if m.group(0).upper() == "WHERE"), None)
     brace = code.find("{", where.end() if where else 0)
+    form = _QUERY_FORM.search(code)
+    if where is None and brace >= 0 and form and form.group(1).upper() == "CONSTRUCT":
+        brace = code.find("{", _closing(code, brace) + 1)  # WHERE is optional: the template comes first
     if brace < 0:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     values = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
@@ -63,6 +67,16 @@ def graph_data(graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> str:
 def replace_graph_update(graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> str:
     """One SPARQL update that empties ``graph`` and writes ``triples`` into it (one transaction)."""
     return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ {graph_data(graph, triples)} }}"
+
+
+def _closing(code: str, opening: int) -> int:
+    """Where the group opened at ``code[opening]`` closes (the end of the text when it does not)."""
+    depth = 0
+    for position in range(opening, len(code)):
+        depth += {"{": 1, "}": -1}.get(code[position], 0)
+        if depth == 0:
+            return position
+    return len(code)
 
 
 def check_syntax(sparql: str) -> None:
