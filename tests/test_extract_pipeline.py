@@ -43,7 +43,7 @@ def refuse(doc: Document) -> Document:
 
 
 @pytest.fixture
-def test_components(monkeypatch):
+def registered_components(monkeypatch):
     """Three components of this module registered next to the real ones."""
     for name in ("explode", "give_text", "refuse"):
         monkeypatch.setitem(COMPONENTS, name, f"{__name__}:{name}")
@@ -57,19 +57,19 @@ def transcript(name: str = "serbia.txt"):
     return transcript_from_text(PAGE, name)
 
 
-def test_a_failing_component_is_a_stage_error_naming_the_stage_and_the_file(test_components):
+def test_a_failing_component_is_a_stage_error_naming_the_stage_and_the_file(registered_components):
     with pytest.raises(StageError) as error:
         process(transcript(), None, ("meeting", "explode", "commitments"))
     message = str(error.value)
     assert "serbia.txt" in message and "explode" in message and "ValueError: a bug in a component" in message
 
 
-def test_a_component_that_returns_no_document_is_named(test_components):
+def test_a_component_that_returns_no_document_is_named(registered_components):
     with pytest.raises(StageError, match="give_text.*returned str, not a Document"):
         process(transcript(), None, ("meeting", "give_text"))
 
 
-def test_a_library_error_of_a_component_passes_unchanged(test_components):
+def test_a_library_error_of_a_component_passes_unchanged(registered_components):
     with pytest.raises(InputError, match="refused on purpose") as error:
         process(transcript(), None, ("refuse",))
     assert not isinstance(error.value, StageError)

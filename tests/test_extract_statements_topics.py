@@ -111,9 +111,10 @@ def test_hits_ignore_case():
     assert topic_hits("OIL and Oil and oil")["energy"] == 3
 
 
-def test_every_topic_has_cues_that_find_it():
+def test_every_topic_is_found_by_its_own_name():
     for topic in TOPICS:
-        assert set(topic_hits(topic.replace("-", " "))) == set(TOPICS)
+        hits = topic_hits(f"We spoke of {topic.replace('-', ' and ')}.")
+        assert hits[topic] >= 1, topic
 
 
 def test_a_topic_needs_more_hits_in_a_long_transcript():
