@@ -170,3 +170,11 @@ def test_nobody_commits_through_a_journalist_or_a_question():
         YES))
     assert [(c.type, c.by, c.to, doc.quote(c.span)) for c in doc.commitments] == [
         ("Supply", "RUS", "BRA", "We will supply 2 million tonnes of wheat.")]
+
+
+def test_at_a_news_conference_you_is_nobody_abroad_but_a_named_country_is():
+    press = Person("Question")
+    assert extract_commitments(make_doc((press, "What about gas?"),
+                                        (PUTIN, "We will supply gas to you next year."))).commitments == ()
+    doc = extract_commitments(make_doc((press, "What about gas?"), (PUTIN, "We will supply gas to Serbia next year.")))
+    assert [(c.type, c.by, c.to, c.status) for c in doc.commitments] == [("Supply", "RUS", "SRB", "planned")]
