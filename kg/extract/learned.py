@@ -244,20 +244,36 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         body = json.loads(raw)
     except ValueError as exc:
         raise KgError(f"{where}: not a reader model ({exc})") from exc
+    if not isinstance(body, dict):
+        raise KgError(f"{where}: not a reader model (a JSON {type(body).__name__}, not an object)")
     if body.get("format") != FORMAT_VERSION:
         raise KgError(f"{where}: reader model format {body.get('format')!r}, this irkg reads {FORMAT_VERSION}; "
                       "retrain it with tools/train_reader.py")
+    try:
+        reader = _reader_from(body, hashlib.sha256(raw).hexdigest()[:16])
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a truncated or hand-edited file
+        raise KgError(f"{where}: not a reader model ({type(exc).__name__}: {exc}); retrain it") from exc
+    short = [t for t in reader.types if t not in reader.keep or t not in reader.propose]
+    wrong = [k for k, row in reader.weights.items() if len(row) != len(reader.types)][:1]
+    if short or wrong:
+        problem = f"no thresholds for {', '.join(short)}" if short else f"weights of {wrong[0]!r} do not fit the types"
+        raise KgError(f"{where}: not a reader model ({problem}); retrain it with tools/train_reader.py")
+    return reader
+
+
+def _reader_from(body: dict, version: str) -> SentenceReader:
+    """The reader a model file's JSON object describes (KeyError or TypeError when it is not one)."""
     status_weights = body.get("status_weights")
     return SentenceReader(
         types=tuple(body["types"]),
         weights={k: tuple(v) for k, v in body["weights"].items()},
-        keep=body["keep"], propose=body["propose"],
+        keep=dict(body["keep"]), propose=dict(body["propose"]),
         statuses=tuple(body.get("statuses") or ()),
         status_weights={k: tuple(v) for k, v in status_weights.items()} if status_weights else None,
         party_weights=body.get("party_weights") or None,
         party_override=body.get("party_override", 1.01), party_extra=body.get("party_extra", 1.01),
         figure_weights=body.get("figure_weights") or None, figure_keep=body.get("figure_keep", 0.0),
-        version=hashlib.sha256(raw).hexdigest()[:16])
+        version=version)
 
 
 MODEL_ENV = "IRKG_READER_MODEL"

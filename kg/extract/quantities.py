@@ -238,7 +238,10 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             value *= SCALES[scale.lower()]
         unit, unit_end = _unit_after(text, match.end(), end)
         if match.group("cur"):
-            unit = CURRENCY_SYMBOLS[match.group("cur").upper()]
+            currency = CURRENCY_SYMBOLS[match.group("cur").upper()]
+            if unit != currency:  # "$10 billion over 5 years": the years are another quantity
+                unit_end = match.end()
+            unit = currency
         if _is_not_a_measure(text, match, unit is not None):
             continue
         if match.group("words") and unit is None and not scale:

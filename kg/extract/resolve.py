@@ -88,6 +88,9 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
     text = doc.text
     mentions = [m for m in find_countries(doc, clause)]
     if mutual:
+        if own is None and mentions:  # a readout of unknown origin: the first country it names acts
+            own = mentions[0].code
+            other = None if other == own else other
         return Parties(own, _mutual_partner(text, clause, cue, mentions, own, other))
     giver = receiver = None
     receiving = RECEIVE.search(text, clause.start, cue.end) is not None

@@ -59,16 +59,21 @@ WORDS_PER_HIT = 1500
 def _pattern(topic: str) -> re.Pattern[str]:
     """One topic's cues as a case-sensitive regex over lower-cased text.
 
-    Long cues are stems ("vaccin" finds "vaccines"); short ones whole words,
-    so "war" does not find "warm" nor "aid" "aide".  The word boundary sits
-    after the cue's first letter as a look-behind, so every alternative
+    Long cues are stems ("vaccin" finds "vaccines"); short ones whole words and
+    their plurals, so "war" does not find "warm" nor "aid" "aides".  The word
+    boundary sits after the cue's first letter as a look-behind, so every alternative
     starts with a literal and the regex engine skips ahead to the letters
     that can begin a cue instead of trying each alternative at every word.
     """
     cues = sorted(TOPIC_CUES[topic], key=len, reverse=True)
-    parts = [re.escape(c[0]) + r"(?<!\w.)" + re.escape(c[1:]) + (r"\w*" if len(c) >= 5 else r"(?:s|es)?\b")
+    parts = [re.escape(c[0]) + r"(?<!\w.)" + re.escape(c[1:]) + (r"\w*" if len(c) >= 5 else _plural(c) + r"\b")
              for c in cues]
     return re.compile("|".join(parts))
+
+
+def _plural(cue: str) -> str:
+    """The plural ending a short cue may take: "gases", "wars" -- but not "aides" or "wares"."""
+    return r"(?:es)?" if cue.endswith(("s", "x", "z", "ch", "sh")) else r"s?"
 
 
 def topic_hits(text: str) -> dict[str, int]:

@@ -174,8 +174,9 @@ RULE_RECORDS: tuple[Cue, ...] = (
         matches=("The earlier decisions are being implemented.",),
         why="a main verb in the passive progressive says the act is under way"),
     Cue("rule/negation", "rule", "NEGATION",
-        r"\b(?:not|n't|never|no longer|neither|nor|without)\b|\bno (?:\w+ )?(?:plans?|agreement)",
-        matches=("We have not signed the treaty.", "We have no plans to build it."),
+        r"\b(?:not|cannot|never|no longer|neither|nor|without)\b|n't\b|\bno (?:\w+ )?(?:plans?|agreement)",
+        matches=("We have not signed the treaty.", "We have no plans to build it.", "We haven't signed it.",
+                 "We won't supply arms.", "We cannot supply arms."),
         misses=("We signed the treaty.",),
         why="a negation before the cue in the same clause"),
 )

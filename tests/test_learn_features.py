@@ -1,0 +1,277 @@
+"""The learned reader's parts: candidate sentences, features, scores, decisions, party pairs, model files,
+and the corpus splits training reads.
+
+Hand-made models (a few weights) make each decision predictable; the page is
+a short kremlin.ru-style transcript with a question from the press.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kg.errors import KgError
+from kg.extract.commitment_rules import normalise
+from kg.extract.commitments import extract_commitments
+from kg.extract.learned import (
+    Reading, SentenceReader, _sigmoid, apply_parties, candidates, decide, load_reader, model_to_json,
+    sentence_features, status_features,
+)
+from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
+from kg.extract.pipeline import process
+from kg.inputs.reader import transcript_from_text
+from kg.learn.corpus import SealedSplitError, load_split
+from kg.learn.train import _best_sentence
+from kg.model import COMMITMENT_TYPES, Commitment, Span
+
+TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The Kremlin, Moscow\n\n"
+        "Vladimir Putin held talks with President of Serbia Aleksandar Vucic.\n\n"
+        "President of Russia Vladimir Putin: Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia. "
+        "What do you think? We are glad to see you.\n\nQuestion: Will you sign a gas contract?\n\n"
+        "Aleksandar Vucic: Thank you. We have signed two agreements.\n")
+
+
+@pytest.fixture(scope="module")
+def page():
+    doc = process(transcript_from_text(TEXT, "serbia.txt"), None, ("meeting", "participants", "countries"))
+    found = candidates(doc, extract_commitments(doc).commitments)
+    return doc, {doc.quote(c.sentence): c for c in found}
+
+
+# --- candidates and features -------------------------------------------------------------
+
+
+def test_candidates_are_leader_and_narrator_sentences_but_not_questions_or_the_press(page):
+    _, by_quote = page
+    assert list(by_quote) == [
+        "Vladimir Putin held talks with President of Serbia Aleksandar Vucic.",
+        "Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia.",
+        "We are glad to see you.", "Thank you.", "We have signed two agreements."]
+    assert [c.type for c in by_quote["We have signed two agreements."].rules] == ["Agreement", "Agreement"]
+    assert by_quote["Thank you."].rules == ()
+
+
+def test_countries_and_numbers_are_abstracted_in_the_words(page):
+    doc, by_quote = page
+    feats = sentence_features(doc, by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."])
+    assert "w:ctry" in feats and not any("serbia" in f for f in feats)
+    assert "w:num" in feats and "b:deliver_num" in feats and "b:to_ctry" in feats
+    assert "t:we_will_deliver" in feats and "p:deliv" in feats and "p:we" not in feats  # short words have no family
+    assert {"r:Supply", "rs:Supply:planned", "u:tonne", "spk:leader", "fmt:kremlin", "bias"} <= set(feats)
+    assert feats == sorted(set(feats))
+
+
+def test_voice_rules_and_the_page_kind_are_features(page):
+    doc, by_quote = page
+    narrator = sentence_features(doc, by_quote["Vladimir Putin held talks with President of Serbia Aleksandar Vucic."])
+    assert "spk:narrator" in narrator and "page:no-meeting" not in narrator
+    several = sentence_features(doc, by_quote["We have signed two agreements."])
+    assert {"r:Agreement", "r:several"} <= set(several)
+    not_meeting = sentence_features(replace(doc, is_meeting=False), by_quote["Thank you."])
+    assert "page:no-meeting" in not_meeting and not any(f.startswith("u:") for f in not_meeting)
+
+
+def test_status_features_name_the_cue_records_that_fire(page):
+    doc, by_quote = page
+    norm = normalise(doc.text)
+    assert status_features(norm, by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
+                           .sentence) == ["cue:planned/will"]
+    signed = status_features(norm, by_quote["We have signed two agreements."].sentence)
+    assert signed and all(f.startswith("cue:completed/") for f in signed)
+    assert status_features(norm, by_quote["Thank you."].sentence) == []
+
+
+# --- scores and decisions -----------------------------------------------------------------------
+
+
+def reader(**weights: tuple[float, ...]) -> SentenceReader:
+    return SentenceReader(types=("Supply", "Visit"), weights=dict(weights), keep={"Supply": 0.5, "Visit": 0.5},
+                          propose={"Supply": 0.9, "Visit": 0.9})
+
+
+def test_scores_are_the_sigmoid_of_the_summed_weights_of_known_features():
+    model = reader(bias=(-1.0, 0.0), **{"w:deliver": (3.0, -2.0)})
+    scores = model.scores(["bias", "w:deliver", "w:unknown"])
+    assert scores["Supply"] == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert scores["Visit"] == pytest.approx(1 / (1 + math.exp(2.0)))
+    assert model.scores(["w:unknown"]) == {"Supply": 0.5, "Visit": 0.5}
+
+
+@given(st.floats(min_value=-1e4, max_value=1e4, allow_nan=False))
+def test_the_sigmoid_is_bounded_symmetric_and_never_overflows(x):
+    assert 0.0 <= _sigmoid(x) <= 1.0
+    assert _sigmoid(x) + _sigmoid(-x) == pytest.approx(1.0)
+
+
+def test_the_anchor_is_the_word_that_weighs_most_for_the_type():
+    model = reader(**{"w:deliver": (3.0, 0.0), "w:visit": (0.0, 5.0), "w:we": (0.5, 0.5)})
+    text = "We will deliver and visit."
+    quoted = lambda span: text[span.start:span.end]  # noqa: E731
+    assert quoted(model.anchor(text, Span(0, len(text)), "Supply")) == "deliver"
+    assert quoted(model.anchor(text, Span(0, len(text)), "Visit")) == "visit"
+    text = "Thank you."
+    assert quoted(model.anchor(text, Span(0, len(text)), "Visit")) == "Thank"  # no weights: the first word
+
+
+def test_status_comes_from_the_status_weights_and_the_type():
+    model = replace(reader(), statuses=("completed", "planned"),
+                    status_weights={"cue:planned/will": (0.0, 2.0), "type:Visit": (3.0, 0.0)})
+    assert model.status(["cue:planned/will"], "Supply") == "planned"
+    assert model.status(["cue:planned/will"], "Visit") == "completed"  # the type weighs more
+    assert reader().status(["cue:planned/will"], "Supply") is None
+
+
+def _commitment(kind="Supply", by="RUS", to="SRB") -> Commitment:
+    return Commitment(type=kind, by=by, to=to, status="planned", span=Span(0, 5), utterance=0)
+
+
+def _reading(scores: dict[str, float], rules=()) -> Reading:
+    from kg.extract.learned import Candidate
+    from kg.model import Utterance
+
+    candidate = Candidate(0, Utterance(0, Span(0, 5), None), Span(0, 5), tuple(rules))
+    return Reading(candidate, [], scores)
+
+
+def test_a_rule_hit_stays_only_when_the_sentence_scores_high_enough():
+    hit = _commitment()
+    assert decide(_reading({"Supply": 0.6}, [hit]), "Supply", 0.5, 0.9, lambda: None) == [hit]
+    assert decide(_reading({"Supply": 0.4}, [hit]), "Supply", 0.5, 0.9, lambda: None) == []
+
+
+def test_a_sentence_without_a_hit_proposes_only_above_the_propose_threshold():
+    proposal = _commitment("Visit")
+    calls = []
+
+    def propose():
+        calls.append(1)
+        return proposal
+
+    assert decide(_reading({"Visit": 0.95}), "Visit", 0.5, 0.9, propose) == [proposal]
+    assert decide(_reading({"Visit": 0.85}), "Visit", 0.5, 0.9, propose) == []
+    assert len(calls) == 1  # the proposal is only read when it will be used
+    assert decide(_reading({"Visit": 0.95}), "Visit", 0.5, 0.9, lambda: None) == []
+
+
+def test_the_rankers_pair_overrules_the_rules_only_when_sure_and_adds_further_sure_pairs():
+    chosen = [_commitment(by="RUS", to="SRB")]
+    ranked = [(0.95, ("SRB", "RUS")), (0.8, ("RUS", "HUN")), (0.2, ("HUN", "RUS"))]
+    sure = apply_parties("Supply", chosen, ranked, override=0.9, extra=0.7)
+    assert [(c.by, c.to) for c in sure] == [("SRB", "RUS"), ("RUS", "HUN")]
+    unsure = apply_parties("Supply", chosen, ranked, override=0.99, extra=1.01)
+    assert [(c.by, c.to) for c in unsure] == [("RUS", "SRB")]
+    unresolved = apply_parties("Supply", [_commitment(by="RUS", to="RUS")], ranked, override=0.99, extra=1.01)
+    assert [(c.by, c.to) for c in unresolved] == [("SRB", "RUS")]  # the rules had no pair: the best one wins
+    assert apply_parties("Supply", chosen, [], 0.5, 0.5) == chosen
+
+
+# --- party pairs --------------------------------------------------------------------------------------
+
+
+def test_candidate_pairs_are_ordered_for_directed_acts_and_once_each_for_joint_ones(page):
+    doc, by_quote = page
+    sentence = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
+    norm = normalise(doc.text)
+    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    directed = pair_context(doc, norm, sentence.utterance, sentence.sentence, "Supply", anchor)
+    assert (directed.own, directed.other, directed.named) == ("RUS", "SRB", {"SRB": [doc.text.index("Serbia.")]})
+    assert sorted(candidate_pairs(directed)) == [("RUS", "SRB"), ("SRB", "RUS")]
+    joint = replace(directed, kind="Cooperation")
+    assert candidate_pairs(joint) == [("RUS", "SRB")]  # the speaker's side first
+    feats = pair_features(directed, ("RUS", "SRB"), ("RUS", "SRB"))
+    assert {"d:a:own", "d:b:other", "d:b:named", "d:b:named-after", "d:b:prev=to", "d:a:unnamed",
+            "d:rule=same", "d:rule.by=a", "d:rule.to=b", "d:voice=leader", "k:Supply"} <= set(feats)
+    assert "d:rule=swapped" in pair_features(directed, ("SRB", "RUS"), ("RUS", "SRB"))
+
+
+@pytest.mark.parametrize("kind, found, gold, same", [
+    ("Supply", ("RUS", "SRB"), ("RUS", "SRB"), True), ("Supply", ("SRB", "RUS"), ("RUS", "SRB"), False),
+    ("Cooperation", ("SRB", "RUS"), ("RUS", "SRB"), True), ("Agreement", ("RUS", None), ("RUS", "SRB"), False),
+])
+def test_same_pair_follows_the_scorer(kind, found, gold, same):
+    assert same_pair(kind, found, gold) is same
+
+
+# --- model files --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("body, message", [
+    ("{not json", "not a reader model"),
+    ("[1, 2]", "a JSON list, not an object"),
+    (json.dumps({"format": 99}), "reader model format 99, this irkg reads 1; retrain it"),
+    (json.dumps({"format": 1}), "not a reader model \\(KeyError: 'types'\\)"),
+    (json.dumps({"format": 1, "types": ["Supply", "Visit"], "weights": {"bias": [1, 2]},
+                 "keep": {"Supply": 0.1}, "propose": {"Supply": 0.5}}), "no thresholds for Visit"),
+    (json.dumps({"format": 1, "types": ["Supply"], "weights": {"bias": [1, 2]},
+                 "keep": {"Supply": 0.1}, "propose": {"Supply": 0.5}}), "weights of 'bias' do not fit the types"),
+    (json.dumps({"format": 1, "types": ["Supply"], "weights": [], "keep": {}, "propose": {}}), "AttributeError"),
+])
+def test_a_file_that_is_no_model_is_one_error_naming_it(tmp_path, body, message):
+    path = tmp_path / "model.json"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(KgError, match=message) as error:
+        load_reader(path)
+    assert str(error.value).startswith(f"{path}: ")
+
+
+def test_a_model_file_keeps_every_part_and_its_version_is_its_bytes(tmp_path):
+    model = replace(reader(bias=(0.123456789, -1.0)), statuses=("completed", "planned"),
+                    status_weights={"type:Visit": (1.0, 0.0)}, party_weights={"bias": 0.5}, party_override=0.8,
+                    figure_weights={"f:bias": 1.5}, figure_keep=0.3)
+    path = tmp_path / "model.json"
+    path.write_text(model_to_json(model, {"trained_on": "test"}), encoding="utf-8")
+    back = load_reader(path)
+    assert back.weights == {"bias": (0.12346, -1.0)} and back.keep == model.keep
+    assert (back.statuses, back.party_weights, back.party_override, back.figure_keep) == (
+        ("completed", "planned"), {"bias": 0.5}, 0.8, 0.3)
+    assert len(back.version) == 16 and back.version == load_reader(path).version
+    path.write_text(model_to_json(model, {"trained_on": "other"}), encoding="utf-8")
+    assert load_reader(path).version != back.version
+
+
+def test_the_shipped_model_has_a_threshold_for_every_type():
+    shipped = load_reader()
+    assert set(shipped.types) == set(COMMITMENT_TYPES)
+    assert all(len(row) == len(shipped.types) for row in list(shipped.weights.values())[:50])
+
+
+# --- training's corpus and labels ------------------------------------------------------------------------
+
+
+def _corpus(root, splits: dict[str, list[str]], older: dict[str, str]) -> None:
+    (root / "data/annotated").mkdir(parents=True)
+    (root / "data/annotated/SPLITS.json").write_text(json.dumps({"older_sets": older}), encoding="utf-8")
+    for split, names in splits.items():
+        folder = root / split if "/" in split else root / "data/annotated" / split
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            (folder / f"{name}.gold.json").write_text(json.dumps({"commitments": []}), encoding="utf-8")
+            if not name.startswith("no-text"):
+                (folder / f"{name}.txt").write_text("Talks.\n", encoding="utf-8")
+
+
+def test_a_split_gathers_its_own_folder_and_the_older_sets_given_to_it(tmp_path):
+    _corpus(tmp_path, {"train": ["a", "no-text"], "tests/old1": ["b"], "tests/old2": ["c"]},
+            {"tests/old1/b.txt": "train", "tests/old2/c.txt": "dev"})
+    assert [p.name for p in load_split(tmp_path, "train")] == ["train/a", "old1/b"]
+    assert [p.name for p in load_split(tmp_path, "dev")] == ["old2/c"]
+    assert load_split(tmp_path, "train")[0].gold == {"commitments": []}
+
+
+def test_the_test_split_is_sealed_and_unknown_splits_are_named(tmp_path):
+    _corpus(tmp_path, {"train": ["a"]}, {})
+    with pytest.raises(SealedSplitError, match="only for reporting"):
+        load_split(tmp_path, "test")
+    assert load_split(tmp_path, "test", evaluating=True) == []
+    with pytest.raises(KgError, match="unknown split 'holdout'; known: train, dev, test"):
+        load_split(tmp_path, "holdout")
+
+
+def test_a_gold_quote_labels_the_sentence_that_shares_most_of_its_words():
+    texts = ["We will supply gas.", "We will supply gas to Serbia next year.", "Thank you."]
+    assert _best_sentence(texts, "We will supply gas to Serbia next year.") == 1
+    assert _best_sentence(texts, "Something else entirely was said.") is None
