@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.cli.output import OutputError, Output, Progress, describe_record, printable
+from kg.cli.output import describe_record
+from kg.cli.streams import Output, OutputError, Progress, printable
 from kg.extract.learned import shipped_reader
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
@@ -113,7 +114,7 @@ def test_bad_options_are_argparse_usage_errors(capsys, argv, option):
 
 
 def test_extract_goes_on_past_a_binary_file_and_exits_1(capsys, files):
-    code, out, err = run(capsys, "extract", "--json", files / "binary.txt", AZE)
+    code, out, err = run(capsys, "extract", "-f", "json", files / "binary.txt", AZE)
     assert code == 1
     assert err == [f"error: {files / 'binary.txt'}: binary file (NUL bytes), not a text transcript"]
     record = json.loads(out)
