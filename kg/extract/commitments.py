@@ -21,7 +21,7 @@ from kg.extract.commitment_rules import (
 )
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import find_countries, is_journalist, resolve_parties, speaker_country
-from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
+from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
 
 # Types of which one sentence states at most one act (a sentence listing
 # several areas of one cooperation programme is one Cooperation).
@@ -98,7 +98,7 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
             if _without_counterpart(doc) and not _names_other_country(doc, utterance, clause):
                 continue  # a speech or a press conference: "you" is nobody abroad
             item = _item(doc, norm, position, utterance, sentence, clause, kind, cue.end())
-            fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+            fitting = [q for q in quantities if q.unit in cues.units_of(kind)]
             if kind == "Investment" and fitting and kind_status == "ongoing" and \
                     search_any((cues.INVESTMENT_STOCK,), norm, clause.start, clause.end):
                 kind_status = "completed"  # "investments amount to $2 billion": a stock
@@ -193,7 +193,7 @@ def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list
 def _item(doc: Document, norm: str, position: int, utterance: Utterance, sentence: Span,
           clause: Span, kind: str, cue_end: int) -> str | None:
     """The goods of a Supply or JointProduction, looked up as far back as the speaker's last turn."""
-    if kind not in cues.ITEM_TYPES:
+    if kind not in ITEM_TYPES:
         return None
     item = find_item(norm, clause, after=cue_end) or find_item(norm, sentence, after=cue_end)
     if item is None and kind == "JointProduction":
