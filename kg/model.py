@@ -12,26 +12,136 @@ Country codes are ISO 3166-1 alpha-3 strings (``"RUS"``); dates are ISO
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
+
+# ---------------------------------------------------------------- vocabularies
+#
+# The one place that lists them.  Everything else imports these names: the
+# mapping mints their IRIs through kg.rdf.namespace, the queries read the
+# commitment classes from the ontology in the store, and tests check that
+# ontology/irkg.ttl and shapes/irkg.ttl agree with them.
 
 MeetingFormat = Literal["in_person", "phone", "video"]
-CommitmentType = Literal[
-    "Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation"
-]
 Status = Literal["completed", "ongoing", "planned", "proposed"]
+#: a name in :data:`COMMITMENT_TYPES` (a plain ``str``: types can be registered at run time)
+CommitmentType = str
 
-COMMITMENT_TYPES: tuple[str, ...] = (
-    "Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation",
-)
-MUTUAL_TYPES: frozenset[str] = frozenset({"JointProduction", "Cooperation", "Agreement"})
-STATUSES: tuple[str, ...] = ("completed", "ongoing", "planned", "proposed")
-FORMATS: tuple[str, ...] = ("in_person", "phone", "video")
+STATUSES: tuple[str, ...] = get_args(Status)
+FORMATS: tuple[str, ...] = get_args(MeetingFormat)
 #: speaker labels that stand for the press, not for a person of the cast
 JOURNALIST_LABELS: frozenset[str] = frozenset({
     "question", "q", "remark", "reply", "response", "audience member", "participant",
     "journalist", "voice", "from the audience", "questions", "comment",
 })
+
+
+@dataclass(frozen=True)
+class CommitmentKind:
+    """One commitment type, as the gold format defines it.
+
+    ``mutual``: a joint act, where ``by`` is only the speaker's side, so the
+    pair of countries is compared unordered (scoring, follow-ups, learned
+    parties).  ``has_item``: the type names goods (``item``); for the others
+    the item is always null.
+    """
+
+    name: str
+    mutual: bool = False
+    has_item: bool = False
+
+
+_BUILT_IN_KINDS: tuple[CommitmentKind, ...] = (
+    CommitmentKind("Supply", has_item=True),
+    CommitmentKind("JointProduction", mutual=True, has_item=True),
+    CommitmentKind("Investment"),
+    CommitmentKind("Visit"),
+    CommitmentKind("Agreement", mutual=True),
+    CommitmentKind("Cooperation", mutual=True),
+)
+_KINDS: dict[str, CommitmentKind] = {kind.name: kind for kind in _BUILT_IN_KINDS}
+
+
+class TypeNames(Sequence[str]):
+    """The names of the registered commitment types, in registration order: a live view.
+
+    Live because a type registered later (:func:`register_commitment_type`)
+    must reach code that imported :data:`COMMITMENT_TYPES` before; ``flag``
+    keeps only the kinds with that attribute set (``"mutual"``,
+    ``"has_item"``).  Equal to any sequence of the same names.
+    """
+
+    __slots__ = ("_flag",)
+
+    def __init__(self, flag: str | None = None) -> None:
+        self._flag = flag
+
+    def _names(self) -> tuple[str, ...]:
+        return tuple(k.name for k in _KINDS.values() if self._flag is None or getattr(k, self._flag))
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._names()[index]
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __contains__(self, name: object) -> bool:
+        kind = _KINDS.get(name) if isinstance(name, str) else None
+        return kind is not None and (self._flag is None or bool(getattr(kind, self._flag)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (set, frozenset)):
+            return set(self) == other
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"TypeNames{self._names()!r}"
+
+
+COMMITMENT_TYPES = TypeNames()
+#: the joint kinds (JointProduction, Agreement, Cooperation): their parties are an unordered pair
+MUTUAL_TYPES = TypeNames("mutual")
+#: the kinds that name goods (Supply, JointProduction)
+ITEM_TYPES = TypeNames("has_item")
+
+
+def commitment_kind(name: str) -> CommitmentKind:
+    """The registered kind called ``name``; ``KeyError`` for any other."""
+    return _KINDS[name]
+
+
+def register_commitment_type(name: str, *, mutual: bool = False, has_item: bool = False) -> CommitmentKind:
+    """Adds a commitment type for this process: an extension, or a test.
+
+    A type is a change in three places only: here (built in, in
+    ``_BUILT_IN_KINDS``), the ontology (``irkg:<name> rdfs:subClassOf
+    irkg:Commitment``) and, for a directed type, the shapes' list of types
+    whose parties differ.  At run time, register it here and give
+    :func:`kg.resources.add_turtle` the ontology and shapes snippets.
+    Undo with :func:`unregister_commitment_type`.
+    """
+    if not name.isidentifier() or not name[0].isupper():
+        raise ValueError(f"a commitment type is a CapWords name like 'Supply', not {name!r}")
+    if name in _KINDS:
+        raise ValueError(f"commitment type {name!r} is already registered")
+    kind = CommitmentKind(name, mutual=mutual, has_item=has_item)
+    _KINDS[name] = kind
+    return kind
+
+
+def unregister_commitment_type(name: str) -> None:
+    """Takes back a type :func:`register_commitment_type` added; the built-in ones stay."""
+    if any(kind.name == name for kind in _BUILT_IN_KINDS):
+        raise ValueError(f"{name!r} is a built-in commitment type and cannot be unregistered")
+    _KINDS.pop(name, None)
 
 
 @dataclass(frozen=True, order=True)

@@ -18,6 +18,9 @@ from typing import Any
 
 import pytest
 
+# the gold format's vocabularies, as kg.model owns them
+from kg.model import COMMITMENT_TYPES, FORMATS, ITEM_TYPES, STATUSES
+
 DATA_DIR = Path(__file__).parent / "data"
 GOLD_PATHS = sorted(DATA_DIR.glob("*/*.gold.json"))
 GOLD_SETS = sorted({path.parent.name for path in GOLD_PATHS})
@@ -25,10 +28,6 @@ GOLD_SETS = sorted({path.parent.name for path in GOLD_PATHS})
 # (one still being written) is checked for pairing only.
 EXPECTED_SIZES = {"dev": 7, "dev2": 8, "dev3": 10, "dev4": 10, "dev5": 10, "heldout": 8, "heldout2": 10}
 
-COMMITMENT_TYPES = {"Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation"}
-STATUSES = {"completed", "ongoing", "planned", "proposed"}
-FORMATS = {"in_person", "phone", "video"}
-ITEM_TYPES = {"Supply", "JointProduction"}
 COUNTRY_CODE = re.compile(r"[A-Z]{3}")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TOP_LEVEL_KEYS = {"id", "source", "meeting", "participants", "countries", "commitments", "figures"}

@@ -14,6 +14,7 @@ import kg
 from kg.building.builder import build
 from kg.cli import main
 from kg.errors import KgError, QueryError
+from kg.model import COMMITMENT_TYPES
 from kg.network.graphs import KINDS, to_networkx
 from kg.network.export import write_network
 from kg.network.html import to_html
@@ -96,10 +97,10 @@ def test_leader_weights_equal_sparql_counts(store):
 def test_commitment_counts_equal_sparql_counts(store):
     expected = _count(store, """
         SELECT ?a ?b ?t (COUNT(DISTINCT ?k) AS ?n) WHERE {
-          VALUES ?type { irkg:Supply irkg:JointProduction irkg:Investment irkg:Visit irkg:Agreement irkg:Cooperation }
+          VALUES ?type { %s }
           ?k a ?type ; irkg:byCountry ?a ; irkg:toCountry ?b .
           BIND (STRAFTER(STR(?type), "#") AS ?t)
-        } GROUP BY ?a ?b ?t""")
+        } GROUP BY ?a ?b ?t""" % " ".join(f"irkg:{t}" for t in COMMITMENT_TYPES))
     graph = to_networkx(store, kind="commitments")
     assert graph.is_directed() and graph.is_multigraph()
     assert {(a, b, key): d["weight"] for a, b, key, d in graph.edges(keys=True, data=True)} == expected

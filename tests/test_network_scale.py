@@ -133,3 +133,11 @@ def test_every_kind_opens_in_chromium_without_errors_and_fits(chromium, graphs, 
         assert page.evaluate("irkgNetwork.fits()")
     assert page.errors == []
     page.close()
+
+
+def test_the_commitments_network_has_an_edge_kind_per_commitment_type(graphs):
+    """The fixture carries the ontology's kinds of irkg:Commitment, by which the network finds commitments."""
+    from kg.model import COMMITMENT_TYPES
+
+    assert {key for _, _, key in graphs["commitments"].edges(keys=True)} == set(COMMITMENT_TYPES)
+    assert graphs["commitments"].number_of_edges() > 300

@@ -7,6 +7,7 @@ import pytest
 from rdflib import Graph
 
 from kg.extract.topics import TOPICS
+from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES
 from kg.rdf.namespace import IRKG, ONTOLOGY_NS, OWL, RDF, RDFS, SKOS
 from kg.resources import resource_path
 
@@ -54,7 +55,7 @@ def test_namespace_is_closed():
 
 
 def test_commitment_types_carry_cameo_and_plover(triples):
-    for name in ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation"):
+    for name in COMMITMENT_TYPES:
         iri = ONTOLOGY_NS + name
         assert ox.NamedNode(ONTOLOGY_NS + "Commitment") in _values(triples, iri, RDFS + "subClassOf")
         (cameo,) = _values(triples, iri, ONTOLOGY_NS + "cameoCode")
@@ -88,6 +89,6 @@ def test_concept_schemes_hold_statuses_formats_and_topics(triples):
         return {t.subject.value[len(ONTOLOGY_NS):] for t in triples
                 if t.predicate.value == SKOS + "inScheme" and t.object.value == ONTOLOGY_NS + scheme}
 
-    assert members("StatusScheme") == {"completed", "ongoing", "planned", "proposed"}
-    assert members("FormatScheme") == {"in_person", "phone", "video"}
+    assert members("StatusScheme") == set(STATUSES)
+    assert members("FormatScheme") == set(FORMATS)
     assert members("TopicScheme") == set(TOPICS)

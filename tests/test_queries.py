@@ -14,6 +14,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import QueryError
+from kg.model import COMMITMENT_TYPES
 from kg.sparql.library import bind_params, format_result, list_queries, load_query, parse_query, run_query
 from kg.store.sparql_text import check_syntax, insert_values
 
@@ -94,8 +95,7 @@ def test_commitments_by_type_status_pair(dev_store):
     found = rows(dev_store, "commitments_by_type_status_pair")
     supply = [r for r in found if (r["type"], r["status"], r["by"], r["to"]) == ("Supply", "completed", "RUS", "AZE")]
     assert supply and int(supply[0]["commitments"]) >= 1
-    assert {r["type"] for r in found} <= {"Supply", "JointProduction", "Investment", "Visit", "Agreement",
-                                          "Cooperation"}
+    assert {r["type"] for r in found} <= set(COMMITMENT_TYPES)
 
 
 def test_commitments_by_country_pair(dev_store):

@@ -16,7 +16,7 @@ from rdflib.collection import Collection
 
 from kg.rdf import namespace as ns
 from kg.rdf.mapping import map_document, reference_triples
-from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES
+from kg.model import COMMITMENT_TYPES, FORMATS, MUTUAL_TYPES, STATUSES
 from kg.extract.pipeline import process
 from kg.inputs.reader import read
 from kg.validation.shacl import load_ontology, load_shapes
@@ -133,8 +133,13 @@ def test_value_lists_match_the_code(shapes):
     assert {str(x) for x in _in_list(shapes, "Transcript-sourceFormat")} == set(SOURCE_FORMATS)
     assert {str(x) for x in _in_list(shapes, "Meeting-visitKind")} == {"state", "official", "working"}
     kinds = shapes.value(SHAPES["Commitment-type"], SH.qualifiedValueShape)
-    assert {str(x) for x in Collection(shapes, shapes.value(kinds, SH["in"]))} \
-        == {str(IRKG[t]) for t in COMMITMENT_TYPES}
+    assert (shapes.value(kinds, SH.path), shapes.value(kinds, SH.hasValue)) == (RDFS.subClassOf, IRKG.Commitment)
+    directed = set(shapes.objects(SHAPES["Commitment-distinct-parties"], SH.targetClass))
+    assert directed == {IRKG[t] for t in COMMITMENT_TYPES if t not in MUTUAL_TYPES}
+
+
+def test_commitment_kinds_are_the_ontology_subclasses_of_commitment(ontology):
+    assert set(ontology.subjects(RDFS.subClassOf, IRKG.Commitment)) == {IRKG[t] for t in COMMITMENT_TYPES}
 
 
 def test_sparql_constraints_declare_their_prefixes(shapes):

@@ -4,7 +4,8 @@ The network tests need a store of realistic size and shape (a publisher's
 hub, hundreds of leaders, thousands of meetings) but must not depend on
 ../shared.  This keeps only what ``kg.network.graphs`` reads — meetings, their
 participants and dates, leaders' names and tenures, commitments' types and
-parties, the countries of the reference graph — drops the transcripts listed
+parties, the kinds of commitment (the ontology's subclasses of irkg:Commitment,
+which the network reads them by), the countries of the reference graph — drops the transcripts listed
 in an exclusion file (the sealed test split), and writes the quads sorted,
 gzipped, so a rerun gives the same bytes.
 
@@ -26,18 +27,23 @@ KEEP = {IRKG + name for name in ("participant", "date", "title", "reportedIn", "
                                  "status", "item", "value", "unit", "published", "alpha3", "alpha2")}
 KEEP |= {"http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2000/01/rdf-schema#label",
          "http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"}
-TYPES = {IRKG + name for name in ("Meeting", "Leader", "Tenure", "Country", "Transcript", "Supply",
-                                  "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")}
+SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+TYPES = {IRKG + name for name in ("Meeting", "Leader", "Tenure", "Country", "Transcript")}
 SKIP_SUBJECTS = ("/utterance/", "/evidence", "/figure/")
 
 
-def wanted(quad: ox.Quad) -> bool:
-    """Only the facts the network reads: no quotes, utterances, figures or transcript titles."""
+def wanted(quad: ox.Quad, kinds: set[str]) -> bool:
+    """Only the facts the network reads: no quotes, utterances, figures or transcript titles.
+
+    ``kinds`` are the IRIs of the commitment classes (the store's subclasses of irkg:Commitment).
+    """
     predicate, subject = quad.predicate.value, quad.subject.value
+    if predicate == SUBCLASS_OF:
+        return quad.object.value == IRKG + "Commitment"
     if predicate not in KEEP or any(part in subject for part in SKIP_SUBJECTS):
         return False
     if predicate.endswith("#type"):
-        return quad.object.value in TYPES
+        return quad.object.value in TYPES or quad.object.value in kinds
     if predicate == IRKG + "title":
         return "/meeting/" in subject
     return True
@@ -57,12 +63,14 @@ def main() -> None:
     for row in store.query(f"SELECT ?g ?src WHERE {{ GRAPH ?g {{ ?t a <{IRKG}Transcript> ; <{IRKG}source> ?src }} }}"):
         if Path(row["src"].value).name in excluded:
             dropped.add(row["g"].value)
+    kinds = {q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(SUBCLASS_OF),
+                                                               ox.NamedNode(IRKG + "Commitment"), None)}
     lines = set()
     for quad in store:
         graph = quad.graph_name
         if isinstance(graph, ox.NamedNode) and graph.value in dropped:
             continue
-        if not wanted(quad):
+        if not wanted(quad, kinds):
             continue
         lines.add(f"{quad.subject} {quad.predicate} {quad.object} {graph} .\n")
     with gzip.GzipFile(args.output, "wb", mtime=0) as out:

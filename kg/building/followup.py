@@ -39,17 +39,14 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.rdf.namespace import DEFAULT_BASE, followups_graph_iri
+from kg.model import MUTUAL_TYPES
+from kg.rdf.namespace import DEFAULT_BASE, RDF, XSD, followups_graph_iri, irkg, ns_node
 from kg.store.protocol import Store
 
-IRKG = "https://w3id.org/irkg/ontology#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 THRESHOLD = 0.4  # 9 of 11 hand-checked links right from here, 13 of 27 below (docs/followups.md)
 COMMON_SHARE, COMMON_FROM = 0.02, 500  # words in over 2% of the quotes, once there are enough quotes
 EARLIER = frozenset({"planned", "proposed"})
 LATER = frozenset({"ongoing", "completed"})
-MUTUAL = frozenset({"JointProduction", "Cooperation", "Agreement"})
-TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
 # Words that say nothing about *what* is promised: modal and tense words that only carry the
 # status, and the small words every quote has.  Rarer shared words are weighed by IDF.
@@ -65,7 +62,7 @@ president prime minister colleagues friends country countries side sides both mu
 
 _COMMITMENTS = """
 SELECT ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
-  VALUES ?type { %s }
+  GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment }
   GRAPH ?g {
     ?k a ?type ; irkg:byCountry ?by ; irkg:toCountry ?to ; irkg:status ?status ; irkg:inTranscript ?tr .
     OPTIONAL { ?k irkg:item ?item } OPTIONAL { ?k irkg:documentTitle ?title }
@@ -73,7 +70,7 @@ SELECT ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
     OPTIONAL { ?m irkg:reportedIn ?tr ; irkg:date ?date }
     OPTIONAL { ?tr irkg:published ?published }
   }
-}""" % " ".join(f"irkg:{name}" for name in TYPES)
+}"""
 
 
 @dataclass(frozen=True)
@@ -92,7 +89,7 @@ class Claim:
 
     @property
     def parties(self) -> tuple[str, ...]:
-        return tuple(sorted((self.by, self.to))) if self.type in MUTUAL else (self.by, self.to)
+        return tuple(sorted((self.by, self.to))) if self.type in MUTUAL_TYPES else (self.by, self.to)
 
 
 @dataclass(frozen=True)
@@ -180,7 +177,6 @@ def _years_between(first: str, second: str) -> float:
 
 def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> list[ox.Triple]:
     """The RDF of the links: the direct ``irkg:continues`` and an ``irkg:FollowUp`` node with the confidence."""
-    irkg = lambda name: ox.NamedNode(IRKG + name)  # noqa: E731
     triples = []
     for link in links:
         earlier, later = ox.NamedNode(link.earlier.iri), ox.NamedNode(link.later.iri)
@@ -188,10 +184,10 @@ def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> lis
         node = ox.NamedNode(f"{base}followup/{key}")
         triples += [
             ox.Triple(later, irkg("continues"), earlier),
-            ox.Triple(node, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), irkg("FollowUp")),
+            ox.Triple(node, ns_node(RDF, "type"), irkg("FollowUp")),
             ox.Triple(node, irkg("earlierCommitment"), earlier),
             ox.Triple(node, irkg("laterCommitment"), later),
-            ox.Triple(node, irkg("confidence"), ox.Literal(f"{link.confidence:.3f}", datatype=ox.NamedNode(XSD + "decimal"))),
+            ox.Triple(node, irkg("confidence"), ox.Literal(f"{link.confidence:.3f}", datatype=ns_node(XSD, "decimal"))),
         ]
     return triples
 

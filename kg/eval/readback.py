@@ -13,6 +13,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
+from kg.model import COMMITMENT_TYPES
 from kg.rdf.namespace import ONTOLOGY_NS
 from kg.store.protocol import Store
 
@@ -51,11 +52,11 @@ SELECT DISTINCT ?name ?office ?country ?organisation WHERE { GRAPH ?g {
   BIND (COALESCE(?written, ?label) AS ?name)
 } }"""
 
+# Claims (commitments and figures) with their types; the commitments are those whose type is one of
+# kg.model's COMMITMENT_TYPES (read_document_facts keeps them), so a type registered there is read too.
 _COMMITMENTS = """
 SELECT ?c ?type ?by ?to ?item ?value ?unit ?status ?speaker ?quote ?start WHERE { GRAPH ?g {
   ?c a ?type ; irkg:evidence ?e .
-  FILTER(?type IN (irkg:Supply, irkg:JointProduction, irkg:Investment, irkg:Visit, irkg:Agreement,
-                   irkg:Cooperation))
   ?e oa:exact ?quote ; oa:start ?start .
   OPTIONAL { ?c irkg:byCountry ?by } OPTIONAL { ?c irkg:toCountry ?to }
   OPTIONAL { ?c irkg:item ?item } OPTIONAL { ?c irkg:value ?value } OPTIONAL { ?c irkg:unit ?unit }
@@ -74,11 +75,6 @@ SELECT ?g ?source ?sha ?title WHERE { GRAPH ?g {
   ?t a irkg:Transcript . OPTIONAL { ?t irkg:source ?source }
   OPTIONAL { ?t irkg:sha256 ?sha } OPTIONAL { ?t irkg:title ?title }
 } } ORDER BY ?g"""
-
-_COMMITMENT_CLASSES = frozenset(
-    ONTOLOGY_NS + n for n in ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
-)
-
 
 def _value(term: Any) -> Any:
     """A Python value: numbers from numeric literals, codes from country IRIs, names from concepts."""
@@ -136,7 +132,7 @@ def read_document_facts(store: Store, graph: NamedNode | str) -> dict[str, Any]:
         {"type": row["type"], "by": row.get("by"), "to": row.get("to"), "item": row.get("item"),
          "quantity": row.get("value"), "unit": row.get("unit"), "status": row.get("status"),
          "speaker": row.get("speaker"), "quote": row["quote"]}
-        for row in _rows(store, _COMMITMENTS, graph) if ONTOLOGY_NS + row["type"] in _COMMITMENT_CLASSES
+        for row in _rows(store, _COMMITMENTS, graph) if row["type"] in COMMITMENT_TYPES
     ]
     figures = [
         {"value": row.get("value"), "unit": row.get("unit"), "about": row.get("about"),

@@ -24,7 +24,7 @@ from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import find_countries, resolve_parties, speaker_country
 from kg.extract.type_rules import RULES, SHARED, Cue, speaks_of_document_act
 from kg.inputs.text import normalise
-from kg.model import MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
+from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Quantity, Span, Utterance
 
 # Types of which one sentence states at most one act (a sentence listing
 # several areas of one cooperation programme is one Cooperation).
@@ -111,7 +111,7 @@ def _read_cue(cue: Cue, position: int, quantities: list[Quantity],
     parties = rules.parties(cue, parties)
     if _without_counterpart(doc) and not _names_other_country(doc, cue.utterance, clause):
         return None  # a speech or a press conference: "you" is nobody abroad
-    fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+    fitting = [q for q in quantities if q.unit in cues.units_of(kind)]
     status = rules.amount(cue, status, fitting)
     if status is None:
         return None
@@ -158,7 +158,7 @@ def _expand(doc: Document, norm: str, base: Commitment, kind: str, fitting: list
 def _item(doc: Document, norm: str, position: int, utterance: Utterance, sentence: Span,
           clause: Span, kind: str, cue_end: int) -> str | None:
     """The goods of a Supply or JointProduction, looked up as far back as the speaker's last turn."""
-    if kind not in cues.ITEM_TYPES:
+    if kind not in ITEM_TYPES:
         return None
     item = find_item(norm, clause, after=cue_end) or find_item(norm, sentence, after=cue_end)
     if item is None and kind == "JointProduction":

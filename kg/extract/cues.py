@@ -102,9 +102,8 @@ NEGATION = _rule("NEGATION")
 # --- items ------------------------------------------------------------------
 
 ITEM_CUES: tuple[tuple[str, str], ...] = tuple((c.pattern, c.value) for c in CUES if c.role == "item")
-ITEM_TYPES = frozenset({"Supply", "JointProduction"})
 
-# Units a commitment's quantity may carry, by type.
+# Units a commitment's quantity may carry, by type (see units_of: a type not listed takes none).
 QUANTITY_UNITS: dict[str, frozenset[str]] = {
     "Supply": frozenset({"dose", "tonne", "cubic metre", "barrel", "unit"}),
     "JointProduction": frozenset({"company", "unit", "project"}),
@@ -113,3 +112,8 @@ QUANTITY_UNITS: dict[str, frozenset[str]] = {
     "Visit": frozenset(),
     "Agreement": frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"}),  # contracts worth $1 billion
 }
+
+
+def units_of(kind: str) -> frozenset[str]:
+    """The units a quantity of a commitment of this type may carry: none for a type not in the table."""
+    return QUANTITY_UNITS.get(kind, frozenset())

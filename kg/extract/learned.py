@@ -43,7 +43,7 @@ from kg.extract.learned_parties import candidate_pairs, pair_context, pair_featu
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import resolve_parties
 from kg.inputs.text import normalise
-from kg.model import MUTUAL_TYPES, Commitment, Document, Span, Utterance
+from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Span, Utterance
 
 MODEL_FILE = "reader-model.json"
 FORMAT_VERSION = 1
@@ -375,10 +375,10 @@ def propose_commitment(doc: Document, norm: str, reader: SentenceReader, candida
     if (parties.by is None or parties.to is None or parties.by == parties.to) and not reader.party_weights:
         return None  # without the ranker nobody can name the parties
     quantities = parse_quantities(doc.text, sentence.start, sentence.end)
-    fitting = [q for q in quantities if q.unit in cues.QUANTITY_UNITS[kind]]
+    fitting = [q for q in quantities if q.unit in cues.units_of(kind)]
     quantity = min(fitting, key=lambda q: abs((q.span.start if q.span else 0) - anchor.start)) if fitting else None
     status = read_status(norm, sentence, [q.span.start for q in quantities if q.span], anchor.end)
-    item = find_item(norm, sentence) if kind in cues.ITEM_TYPES else None
+    item = find_item(norm, sentence) if kind in ITEM_TYPES else None
     return Commitment(type=kind, by=parties.by, to=parties.to, status=status, span=sentence,
                       utterance=candidate.utterance.index, speaker=candidate.utterance.speaker,
                       item=item, quantity=quantity)

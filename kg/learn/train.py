@@ -113,7 +113,7 @@ def _rows(vocabulary: list[str], matrix) -> dict[str, tuple[float, ...]]:
 def reader_of(fitted: Fitted, keep: dict[str, float] | None = None, propose: dict[str, float] | None = None,
               with_status: bool = False, party_weights: dict[str, float] | None = None,
               override: float = 1.01, extra: float = 1.01) -> SentenceReader:
-    return SentenceReader(types=COMMITMENT_TYPES, weights=fitted.weights,
+    return SentenceReader(types=tuple(COMMITMENT_TYPES), weights=fitted.weights,
                           keep=keep or {k: 0.0 for k in COMMITMENT_TYPES},
                           propose=propose or {k: 1.01 for k in COMMITMENT_TYPES},
                           statuses=STATUSES if with_status else (),
@@ -215,7 +215,7 @@ FIGURE_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 
 def tune_figures(weights: dict[str, float], dev: Sequence[PageData]) -> tuple[float, dict]:
     """The keep threshold with the best figures F1 on dev, beside the rules' own F1."""
-    probe = SentenceReader(types=COMMITMENT_TYPES, weights={}, keep={}, propose={}, figure_weights=weights)
+    probe = SentenceReader(types=tuple(COMMITMENT_TYPES), weights={}, keep={}, propose={}, figure_weights=weights)
     scored = [[(f, probe.figure_score(feats)) for f, feats in page.figures] for page in dev]
 
     def f1_at(threshold: float) -> float:

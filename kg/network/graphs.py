@@ -27,7 +27,6 @@ from kg.inputs.text import ISO_DATE
 from kg.store.protocol import Store
 
 KINDS = ("leader-country", "countries", "leaders", "commitments", "meetings")
-COMMITMENT_TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
 
 _PARTICIPATION = """
 SELECT DISTINCT ?m ?date ?title ?p ?c ?office WHERE {
@@ -50,16 +49,18 @@ SELECT DISTINCT ?c ?label ?alpha3 ?alpha2 ?qid WHERE {
   OPTIONAL { ?c irkg:alpha2 ?alpha2 } OPTIONAL { ?c owl:sameAs ?qid }
 }"""
 
+# Commitments are the instances of the ontology's subclasses of irkg:Commitment (the ontology is in
+# the store's reference graph), so every kind the ontology declares is an edge kind.
 _COMMITMENTS = """
 SELECT DISTINCT ?k ?type ?by ?to ?value ?unit ?m ?date ?published WHERE {
-  VALUES ?type { %s }
+  GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment }
   GRAPH ?g {
     ?k a ?type ; irkg:byCountry ?by ; irkg:toCountry ?to ; irkg:inTranscript ?tr .
     OPTIONAL { ?k irkg:value ?value } OPTIONAL { ?k irkg:unit ?unit }
     OPTIONAL { ?tr irkg:published ?published }
   }
   OPTIONAL { GRAPH ?e { ?m irkg:reportedIn ?tr . OPTIONAL { ?m irkg:date ?date } } }
-}""" % " ".join(f"irkg:{name}" for name in COMMITMENT_TYPES)
+}"""
 
 
 # The edges of the leader-country network, one row per leader, country and meeting: the

@@ -270,7 +270,7 @@ def _map_claim(out: Triples, node: NamedNode, speaker: Person | None, utterance:
 
 def _map_commitment(out: Triples, c: Commitment, node: NamedNode, doc: Document, tid: str,
                     transcript: NamedNode, base: str) -> None:
-    out.add(node, TYPE, irkg(c.type))
+    out.add(node, TYPE, ns.commitment_class(c.type))
     if c.by:
         out.add(node, irkg("byCountry"), ns.country_iri(c.by, base))
     if c.to:

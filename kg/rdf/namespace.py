@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode
 
+from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES
+
 if TYPE_CHECKING:
     from rdflib import URIRef
 
@@ -70,13 +72,7 @@ class _Terms:
     Country: URIRef
     Organisation: URIRef
     City: URIRef
-    Commitment: URIRef
-    Supply: URIRef
-    JointProduction: URIRef
-    Investment: URIRef
-    Visit: URIRef
-    Agreement: URIRef
-    Cooperation: URIRef
+    Commitment: URIRef  # its subclasses are kg.model's COMMITMENT_TYPES (see TERMS)
     Figure: URIRef
     Evidence: URIRef
     FollowUp: URIRef
@@ -86,14 +82,7 @@ class _Terms:
     # SKOS schemes and concepts
     StatusScheme: URIRef
     FormatScheme: URIRef
-    TopicScheme: URIRef
-    completed: URIRef
-    ongoing: URIRef
-    planned: URIRef
-    proposed: URIRef
-    in_person: URIRef
-    phone: URIRef
-    video: URIRef
+    TopicScheme: URIRef  # statuses and meeting formats: kg.model's STATUSES and FORMATS (see TERMS)
     health: URIRef
     trade: URIRef
     transport: URIRef
@@ -161,8 +150,14 @@ class _Terms:
     _extras = ["regional-conflict", "culture-religion", "science-technology"]
 
 
+#: kg.model's vocabularies as ontology terms: commitment types are classes, statuses and meeting
+#: formats SKOS concepts.  The built-in ones, as the shipped ontology declares them; a type registered
+#: at run time is minted by :func:`commitment_class`.
+VOCABULARY_TERMS: tuple[str, ...] = (*COMMITMENT_TYPES, *STATUSES, *FORMATS)
+_ANNOTATIONS: dict[str, object] = {**_Terms.__annotations__, **{name: "URIRef" for name in VOCABULARY_TERMS}}
+
 #: every local name of the ontology; :func:`irkg` refuses any other
-TERMS: frozenset[str] = frozenset(_Terms.__annotations__) | frozenset(_Terms._extras)
+TERMS: frozenset[str] = frozenset(_ANNOTATIONS) | frozenset(_Terms._extras)
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +167,7 @@ def _closed_namespace():
 
     return type("IRKG", (DefinedNamespace,), {
         "__doc__": "Terms of ``ontology/irkg.ttl``; anything else raises ``AttributeError``.",
-        "__module__": __name__, "__annotations__": dict(_Terms.__annotations__),
+        "__module__": __name__, "__annotations__": dict(_ANNOTATIONS),
         "_NS": Namespace(ONTOLOGY_NS), "_fail": True, "_extras": list(_Terms._extras)})
 
 
@@ -193,6 +188,16 @@ def irkg(name: str) -> NamedNode:
 def ns_node(namespace: str, name: str) -> NamedNode:
     """pyoxigraph node of a term in a standard namespace: ``ns_node(PROV, "wasDerivedFrom")``."""
     return NamedNode(namespace + name)
+
+
+def commitment_class(kind: str) -> NamedNode:
+    """The ontology class of a commitment type of :data:`kg.model.COMMITMENT_TYPES`, registered ones too.
+
+    Unknown types raise ``ValueError``: the mapping writes no class the model does not know.
+    """
+    if kind not in COMMITMENT_TYPES:
+        raise ValueError(f"{kind!r} is not a commitment type: use one of {', '.join(COMMITMENT_TYPES)}")
+    return NamedNode(ONTOLOGY_NS + kind)
 
 
 def concept(name: str) -> NamedNode:

@@ -39,7 +39,7 @@ def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = (
     from pyoxigraph import RdfFormat, parse
 
     from kg.people.gazetteer import default_gazetteer
-    from kg.resources import resource_path
+    from kg.resources import extra_turtle, resource_path
 
     gazetteer = default_gazetteer()
     out = Triples()
@@ -58,7 +58,7 @@ def reference_triples(base: str = DEFAULT_BASE, organisations: Iterable[str] = (
             out.add(node, SAME_AS, ns.wikidata_iri(info.qid))
     for triple in publisher_triples(base):
         out.add(triple.subject, triple.predicate, triple.object)
-    ontology = resource_path("ontology", "irkg.ttl")
-    for triple in parse(path=str(ontology), format=RdfFormat.TURTLE):
-        out.add(triple.subject, triple.predicate, triple.object)
+    for text in (resource_path("ontology", "irkg.ttl").read_bytes(), *extra_turtle("ontology")):
+        for triple in parse(text, format=RdfFormat.TURTLE):
+            out.add(triple.subject, triple.predicate, triple.object)
     return out.list()

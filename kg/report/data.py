@@ -12,11 +12,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.model import COMMITMENT_TYPES
 from kg.store.results import to_python
 from kg.store.protocol import Store
 
-TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
-STATUSES = ("completed", "ongoing", "planned", "proposed")
 
 _MEETING_YEARS = """
 SELECT ?year (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
@@ -38,7 +37,7 @@ SELECT ?code ?name (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
 _COMMITMENTS = """
 SELECT ?type ?status ?year (COUNT(DISTINCT ?k) AS ?n) WHERE {
   { SELECT ?k ?type ?status (MIN(?d) AS ?date) WHERE {
-      VALUES ?class { %s }
+      GRAPH ?o { ?class rdfs:subClassOf irkg:Commitment }
       GRAPH ?g { ?k a ?class ; irkg:status ?s ; irkg:inTranscript ?t . }
       OPTIONAL { GRAPH ?mg { ?m irkg:reportedIn ?t ; irkg:date ?md } }
       OPTIONAL { GRAPH ?tg { ?t irkg:published ?pd } }
@@ -46,7 +45,7 @@ SELECT ?type ?status ?year (COUNT(DISTINCT ?k) AS ?n) WHERE {
       BIND(STRAFTER(STR(?class), "#") AS ?type) BIND(STRAFTER(STR(?s), "#") AS ?status)
     } GROUP BY ?k ?type ?status }
   BIND(COALESCE(SUBSTR(STR(?date), 1, 4), "undated") AS ?year)
-} GROUP BY ?type ?status ?year""" % " ".join(f"irkg:{t}" for t in TYPES)
+} GROUP BY ?type ?status ?year"""
 
 _FIGURES = """
 SELECT ?figure ?value ?unit ?about ?speaker ?quote ?date WHERE {
@@ -87,9 +86,11 @@ def collect(store: Store, *, figures_per_topic: int = 3, topics: int = 6) -> Rep
     dates = next(iter(store.query("SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { ?m a irkg:Meeting ; irkg:date ?d }")), {})
     partners = [(r["code"].value, r["name"].value if "name" in r else r["code"].value, int(r["meetings"].value))
                 for r in store.query(_PARTNERS)]
-    commitments: dict[str, dict[str, Counter]] = {t: defaultdict(Counter) for t in TYPES}
+    # every type of the model, in its order, even with no commitment; then any other the store holds
+    commitments: dict[str, dict[str, Counter]] = {t: defaultdict(Counter) for t in COMMITMENT_TYPES}
     for r in store.query(_COMMITMENTS):
-        commitments[r["type"].value][r["year"].value][r["status"].value] += int(r["n"].value)
+        commitments.setdefault(r["type"].value, defaultdict(Counter))[r["year"].value][r["status"].value] \
+            += int(r["n"].value)
     followups = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?a irkg:continues ?b }")))["n"].value)
     return ReportData(totals, _text(dates.get("first")), _text(dates.get("last")), years, partners,
                       {t: dict(v) for t, v in commitments.items()}, _top_figures(store, figures_per_topic, topics),

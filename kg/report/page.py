@@ -16,7 +16,8 @@ from pathlib import Path
 
 from kg import __version__
 from kg.network.graphs import to_networkx
-from kg.report.data import STATUSES, TYPES, ReportData, collect, read_model_card, summarise_validation
+from kg.model import STATUSES
+from kg.report.data import ReportData, collect, read_model_card, summarise_validation
 from kg.report.svg import bar_chart, country_network, hbar_chart, stacked_chart, status_legend
 from kg.store.protocol import Store
 
@@ -96,15 +97,15 @@ def _network(graph) -> str:
 def _commitments(data: ReportData) -> str:
     years = sorted({y for per_year in data.commitments.values() for y in per_year if y != "undated"})
     charts = []
-    for kind in TYPES:
-        per_year = data.commitments.get(kind, {})
+    for kind in data.commitments:
+        per_year = data.commitments[kind]
         total = sum(sum(c.values()) for c in per_year.values())
         charts.append(f'<figure class="small">{stacked_chart(years, per_year, f"{kind} by year and status")}'
                       f"<figcaption><b>{kind}</b> — {total:,}</figcaption></figure>")
     header = "".join(f"<th>{s}</th>" for s in STATUSES)
     rows = []
-    for kind in TYPES:
-        counts = {s: sum(c.get(s, 0) for c in data.commitments.get(kind, {}).values()) for s in STATUSES}
+    for kind, per_year in data.commitments.items():
+        counts = {s: sum(c.get(s, 0) for c in per_year.values()) for s in STATUSES}
         rows.append(f"<tr><th>{kind}</th>" + "".join(f"<td>{counts[s]:,}</td>" for s in STATUSES)
                     + f"<td>{sum(counts.values()):,}</td></tr>")
     table = f'<table class="numbers"><tr><th></th>{header}<th>all</th></tr>{"".join(rows)}</table>'

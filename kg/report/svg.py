@@ -14,7 +14,10 @@ from html import escape
 
 import networkx as nx
 
-STATUS_COLOURS = {"completed": "#1e8e3e", "ongoing": "#1a73e8", "planned": "#f9ab00", "proposed": "#b0b6bd"}
+from kg.model import STATUSES
+
+#: one colour per status of kg.model's STATUSES, in its order: green, blue, amber, grey
+STATUS_COLOURS = dict(zip(STATUSES, ("#1e8e3e", "#1a73e8", "#f9ab00", "#b0b6bd"), strict=True))
 BAR = "#1a73e8"
 
 

@@ -37,18 +37,19 @@ from kg.site import pages, serverconf
 from kg.site.pages import Linker, Page, Quote
 from kg.store.protocol import FORMATS
 
-COMMITMENT_TYPES = ("Supply", "JointProduction", "Investment", "Visit", "Agreement", "Cooperation")
-#: kind -> (classes: irkg local names or whole IRIs, title of its index page)
+#: kind -> (classes: irkg local names or whole IRIs, title of its index page); a class stands for
+#: itself and its subclasses in the store's ontology (irkg:Commitment for Supply, Visit...)
 KINDS: dict[str, tuple[tuple[str, ...], str]] = {
     "meeting": (("Meeting",), "Meetings"),
     "person": (("Leader",), "Leaders"),
     "country": (("Country",), "Countries"),
-    "commitment": (COMMITMENT_TYPES, "Commitments"),
+    "commitment": (("Commitment",), "Commitments"),
     "figure": (("Figure",), "Figures"),
     "transcript": (("Transcript",), "Transcripts"),
     "publisher": ((ns.PROV + "Organization",), "Publishers"),
 }
 TYPE = ns.ns_node(ns.RDF, "type")
+SUBCLASS_OF = ns.ns_node(ns.RDFS, "subClassOf")
 BOOKKEEPING = ("/graph/contributions", "/graph/metadata")
 #: longest file name written, in bytes (file systems allow 255, with room for ".jsonld"): a longer
 #: key (a summit's meeting IRI names every country and leader) is cut and hashed, and its IRI does not
@@ -83,14 +84,19 @@ class _Site:
         self.files = 0
         self.shortened: set[str] = set()  # IRIs whose file name had to be cut
         for kind, (classes, _) in KINDS.items():
-            found = sorted({q.subject.value for c in classes
-                            for q in store.quads_for_pattern(None, TYPE, ox.NamedNode(c) if "://" in c
-                                                             else ns.irkg(c), None)
+            found = sorted({q.subject.value for c in self._with_subclasses(classes)
+                            for q in store.quads_for_pattern(None, TYPE, c, None)
                             if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(base)})
             if kind == "country":
                 found = [c for c in found if self._linked(c)]
             self.kinds[kind] = found
             self.kind_of.update((iri, kind) for iri in found)
+
+    def _with_subclasses(self, classes: tuple[str, ...]) -> set[ox.NamedNode]:
+        """The classes and their direct subclasses in the store's ontology (the kinds of commitment)."""
+        nodes = {ox.NamedNode(c) if "://" in c else ns.irkg(c) for c in classes}
+        return nodes | {q.subject for node in nodes for q in self.store.quads_for_pattern(None, SUBCLASS_OF, node, None)
+                        if isinstance(q.subject, ox.NamedNode)}
 
     def _linked(self, iri: str) -> bool:
         """Whether anything outside the reference graph names this resource (countries met, not all 250)."""

@@ -34,7 +34,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.errors import KgError
-from kg.resources import resource_path
+from kg.resources import extra_turtle, resource_path
 from kg.store.protocol import FORMATS, SUFFIXES, graph_triples
 from kg.validation.report import SH, ValidationReport, ValidationResult, compact
 
@@ -63,19 +63,33 @@ class ValidationError(KgError):
 
 # ---------------------------------------------------------------- loading
 
-@lru_cache(maxsize=None)
 def load_shapes() -> rdflib.Graph:
-    """The shapes graph of ``shapes/*.ttl`` (parsed once per process)."""
+    """The shapes graph of ``shapes/*.ttl`` and any extra snippet (parsed once per process and snippets)."""
+    return _load_shapes(extra_turtle("shapes"))
+
+
+def load_ontology() -> rdflib.Graph:
+    """The ontology graph of ``ontology/irkg.ttl`` and any extra snippet (:func:`kg.resources.add_turtle`)."""
+    return _load_ontology(extra_turtle("ontology"))
+
+
+@lru_cache(maxsize=None)
+def _load_shapes(extras: tuple[str, ...]) -> rdflib.Graph:
     graph = rdflib.Graph()
     folder = resource_path("shapes", "irkg.ttl").parent
     for path in sorted(folder.glob("*.ttl")):
         graph.parse(path, format="turtle")
+    for text in extras:
+        graph.parse(data=text, format="turtle")
     return graph
 
 
 @lru_cache(maxsize=None)
-def load_ontology() -> rdflib.Graph:
-    return rdflib.Graph().parse(resource_path("ontology", "irkg.ttl"), format="turtle")
+def _load_ontology(extras: tuple[str, ...]) -> rdflib.Graph:
+    graph = rdflib.Graph().parse(resource_path("ontology", "irkg.ttl"), format="turtle")
+    for text in extras:
+        graph.parse(data=text, format="turtle")
+    return graph
 
 
 def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal):
