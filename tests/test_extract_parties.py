@@ -14,7 +14,7 @@ import pytest
 from kg.extract.commitments import extract_commitments
 from kg.extract.pipeline import pipeline_for, process
 from kg.extract.resolve import (
-    is_journalist, other_country, resolve_parties, speaker_country,
+    other_country, resolve_parties, speaker_country,
 )
 from kg.inputs.reader import transcript_from_text
 from kg.model import Person, Span
@@ -160,7 +160,7 @@ def test_an_addressee_of_the_speakers_own_country_is_passed_over():
 
 def test_only_the_press_are_journalists():
     doc = make_doc((Person("Question"), "Will you sign?"), (PUTIN, "Yes."), (None, "The talks ended."))
-    assert [is_journalist(u) for u in doc.utterances] == [True, False, False]
+    assert [u.is_journalist for u in doc.utterances] == [True, False, False]
 
 
 def test_nobody_commits_through_a_journalist_or_a_question():

@@ -11,7 +11,8 @@ import pytest
 
 from kg.errors import InputError, KgError, StageError
 from kg.extract import pipeline
-from kg.extract.commitment_rules import clauses, find_item, is_negated, local_status, normalise, read_status
+from kg.extract.commitment_rules import clauses, find_item, is_negated, local_status, read_status
+from kg.inputs.text import normalise
 from kg.extract.commitments import extract_commitments
 from kg.extract.figures import extract_figures
 from kg.extract.pipeline import (

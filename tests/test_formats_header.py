@@ -13,7 +13,8 @@ from kg.formats import detect, parse
 from kg.formats import whitehouse as wh
 from kg.formats.header import MONTHS, header_datelines, iso_date, read_dateline, title_line
 from kg.formats.labels import label_at, readable_caps
-from kg.formats.turns import Cast, Label, Line, build_utterances, is_journalist, with_addressees
+from kg.formats.turns import Cast, Label, Line, build_utterances, with_addressees
+from kg.model import is_press_label
 from kg.inputs.text import lines
 from kg.people.cast import Mention
 from kg.model import Person, Span, Transcript, Utterance
@@ -219,8 +220,8 @@ def test_an_interpreter_marker_in_the_text_is_cut_and_remembered():
 
 
 def test_journalist_labels():
-    assert all(is_journalist(d) for d in ("Question", " question ", "Q", "Remark"))
-    assert not is_journalist("Questioner Smith")
+    assert all(is_press_label(d.strip()) for d in ("Question", " question ", "Q", "Remark"))
+    assert not is_press_label("Questioner Smith")
 
 
 def test_cast_gives_one_person_per_name_and_completes_it_from_the_context():

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from kg.errors import KgError
-from kg.extract.commitment_rules import normalise
+from kg.inputs.text import normalise
 from kg.extract.commitments import extract_commitments
 from kg.extract.learned import (
     Reading, SentenceReader, _sigmoid, apply_parties, candidates, decide, load_reader, model_to_json,
@@ -25,7 +25,7 @@ from kg.extract.learned_parties import candidate_pairs, pair_context, pair_featu
 from kg.extract.pipeline import process
 from kg.inputs.reader import transcript_from_text
 from kg.learn.corpus import SealedSplitError, load_split
-from kg.learn.train import _best_sentence
+from kg.learn.pages import _best_sentence
 from kg.model import COMMITMENT_TYPES, Commitment, Span
 
 TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The Kremlin, Moscow\n\n"

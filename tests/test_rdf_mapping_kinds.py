@@ -15,7 +15,9 @@ from kg.model import (
     Commitment, CountryMention, Document, Figure, Meeting, Person, Quantity, Span, Transcript, Utterance,
 )
 from kg.rdf import namespace as ns
-from kg.rdf.mapping import date_literal, decimal_literal, map_document, meeting_node, publisher_triples
+from kg.rdf.mapping import map_document, meeting_node
+from kg.rdf.reference import publisher_triples
+from kg.rdf.triples import date_literal, decimal_literal
 
 TEXT = ("Talks in Moscow\n\nPutin: We will supply 5,000 tonnes of wheat to Egypt. Trade grew 2.5 percent.\n"
         "Question: When?\nSisi: We signed the Agreement on a Comprehensive Partnership.\n")
