@@ -221,6 +221,9 @@ def test_claims_take_the_meetings_date_else_the_pages_and_skip_the_undated():
             triples += [ox.Triple(meeting, ox.NamedNode(irkg + "reportedIn"), transcript),
                         ox.Triple(meeting, ox.NamedNode(irkg + "date"), ox.Literal(meeting_date, datatype=ox.NamedNode(xsd)))]
         store.replace_graph(ox.NamedNode(f"urn:g:{name}"), triples)
+    subclass = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#subClassOf")  # the ontology names the kinds
+    store.replace_graph(ox.NamedNode("urn:g:ontology"),
+                        [ox.Triple(ox.NamedNode(irkg + "Supply"), subclass, ox.NamedNode(irkg + "Commitment"))])
     claims = read_claims(store)
     assert [(c.iri, c.date, c.item, c.type, c.status) for c in claims] == [
         ("urn:k:a", "2021-03-01", "vaccine", "Supply", "planned"), ("urn:k:b", "2021-05-05", "vaccine", "Supply", "planned")]

@@ -47,7 +47,7 @@ def refuse(doc: Document) -> Document:
 def registered_components(monkeypatch):
     """Three components of this module registered next to the real ones."""
     for name in ("explode", "give_text", "refuse"):
-        monkeypatch.setitem(COMPONENTS, name, f"{__name__}:{name}")
+        monkeypatch.setitem(COMPONENTS, name, pipeline.Spec(f"{__name__}:{name}"))
         monkeypatch.delitem(pipeline._loaded, name, raising=False)
     yield
     for name in ("explode", "give_text", "refuse"):

@@ -159,7 +159,7 @@ def test_server_configurations():
     assert nginx.count("{") == nginx.count("}")
     access = serverconf.htaccess()
     assert "AddType text/turtle .ttl" in access and "Header append Vary Accept" in access
-    assert set(serverconf.MEDIA_TYPES) >= {".html", ".ttl", ".jsonld"}
+    assert "AddType application/ld+json .jsonld" in access and "AddType application/n-quads .nq" in access
 
 
 @pytest.fixture(scope="module")
