@@ -218,17 +218,6 @@ class Person:
         return self.label or self.name
 
     @property
-    def key(self) -> str:
-        """What a person's IRI is minted from: the reference label when linked (readable,
-        "ilham-aliyev"), else the written name folded by :func:`kg.people.namekey.person_key`, so
-        that "Sergei Ignatiev" and "Sergey Ignatyev" are one IRI ("sergei-ignatiev")."""
-        if self.label:
-            return self.label
-        from kg.people.namekey import person_key
-
-        return person_key(self.name) or self.name
-
-    @property
     def is_journalist(self) -> bool:
         """A voice from the press ("Q", "Question", "Remark"): speaks for no country or body.
 

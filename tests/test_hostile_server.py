@@ -186,7 +186,7 @@ def test_query_page_declares_prefixes_and_lists_the_library(served):
 
 
 def test_library_queries_on_the_page_run_as_they_are(served):
-    from kg.store.query_page import library_entries
+    from kg.sparql.query_page import library_entries
 
     for entry in library_entries():
         status, body = served.ask(entry["text"])

@@ -13,7 +13,7 @@ import pytest
 from kg.rdf import namespace as ns
 from kg.building.builder import build
 from kg.store.endpoint import EndpointStore
-from kg.rdf.layout import contributions, is_transcript_graph, remove_transcript, write_transcript
+from kg.store.layout import contributions, is_transcript_graph, remove_transcript, write_transcript
 from kg.rdf.mapping import map_document
 from kg.extract.pipeline import pipeline_for, process
 from kg.sparql.library import bind_params, list_queries, run_query

@@ -1,4 +1,4 @@
-"""kg.rdf.layout against a model: the entities graph is always what live transcripts contribute.
+"""kg.store.layout against a model: the entities graph is always what live transcripts contribute.
 
 Hand-made triples, no extraction: writes and removals in any order, under bases with ``/`` and
 ``#``, on a memory store and on disk, and the ledger's N-Triples encoding as a round trip.
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.rdf import layout
+from kg.store import layout
 from kg.rdf import namespace as ns
 from kg.store.embedded import OxigraphStore
 

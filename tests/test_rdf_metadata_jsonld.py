@@ -1,4 +1,4 @@
-"""kg.rdf.metadata (VoID, DCAT, PROV through the Store protocol) and kg.rdf.jsonld as a round trip."""
+"""kg.store.metadata (VoID, DCAT, PROV through the Store protocol) and kg.rdf.jsonld as a round trip."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.inputs.publishers import CC_BY_4, PUBLIC_DOMAIN_MARK
-from kg.rdf import metadata
+from kg.store import metadata
 from kg.rdf import namespace as ns
 from kg.rdf.jsonld import compact, context, node_objects, write_jsonld
 from kg.store.embedded import OxigraphStore

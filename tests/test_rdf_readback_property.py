@@ -1,5 +1,5 @@
 """Map -> store -> read back, as a property: whatever commitments and figures a document holds, the
-facts read back from the store with SPARQL are the document's (kg.rdf.mapping and kg.rdf.layout,
+facts read back from the store with SPARQL are the document's (kg.rdf.mapping and kg.store.layout,
 checked through kg.eval.readback)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kg.eval.goldjson import document_to_gold
 from kg.eval.readback import read_document_facts
 from kg.model import COMMITMENT_TYPES, STATUSES, Commitment, Figure, Quantity, Span
-from kg.rdf.layout import write_transcript
+from kg.store.layout import write_transcript
 from kg.rdf.mapping import map_document, reference_triples
 from kg.rdf.namespace import reference_graph_iri
 from kg.store.embedded import OxigraphStore

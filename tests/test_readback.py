@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 
 from kg.eval.goldjson import document_to_gold
-from kg.rdf.layout import write_transcript
+from kg.store.layout import write_transcript
 from kg.rdf.mapping import map_document, reference_triples
 from kg.model import Person
 from kg.rdf.namespace import reference_graph_iri

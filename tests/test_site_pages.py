@@ -17,7 +17,7 @@ from kg.rdf import namespace as ns
 from kg.site import anchor_of, prepare_folder, publish, serverconf, site_layout
 from kg.site.pages import Linker, Page, Quote, esc, index_page, marked_text, resource_page, transcript_page
 from kg.store.embedded import OxigraphStore
-from kg.store.query_page import library_entries, prefix_block, query_page
+from kg.sparql.query_page import library_entries, prefix_block, query_page
 
 BASE = ns.DEFAULT_BASE
 LINKER = Linker("../../", lambda iri: "id/" + iri[len(BASE):] if iri.startswith(BASE + "commitment/") else None,

@@ -17,7 +17,7 @@ import pytest
 
 from kg.rdf import namespace as ns
 from kg.building.builder import build
-from kg.rdf.layout import is_transcript_graph
+from kg.store.layout import is_transcript_graph
 from kg.rdf.mapping import map_document, reference_triples
 from kg.extract.pipeline import process
 from kg.inputs.reader import read
@@ -524,7 +524,7 @@ METADATA_MUTATIONS = [
 @pytest.fixture(scope="module")
 def metadata_graph(dev_store) -> list[ox.Triple]:
     """The dev store's metadata graph with one dump described, as kg publish writes it."""
-    from kg.rdf.metadata import Dump, history, dataset_triples
+    from kg.store.metadata import Dump, history, dataset_triples
 
     return history(dev_store) + dataset_triples(dev_store, dumps=[Dump(DUMP.value, "application/n-quads", 10, "ab")])
 

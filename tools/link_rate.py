@@ -36,7 +36,7 @@ PIPELINE = ("meeting", "participants", "identities")
 def _participants(path: str) -> list[tuple[str, str | None, str]]:
     """(IRI slug, QID or None, written name) of each participant at ``path``, [] when no meeting."""
     from kg.errors import KgError
-    from kg.rdf.namespace import slug
+    from kg.rdf.namespace import person_name_key, slug
     from kg.extract.pipeline import process
     from kg.inputs.reader import read
 
@@ -46,7 +46,7 @@ def _participants(path: str) -> list[tuple[str, str | None, str]]:
         return []
     if not doc.is_meeting:
         return []
-    return [(slug(p.key), p.qid, p.name) for p in doc.participants if p.name]
+    return [(slug(person_name_key(p)), p.qid, p.name) for p in doc.participants if p.name]
 
 
 def _excluded(listing: str | None) -> set[str]:

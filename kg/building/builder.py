@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from kg.building import incremental
 from kg.rdf import namespace as ns
 from kg.errors import KgError
-from kg.rdf.layout import write_transcript
+from kg.store.layout import write_transcript
 from kg.building.incremental import Plan, has_graph
 from kg.building.manifest import Manifest, reader_version
 from kg.building.result import BuildResult
@@ -44,7 +44,7 @@ class _Prepared:
     source: str
     graph: object = None
     triples: list = field(default_factory=list)
-    shared: list = field(default_factory=list)  # for the entities graph (kg.rdf.layout)
+    shared: list = field(default_factory=list)  # for the entities graph (kg.store.layout)
     meeting: str | None = None  # the IRI of the meeting it reports
     dated: bool = False
     problems: list[str] = field(default_factory=list)
@@ -119,7 +119,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     cluster's workers instead.  Either way writes stay in this process, in
     input order, one transaction per graph.
     """
-    from kg.rdf.metadata import now
+    from kg.store.metadata import now
 
     result = BuildResult()
     started = time.perf_counter()
@@ -191,14 +191,14 @@ def _finish(plan: Plan, result: BuildResult, prune: bool) -> None:
 
 
 def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
-    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.rdf.metadata`).
+    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.store.metadata`).
 
     A build that wrote no graph changed nothing, and leaves the store as it was.
     """
     if not result.graphs:
         return
     from kg import __version__
-    from kg.rdf.metadata import BuildRecord, now, write_metadata
+    from kg.store.metadata import BuildRecord, now, write_metadata
     from kg.extract.pipeline import READERS, pipeline_for
 
     reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
@@ -242,7 +242,7 @@ def _drop_replaced(plan: Plan, result: BuildResult) -> None:
     """Drops the graphs of texts that no source gives any more (changed files, pruned sources)."""
     from pyoxigraph import NamedNode
 
-    from kg.rdf.layout import remove_transcript
+    from kg.store.layout import remove_transcript
 
     gone = plan.manifest.droppable()
     for graph in gone:

@@ -274,7 +274,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if args.writable:
         return _serve_writable(args)
-    from kg.store.server import SparqlServer, run
+    from kg.sparql.server import SparqlServer, run
 
     server = SparqlServer(args.store, host=args.host, port=args.port, timeout=args.timeout,
                           workers=args.workers, allow_service=args.allow_service, cors=args.cors)

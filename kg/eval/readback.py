@@ -108,11 +108,11 @@ def _rows(store: Store, sparql: str, graph: NamedNode) -> list[dict[str, Any]]:
 def read_document_facts(store: Store, graph: NamedNode | str) -> dict[str, Any]:
     """One transcript's facts as ``kg.eval.goldjson`` writes them, read from its graph in ``store``.
 
-    Read from the transcript's view (:func:`kg.rdf.layout.transcript_view`): its
+    Read from the transcript's view (:func:`kg.store.layout.transcript_view`): its
     own graph and the entities triples it contributed, so a meeting or a
     leader another transcript also names shows as this transcript states it.
     """
-    from kg.rdf.layout import quads_of, transcript_view
+    from kg.store.layout import quads_of, transcript_view
     from kg.store.embedded import OxigraphStore
 
     graph = graph if isinstance(graph, NamedNode) else NamedNode(graph)

@@ -119,7 +119,7 @@ def _same(a: Person, b: Person) -> bool:
 
 def _is_host(person: Person, host: Person | None) -> bool:
     """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
-    from kg.rdf.namespace import surname
+    from kg.people.namekey import surname
 
     return host is not None and surname(person.name).lower() == surname(host.name).lower()
 

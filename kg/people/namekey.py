@@ -189,3 +189,16 @@ def name_clusters(spellings: dict[str, set[str]]) -> list[set[str]]:
     for key in keys:
         groups.setdefault(root(key), set()).add(key)
     return sorted(groups.values(), key=lambda group: sorted(group))
+
+
+def surname(name: str) -> str:
+    """The part of a name two reports of one person agree on: the last word, less "Jr."/"III".
+
+    Meeting IRIs are minted from surnames (:func:`kg.rdf.namespace.meeting_iri`), and the
+    extractors compare people by them.
+    """
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".").lower() not in _SUFFIXES]
+    return words[-1] if words else name
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -39,7 +39,7 @@ class MappedGraph:
     ``triples`` are what only this transcript says (the transcript, its
     utterances, claims, evidence and journalists); ``shared`` are about the
     leaders, tenures, meetings, organisations and cities it names, which go to
-    the entities graph once whoever states them (see :mod:`kg.rdf.layout`).
+    the entities graph once whoever states them (see :mod:`kg.store.layout`).
     """
 
     graph: NamedNode
@@ -151,7 +151,7 @@ def _map_licence(out: Triples, node: NamedNode, url: str | None, format: str | N
 
 def _map_person(out: Triples, person: Person, base: str) -> NamedNode:
     """A leader under one IRI whatever the spelling: the reference label names it, the text's is an altLabel."""
-    node = out.share(ns.person_iri(person.key, base))
+    node = out.share(ns.person_iri(ns.person_name_key(person), base))
     out.add(node, TYPE, irkg("Leader"))
     # Two spellings can share an IRI ("Cardinal Pietro Parolin", "Pietro Parolin"): the first
     # names the person, every other is an altLabel, so a person keeps exactly one name.
@@ -183,7 +183,7 @@ def _map_tenure(out: Triples, person: Person, observed: str | None, base: str) -
     holder_of = person.country or person.organisation
     if not holder_of:
         return
-    tenure = out.share(ns.tenure_iri(person.key, holder_of, person.office, base))
+    tenure = out.share(ns.tenure_iri(ns.person_name_key(person), holder_of, person.office, base))
     out.add(tenure, TYPE, irkg("Tenure"))
     out.add(tenure, irkg("holder"), leader)
     out.add(leader, irkg("holdsTenure"), tenure)
@@ -242,7 +242,7 @@ def _map_meeting(out: Triples, doc: Document, tid: str, transcript: NamedNode, b
             out.add(node, irkg("meetingFormat"), ns.concept(m.format))
         out.text(node, irkg("visitKind"), m.visit_kind)
     for person in doc.participants:
-        out.add(node, irkg("participant"), ns.person_iri(person.key, base))
+        out.add(node, irkg("participant"), ns.person_iri(ns.person_name_key(person), base))
     for code in doc.country_codes:
         out.add(node, irkg("mentionsCountry"), ns.country_iri(code, base))
 

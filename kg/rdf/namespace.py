@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import NamedNode
 
-from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES
+from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES, Person
+from kg.people.namekey import person_key, surname
 
 if TYPE_CHECKING:
     from rdflib import URIRef
@@ -351,13 +352,13 @@ def meeting_iri(date: str | None, country_codes: list[str] | tuple[str, ...], ti
     return _mint(base, "meeting", f"{date}-{key}{suffix}")
 
 
-def surname(name: str) -> str:
-    """The part of a name two reports of one person agree on: the last word, less "Jr."/"III"."""
-    words = [w for w in name.replace(",", " ").split() if w.rstrip(".").lower() not in _SUFFIXES]
-    return words[-1] if words else name
-
-
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+def person_name_key(person: Person) -> str:
+    """What a person's IRI is minted from: the reference label when linked (readable,
+    "ilham-aliyev"), else the written name folded by :func:`kg.people.namekey.person_key`, so
+    that "Sergei Ignatiev" and "Sergey Ignatyev" are one IRI ("sergei-ignatiev")."""
+    if person.label:
+        return person.label
+    return person_key(person.name) or person.name
 
 
 def tenure_iri(person: str, holder_of: str, office: str | None, base: str = DEFAULT_BASE) -> NamedNode:

@@ -8,7 +8,7 @@ the Apache, nginx and w3id configuration).  Beside them: an index page per
 kind, reachable from ``index.html``; the ontology reference
 (``ontology.html``, ``.ttl``, ``.jsonld``); gzip N-Quads and Turtle dumps
 with ``SHA256SUMS``; ``void.ttl`` (the dataset description of
-:mod:`kg.rdf.metadata` with the dumps as distributions); and ``sitemap.xml``.
+:mod:`kg.store.metadata` with the dumps as distributions); and ``sitemap.xml``.
 
 The store is read with pyoxigraph's pattern index, one resource at a time;
 nothing of the site is held in memory but the list of resources and labels.
@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from kg.rdf import namespace as ns
 from kg.errors import KgError, StoreError
 from kg.rdf.jsonld import context, node_objects
-from kg.rdf.metadata import Dump, dataset_triples, history
+from kg.store.metadata import Dump, dataset_triples, history
 from kg.rdf.namespace import DEFAULT_BASE, PREFIXES
 from kg.site import pages, serverconf
 from kg.site.pages import Linker, Page, Quote

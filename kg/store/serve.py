@@ -1,6 +1,6 @@
 """Runs the Oxigraph server binary (the ``oxigraph`` package) on a store directory.
 
-``kg serve`` itself answers read-only with :mod:`kg.store.server`, which can
+``kg serve`` itself answers read-only with :mod:`kg.sparql.server`, which can
 stop runaway queries and refuses ``SERVICE``; this wrapper remains for
 ``kg serve --writable`` (updates and the Graph Store Protocol) and for tests
 that need a real third-party SPARQL server to push to.  The binary opens the

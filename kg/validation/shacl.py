@@ -288,10 +288,10 @@ def validate_graphs(graphs: dict[str, list[ox.Triple]], wanted: Sequence[str] = 
     """Validate named graphs (all, or ``wanted``): the reference one alone, others with their slice of it.
 
     A transcript graph is validated with the entities triples it contributed
-    (:func:`kg.rdf.layout.views_of`); the entities graph and the ledger are
+    (:func:`kg.store.layout.views_of`); the entities graph and the ledger are
     checked through those views, not on their own.
     """
-    from kg.rdf.layout import views_of
+    from kg.store.layout import views_of
 
     started = time.perf_counter()
     missing = [g for g in wanted if g not in graphs]
@@ -337,7 +337,7 @@ def validate_store(store, graphs: Sequence[str] = (), engine: str | None = None)
 
 def _view(store, name: str) -> list[ox.Triple]:
     """A transcript graph with the entities triples it contributed; any other graph as it is."""
-    from kg.rdf.layout import is_transcript_graph, transcript_view
+    from kg.store.layout import is_transcript_graph, transcript_view
 
     node = ox.NamedNode(name)
     return transcript_view(store, node) if is_transcript_graph(name) else graph_triples(store, node)

@@ -12,7 +12,7 @@ the same rows on a server whose default graph is not the union:
 - ``graph/reference``: countries, publishers and the ontology;
 - ``graph/contributions``: the ledger: for each transcript graph, the
   entities triples it brought (``<graph> irkg:contributes "<N-Triples>"``);
-- ``graph/metadata``: the dataset description and the builds (:mod:`kg.rdf.metadata`).
+- ``graph/metadata``: the dataset description and the builds (:mod:`kg.store.metadata`).
 
 Every triple about one subject is in one graph (the mapping files each
 subject as shared or not), which is what lets a library query wrap each
