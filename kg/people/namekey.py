@@ -197,8 +197,8 @@ def surname(name: str) -> str:
     Meeting IRIs are minted from surnames (:func:`kg.rdf.namespace.meeting_iri`), and the
     extractors compare people by them.
     """
-    words = [w for w in name.replace(",", " ").split() if w.rstrip(".").lower() not in _SUFFIXES]
+    words = [w for w in name.replace(",", " ").split() if w.rstrip(".").lower() not in _SURNAME_SUFFIXES]
     return words[-1] if words else name
 
 
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SURNAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
