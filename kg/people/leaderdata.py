@@ -91,8 +91,9 @@ class LeaderIndex:
         self._by_regnal: dict[tuple[str, str], set[str]] = {}
         for qid, spellings in self.spellings.items():
             for spelling in spellings:
-                self._by_key.setdefault(name_key(spelling), set()).add(qid)
-                for word in name_words(spelling):
+                words = name_words(spelling)
+                self._by_key.setdefault(" ".join(words), set()).add(qid)  # name_key(spelling)
+                for word in words:
                     self._by_word.setdefault(word, set()).add(qid)
                 regnal = regnal_name(spelling)
                 if regnal:

@@ -35,6 +35,7 @@ _VOWELS = "aeiou"
 _GLIDE = re.compile(r"(?<=[aeo])i(?=[aeou])")  # Nazarbaiev -> Nazarbaev, Kochariian -> (kept)
 _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[ivx]+")
+_NUMERAL = re.compile(r"\b[IVX][IVXivx]*\b")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _WORD_BREAK = re.compile(r"[\s\-‐]+")
 _SUFFIXES = frozenset({"jr", "sr"})
@@ -50,7 +51,8 @@ def unaccented(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    return unaccented(text.replace("’", "'")).casefold().translate(_UNDECOMPOSED)
+    folded = unaccented(text.replace("’", "'")).casefold()
+    return folded if folded.isascii() else folded.translate(_UNDECOMPOSED)
 
 
 @lru_cache(maxsize=65536)
@@ -107,6 +109,8 @@ def regnal_name(name: str) -> tuple[str, str] | None:
     and "Abdullah II of Jordan" are ("abdulah", "ii"), "Juan Carlos I" and "João Carlos I de
     Espanha" ("carlos", "i").  None without one; the number must be written in capitals
     ("Felipe VI", or "Felipe Vi" in a title-cased heading), so "Li" or "Xi" never counts."""
+    if not _NUMERAL.search(name):  # most names: no need to look at each word
+        return None
     tokens = _WORD_BREAK.split(name.strip(" ,."))
     for before, token in zip(tokens, tokens[1:]):
         bare = token.strip(",.")
