@@ -21,7 +21,10 @@ Three inputs, all Wikidata query output (Wikidata is CC0), none typed by hand:
 
 Kept from the history: terms that end in 1990 or later, or that start in 1960 or later
 and have not ended; rows without any date (fictional presidents, medieval counts) and
-rows whose label is only a QID are dropped.  Output is sorted, so a rebuild diffs cleanly.
+rows whose label is only a QID are dropped.  The same date rule applies to the 2021–22
+snapshots, whose query took every holder of an office without an end date: medieval
+emirs (holders of "Amir al-Mu'minin" since 827) and a French co-prince of Andorra since
+1946 are no one's tenure on any page.  Output is sorted, so a rebuild diffs cleanly.
 """
 
 from __future__ import annotations
@@ -48,6 +51,11 @@ def _kind(position: str) -> str:
     return HEAD_OF_STATE
 
 
+def _stale(start: str, end: str) -> bool:
+    """A term that ended before 1990, or that started before 1960 and (as recorded) never ended."""
+    return bool(end) and _year(end) < 1990 or not end and _year(start) < 1960
+
+
 def recent_rows(data: Path) -> tuple[list[list[str]], dict[str, str]]:
     """Tenures and English labels from the 2021–2022 snapshots."""
     rows: dict[tuple[str, str, str], tuple[list[str], str]] = {}
@@ -68,7 +76,8 @@ def recent_rows(data: Path) -> tuple[list[list[str]], dict[str, str]]:
             if key not in rows or r["last_seen_snapshot"] > rows[key][1]:
                 rows[key] = (row, r["last_seen_snapshot"])
             labels.setdefault(r["person_qid"], r["person_label"])
-    out = [row for row, _ in rows.values() if labels.get(row[0], "").strip() and not labels[row[0]].startswith("Q")]
+    out = [row for row, _ in rows.values() if labels.get(row[0], "").strip() and not labels[row[0]].startswith("Q")
+           and not _stale(row[4], row[5])]
     return out, labels
 
 
@@ -91,7 +100,7 @@ def history_rows(path: Path) -> tuple[list[list[str]], dict[str, str]]:
             label = r["person"].strip()
             if not (start or end) or not label or label == r["person_qid"] or not r["iso3"]:
                 continue
-            if end and _year(end) < 1990 or not end and _year(start) < 1960:
+            if _stale(start, end):
                 continue
             rows.append([r["person_qid"], r["iso3"], r["role"], "", start, end, "geografia"])
             labels.setdefault(r["person_qid"], label)

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 
 from kg.errors import KgError
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
-from kg.people.namekey import unaccented
+from kg.people.namekey import generation, unaccented
 from kg.model import CountryMention, Span
 from kg.resources import data_path
 
@@ -212,11 +212,12 @@ class Gazetteer:
         """Offices held by the person called ``name`` (spellings folded by :mod:`kg.people.namekey`).
 
         A full name finds its holder; a partial name ("Erdogan", "Tayyip
-        Erdogan") only when every word of it fits one person.  ``year`` keeps
-        the offices held in that year.
+        Erdogan") only when every word of it fits one person, and a "Sr." or
+        "Jr." the older or younger of namesakes.  ``year`` keeps the offices held
+        in that year.
         """
         index = self.leaders()
-        qids = index.keyed(name)
+        qids = index.namesake(index.keyed(name), generation(name))
         if not qids:
             qids = index.with_words(name)
             if len(qids) != 1:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from typing import Callable
 
-from kg.people.namekey import name_key, name_words, telling_words
+from kg.people.namekey import name_key, name_words, regnal_name, telling_words
 
 #: Wikidata dates are sometimes a day or a month off the publishers' (an inauguration
 #: on the 7th recorded as the 1st); a tenure counts as held this many days either side.
@@ -88,13 +88,17 @@ class LeaderIndex:
             self._by_country.setdefault(iso3, []).append(index)
         self._by_key: dict[str, set[str]] = {}
         self._by_word: dict[str, set[str]] = {}
+        self._by_regnal: dict[tuple[str, str], set[str]] = {}
         for qid, spellings in self.spellings.items():
             for spelling in spellings:
-                key = name_key(spelling)
-                if key:  # a spelling in another script folds to nothing: it must not match every such name
-                    self._by_key.setdefault(key, set()).add(qid)
-                for word in name_words(spelling):
+                words = name_words(spelling)
+                if words:  # a spelling in another script folds to nothing: it must not match every such name
+                    self._by_key.setdefault(" ".join(words), set()).add(qid)  # name_key(spelling)
+                for word in words:
                     self._by_word.setdefault(word, set()).add(qid)
+                regnal = regnal_name(spelling)
+                if regnal:
+                    self._by_regnal.setdefault(regnal, set()).add(qid)
 
     def label(self, qid: str) -> str | None:
         """The person's name as the list gives it (English where a source has it)."""
@@ -113,6 +117,22 @@ class LeaderIndex:
         """QIDs of everyone one of whose spellings folds to the same key as ``name``."""
         key = name_key(name)
         return set(self._by_key.get(key, ())) if key else set()
+
+    def namesake(self, qids: set[str], older_or_younger: str | None) -> set[str]:
+        """Of several people one name fits, the one who took office first ("sr": "George Bush
+        Sr" is George H. W. Bush) or last ("jr"); ``qids`` unchanged without a generation or
+        without a start date for each."""
+        starts = {q: min((t.start for t in self.of_person(q) if t.start), default="") for q in qids}
+        if len(qids) < 2 or not older_or_younger or not all(starts.values()):
+            return qids
+        pick = min if older_or_younger == "sr" else max
+        return {pick(qids, key=lambda q: starts[q])}
+
+    def regnal(self, name: str) -> set[str]:
+        """QIDs of everyone with the same name and regnal number ("Juan Carlos I" is the list's
+        "João Carlos I de Espanha"); none when ``name`` has no number."""
+        regnal = regnal_name(name)
+        return set(self._by_regnal.get(regnal, ())) if regnal else set()
 
     def with_words(self, name: str) -> set[str]:
         """QIDs of everyone whose spellings contain every telling word of ``name``

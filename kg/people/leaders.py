@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from kg.people.cast import Mention
 from kg.model import Person
-from kg.people.namekey import name_words
+from kg.people.namekey import generation, name_key, name_words
 
 # name, qid, country, office, from (ISO, inclusive), to (ISO, exclusive; None = still)
 PUBLISHER_TENURES: tuple[tuple[str, str, str, str, str, str | None], ...] = (
@@ -68,10 +68,12 @@ def known_leader(mention: Mention, date: str | None) -> Person | None:
         return Person(leader.name, _bare_office(leader.office), leader.country, None, leader.qid)
     if found or year is None or len(mention.name.split()) < 2:
         return None
-    # The gazetteer knows 2021-22 terms only; a full name still tells the country, not the office then.
+    # The gazetteer knows 2021-22 terms only; a full name still tells the country, not the office then
+    # (a "Sr."/"Jr." name without its initials: "George Bush Sr." is the list's "George H. W. Bush").
     undated = [leader for leader in gazetteer.leaders_named(mention.name)
                if leader.country and mention.country in (None, leader.country)
-               and fold(leader.name) == fold(mention.name)]
+               and (fold(leader.name) == fold(mention.name)
+                    or generation(mention.name) and name_key(leader.name) == name_key(mention.name))]
     if len({(f.name, f.country) for f in undated}) != 1:
         return None
     return Person(undated[0].name, None, undated[0].country, None, undated[0].qid)

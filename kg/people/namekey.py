@@ -4,10 +4,12 @@ Names of leaders from Cyrillic, Arabic or Turkic scripts reach English text
 in several romanisations, and publishers change theirs over the years
 (kremlin.ru wrote "Heidar Aliyev", the White House "Heydar Aliyev"; "Ilkham"
 and "Ilham"; "Zheenbekov" and "Jeenbekov").  :func:`name_key` folds the
-differences that romanisation systems make — diacritics, kh/h, zh/j, y/i,
-w/v, doubled letters, a glide between vowels — and keeps everything that
-tells two people apart.  It knows no names, only letters, so it is a rule,
-not a list.  :func:`similar_word` says whether two folded words may be one
+differences that romanisation systems make — diacritics and the letters no
+decomposition strips (ð, ø, ł…), kh/h, zh/j, y/i (so iu/yu, ia/ya, -ii/-iy/-y),
+w/v, x/ks, tz/ts, ou/u, doubled letters, a glide between vowels, an Arabic
+article or patronymic written el/al or ibn/bin, a particle glued to its name
+("ElBaradei") — and keeps everything that tells two people apart.  It knows
+no names, only letters, so it is a rule, not a list.  :func:`similar_word` says whether two folded words may be one
 name spelt two ways (a suffix dropped, one letter changed), for matching a
 surname against a reference list where the country and date already agree.
 """
@@ -19,12 +21,21 @@ import unicodedata
 from functools import lru_cache
 
 # Longest first: "dzh" before "zh", "shch" before "sh".
+# "tz"/"ts" and "ou"/"u" are how a name comes back from Cyrillic ("Volfovits", "Buteflika").
 _DIGRAPHS = (("shch", "sh"), ("dzh", "j"), ("tch", "ch"), ("kh", "h"), ("zh", "j"), ("ph", "f"), ("th", "t"),
-             ("x", "ks"), ("w", "v"), ("q", "k"), ("y", "i"), ("oe", "o"), ("ue", "u"))
+             ("x", "ks"), ("tz", "ts"), ("w", "v"), ("q", "k"), ("y", "i"), ("oe", "o"), ("ue", "u"), ("ou", "u"))
+# Letters NFKD leaves whole (casefolded): "Guðni Jóhannesson", "Løkke", "Wałęsa", "Tıraş".
+_UNDECOMPOSED = str.maketrans({"ð": "d", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i",
+                               "þ": "th", "ħ": "h"})
+# A particle glued to the name it belongs to, as some publishers write it: "ElBaradei", "AlNahyan".
+_GLUED_PARTICLE = re.compile(r"\b(Al|El|Ad|Abu|Bin|Ben|Ibn|De|Di|Da|Du|Del|La|Le|Van|Von)(?=[A-Z][a-z])")
+# One particle, two spellings: the Arabic article (el-Sisi, al-Sisi) and "son of" (ibn, bin, ben).
+_PARTICLE_SPELLINGS = {"el": "al", "ibn": "bin", "ben": "bin"}
 _VOWELS = "aeiou"
 _GLIDE = re.compile(r"(?<=[aeo])i(?=[aeou])")  # Nazarbaiev -> Nazarbaev, Kochariian -> (kept)
 _DOUBLE = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[ivx]+")
+_NUMERAL = re.compile(r"\b[IVX][IVXivx]*\b")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _WORD_BREAK = re.compile(r"[\s\-‐]+")
 _SUFFIXES = frozenset({"jr", "sr"})
@@ -40,7 +51,8 @@ def unaccented(text: str) -> str:
 
 
 def _ascii(text: str) -> str:
-    return unaccented(text.replace("’", "'")).casefold()
+    folded = unaccented(text.replace("’", "'")).casefold()
+    return folded if folded.isascii() else folded.translate(_UNDECOMPOSED)
 
 
 @lru_cache(maxsize=65536)
@@ -61,14 +73,20 @@ def fold_word(word: str) -> str:
 
 def name_words(name: str) -> list[str]:
     """The folded words of a name; initials ("W."), one-letter particles, "Jr." and a
-    possessive dropped."""
+    possessive dropped, a glued particle split off and a particle after the first word
+    in one spelling ("Mohamed ElBaradei" and "Mohamed el-Baradei" are "mohamed al baradei")."""
+    name = _GLUED_PARTICLE.sub(r"\1 ", name)
     words = _WORD_BREAK.split(_POSSESSIVE.sub("", _ascii(name)).replace(".", ". "))
-    return [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
+    folded = [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
+    return folded[:1] + [_PARTICLE_SPELLINGS.get(w, w) for w in folded[1:]]
 
 
-#: Folded words that name nobody: honorifics before a name and the particles inside Arabic
-#: names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not pick a person.
-HONORIFICS = frozenset(fold_word(w) for w in "sheikh shaikh sir dr mr mrs ms madame cardinal".split())
+#: Folded words that name nobody: honorifics before a name (the Malay "Tuanku", the "Syed"
+#: of a Prophet's descendant; not "Sayyid", which folds to the given name "Said") and the
+#: particles inside Arabic names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not
+#: pick a person.
+HONORIFICS = frozenset(fold_word(w) for w in
+                       "sheikh shaikh sir dr mr mrs ms madame cardinal tuanku syed seyed".split())
 PARTICLES = frozenset("bin ibn bint al el ad as ash abu ben de da del der di du dos van von la le".split())
 
 
@@ -84,6 +102,33 @@ def person_key(name: str) -> str:
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def regnal_name(name: str) -> tuple[str, str] | None:
+    """The folded name before a regnal number, and the number: "Abdullah II ibn Al Hussein"
+    and "Abdullah II of Jordan" are ("abdulah", "ii"), "Juan Carlos I" and "João Carlos I de
+    Espanha" ("carlos", "i").  None without one; the number must be written in capitals
+    ("Felipe VI", or "Felipe Vi" in a title-cased heading), so "Li" or "Xi" never counts."""
+    if not _NUMERAL.search(name):  # most names: no need to look at each word
+        return None
+    tokens = _WORD_BREAK.split(name.strip(" ,."))
+    for before, token in zip(tokens, tokens[1:]):
+        bare = token.strip(",.")
+        capitals = bare[:1].isupper() and bare[1:] in (bare[1:].upper(), bare[1:].lower())
+        if capitals and _ROMAN.fullmatch(bare.lower()):
+            word = fold_word(before)
+            usable = len(word) > 1 and word not in PARTICLES and not _ROMAN.fullmatch(word)
+            return (word, bare.lower()) if usable else None
+    return None
+
+
+def generation(name: str) -> str | None:
+    """"sr" or "jr" when a name carries a generation ("George Bush Sr.", "Ferdinand Marcos Jr"):
+    the older or the younger of two namesakes."""
+    for token in reversed(_WORD_BREAK.split(_ascii(name).replace(".", " ").replace(",", " ").strip())):
+        if token in ("sr", "senior", "jr", "junior"):
+            return token[0] + "r"
+    return None
 
 
 def name_key(name: str) -> str:
@@ -102,14 +147,17 @@ def _edits_within_one(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
-def similar_word(a: str, b: str) -> bool:
+def similar_word(a: str, b: str, edit_from: int = 5) -> bool:
     """Whether two folded words may spell one name.
 
     Equal; or, for words of five letters or more: one a prefix of the other
     ("rahmon" in "rahmonov", a Russian suffix dropped), the same first five
     letters or more with at most two others after them ("beatrix"/"beatriz"),
-    or one letter added, dropped or changed ("heidar"/"geidar",
-    "timoshenko"/"timochenko" after folding).
+    or, for words of ``edit_from`` letters or more, one letter added, dropped
+    or changed ("heidar"/"geidar", "timoshenko"/"timochenko" after folding).
+    A surname written alone has no first name to confirm it, so its callers
+    ask for seven letters before one changed letter counts ("trong" is not
+    "tuong", Vo Van Thuong).
     """
     if a == b:
         return True
@@ -119,7 +167,12 @@ def similar_word(a: str, b: str) -> bool:
     common = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(short))
     if common == len(short) or common >= 5 and len(long) - common <= 2:
         return True  # a suffix dropped or spelt otherwise: rahmon/rahmonov, beatriks/beatriz
-    return _edits_within_one(a, b)
+    return len(short) >= edit_from and _edits_within_one(a, b)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def _distance(a: str, b: str) -> int:
@@ -134,12 +187,15 @@ def _distance(a: str, b: str) -> int:
 
 def compatible_first_names(a: str, b: str) -> bool:
     """Whether two folded first names may be one person's: a short form ("jo" in "joseph",
-    "toni" in "antoni"), a respelling, or another romanisation ("volodimir"/"vladimir")."""
+    "toni" in "antoni", "kostas" drawn from "konstantinos"), a respelling, or another
+    romanisation ("volodimir"/"vladimir", "biniamin"/"benjamin")."""
     if similar_word(a, b):
         return True
     short, long = sorted((a, b), key=len)
     if len(short) >= 2 and (long.startswith(short) or len(short) >= 3 and long.endswith(short)):
         return True
+    if len(short) >= 5 and a[0] == b[0] and _is_subsequence(short, long):
+        return True  # a short form made of the full name's letters: kostas/konstantinos
     return len(short) >= 6 and a[0] == b[0] and _distance(a, b) <= 2
 
 
