@@ -34,8 +34,10 @@ def test_folded_words_are_plain_lower_case_letters(name):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("abcdeghiklmnorstuvyzABKOSZ "), min_size=1, max_size=25))
 def test_case_and_diacritics_never_change_a_key(name):
+    # whole-word case only: a capital inside a word marks a glued particle ("ElBaradei" -> "El Baradei")
+    name = name.lower()
     accented = name.replace("a", "á").replace("o", "ö").replace("s", "ş").replace("e", "ë")
-    assert name_key(name) == name_key(name.upper()) == name_key(name.lower()) == name_key(accented)
+    assert name_key(name) == name_key(name.upper()) == name_key(name.title()) == name_key(accented)
 
 
 @pytest.mark.parametrize("word,folded", [
