@@ -33,8 +33,14 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
-from kg.queries import LibraryQuery, _code_only, bind_params, list_queries, parse_query, run_query  # noqa: E402
-from kg.store import OxigraphStore  # noqa: E402
+try:  # kg as packages (main since the move of the flat modules)
+    from kg.sparql.library import LibraryQuery, bind_params, list_queries, parse_query, run_query
+    from kg.store.embedded import OxigraphStore
+    from kg.store.sparql_text import code_only
+except ImportError:  # kg as flat modules
+    from kg.queries import LibraryQuery, bind_params, list_queries, parse_query, run_query
+    from kg.queries import _code_only as code_only
+    from kg.store import OxigraphStore
 
 #: more parameter values whose rows are compared too (not timed)
 EXTRA_PARAMS = {
@@ -83,7 +89,7 @@ def row_set(result, sparql: str) -> list[tuple]:
 
 def order_keys(result, sparql: str) -> list[tuple]:
     """Each row's ORDER BY keys that are variables or BOUND(variable), in answer order."""
-    code = _code_only(sparql)  # comments, strings and IRIs blanked: an "order by" in a comment is no clause
+    code = code_only(sparql)  # comments, strings and IRIs blanked: an "order by" in a comment is no clause
     found = list(re.finditer(r"\bORDER\s+BY\s", code, re.IGNORECASE))
     clause = re.split(r"\b(?:LIMIT|OFFSET)\b", code[found[-1].end():], flags=re.IGNORECASE)[0] if found else ""
     keys = [(bool(bound), name) for bound, name in re.findall(r"(BOUND\s*\(\s*)?\?(\w+)", clause)]
