@@ -124,9 +124,9 @@ class OxigraphStore:
             if isinstance(result, ox.QuerySolutions):
                 names = [v.value for v in result.variables]
                 rows = Rows(names)
-                for solution in result:
+                for solution in result:  # a solution iterates its values in the order of ``names``
                     _check_time(started, timeout)
-                    rows.rows.append({n: solution[n] for n in names if solution[n] is not None})
+                    rows.rows.append({n: v for n, v in zip(names, solution) if v is not None})
                 return rows
             triples = []
             for triple in result:
