@@ -149,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--prune", action="store_true",
                    help="drop the graphs of transcripts built into this store before whose files are not "
                         "given this time")
+    p.add_argument("--out", nargs=2, metavar=("nquads", "DIR"),
+                   help="instead of a store, write gzip N-Quads shards for a bulk loader (oxigraph load, "
+                        "Virtuoso ld_dir, QLever) into DIR: part-00000.nq.gz... and manifest.json, the whole "
+                        "folder in place only once the build is done; always a full build (see docs/bulk-load.md)")
+    p.add_argument("--shard-size", type=int, metavar="N",
+                   help="at most N quads per shard of --out (default 1000000)")
     checks = p.add_mutually_exclusive_group()
     checks.add_argument("--strict", action="store_true",
                         help="reject (do not write) a transcript whose graph violates the SHACL shapes; "
