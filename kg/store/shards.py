@@ -35,6 +35,8 @@ SHARD_SIZE = 1_000_000
 MANIFEST = "manifest.json"
 PATTERN = "part-{:05d}.nq.gz"
 MEDIA_TYPE = "application/n-quads"
+#: lines compressed at a time
+_BATCH = 4096
 
 
 @dataclass
@@ -106,6 +108,8 @@ class ShardWriter:
                 self._put(batch)
                 self._open_next()
             batch.append(line)
+            if len(batch) == _BATCH:  # a long stream (the ledger at the end) is never held whole
+                self._put(batch)
             self.shards[-1].quads += 1
             last = len(self.shards) - 1
             first = last if first < 0 else first
