@@ -202,3 +202,15 @@ def test_the_oxigraph_load_recipe_serves_what_the_build_stored(dev_shards, dev_s
     served = {row["g"]["value"]: int(row["n"]["value"]) for row in rows}
     assert served == dict(Counter(q.graph_name.value for q in dev_store.raw))
     assert normalised(ox.Store.read_only(str(location))) == normalised(dev_store.raw)
+
+
+def test_the_writer_keeps_every_line_in_order_across_batches_and_shards(tmp_path):
+    from kg.store.shards import ShardWriter
+
+    lines = [f"<urn:x:{i}> <urn:x:p> \"{i}\" <urn:x:g> .\n" for i in range(25_000)]
+    writer = ShardWriter(tmp_path / "out", size=10_000)
+    assert writer.write(iter(lines[:12_000])) == (0, 1) and writer.write(iter(lines[12_000:])) == (1, 2)
+    manifest = writer.commit()
+    assert [s["quads"] for s in manifest["shards"]] == [10_000, 10_000, 5_000]
+    written = [line for s in manifest["shards"] for line in gzip.open(tmp_path / "out" / s["file"], "rt")]
+    assert written == lines
