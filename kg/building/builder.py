@@ -134,10 +134,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
         if progress:
             progress(done, total, source)
 
-    sink = sink_for(store)
-    store = sink.store
-    if store is None:
-        _check_full(sink, rebuild, prune, manifest)
+    sink, store = _sink_of(store, rebuild, prune, manifest)
     own_manifest = manifest is None
     manifest = Manifest.for_store(store) if own_manifest else manifest
     if not own_manifest:
@@ -186,12 +183,16 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     return result
 
 
-def _check_full(sink: Sink, rebuild: bool, prune: bool, manifest: Manifest | None) -> None:
-    """A sink that starts empty gets a full build: options of incremental builds are refused, not ignored."""
+def _sink_of(target: Store | Sink, rebuild: bool, prune: bool,
+             manifest: Manifest | None) -> tuple[Sink, Store | None]:
+    """The build's sink and the store it reads back (None for a sink that starts empty, which gets a full
+    build: options of incremental builds are refused there, not ignored)."""
+    sink = sink_for(target)
     given = [name for name, value in (("rebuild", rebuild), ("prune", prune), ("manifest", manifest)) if value]
-    if given:
+    if sink.store is None and given:
         raise KgError(f"{sink!r} starts empty, so every build into it is a full one: {' and '.join(given)} "
                       "(for a store that keeps graphs between builds) cannot apply: leave them out")
+    return sink, sink.store
 
 
 def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
