@@ -14,7 +14,9 @@ Sections (``--only`` picks some): ``build`` (default, ``-j 1``, ``-j 2``,
 ``--no-validate``, ``--reader rules``), ``incremental`` (nothing changed, one
 page changed, 100 pages added), ``startup`` (``kg --help``, ``kg query``),
 ``validate`` (``kg validate`` on the full store), ``memory`` (peak RSS of a
-default build of the first 1k, 2k, 4k pages and of all of them).
+default build of the first 1k, 2k, 4k pages and of all of them), ``shards``
+(``kg build --out nquads DIR`` against the default build into a store, on the
+same pages, and its peak RSS on the first 1k pages).
 
 Results go to NAME.json and NAME.md.  To measure another checkout without
 installing it, put it first on the path: ``PYTHONPATH=/tmp/old python benchmarks/suite.py``.
@@ -37,7 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "_child.py"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "kremlin-news"
-SECTIONS = ("build", "incremental", "startup", "validate", "memory")
+SECTIONS = ("build", "incremental", "startup", "validate", "memory", "shards")
+STORE_BUILD, SHARDS_BUILD = "build, default (model reader, SHACL on)", "build, --out nquads (shards, no store)"
 
 
 def bare_pass(paths: list[Path]) -> tuple[float, int]:
@@ -170,11 +173,13 @@ def run_suite(args: argparse.Namespace) -> dict:
                 suite.measure(f"memory, build of {size} pages", ["build", str(folder), "--store",
                                                                  str(fresh(work / "mem-store")), "-q"],
                               runs=1, setup=lambda run: fresh(work / "mem-store"))
+        if "shards" in sections:
+            shards(suite, work, pages, corpus, args.sizes)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     bare = statistics.median(suite.bare)
-    return {"derived": derived(suite.rows, len(corpus), args.sizes),"corpus": str(args.corpus), "pages": len(corpus), "runs": args.runs,
+    return {"derived": derived(suite.rows, len(corpus), args.sizes),"corpus": os.path.relpath(args.corpus, ROOT), "pages": len(corpus), "runs": args.runs,
             "bare_pass_seconds": bare, "bare_pass_runs": len(suite.bare),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                         "load_average_at_end": os.getloadavg()},
@@ -206,13 +211,28 @@ def incremental(suite: Suite, work: Path, pages: Path, changed_page: Path, full_
                   setup=copy_of(base))
 
 
+def shards(suite: Suite, work: Path, pages: Path, corpus: list[Path], sizes: list[int]) -> None:
+    """A build into N-Quads shards against the default build into a store, on the same pages."""
+    if STORE_BUILD not in suite.rows:
+        suite.measure(STORE_BUILD, ["build", str(pages), "--store", str(fresh(work / "store")), "-q"],
+                      setup=lambda run: fresh(work / "store"))
+    suite.measure(SHARDS_BUILD, ["build", str(pages), "--out", "nquads", str(fresh(work / "shards")), "-q"],
+                  setup=lambda run: fresh(work / "shards"))
+    small = min(sizes) if sizes else 0
+    if 0 < small < len(corpus):
+        folder = link_folder(work / f"first-{small}", corpus[:small])
+        suite.measure(f"{SHARDS_BUILD}, first {small} pages",
+                      ["build", str(folder), "--out", "nquads", str(fresh(work / "small-shards")), "-q"],
+                      runs=1, setup=lambda run: fresh(work / "small-shards"))
+
+
 def derived(rows: dict[str, dict], pages: int, sizes: list[int]) -> dict[str, float]:
     """The figures the issue's targets are stated in, from the rows measured."""
     def seconds(name: str) -> float | None:
         return rows[name]["seconds"] if name in rows else None
 
     out = {}
-    full = seconds("build, default (model reader, SHACL on)")
+    full = seconds(STORE_BUILD)
     rules = seconds("build, --reader rules")
     if full and rules:
         out["build time, model reader / rules reader"] = full / rules
@@ -228,6 +248,12 @@ def derived(rows: dict[str, dict], pages: int, sizes: list[int]) -> dict[str, fl
     validate = seconds("kg validate (full store)")
     if full and validate:
         out["kg validate / full default build"] = validate / full
+    sharded = seconds(SHARDS_BUILD)
+    if full and sharded:
+        out["build into shards / build into a store"] = sharded / full
+    small = rows.get(f"{SHARDS_BUILD}, first {min(sizes)} pages", {}).get("rss_mb") if sizes else None
+    if small and "rss_mb" in rows.get(SHARDS_BUILD, {}):
+        out[f"peak RSS of the writer into shards, {pages} / {min(sizes)} pages"] = rows[SHARDS_BUILD]["rss_mb"] / small
     return out
 
 

@@ -17,10 +17,10 @@ from typing import Callable, Iterable, Iterator, Sequence
 from kg.building import incremental
 from kg.rdf import namespace as ns
 from kg.errors import KgError
-from kg.store.layout import write_transcript
 from kg.building.incremental import Plan, has_graph
 from kg.building.manifest import Manifest, reader_version
 from kg.building.result import BuildResult
+from kg.building.sink import Sink, sink_for
 from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node
 from kg.rdf.reference import reference_triples
 from kg.model import Document, Transcript
@@ -95,7 +95,7 @@ def _prepare_remotely(options: tuple, environment: dict[str, str], item: Transcr
     return _prepare_in_worker(item)
 
 
-def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store, *,
+def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store | Sink, *,
                       base: str = DEFAULT_BASE, format: str | None = None,
                       pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
                       progress: Progress | None = None,
@@ -113,11 +113,9 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
     ``check_factory`` makes the check run on each mapped graph before it is
     written: with ``strict`` a graph with problems is not written and counts as
     failed; without, it is written and its problems are kept as warnings.
-    With ``jobs`` > 1, parsing, extraction, mapping and checks run in that many
-    worker processes, a few transcripts in flight at a time; with
-    ``scheduler`` (a Dask scheduler's address or a cluster) they run on that
-    cluster's workers instead.  Either way writes stay in this process, in
-    input order, one transaction per graph.
+    ``jobs`` and ``scheduler`` say where preparing runs (:func:`_prepare_all`); writes stay in
+    this process, in input order, one transaction per graph.  ``store`` may be a sink that starts
+    empty (:class:`kg.building.sink.ShardSink`): a full build, without ``rebuild``, ``prune``, ``manifest``.
     """
     from kg.store.metadata import now
 
@@ -130,24 +128,25 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store,
         if progress:
             progress(next(done), total, source)
 
+    sink, store = _sink_of(store, rebuild, prune, manifest)
     own_manifest = manifest is None
     manifest = Manifest.for_store(store) if own_manifest else manifest
     if not own_manifest:
         manifest.begin()
     try:
         plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
-                    check_factory is not None, strict, rebuild)
-        result.store_had_graphs = _holds_transcripts(store, base)
-        _write_reference(plan)
+                     check_factory is not None, strict, rebuild)
+        result.store_had_graphs = store is not None and _holds_transcripts(store, base)
+        _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
         options = (format, tuple(pipeline), base, check_factory)
         for written, prepared in enumerate(_prepare_all(todo, options, jobs, scheduler), start=1):
-            _store_one(prepared, store, result, strict, plan)
+            _store_one(prepared, sink, result, strict, plan)
             tally(prepared.source)
             if written % FLUSH_EVERY == 0:
-                _flush(store)
-        _finish(plan, result, prune)
-        _record_build(store, base, pipeline, started_at, result)
+                sink.flush()
+        _finish(plan, result, prune, sink)
+        _record_build(sink, base, pipeline, started_at, result)
     finally:
         if own_manifest:
             manifest.close()
@@ -180,17 +179,28 @@ def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
     return (_prepare(item, format, pipeline, base, check) for item in todo)
 
 
-def _finish(plan: Plan, result: BuildResult, prune: bool) -> None:
+def _finish(plan: Plan, result: BuildResult, prune: bool, sink: Sink) -> None:
     """After the writes: forget pruned sources, drop replaced graphs, relink follow-ups."""
     if prune:
         plan.manifest.forget_unseen()
-    _drop_replaced(plan, result)
+    _drop_replaced(plan, result, sink)
     if result.built:  # links between commitments of different transcripts: rewritten whole
-        from kg.building.followup import link_followups
-        link_followups(plan.store, plan.base)
+        sink.link_followups(plan.base)
 
 
-def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
+def _sink_of(target: Store | Sink, rebuild: bool, prune: bool,
+             manifest: Manifest | None) -> tuple[Sink, Store | None]:
+    """The build's sink and the store it reads back (None for a sink that starts empty, which gets a full
+    build: options of incremental builds are refused there, not ignored)."""
+    sink = sink_for(target)
+    given = [name for name, value in (("rebuild", rebuild), ("prune", prune), ("manifest", manifest)) if value]
+    if sink.store is None and given:
+        raise KgError(f"{sink!r} starts empty, so every build into it is a full one: {' and '.join(given)} "
+                      "(for a store that keeps graphs between builds) cannot apply: leave them out")
+    return sink, sink.store
+
+
+def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
     """This build as a prov:Activity, and the dataset description redone (:mod:`kg.store.metadata`).
 
     A build that wrote no graph changed nothing, and leaves the store as it was.
@@ -198,17 +208,11 @@ def _record_build(store: Store, base: str, pipeline: Sequence[str], started_at, 
     if not result.graphs:
         return
     from kg import __version__
-    from kg.store.metadata import BuildRecord, now, write_metadata
+    from kg.store.metadata import BuildRecord, now
     from kg.extract.pipeline import READERS, pipeline_for
 
     reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
-    write_metadata(store, BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
-
-
-def _flush(store: Store) -> None:
-    """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none)."""
-    if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
-        store.raw.flush()
+    sink.record_build(BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
 
 
 def _holds_transcripts(store: Store, base: str) -> bool:
@@ -226,7 +230,7 @@ def _model_file(pipeline: Sequence[str]) -> str | None:
     return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
 
 
-def _write_reference(plan: Plan) -> None:
+def _write_reference(plan: Plan, sink: Sink) -> None:
     """The reference graph (countries, organisations, ontology), unless the store has it as it would be written."""
     from pyoxigraph import NamedNode
 
@@ -234,24 +238,22 @@ def _write_reference(plan: Plan) -> None:
     if not plan.rebuild and plan.manifest.current(graph, plan.version, checked=False, strict=False) \
             and has_graph(plan.store, graph):
         return
-    plan.store.replace_graph(NamedNode(graph), reference_triples(plan.base))
+    sink.write_graph(NamedNode(graph), reference_triples(plan.base))
     plan.manifest.built(graph, plan.version, checked=True, problems=0)  # no check runs on it
 
 
-def _drop_replaced(plan: Plan, result: BuildResult) -> None:
+def _drop_replaced(plan: Plan, result: BuildResult, sink: Sink) -> None:
     """Drops the graphs of texts that no source gives any more (changed files, pruned sources)."""
     from pyoxigraph import NamedNode
 
-    from kg.store.layout import remove_transcript
-
     gone = plan.manifest.droppable()
     for graph in gone:
-        remove_transcript(plan.store, NamedNode(graph))  # and what only it brought to the entities graph
+        sink.remove_transcript(NamedNode(graph))
     plan.manifest.dropped(gone)
     result.removed += len(gone)
 
 
-def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: bool,
+def _store_one(prepared: _Prepared, sink: Sink, result: BuildResult, strict: bool,
                plan: Plan | None = None) -> None:
     """Writes one prepared graph (or records why not) and counts it."""
     error = prepared.error
@@ -262,8 +264,8 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
     if error is None:
         try:
             if prepared.meeting:
-                _count_meeting(prepared, store, result)
-            write_transcript(store, prepared.graph, prepared.triples, prepared.shared)
+                _count_meeting(prepared, sink.store, result)
+            sink.write_transcript(prepared.graph, prepared.triples, prepared.shared)
             result.graphs.append(prepared.graph.value)
         except KgError as exc:
             error = exc
@@ -283,7 +285,7 @@ def _store_one(prepared: _Prepared, store: Store, result: BuildResult, strict: b
     result.triples += len(prepared.triples) + len(prepared.shared)
 
 
-def _count_meeting(prepared: _Prepared, store: Store, result: BuildResult) -> None:
+def _count_meeting(prepared: _Prepared, store: Store | None, result: BuildResult) -> None:
     """Counts a new meeting, or a transcript joining one already built (in this batch or before)."""
     from pyoxigraph import NamedNode
 
@@ -303,8 +305,8 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
         FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t a irkg:Transcript }} }} }}"""))
 
 
-def build(inputs: Sequence[str], store: Store, **options) -> BuildResult:
-    """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store``."""
+def build(inputs: Sequence[str], store: Store | Sink, **options) -> BuildResult:
+    """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store`` (or a sink)."""
     from kg.inputs.paths import iter_inputs
 
     named = list(iter_inputs(inputs))

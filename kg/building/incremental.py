@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 class Plan:
     """What decides whether a transcript is built: the record of the store and this build's options."""
 
-    store: Store
+    store: Store | None  # None for a build into a sink that starts empty (kg.building.sink)
     manifest: Manifest
     base: str
     version: str
@@ -48,9 +48,12 @@ class Plan:
                 and has_graph(self.store, graph))
 
 
-def has_graph(store: Store, graph: str) -> bool:
+def has_graph(store: Store | None, graph: str) -> bool:
+    """Whether ``store`` holds ``graph``; a build into a sink that starts empty has no store, and no graph."""
     from pyoxigraph import NamedNode
 
+    if store is None:
+        return False
     raw = getattr(store, "raw", None)
     if raw is not None:
         return raw.contains_named_graph(NamedNode(graph))

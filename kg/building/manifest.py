@@ -34,6 +34,7 @@ _READERS_OF_THE_STORE = frozenset({"cli", "learn", "eval", "network", "report", 
 _DRIVERS = frozenset({
     "building/builder.py", "building/manifest.py", "building/workers.py", "store/endpoint.py", "store/export.py",
     "store/lock.py", "store/push.py", "store/query_page.py", "store/serve.py", "store/server.py", "store/stats.py",
+    "building/sink.py", "building/tally.py", "store/shards.py",
 })
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SKIPPED_DATA = ("vendor",)

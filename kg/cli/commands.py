@@ -66,13 +66,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_model(args)
     _use_limits(args)
     progress = Progress(not args.quiet)
-    store = open_store(args.store)
+    store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
     saved: KgError | None = None
     try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
                        jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
                        scheduler=args.scheduler)
+    except BaseException:
+        if hasattr(store, "abort"):
+            store.abort()  # shards of a build that did not finish: removed, the folder left as it was
+        raise
     finally:
         progress.close()
         try:
@@ -89,11 +93,35 @@ def cmd_build(args: argparse.Namespace) -> int:
               "(kg validate for the full report, -v to list them all)", file=sys.stderr)
     if not args.quiet:
         where = "memory (nothing written)" if args.store == "memory" else args.store
+        if args.out:
+            where = _shards_written(args.out[1], getattr(store, "manifest", None))
         print(f"{result.summary()} -> {where}", file=sys.stderr)
     if saved is not None:
         print(printable(f"error: {saved}"), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _build_target(args: argparse.Namespace):
+    """With ``--out nquads DIR``: the folder of shards a build writes instead of a store."""
+    if not args.out:
+        raise KgError("--shard-size goes with --out nquads DIR")
+    kind, folder = args.out
+    if kind != "nquads":
+        raise KgError(f"--out {kind} {folder}: the output --out writes is nquads (--out nquads DIR)")
+    given = [flag for flag, value in (("--rebuild", args.rebuild), ("--prune", args.prune)) if value]
+    if given:
+        raise KgError(f"{' and '.join(given)} cannot go with --out: a build into shards starts from nothing "
+                      "and is always a full one (these options are for a store kept between builds)")
+    from kg.building.sink import ShardSink
+
+    return ShardSink(folder, args.shard_size)
+
+
+def _shards_written(folder: str, manifest: dict | None) -> str:
+    if manifest is None:
+        return f"{folder} (not written)"
+    return f"{folder} ({len(manifest['shards'])} gzip N-Quads shard(s), {manifest['quads']} quads)"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

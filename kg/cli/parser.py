@@ -75,6 +75,12 @@ def _build(p: argparse.ArgumentParser) -> None:
                              "exit 1 if any was rejected")
     checks.add_argument("--no-validate", action="store_true",
                         help="skip SHACL validation (by default a graph with violations is written and reported)")
+    p.add_argument("--out", nargs=2, metavar=("nquads", "DIR"),
+                   help="instead of a store, write gzip N-Quads shards for a bulk loader (oxigraph load, "
+                        "Virtuoso ld_dir, QLever) into DIR: part-00000.nq.gz... and manifest.json, the whole "
+                        "folder in place only once the build is done; always a full build (see docs/bulk-load.md)")
+    p.add_argument("--shard-size", type=int, metavar="N",
+                   help="at most N quads per shard of --out (default 1000000)")
 
 
 def _validate(p: argparse.ArgumentParser) -> None:

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from kg.rdf import namespace as ns
 from kg.rdf.namespace import DEFAULT_BASE, irkg, ns_node
 from kg.inputs.publishers import CC_BY_4, PUBLIC_DOMAIN_MARK
-from kg.store.protocol import Store
+from kg.store.protocol import Store, Term
 
 TYPE = ns_node(ns.RDF, "type")
 LABEL = ns_node(ns.RDFS, "label")
@@ -106,29 +106,73 @@ def _rows(store: Store, sparql: str) -> list[dict]:
     return list(store.query(sparql))
 
 
+#: the transcripts under each licence and publisher (either may be missing)
+LICENCE_QUERY = """SELECT ?licence (COUNT(DISTINCT ?t) AS ?n) ?publisher WHERE {
+    ?t a irkg:Transcript . OPTIONAL { ?t dcterms:license ?licence }
+    OPTIONAL { ?t dcterms:publisher ?publisher } } GROUP BY ?licence ?publisher"""
+
+
+@dataclass
+class Contents:
+    """What the dataset description counts in the data.
+
+    Read from a store by :func:`contents_of`, or tallied by a build that writes
+    N-Quads shards instead of a store (:mod:`kg.building.sink`): one
+    description, whichever way the data was counted.
+    """
+
+    quads: int  # in every graph, the metadata graph's builds included
+    transcripts: int = 0
+    #: (licence IRI, publisher, transcripts) per licence and publisher, either missing
+    licences: list[tuple[str | None, Term | None, int]] = field(default_factory=list)
+    classes: list[tuple[str, int]] = field(default_factory=list)  # irkg class IRI, distinct resources; by IRI
+    examples: list[NamedNode] = field(default_factory=list)  # the first three meetings by IRI
+
+
+def licence_rows(store: Store) -> list[tuple[str | None, Term | None, int]]:
+    """(licence IRI, publisher, transcripts) for each licence and publisher the transcripts name."""
+    return [(r["licence"].value if "licence" in r else None, r.get("publisher"), int(r["n"].value))
+            for r in _rows(store, LICENCE_QUERY)]
+
+
+def contents_of(store: Store) -> Contents:
+    """Count what ``store`` holds now, for its description."""
+    classes = _rows(store, f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c .
+        FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}")) }} GROUP BY ?c ORDER BY ?c""")
+    examples = _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3")
+    return Contents(store.count(),
+                    _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }"),
+                    licence_rows(store), [(r["c"].value, int(r["n"].value)) for r in classes],
+                    [r["m"] for r in examples])
+
+
 def dataset_triples(store: Store, base: str = DEFAULT_BASE, activity: NamedNode | None = None,
                     endpoint: str | None = None, dumps: Sequence[Dump] = ()) -> list[Triple]:
     """VoID and DCAT description of what ``store`` holds now."""
+    return describe(contents_of(store), base, activity, endpoint, dumps)
+
+
+def describe(contents: Contents, base: str = DEFAULT_BASE, activity: NamedNode | None = None,
+             endpoint: str | None = None, dumps: Sequence[Dump] = ()) -> list[Triple]:
+    """VoID and DCAT description of data with these ``contents``."""
     dataset = ns.dataset_iri(base)
-    transcripts = _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }")
     out = [
         Triple(dataset, TYPE, V["Dataset"]),
         Triple(dataset, TYPE, C["Dataset"]),
         Triple(dataset, D["title"], Literal("irkg: meetings between national leaders", language="en")),
         Triple(dataset, D["description"], Literal(
-            f"A knowledge graph read from {transcripts} transcripts of meetings and calls between national "
-            "leaders: who met whom, when and where, the commitments each side stated and the figures they "
-            "gave, every fact with the quote of the transcript that states it.", language="en")),
+            f"A knowledge graph read from {contents.transcripts} transcripts of meetings and calls between "
+            "national leaders: who met whom, when and where, the commitments each side stated and the figures "
+            "they gave, every fact with the quote of the transcript that states it.", language="en")),
         Triple(dataset, D["modified"], _time(now())),
-        Triple(dataset, V["triples"], _int(store.count())),
+        Triple(dataset, V["triples"], _int(contents.quads)),
         Triple(dataset, V["uriSpace"], Literal(base)),
     ]
     out += [Triple(dataset, C["keyword"], Literal(k, language="en")) for k in KEYWORDS]
     out += [Triple(dataset, V["vocabulary"], NamedNode(v.rstrip("#"))) for v in VOCABULARIES]
-    out += _licence(store, dataset)
-    out += _partitions(store, dataset, base)
-    for row in _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3"):
-        out.append(Triple(dataset, V["exampleResource"], row["m"]))
+    out += _licence(contents, dataset)
+    out += _partitions(contents, dataset, base)
+    out += [Triple(dataset, V["exampleResource"], meeting) for meeting in contents.examples]
     if activity is not None:
         out.append(Triple(dataset, P["wasGeneratedBy"], activity))
     if endpoint:
@@ -144,15 +188,13 @@ def _count(store: Store, sparql: str) -> int:
     return int(value.value) if value is not None else 0
 
 
-def _licence(store: Store, dataset: NamedNode) -> list[Triple]:
+def _licence(contents: Contents, dataset: NamedNode) -> list[Triple]:
     """CC BY 4.0 when every transcript is under CC BY 4.0 or in the public domain and one is CC BY;
     the public domain mark when all are; no licence (and a note why) when any has none known."""
-    rows = _rows(store, """SELECT ?licence (COUNT(DISTINCT ?t) AS ?n) ?publisher WHERE {
-        ?t a irkg:Transcript . OPTIONAL { ?t dcterms:license ?licence }
-        OPTIONAL { ?t dcterms:publisher ?publisher } } GROUP BY ?licence ?publisher""")
-    licences = {r["licence"].value for r in rows if "licence" in r}
-    unknown = sum(int(r["n"].value) for r in rows if "licence" not in r)
-    out = [Triple(dataset, D["source"], r["publisher"]) for r in rows if "publisher" in r]
+    rows = contents.licences
+    licences = {licence for licence, _, _ in rows if licence is not None}
+    unknown = sum(n for licence, _, n in rows if licence is None)
+    out = [Triple(dataset, D["source"], publisher) for _, publisher, _ in rows if publisher is not None]
     if unknown or not licences or licences - {CC_BY_4, PUBLIC_DOMAIN_MARK}:
         out.append(Triple(dataset, D["rights"], Literal(
             f"{unknown} transcripts have no known licence: no licence is given for the dataset.", language="en")))
@@ -161,17 +203,15 @@ def _licence(store: Store, dataset: NamedNode) -> list[Triple]:
     return out + [Triple(dataset, D["license"], NamedNode(chosen))]
 
 
-def _partitions(store: Store, dataset: NamedNode, base: str) -> list[Triple]:
+def _partitions(contents: Contents, dataset: NamedNode, base: str) -> list[Triple]:
     """One void:classPartition per irkg class, with how many resources it has."""
-    rows = _rows(store, f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c .
-        FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}")) }} GROUP BY ?c ORDER BY ?c""")
-    out = [Triple(dataset, V["classes"], _int(len(rows)))]
-    for row in rows:
-        name = row["c"].value.rsplit("#", 1)[-1]
+    out = [Triple(dataset, V["classes"], _int(len(contents.classes)))]
+    for iri, n in contents.classes:
+        name = iri.rsplit("#", 1)[-1]
         partition = ns.class_partition_iri(name, base)
         out += [Triple(dataset, V["classPartition"], partition),
-                Triple(partition, V["class"], row["c"]),
-                Triple(partition, V["entities"], _int(int(row["n"].value)))]
+                Triple(partition, V["class"], NamedNode(iri)),
+                Triple(partition, V["entities"], _int(n))]
     return out
 
 
@@ -214,3 +254,11 @@ def write_metadata(store: Store, record: BuildRecord | None, base: str = DEFAULT
     triples += dataset_triples(store, base, activity, endpoint, list(dumps))
     store.replace_graph(graph, triples)
     return triples
+
+
+def first_metadata(record: BuildRecord, contents: Contents, base: str = DEFAULT_BASE) -> list[Triple]:
+    """The metadata graph :func:`write_metadata` gives a store that ``record``'s build filled from
+    empty, made without a store: ``contents`` counts the other graphs (a build into N-Quads shards)."""
+    triples = list(dict.fromkeys(activity_triples(record, base)))
+    counted = replace(contents, quads=contents.quads + len(triples))
+    return list(dict.fromkeys(triples + describe(counted, base, ns.build_iri(record.key(), base))))
