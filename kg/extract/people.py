@@ -21,9 +21,10 @@ from dataclasses import replace
 
 from kg.people.cast import Mention, name_at, find_mentions
 from kg.people.leaders import fuller_name, known_leader, office_holder
-from kg.extract.signatories import signatories
+from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
+from kg.extract.guests import names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
@@ -72,7 +73,10 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
     if not doc.title:
         return []
     found = []
-    for match in _WITH_NAME.finditer(normalise(doc.quote(doc.title), quotes=False)):
+    title = normalise(doc.quote(doc.title), quotes=False)
+    for match in _WITH_NAME.finditer(title):
+        if non_principal_at_text(title, match.start("rest"), match.start("rest") + len(match["rest"].split(" and ")[0])):
+            continue  # "with Recep Tayyip Erdogan, the leader of Turkey's Justice and Development Party"
         for part in re.split(r"\band\b", match["rest"]):
             words = name_at(part.split())
             name = " ".join(words)
@@ -197,7 +201,8 @@ def extract_participants(doc: Document) -> Document:
         return replace(doc, participants=())
     found = replace(doc, participants=_principals(doc))
     if doc.meeting is not None and not foreign_principals(found):
-        return replace(found, participants=(), is_meeting=False)
+        # a joint statement is agreed between parties even where the text names none of their leaders
+        return replace(found, participants=(), is_meeting=is_joint_statement(doc))
     return found
 
 
@@ -211,6 +216,8 @@ def _principals(doc: Document) -> tuple[Person, ...]:
         if title_partner_is_domestic and not (doc.title and mention.span in doc.title):
             break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
         person = _as_person(mention, doc, date)
+        if person.country != doc.publisher_country and non_principal_at(doc, mention.span, mention.name):
+            continue  # "former US President George Bush", "President of the French Senate Gerard Larcher"
         if doc.title and mention.span in doc.title and person.name != getattr(
                 _publisher_leader(doc, date), "name", None) and not person.organisation and (
                 person.country == doc.publisher_country
@@ -223,6 +230,7 @@ def _principals(doc: Document) -> tuple[Person, ...]:
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
+    people.extend(g for g in title_guests(doc) if not any(_same(g, p) for p in people))  # any office
     for speaker in doc.cast:
         if speaker.office and (speaker.organisation or speaker.country
                                and speaker.country != doc.publisher_country):
@@ -247,9 +255,10 @@ def _principals(doc: Document) -> tuple[Person, ...]:
         unique = []
     if doc.publisher_country and not any(p.organisation or p.country not in (None, doc.publisher_country)
                                          for p in unique):
-        guests = lead_leaders(doc, date)  # "Mr Putin and Mr Chretien", "the three Presidents"
+        host = _publisher_leader(doc, date)
+        beside = host.name.split()[-1] if host and names_no_principal(doc) else None
+        guests = lead_leaders(doc, date, beside)  # "Mr Putin and Mr Chretien", "the three Presidents"
         if guests:
-            host = _publisher_leader(doc, date)
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
     return tuple(unique)
