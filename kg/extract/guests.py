@@ -43,6 +43,7 @@ Governor General Premier Interim Acting Cooperation Trade Economic Commission Co
 Crown President Chancellor Chairman Chairwoman Chairperson Leader Senior Economics Defence Defense Foreign
 """.split())
 _MAX_NAME = 6
+_ELECT = re.compile(r"-(?:[Ee]lect|[Dd]esignate)$")  # "President-Elect", "Prime Minister-designate"
 # A clause after "Name," that describes the person ("the President of the French National Assembly")
 _APPOSITION = re.compile(r"(?:the|a|an|former|ex-|head|leader|chairman|chairwoman|chairperson|speaker|president|"
                          r"member|secretary|minister|co-chairman)\b", re.I)
@@ -60,7 +61,7 @@ _NOT_OFFICE = re.compile(r"\b(?:journalists?|writer|author|businessm[ae]n|busine
                          r"Group|Company|Corporation|CEO|chief executive officer|board|Academy|University|Institute|Foundation|"
                          r"Society)\b", re.I)
 # "the leader of Germany's Christian Democratic Union": a leader of something else than a country
-_LEADER_OF = re.compile(r"\bleader of (?!(?:the )?X\b)", re.I)
+_LEADER_OF = re.compile(r"\bleader of (?!(?:the )?X\b(?![’']s))", re.I)
 # A guest the title describes by an office of state: words one of those has in its description.
 _STATE_OFFICE = re.compile(r"\b(?:Minister|Secretary|President|Premier|Chancellor|Advis[eo]r|Envoy|Representative|"
                            r"Governor|Government|Administration|King|Queen|Prince|Princess|Emir|Amir|Sultan|Council|"
@@ -110,10 +111,11 @@ def _trailing_name(words: list[str]) -> list[str]:
         words = words[:-1]
     name: list[str] = []
     for word in reversed(words):
-        if len(name) == _MAX_NAME or word in _DESCRIPTION or is_thing_word(word) or OFFICE_PATTERN.fullmatch(word):
+        if (len(name) == _MAX_NAME or word in _DESCRIPTION or is_thing_word(word) or OFFICE_PATTERN.fullmatch(word)
+                or _ELECT.search(word)):
             break
         candidate = [word] + name
-        if len(candidate) >= 2 and not looks_like_person_name(" ".join(candidate)):
+        if len(candidate) >= 2 and word not in NAME_PARTICLES and not looks_like_person_name(" ".join(candidate)):
             break
         name = candidate
     while name and name[0] in NAME_PARTICLES:
@@ -151,7 +153,40 @@ def _first_name(phrase: str, start: int, end: int) -> bool:
     return not (word in _DESCRIPTION or is_thing_word(word) or OFFICE_PATTERN.match(phrase, end + following.start(1)))
 
 
-def title_guests(doc: Document) -> list[Person]:
+def _known(name: str, before: str, doc: Document, date: str | None) -> Person | None:
+    """A guest the title names by office and name alone ("King Charles III"), when the leaders list
+    knows who that was on the day: their country is the list's."""
+    from kg.people.cast import Mention
+    from kg.people.leaders import known_leader
+
+    office = OFFICE_PATTERN.search(before)
+    if not office or is_non_principal(before):
+        return None
+    known = known_leader(Mention(name, None, None), date)
+    if known and known.country and known.country != doc.publisher_country:
+        return Person(name, office.group(), known.country, qid=known.qid)
+    return _reigning_here(name, office.group(), doc, date)
+
+
+def _reigning_here(name: str, office: str, doc: Document, date: str | None) -> Person | None:
+    """A monarch of several realms ("King Charles III") as the sovereign of the one realm the page
+    names in its opening sentences."""
+    from kg.people.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    if not date or not doc.utterances:
+        return None
+    lead = doc.utterances[0]
+    named = {m.code for s in lead.sentences[:3] for m in gazetteer.find_countries(doc.text, s.start, s.end)}
+    realms = {leader.country: leader for leader in gazetteer.leaders_named(name, int(date[:4]))
+              if leader.country in named and leader.country != doc.publisher_country}
+    if len(realms) != 1:
+        return None
+    (country, leader), = realms.items()
+    return Person(name, office, country, qid=leader.qid)
+
+
+def title_guests(doc: Document, date: str | None = None) -> list[Person]:
     """The guests the title names with a description that gives a foreign country, any office.
 
     Each name takes the country its own description names: the words between
@@ -183,8 +218,11 @@ def title_guests(doc: Document) -> list[Person]:
             before = before.rsplit(",", 1)[1]
         before = re.sub(r"^[\s,]*(?:and\s+)?(?:the\s+)?", "", before)
         following = phrase[end:names[index + 1][0] if index + 1 < len(names) else len(phrase)]
-        after = following.split(",")[1] if following.startswith(",") else ""
-        person = _guest(" ".join(name), before, after, doc.publisher_country)
+        # "Claudia Sheinbaum of Mexico" (White House titles), "Condoleezza Rice, the National Security Advisor"
+        of = re.match(r"[ \u00a0]+of[ \u00a0]+[^,]*", following)
+        after = of.group() if of else following.split(",")[1] if following.startswith(",") else ""
+        person = _guest(" ".join(name), before, after, doc.publisher_country) or _known(
+            " ".join(name), before, doc, date)
         if person:
             guests.append(person)
     return guests
@@ -193,7 +231,7 @@ def title_guests(doc: Document) -> list[Person]:
 def _described(text: str, start: int, end: int) -> str:
     """The words that describe the person at ``text[start:end]``: back to the clause's start, and a
     clause after a comma ("Jean-Louis Debre, the President of the French National Assembly")."""
-    before = re.split(r"[,;:.()]|\bwith\b|\band\b", text[max(0, start - 80):start])[-1]
+    before = re.split(r"[,;:()]|(?<=[a-z]{2})\.|\bwith\b|\band\b", text[max(0, start - 80):start])[-1]
     after = re.match(r",[ \u00a0]*(?P<clause>[^,;:.()\n]*)", text[end:end + 120])
     return f"{before} {text[start:end]} {after['clause'] if after and _APPOSITION.match(after['clause']) else ''}"
 

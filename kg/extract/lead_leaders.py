@@ -91,5 +91,10 @@ def _beside(text: str, host: str) -> str:
 
 
 def _surname(name: str) -> str:
-    words = name_words(name)
+    """The word a lead would write: "Salman of Saudi Arabia" and "Alberto II da Bélgica" are written
+    Salman and Albert, never by their realm."""
+    realm = re.match(r"(?P<name>.*?)\s+(?:of|da|de|do|di|du)\s+(?P<realm>.+)$", name)
+    if realm and (re.search(r"\b[IVX]+$", realm["name"]) or country_of(realm["realm"])):
+        name = realm["name"]
+    words = [w for w in name_words(name) if not re.fullmatch(r"[ivx]+", w)]
     return words[-1] if words else ""

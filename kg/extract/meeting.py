@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from kg.extract.place import split_place, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
-from kg.extract.when import event_date
+from kg.extract.when import announced_date, event_date
 from kg.formats.header import header_datelines
 from kg.inputs.text import normalise
 from kg.model import Document, Meeting
@@ -41,7 +41,11 @@ _ENCOUNTER = re.compile(
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
-    r"article|announce\w*|birthday)\b", re.I)
+    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off)\b", re.I)
+# An announced meeting with a named partner is the meeting (dated the day it is to be held); an announced
+# trip abroad is not (what the host will do there is not yet said).
+_ANNOUNCED = re.compile(r"\bwill (?:meet|hold talks|have talks|be held)\b|\btalks will\b", re.I)
+_VISIT_TO = re.compile(r"\bwill (?:make an? |pay an? )?(?:\w+ )?visit (?:to )?(?P<place>[A-Z][^\n,]*?)(?= on\b|$|,)")
 # "Remarks by President Biden and Prime Minister Albanese at State Dinner": leaders who speak
 # together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
 _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
@@ -84,6 +88,18 @@ def meeting_format(doc: Document) -> str:
     return "in_person"
 
 
+def _without_announcement(doc: Document, heading: str) -> str:
+    """The heading without the "will" of an announced meeting with a partner: "Vladimir Putin will meet
+    with President of Uganda ...", "Russian-Turkish talks will be held on March 5", "President of France
+    Nicolas Sarkozy will visit Russia" (a visit to the publisher's country is a visit to its leader)."""
+    from kg.people.gazetteer import country_of
+
+    visit = _VISIT_TO.search(heading)
+    if _ANNOUNCED.search(heading) or visit and country_of(visit["place"]) == doc.publisher_country:
+        return re.sub(r"\bwill\b", "", heading)
+    return heading
+
+
 def extract_meeting(doc: Document) -> Document:
     """Fill ``doc.meeting`` (title, date, place, format, visit kind) and ``doc.is_meeting``, as far
     as the heading tells: the participants stage then makes a page nobody foreign attends domestic."""
@@ -92,6 +108,9 @@ def extract_meeting(doc: Document) -> Document:
     dateline = datelines[0] if datelines else None
     published = dateline.date if dateline else (doc.date or doc.transcript.date)
     date = event_date(published, _first_sentence(doc))
+    heading = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    if _without_announcement(doc, heading) != heading:  # "will meet on December 11": the day it is to be held
+        date = announced_date(published, [heading, _first_sentence(doc)]) or date
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 
@@ -114,10 +133,10 @@ def extract_meeting(doc: Document) -> Document:
                       place_span=place_span)
     heading = normalise(title or lead[:300], quotes=False)
     encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
-                     or JOINT_STATEMENT.search(heading))
+                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading))
     if not encounter and not title:
         encounter = bool(_ENCOUNTER.search(lead))
-    vetoed = _NOT_ENCOUNTER.search(heading)
+    vetoed = _NOT_ENCOUNTER.search(_without_announcement(doc, heading))
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
         vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
     is_meeting = encounter and not vetoed

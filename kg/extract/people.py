@@ -121,6 +121,12 @@ def _same(a: Person, b: Person) -> bool:
         or (len(words_b) == 1 and words_b[0] in words_a)
 
 
+def _overlap(a: Person, b: Person) -> bool:
+    """One person under a shorter and a fuller name: "Mohamed bin Zayed" in "Mohamed bin Zayed Al Nahyan"."""
+    words_a, words_b = set(name_words(a.name)), set(name_words(b.name))
+    return _same(a, b) or bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
 def _is_host(person: Person, host: Person | None) -> bool:
     """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
     from kg.rdf.namespace import surname
@@ -230,7 +236,7 @@ def _principals(doc: Document) -> tuple[Person, ...]:
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
-    people.extend(g for g in title_guests(doc) if not any(_same(g, p) for p in people))  # any office
+    people.extend(g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people))  # any office
     for speaker in doc.cast:
         if speaker.office and (speaker.organisation or speaker.country
                                and speaker.country != doc.publisher_country):

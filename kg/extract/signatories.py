@@ -21,7 +21,10 @@ from kg.people.cast import Mention, find_mentions
 from kg.people.leaders import known_leader
 from kg.model import Document, Person
 
-JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b",
+JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b"
+                             # "Statement by President of Russia ..., Federal Chancellor of Germany ... and ...":
+                             # several signatories named before what it is about
+                             r"|^Statement (?:by|of|from)\b(?:(?!\s(?:on|regarding|concerning)\s|:)[^\n])*?\sand\s",
                              re.I)
 _SUBJECT_END = re.compile(r"\s(?:on|to|in|regarding|following|at)\s|:|\|")
 _LEADERS = re.compile(r"\b(Leaders|Presidents|Prime Ministers)[’']?(?!\w)", re.I)
