@@ -48,7 +48,7 @@ _ELECT = re.compile(r"-(?:[Ee]lect|[Dd]esignate)$")  # "President-Elect", "Prime
 _APPOSITION = re.compile(r"(?:the|a|an|former|ex-|head|leader|chairman|chairwoman|chairperson|speaker|president|"
                          r"member|secretary|minister|co-chairman)\b", re.I)
 
-_FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b(?![ \u00a0]+(?:Yugoslav|Soviet)\b)", re.I)
 _LEGISLATURE = re.compile(r"\b(?:Parliament|parliament\w*|Senate|National Assembly|House of (?:Representatives|"
                           r"Commons|Lords|Councillors)|Congress|Duma|Rada|Hural|Majlis|Sejm|Bundestag|Knesset|"
                           r"Speakers?|Legislative|legislators?|deputies)\b")
@@ -211,10 +211,13 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
         name = _trailing_name([m.group() for m in run])
         if name:
             names.append((run[-len(name)].start(), run[-1].end(), name))
+    for start, end, _ in names:  # a name is no description: "German" of "Minister German Gref" names no country
+        phrase = phrase[:start] + " " * (end - start) + phrase[end:]
     guests: list[Person] = []
+    described_from = 0  # where the description of the next name starts: after the last guest read
     for index, (start, end, name) in enumerate(names):
-        before = phrase[names[index - 1][1] if index else 0:start]
-        if "," in before and index:  # "Jaime Gama, foreign minister of Portugal, ..., and Javier Solana"
+        before = phrase[described_from:start]
+        if "," in before and described_from:  # "Jaime Gama, foreign minister of Portugal, ..., and Javier Solana"
             before = before.rsplit(",", 1)[1]
         before = re.sub(r"^[\s,]*(?:and\s+)?(?:the\s+)?", "", before)
         following = phrase[end:names[index + 1][0] if index + 1 < len(names) else len(phrase)]
@@ -225,6 +228,7 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
             " ".join(name), before, doc, date)
         if person:
             guests.append(person)
+            described_from = end
     return guests
 
 

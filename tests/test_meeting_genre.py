@@ -1,0 +1,141 @@
+"""Rules of the genre for the meeting and its participants, on small made-up pages.
+
+Each case is one pattern of kremlin.ru or White House pages (a guest under an
+uncommon office, a guest who is no principal, an announced meeting, a joint
+statement that names no leader...), written fresh in the genre's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.guests import is_non_principal
+from kg.extract.meeting import extract_meeting
+from kg.extract.people import extract_participants
+from kg.formats import parse
+from kg.model import Transcript
+
+
+def kremlin(title: str, dateline: str, body: str):
+    text = f"{title}\n\n{dateline}\n\n{body}\n\n{dateline}\n"
+    return extract_participants(extract_meeting(parse(Transcript(text, "kremlin-news-1.txt", "0"), "kremlin")))
+
+
+def whitehouse(title: str, date: str, body: str):
+    text = f"{title}\n\n{date}\n\n{body}\n\n###\n"
+    return extract_participants(extract_meeting(parse(Transcript(text, "whitehouse-1.txt", "0"), "whitehouse")))
+
+
+def people(doc) -> set[tuple[str, str | None]]:
+    return {(p.name.split()[-1], p.country or p.organisation) for p in doc.participants}
+
+
+@pytest.mark.parametrize("title, guest", [
+    ("Meeting with First Vice Premier of the State Council of China Li Wenbo", ("Wenbo", "CHN")),
+    ("President Vladimir Putin met with Secretary of the Supreme National Security Council of Iran Ali Rezai",
+     ("Rezai", "IRN")),
+    ("President Vladimir Putin met with Mary Fenwick, the National Security Adviser to the US President",
+     ("Fenwick", "USA")),
+    ("President Vladimir Putin met with the Governor General of Canada, Anne Delorme", ("Delorme", "CAN")),
+    ("President Vladimir Putin met with Qatar's Foreign Minister Sheikh Khalid Bin Nasser Al-Thani",
+     ("Al-Thani", "QAT")),
+    ("Meeting with President of Republika Srpska entity of Bosnia and Herzegovina Marko Ilic", ("Ilic", "BIH")),
+])
+def test_a_guest_under_any_office_of_state_makes_the_meeting(title, guest):
+    doc = kremlin(title, "May 5, 2004, The Kremlin, Moscow", "The sides discussed bilateral relations.")
+    assert doc.is_meeting and guest in people(doc) and ("Putin", "RUS") in people(doc)
+
+
+def test_a_countrys_adjective_used_as_a_first_name_gives_no_country():
+    doc = kremlin("President Vladimir Putin met with Economic Development Minister German Gromov and Finance "
+                  "Minister Pavel Orlov", "May 5, 2004, The Kremlin, Moscow", "They discussed the budget.")
+    assert not doc.is_meeting and doc.participants == ()
+
+
+@pytest.mark.parametrize("title", [
+    "President Vladimir Putin met with Jacques Lemaire, the President of the French National Assembly",
+    "Meeting with President of the Senate of Italy Paolo Russo",
+    "President Vladimir Putin met with former German Chancellor Klaus Weber",
+    "President Vladimir Putin met with Pedro Alvarez, the leader of Spain's People's Party",
+    "President Vladimir Putin met with the leader of Germany's Christian Democratic Union, Greta Vogel",
+    "President Vladimir Putin met with Italian journalists",
+    "President Vladimir Putin met with new Russian Ambassador to Chile Igor Smirnov",
+])
+def test_a_guest_who_is_no_principal_makes_no_meeting(title):
+    doc = kremlin(title, "May 5, 2004, The Kremlin, Moscow",
+                  "They spoke of relations between the two countries.")
+    assert not doc.is_meeting and doc.participants == ()
+
+
+def test_a_leader_beside_the_host_at_a_meeting_with_business_still_meets():
+    doc = kremlin("Meeting with Russian and French business representatives", "February 28, 2013, The Kremlin, Moscow",
+                  "Vladimir Putin and Francois Hollande met with Russian and French business representatives.")
+    assert doc.is_meeting and ("Hollande", "FRA") in people(doc)
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("First Secretary of the Central Committee of the Communist Party of Cuba", False),
+    ("leader of the Communist Party of the Russian Federation", True),
+    ("Speaker of the Grand National Assembly", True),
+    ("President of the former Yugoslav Republic of Macedonia", False),
+    ("Foreign Minister of Portugal", False),
+])
+def test_descriptions_of_principals(description, expected):
+    assert is_non_principal(description) is expected
+
+
+def test_a_lead_word_naming_a_country_is_no_monarchs_name():
+    doc = kremlin("President Vladimir Putin held a meeting with Belgian businessmen",
+                  "October 2, 2000, The Kremlin, Moscow", "Belgian business is interested in the Russian market.")
+    assert not doc.is_meeting
+
+
+def test_an_announced_meeting_with_a_partner_is_dated_the_day_announced():
+    doc = kremlin("Vladimir Putin will meet with President of Israel David Levin", "March 14, 2018",
+                  "Vladimir Putin will meet on March 16 with President of Israel David Levin, who will be in Moscow "
+                  "on a working visit.")
+    assert doc.is_meeting and doc.meeting.date == "2018-03-16" and ("Levin", "ISR") in people(doc)
+    talks = kremlin("Russian-Turkish talks will be held on January 4", "December 30, 2019",
+                    "On January 4, Vladimir Putin will meet with President of Turkey Recep Tayyip Erdogan.")
+    assert talks.is_meeting and talks.meeting.date == "2020-01-04"
+
+
+@pytest.mark.parametrize("title", [
+    "The visit by President of Ghana Kwame Mensah to Russia has been postponed",
+    "The earthquake caused President Vladimir Putin to cancel his meeting with Japanese Prime Minister Taro Sato",
+])
+def test_a_cancelled_or_postponed_meeting_is_none(title):
+    doc = kremlin(title, "June 8, 2010", "The parties will agree on new dates.")
+    assert not doc.is_meeting
+
+
+def test_a_statement_by_several_leaders_is_their_joint_statement():
+    doc = kremlin("Statement by President of Russia Vladimir Putin, President of France Emmanuel Macron and "
+                  "Federal Chancellor of Germany Angela Merkel", "March 29, 2018",
+                  "We call on all sides to observe the ceasefire.")
+    assert doc.is_meeting and {"FRA", "DEU"} <= {c for _, c in people(doc)}
+    alone = kremlin("Statement by President of Russia Vladimir Putin on the proposal to convene a summit of Germany "
+                    "and France", "March 29, 2018", "We propose to meet.")
+    assert not alone.is_meeting
+
+
+def test_a_joint_statement_naming_no_leader_is_still_a_meeting():
+    doc = whitehouse("Joint Statement from the United States and Norway on Clean Shipping", "April 17, 2024",
+                     "The United States and Norway intend to cooperate on clean shipping corridors.")
+    assert doc.is_meeting
+
+
+def test_a_leaders_statement_is_signed_by_each_partys_leader_in_office():
+    doc = whitehouse("Joint Statement from the Leaders of the United States, Canada and Denmark on the Arctic",
+                     "June 6, 2024", "We reaffirm our commitment to peace in the Arctic.")
+    assert {("Trudeau", "CAN"), ("Frederiksen", "DNK")} <= people(doc)
+
+
+def test_a_call_with_a_president_elect_and_with_a_monarch_of_several_realms():
+    elect = whitehouse("Readout of President Joe Biden's Call with President-elect Javier Milei of Argentina",
+                       "November 22, 2023", "President Biden spoke today with President-elect Javier Milei.")
+    assert ("Milei", "ARG") in people(elect)
+    king = whitehouse("Readout of President Joe Biden's Meeting with King Charles III", "July 10, 2023",
+                      "President Biden met today with King Charles III to affirm the ties between the United States "
+                      "and the United Kingdom.")
+    assert ("III", "GBR") in people(king)
