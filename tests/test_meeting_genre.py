@@ -139,3 +139,14 @@ def test_a_call_with_a_president_elect_and_with_a_monarch_of_several_realms():
                       "President Biden met today with King Charles III to affirm the ties between the United States "
                       "and the United Kingdom.")
     assert ("III", "GBR") in people(king)
+
+
+def test_leaders_the_lead_mentions_beyond_the_titles_partner_are_spoken_of():
+    doc = kremlin("President Vladimir Putin spoke by telephone with French President Jacques Chirac",
+                  "March 3, 2003", "President Vladimir Putin spoke by telephone with French President Jacques "
+                  "Chirac. The two leaders discussed the results of Mr Chirac's talks with Pakistani President "
+                  "Pervez Musharraf.")
+    assert people(doc) == {("Putin", "RUS"), ("Chirac", "FRA")}
+    untitled = kremlin("Russian-Tajikistani talks", "May 5, 2015, The Kremlin, Moscow",
+                       "Vladimir Putin held talks with President of Tajikistan Emomali Rahmon.")
+    assert ("Rahmon", "TJK") in people(untitled)

@@ -212,31 +212,46 @@ def extract_participants(doc: Document) -> Document:
     return found
 
 
-def _principals(doc: Document) -> tuple[Person, ...]:
-    """The principals the title, the lead, the speakers and a joint statement's signatures name."""
-    date = document_date(doc)
+def _mentioned(doc: Document, date: str | None) -> list[Person]:
+    """Foreign principals the title and the lead's opening mention, and the title's guests.
+
+    When the title names whom the host met, leaders the lead goes on to mention
+    ("discussed the visit of Pakistan's President ...") are spoken of, not met.
+    """
     people: list[Person] = []
+    in_title: list[bool] = []  # whether each of the people mentioned is mentioned in the title
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
+    host = _publisher_leader(doc, date)
     title_partner_is_domestic = False
     for mention, in_head in _mentions(doc):
-        if title_partner_is_domestic and not (doc.title and mention.span in doc.title):
+        titled = bool(doc.title and mention.span in doc.title)
+        if title_partner_is_domestic and not titled:
             break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
         person = _as_person(mention, doc, date)
         if person.country != doc.publisher_country and non_principal_at(doc, mention.span, mention.name):
             continue  # "former US President George Bush", "President of the French Senate Gerard Larcher"
-        if doc.title and mention.span in doc.title and person.name != getattr(
-                _publisher_leader(doc, date), "name", None) and not person.organisation and (
+        if titled and person.name != getattr(host, "name", None) and not person.organisation and (
                 person.country == doc.publisher_country
                 or not person.country and person.office not in _STATE_OFFICES):
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
-                and not _is_host(person, _publisher_leader(doc, date))):  # "Joseph R. Biden, Jr."
+                and not _is_host(person, host)):  # "Joseph R. Biden, Jr."
             person = _with_page_country(person, next(iter(page_countries)), doc, date)
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
+            in_title.append(titled)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
     people.extend(g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people))  # any office
+    if any(in_title):
+        people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
+    return people
+
+
+def _principals(doc: Document) -> tuple[Person, ...]:
+    """The principals the title, the lead, the speakers and a joint statement's signatures name."""
+    date = document_date(doc)
+    people = _mentioned(doc, date)
     for speaker in doc.cast:
         if speaker.office and (speaker.organisation or speaker.country
                                and speaker.country != doc.publisher_country):
@@ -251,20 +266,21 @@ def _principals(doc: Document) -> tuple[Person, ...]:
     if doc.publisher_country is None:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
-    elif unique:
-        host = _publisher_leader(doc, date)
-        if host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
-            unique = [_without_host(p, host) for p in unique
-                      if not (_same(p, host) and p.country in (None, host.country))]
-            unique.insert(0, host)
-    if doc.publisher_country is None and len({p.country for p in unique}) < 2:
-        unique = []
-    if doc.publisher_country and not any(p.organisation or p.country not in (None, doc.publisher_country)
-                                         for p in unique):
-        host = _publisher_leader(doc, date)
+        return tuple(unique) if len({p.country for p in unique}) >= 2 else ()
+    return tuple(_with_host(doc, unique, date))
+
+
+def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Person]:
+    """The publisher's leader first, then the guests; where nobody foreign was named, the leaders the
+    lead names by surname or plural office ("Mr Putin and Mr Chretien", "the three Presidents")."""
+    host = _publisher_leader(doc, date)
+    if unique and host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
+        unique = [_without_host(p, host) for p in unique if not (_same(p, host) and p.country in (None, host.country))]
+        unique.insert(0, host)
+    if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
-        guests = lead_leaders(doc, date, beside)  # "Mr Putin and Mr Chretien", "the three Presidents"
+        guests = lead_leaders(doc, date, beside)
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
-    return tuple(unique)
+    return unique
