@@ -11,6 +11,7 @@ import pytest
 
 from kg.extract.guests import is_non_principal
 from kg.extract.meeting import extract_meeting
+from kg.extract.place import split_place, stated_city
 from kg.extract.people import extract_participants
 from kg.formats import parse
 from kg.model import Transcript
@@ -150,3 +151,46 @@ def test_leaders_the_lead_mentions_beyond_the_titles_partner_are_spoken_of():
     untitled = kremlin("Russian-Tajikistani talks", "May 5, 2015, The Kremlin, Moscow",
                        "Vladimir Putin held talks with President of Tajikistan Emomali Rahmon.")
     assert ("Rahmon", "TJK") in people(untitled)
+
+
+@pytest.mark.parametrize("place, expected", [
+    ("Porto Rotondo, Sardinia", "Porto Rotondo"),  # an island region after the locality
+    ("Russky Island, Vladivostok", "Russky Island"),
+    ("Zavidovo Residence, Tver Region", "Zavidovo"),
+    ("UN Headquarters, New York", "New York"),  # a city that is also a state's name
+    ("White House, Washington", "Washington"),
+    ("Houston, Texas", "Houston"),
+    ("Pratica di Mare (Italian Air Force Base)", "Pratica di Mare"),
+    ("Belarus", None),  # a country alone
+    ("Moscow State University", None),
+    ("Bocharov Ruchei, Sochi", "Sochi"),
+])
+def test_the_locality_of_a_place_line(place, expected):
+    assert split_place(place)[0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A Russian-Finnish summit was held in Helsinki", "Helsinki"),
+    ("Odessa hosted a meeting of the heads of state", "Odessa"),
+    ("President Biden met today with President Jane Roe of Ireland in Dublin.", "Dublin"),
+    ("President Biden met today with President Li D. Wen on the margins of the G20 Leaders' Summit in Rio de "
+     "Janeiro, Brazil.", "Rio de Janeiro"),
+    ("President Biden met with Prime Minister Rossi of Italy in Apulia, Italy to discuss Ukraine.", "Apulia"),
+    ("Today in Jeddah, President Biden met with the Amir of Qatar.", "Jeddah"),
+    ("President Biden met the President at the Presidential Palace in Hanoi, Vietnam.", "Hanoi"),
+    ("President Biden met today with King Charles III at Windsor Castle.", None),
+    ("President Biden met today at the White House with the Prime Minister. They deplored the attack in Kabul.",
+     None),
+    ("President Putin discussed the situation in Syria with the Prime Minister.", None),
+])
+def test_the_city_a_sentence_states(sentence, expected):
+    assert stated_city(sentence) == expected
+
+
+def test_a_kremlin_page_without_a_place_line_takes_the_city_its_title_states():
+    doc = kremlin("The Presidents of Russia and Ukraine met in Yalta", "September 18, 2003",
+                  "President Vladimir Putin and President of Ukraine Leonid Kuchma discussed the gas transit.")
+    assert doc.meeting.city == "Yalta"
+    lead_only = kremlin("President Vladimir Putin met with President of Ukraine Leonid Kuchma", "September 18, 2003",
+                        "The meeting took place in Yalta.")
+    assert lead_only.meeting.city is None  # the annotators take a kremlin page's place from its place line

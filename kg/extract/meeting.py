@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.place import split_place, title_city, whitehouse_place
+from kg.extract.place import split_place, stated_city, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date
 from kg.formats.header import header_datelines
@@ -123,6 +123,8 @@ def extract_meeting(doc: Document) -> Document:
             city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
+    elif doc.format == "kremlin" and doc.title:  # no place line: the place the title states, if any
+        city = stated_city(doc.quote(doc.title))
     elif doc.format == "plain":
         city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)
