@@ -194,3 +194,24 @@ def test_a_kremlin_page_without_a_place_line_takes_the_city_its_title_states():
     lead_only = kremlin("President Vladimir Putin met with President of Ukraine Leonid Kuchma", "September 18, 2003",
                         "The meeting took place in Yalta.")
     assert lead_only.meeting.city is None  # the annotators take a kremlin page's place from its place line
+
+
+def test_a_telephone_call_the_lead_recalls_does_not_make_a_face_to_face_meeting_a_call():
+    doc = kremlin("President Vladimir Putin met with President of Georgia Eduard Shevardnadze",
+                  "March 6, 2003, Bocharov Ruchei, Sochi",
+                  "Mr Putin and Mr Shevardnadze arranged the meeting during their telephone conversation in February.")
+    assert doc.meeting.format == "in_person"
+
+
+def test_remarks_at_a_virtual_event_or_held_virtually_are_video():
+    event = whitehouse("Remarks by President Biden and Prime Minister Sato of Japan at Virtual Event", "July 14, 2022",
+                       "PRESIDENT BIDEN:  Thank you all.")
+    assert event.meeting.format == "video"
+    opening = whitehouse("Remarks by President Biden and Prime Minister Rao of India Before Bilateral Meeting",
+                         "April 11, 2022", "PRESIDENT BIDEN:  Prime Minister, it's good to see you.  I'm pleased to "
+                         "have this opportunity to speak with you today virtually.")
+    assert opening.meeting.format == "video"
+    recalled = whitehouse("Remarks by President Biden and President Adi of Indonesia Before Bilateral Meeting",
+                          "November 1, 2021", "PRESIDENT BIDEN:  Good to see you.  Last week, at the virtual ASEAN "
+                          "Summit, we worked together.")
+    assert recalled.meeting.format == "in_person"

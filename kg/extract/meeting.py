@@ -30,8 +30,13 @@ from kg.model import Document, Meeting
 _PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
                     r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
 _VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
-                    r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks)"
+                    r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks|event|session)"
                     r"|\b(?:met|meet|meeting|held|spoke|convened|joined) virtually\b", re.I)
+# Remarks that open on the host: "I'm pleased to have this opportunity to speak with you today virtually".
+_VIRTUALLY_NOW = re.compile(r"\b(?:speak|talk|meet|see)(?:ing)? (?:with )?you (?:today |now )?virtually\b", re.I)
+# A title that names an encounter face to face ("met with", "talks with"): a telephone the first
+# sentence mentions is an earlier call ("arranged the meeting during their telephone conversation").
+_IN_PERSON = re.compile(r"\b(?:met|meets|meeting|talks|visit)\b", re.I)
 _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
@@ -79,13 +84,21 @@ def meeting_format(doc: Document) -> str:
     Later lead sentences often recall other contacts ("during several telephone
     conversations in December they discussed..."), which say nothing of this one.
     """
-    first_sentence = _first_sentence(doc)
-    texts = [normalise(text, quotes=False) for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
-    if any(_VIDEO.search(text) for text in texts):  # "Call with ..." held as "a secure video call"
-        return "video"
-    if any(_PHONE.search(text) for text in texts):
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    first = normalise(_first_sentence(doc), quotes=False)
+    if _VIDEO.search(title) or _VIDEO.search(first) or _VIRTUALLY_NOW.search(_host_opening(doc)):
+        return "video"  # "Call with ..." held as "a secure video call"
+    if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title):
         return "phone"
     return "in_person"
+
+
+def _host_opening(doc: Document) -> str:
+    """The first sentences of remarks that open on a speaker ("... to speak with you today virtually")."""
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is not None:
+            return normalise(" ".join(doc.quote(s) for s in utterance.sentences[:5]), quotes=False)
+    return ""
 
 
 def _without_announcement(doc: Document, heading: str) -> str:
