@@ -215,3 +215,18 @@ def test_remarks_at_a_virtual_event_or_held_virtually_are_video():
                           "November 1, 2021", "PRESIDENT BIDEN:  Good to see you.  Last week, at the virtual ASEAN "
                           "Summit, we worked together.")
     assert recalled.meeting.format == "in_person"
+
+
+def test_a_summit_is_a_meeting_of_its_members_even_where_the_lead_names_few():
+    doc = kremlin("President Vladimir Putin took part in a summit of the Intergovernmental Council of Russia, "
+                  "Kazakhstan and Belarus", "October 10, 2000, Astana",
+                  "The meeting discussed structural reform. The council decided to found a new organisation. "
+                  "The Presidents of the three member states signed an agreement.")
+    assert doc.is_meeting and doc.meeting.city == "Astana"
+    assert {("Putin", "RUS"), ("Nazarbayev", "KAZ"), ("Lukashenko", "BLR")} <= people(doc)
+    unnamed = kremlin("The first summit of Russia and the Association of Southeast Asian Nations ended in Malaysia",
+                      "December 13, 2005", "The leaders adopted a declaration.")
+    assert unnamed.is_meeting and people(unnamed) == {("Putin", "RUS")}
+    journalists = kremlin("Vladimir Putin met with Russian journalists following the APEC summit",
+                          "November 19, 2005, Busan", "Vladimir Putin answered questions.")
+    assert not journalists.is_meeting

@@ -35,17 +35,18 @@ _PLURAL_KIND = {"presidents": "head_of_state", "prime ministers": "head_of_gover
                 "heads of state": "head_of_state"}
 
 
-def _lead(doc: Document) -> str:
+def _lead(doc: Document, sentences: int = _LEAD_SENTENCES) -> str:
     parts = [doc.quote(doc.title)] if doc.title else []
     for utterance in doc.utterances:
         if utterance.speaker is not None:
             break
-        parts.extend(doc.quote(s) for s in utterance.sentences[:_LEAD_SENTENCES])
+        parts.extend(doc.quote(s) for s in utterance.sentences[:sentences])
         break
     return normalise("\n".join(parts), quotes=False)
 
 
-def lead_leaders(doc: Document, date: str | None, beside: str | None = None) -> list[Person]:
+def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
+                 sentences: int = _LEAD_SENTENCES) -> list[Person]:
     """Foreign heads of state or government the lead names by surname or by a plural office.
 
     With ``beside`` (the host's surname), only a leader the lead names together with the host
@@ -58,7 +59,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None) -> 
         return []
     gazetteer = default_gazetteer()
     index = gazetteer.leaders()
-    text = _lead(doc)
+    text = _lead(doc, sentences)
     countries: list[str] = []
     for mention in gazetteer.find_countries(text):
         if mention.code != doc.publisher_country and mention.code not in countries:

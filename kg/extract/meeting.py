@@ -46,7 +46,8 @@ _ENCOUNTER = re.compile(
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
-    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off)\b", re.I)
+    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off)\b"
+    r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
 # An announced meeting with a named partner is the meeting (dated the day it is to be held); an announced
 # trip abroad is not (what the host will do there is not yet said).
 _ANNOUNCED = re.compile(r"\bwill (?:meet|hold talks|have talks|be held)\b|\btalks will\b", re.I)
@@ -57,6 +58,17 @@ _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.
 # What a telephone heading may still announce that is no conversation.
 _NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
                            re.I)
+
+
+# A gathering of several states' leaders: it is a meeting even where the page names none of the others.
+_MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of (?:State|Government)\b|"
+                           r"\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b", re.I)
+
+
+def is_multilateral(doc: Document) -> bool:
+    """Whether the title names a summit or a council of heads of state (the page is a meeting even
+    where it names no other leader: "The CIS summit adopted statements on ...")."""
+    return bool(doc.title and doc.is_meeting and _MULTILATERAL.search(normalise(doc.quote(doc.title), quotes=False)))
 
 
 def _lead_text(doc: Document) -> str:

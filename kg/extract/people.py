@@ -26,12 +26,14 @@ from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders
+from kg.extract.meeting import is_multilateral
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
 from kg.inputs.text import normalise, split_sentences
 
 _LEAD_SENTENCES = 2
+_SUMMIT_SENTENCES = 8  # a summit's page names its members further down than a bilateral's lead
 # Offices that speak for a country; a mention of one without "of Country" takes the page's country.
 _STATE_OFFICES = frozenset({
     "President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir", "Amir",
@@ -207,6 +209,12 @@ def extract_participants(doc: Document) -> Document:
         return replace(doc, participants=())
     found = replace(doc, participants=_principals(doc))
     if doc.meeting is not None and not foreign_principals(found):
+        if is_multilateral(doc) and not names_no_principal(doc):  # a summit: the host takes part, whoever
+            # else the page leaves unnamed ("met with Russian journalists following the APEC summit" is no summit)
+            date = document_date(doc)
+            host = _publisher_leader(doc, date)
+            members = lead_leaders(doc, date, sentences=_SUMMIT_SENTENCES)
+            return replace(found, participants=((host,) if host else ()) + tuple(members))
         # a joint statement is agreed between parties even where the text names none of their leaders
         return replace(found, participants=(), is_meeting=is_joint_statement(doc))
     return found
