@@ -230,3 +230,32 @@ def test_a_summit_is_a_meeting_of_its_members_even_where_the_lead_names_few():
     journalists = kremlin("Vladimir Putin met with Russian journalists following the APEC summit",
                           "November 19, 2005, Busan", "Vladimir Putin answered questions.")
     assert not journalists.is_meeting
+
+
+def test_two_leaders_doing_something_together_meet():
+    doc = kremlin("President Vladimir Putin and US President George Bush visited St Petersburg State University",
+                  "May 25, 2002, St Petersburg", "The Presidents answered the students' questions.")
+    assert doc.is_meeting and ("Bush", "USA") in people(doc)
+
+
+def test_a_headline_title_leaves_the_encounter_to_the_lead():
+    doc = kremlin("The alliance between Russia and Uzbekistan takes relations to a new level", "November 14, 2005",
+                  "The visit is a historic event, President Vladimir Putin said following talks with President of "
+                  "Uzbekistan Islam Karimov in the Kremlin.")
+    assert doc.is_meeting and ("Karimov", "UZB") in people(doc)
+    said = kremlin("Russia is ready to supply energy to Europe, President Vladimir Putin announced at a press "
+                   "conference following his talks with President of Poland Aleksander Kwasniewski", "June 28, 2003",
+                   "The two leaders discussed energy.")
+    assert said.is_meeting and ("Kwasniewski", "POL") in people(said)
+
+
+def test_an_interview_before_a_meeting_is_no_meeting():
+    doc = kremlin("President Vladimir Putin was interviewed by Ukrainian television in the run-up to his meeting "
+                  "with Ukrainian President Leonid Kuchma", "February 7, 2001", "The interview covered gas supplies.")
+    assert not doc.is_meeting
+
+
+def test_a_short_surname_written_in_the_lead_names_the_leader():
+    doc = kremlin("President Vladimir Putin ended his visit to Berlin by meeting with the German President",
+                  "February 10, 2003, Berlin", "Mr Putin and Mr Johannes Rau met over dinner.")
+    assert ("Rau", "DEU") in people(doc)

@@ -73,7 +73,8 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     for country in countries:
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
         named = [t for t in tenures if _surname(index.label(t.qid) or t.name) and any(
-            similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written if len(w) > 3)]
+            w == _surname(index.label(t.qid) or t.name) or len(w) > 3
+            and similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written)]
         if not named and plural and len(countries) <= _PLURAL_MAX and not beside:
             kind = _PLURAL_KIND[plural.group(1).lower()]
             named = [t for t in tenures if t.kind == kind]

@@ -55,6 +55,15 @@ _VISIT_TO = re.compile(r"\bwill (?:make an? |pay an? )?(?:\w+ )?visit (?:to )?(?
 # "Remarks by President Biden and Prime Minister Albanese at State Dinner": leaders who speak
 # together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
 _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
+# Two leaders doing something together make an encounter: "President Vladimir Putin and US President George
+# Bush visited St Petersburg State University", "... and Chancellor Schroeder answered journalists' questions".
+_TOGETHER = re.compile(r"^(?:[\w.’'\-]+[ \u00a0]+){1,8}?and[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){1,8}?(?:visited|"
+                       r"answered|signed|attended|opened|toured|laid|watched|inspected|unveiled|launched|addressed)\b")
+# "said at a press conference following talks with ...": a statement reported from the encounter.
+_REPORTED = re.compile(r"\b(?:announce[sd]?|said|stated)\b(?=[^.;]{0,20}\b(?:at|during|after|following)\b)")
+# A meeting still to come that the heading mentions: "in the run-up to his meeting with ...".
+_FUTURE_ENCOUNTER = re.compile(r"\b(?:in the run-up to|ahead of|on the eve of|in preparation for)[ \u00a0]+(?:his|the|a|"
+                               r"their)[ \u00a0]+[^,.;]*", re.I)
 # What a telephone heading may still announce that is no conversation.
 _NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
                            re.I)
@@ -125,6 +134,22 @@ def _without_announcement(doc: Document, heading: str) -> str:
     return heading
 
 
+def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bool:
+    """Whether the heading reports an encounter (see the module docstring); a title that is a headline
+    ("The dialogue on a peace treaty must be conducted ...") leaves it to the lead's first sentence."""
+    heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
+    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
+                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading) or _TOGETHER.match(heading))
+    if not encounter:
+        encounter = bool(_ENCOUNTER.search(normalise(_first_sentence(doc), quotes=False) if titled else lead))
+    vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
+    if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
+        vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
+    if encounter and not vetoed:
+        return True
+    return bool(_JOINT_REMARKS.match(heading)) and not re.search(r"\bwill\b", heading)
+
+
 def extract_meeting(doc: Document) -> Document:
     """Fill ``doc.meeting`` (title, date, place, format, visit kind) and ``doc.is_meeting``, as far
     as the heading tells: the participants stage then makes a page nobody foreign attends domestic."""
@@ -158,15 +183,5 @@ def extract_meeting(doc: Document) -> Document:
                       visit_kind=visit.group(1).lower() if visit else None,
                       date_span=dateline.date_span if dateline and dateline.date == date else None,
                       place_span=place_span)
-    heading = normalise(title or lead[:300], quotes=False)
-    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
-                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading))
-    if not encounter and not title:
-        encounter = bool(_ENCOUNTER.search(lead))
-    vetoed = _NOT_ENCOUNTER.search(_without_announcement(doc, heading))
-    if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
-        vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
-    is_meeting = encounter and not vetoed
-    if not is_meeting and _JOINT_REMARKS.match(heading):
-        is_meeting = not re.search(r"\bwill\b", heading)
+    is_meeting = _names_encounter(doc, normalise(title or lead[:300], quotes=False), lead, bool(title))
     return replace(doc, meeting=meeting, is_meeting=is_meeting)
