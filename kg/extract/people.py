@@ -33,7 +33,8 @@ from kg.people.namekey import name_words
 from kg.inputs.text import normalise, split_sentences
 
 _LEAD_SENTENCES = 2
-_SUMMIT_SENTENCES = 8  # a summit's page names its members further down than a bilateral's lead
+_SUMMIT_SENTENCES = 8  # a summit's or a visit's page names the others further down than a call's lead
+_VISIT_TO = re.compile(r"\b(?:visit|visits) to\b", re.I)  # "Working visit to Germany": its hosts meet the guest
 # Offices that speak for a country; a mention of one without "of Country" takes the page's country.
 _STATE_OFFICES = frozenset({
     "President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir", "Amir",
@@ -287,7 +288,8 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
         unique.insert(0, host)
     if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
-        guests = lead_leaders(doc, date, beside)
+        visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
+        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES)
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
