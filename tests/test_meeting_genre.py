@@ -264,5 +264,6 @@ def test_a_short_surname_written_in_the_lead_names_the_leader():
 def test_a_visits_hosts_are_read_further_into_the_lead():
     doc = kremlin("Working visit to Germany", "April 8, 2013, Hannover",
                   "Vladimir Putin has completed a two-day working visit to Germany. The President began his second day "
-                  "with a wreath-laying ceremony. Later, Mr Putin and Ms Merkel opened the Russian pavilion at the fair.")
+                  "with a wreath-laying ceremony. Later, Mr Putin and Ms Merkel opened the Russian pavilion at the "
+                  "fair.")
     assert doc.is_meeting and ("Merkel", "DEU") in people(doc)

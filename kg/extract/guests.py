@@ -32,8 +32,8 @@ _GUEST_START = re.compile(
     r"\b(?i:(?:met|meets|meeting|talks|conversation|call|spoke|speaks|negotiations)(?:[ \u00a0]+by[ \u00a0]+"
     r"(?:tele)?phone)?[ \u00a0]+with|met|received|receiving)[ \u00a0]+(?:the[ \u00a0]+)?")
 # Where the guest's description ends: a clause about something else.
-_GUEST_END = re.compile(r"\s(?:who|which|during|to[ \u00a0]+(?!the\b|an?\b)[a-z]+|and[ \u00a0]+(?:discussed|addressed|held|signed|"
-                        r"answered))\s|[;(:]\s|(?<=[a-z]{2})\.(?:\s|$)|\s[\u2013\u2014]\s")
+_GUEST_END = re.compile(r"\s(?:who|which|during|to[ \u00a0]+(?!the\b|an?\b)[a-z]+|and[ \u00a0]+(?:discussed|addressed|"
+                        r"held|signed|answered))\s|[;(:]\s|(?<=[a-z]{2})\.(?:\s|$)|\s[\u2013\u2014]\s")
 _NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*")
 # Capitalised words of a description, never of the name after it.
 _DESCRIPTION = frozenset("""
@@ -58,8 +58,8 @@ _RULING_PARTY = re.compile(r"\bCommunist Party of (?:China|Vietnam|Viet Nam|Cuba
 _NOT_OFFICE = re.compile(r"\b(?:journalists?|writer|author|businessm[ae]n|business|entrepreneurs?|bankers?|"
                          r"Patriarch|Metropolitan|Archbishop|Bishop|Cardinal|Catholicos|Mufti|Rabbi|Pope|Church|"
                          r"Sheikh-ul-Islam|scientists?|students?|activists?|Mayor|Ambassadors?|Staff|Executive Office|"
-                         r"Group|Company|Corporation|CEO|chief executive officer|board|Academy|University|Institute|Foundation|"
-                         r"Society)\b", re.I)
+                         r"Group|Company|Corporation|CEO|chief executive officer|board|Academy|University|Institute|"
+                         r"Foundation|Society)\b", re.I)
 # "the leader of Germany's Christian Democratic Union": a leader of something else than a country
 _LEADER_OF = re.compile(r"\bleader of (?!(?:the )?X\b(?![’']s))", re.I)
 # A guest the title describes by an office of state: words one of those has in its description.
@@ -73,12 +73,15 @@ def is_non_principal(description: str) -> bool:
     from kg.people.gazetteer import default_gazetteer
 
     text = normalise(description, quotes=False)
-    ruling = _RULING_PARTY.search(text)
-    for mention in reversed(default_gazetteer().find_countries(text)):  # "the former Yugoslav Republic of ..."
-        text = text[:mention.span.start] + "X" + text[mention.span.end:]
-    if _FORMER.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text) or _LEADER_OF.search(text):
+    if _FORMER.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text):
         return True
-    return bool(_PARTY.search(text) and not ruling)
+    if _PARTY.search(text) and not _RULING_PARTY.search(text):
+        return True
+    if not _LEADER_OF.search(text):
+        return False
+    for mention in reversed(default_gazetteer().find_countries(text)):  # "leader of the DPRK" leads a country
+        text = text[:mention.span.start] + "X" + text[mention.span.end:]
+    return bool(_LEADER_OF.search(text))
 
 
 def guest_phrase(title: str) -> str | None:

@@ -20,6 +20,7 @@ that names its guest properly is never second-guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.inputs.text import normalise
 from kg.model import Document, Person
@@ -92,6 +93,7 @@ def _beside(text: str, host: str) -> str:
     return " ".join(found for match in re.finditer(pattern, text) for found in match.groups() if found)
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     """The word a lead would write: "Salman of Saudi Arabia" and "Alberto II da Bélgica" are written
     Salman and Albert, never by their realm."""

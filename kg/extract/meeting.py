@@ -11,6 +11,17 @@ stage reads the heading; the participants stage that follows it
 with his own ministers or governors is domestic, and there ``is_meeting``
 becomes False and it has no participants.
 
+Headings of the genre that this reads as encounters too: an announced meeting
+with a named partner ("Vladimir Putin will meet with President of Uganda ...",
+"talks will be held on March 5", a foreign leader's coming visit to the
+publisher's country), dated the day announced; two leaders doing something
+together ("Putin and US President Bush visited St Petersburg State
+University"); a summit or council of heads of state, whose other members the
+page may not name; and, for a headline title ("The dialogue on a peace treaty
+must be ..."), the lead's first sentence ("Following Russian-Japanese talks in
+Tokyo, ...").  A cancelled, postponed or proposed meeting, or one still to come
+("interviewed ... in the run-up to his meeting with ..."), is none.
+
 Place: see kg.extract.place.  Date: the dateline's, counted back to the event
 when the lead says "yesterday" (see kg.extract.when).
 """
@@ -62,16 +73,17 @@ _TOGETHER = re.compile(r"^(?:[\w.â€™'\-]+[ \u00a0]+){1,8}?and[ \u00a0]+(?:[\w.â€
 # "said at a press conference following talks with ...": a statement reported from the encounter.
 _REPORTED = re.compile(r"\b(?:announce[sd]?|said|stated)\b(?=[^.;]{0,20}\b(?:at|during|after|following)\b)")
 # A meeting still to come that the heading mentions: "in the run-up to his meeting with ...".
-_FUTURE_ENCOUNTER = re.compile(r"\b(?:in the run-up to|ahead of|on the eve of|in preparation for)[ \u00a0]+(?:his|the|a|"
-                               r"their)[ \u00a0]+[^,.;]*", re.I)
+_FUTURE_ENCOUNTER = re.compile(r"\b(?:in the run-up to|ahead of|on the eve of|in preparation for)[ \u00a0]+"
+                               r"(?:his|the|a|their)[ \u00a0]+[^,.;]*", re.I)
 # What a telephone heading may still announce that is no conversation.
 _NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
                            re.I)
 
 
 # A gathering of several states' leaders: it is a meeting even where the page names none of the others.
-_MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of (?:State|Government)\b|"
-                           r"\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b", re.I)
+_MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of "
+                           r"(?:State|Government)\b|\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b",
+                           re.I)
 
 
 def is_multilateral(doc: Document) -> bool:

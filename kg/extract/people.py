@@ -7,11 +7,16 @@ Who counts (one rule, so it can be checked by hand):
   conversation with US President Donald Trump and King of Saudi Arabia
   Salman bin Abdulaziz Al Saud"), or who speaks under a principal's office;
 - the publisher's own leader (kremlin.ru: Putin, or Medvedev in 2008–2012;
-  White House: the President), once someone foreign takes part.
+  White House: the President), once someone foreign takes part;
+- a guest the title names under any office of state (:mod:`kg.extract.guests`);
+- for a summit or a visit, the leaders the lead names further down.
 
 Journalists, officials in the room and people merely spoken about do not
-count.  Without a foreign principal the page is domestic and the
-participants stay empty.
+count: when the title names whom the host met, other leaders the lead goes on
+to mention are spoken of; someone described as a former office holder, a
+parliament's or party's head, a journalist or a cleric is no principal.
+Without a foreign principal the page is domestic and the participants stay
+empty, unless it is a joint statement or a summit.
 """
 
 from __future__ import annotations
@@ -78,7 +83,8 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
     found = []
     title = normalise(doc.quote(doc.title), quotes=False)
     for match in _WITH_NAME.finditer(title):
-        if non_principal_at_text(title, match.start("rest"), match.start("rest") + len(match["rest"].split(" and ")[0])):
+        first = match["rest"].split(" and ")[0]
+        if non_principal_at_text(title, match.start("rest"), match.start("rest") + len(first)):
             continue  # "with Recep Tayyip Erdogan, the leader of Turkey's Justice and Development Party"
         for part in re.split(r"\band\b", match["rest"]):
             words = name_at(part.split())

@@ -88,10 +88,12 @@ def _abroad(doc: Document) -> bool:
 # "met today with ... on the margins of the UN General Assembly in New York", "talks were held in Oslo":
 # the place the encounter's own clause names (no full stop, other than an initial's, between).
 _ENCOUNTER_WORD = re.compile(r"\b(?i:met|meet|meets|meeting|meetings|held|talks|summit|conference|hosted|"
-                             r"took place|taking place|arrived|gathered|convene|convened|convening|visit|dinner|lunch|luncheon)\b")
+                             r"took place|taking place|arrived|gathered|convene|convened|convening|visit|dinner|lunch|"
+                             r"luncheon)\b")
 _CLAUSE_END = re.compile(r"[;:]|(?<![A-Z])\.(?:\s|$)")
-_IN_PLACE = re.compile(r"\b(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0](?:[A-Z][\w'’\-]*|"
-                       r"de|da|do|el|al|del|la)){0,3})(?P<country>,[ \u00a0]+[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)*)?")
+_IN_PLACE = re.compile(r"\b(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?"
+                       r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0](?:[A-Z][\w'’\-]*|de|da|do|el|al|del|la)){0,3})"
+                       r"(?P<country>,[ \u00a0]+[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)*)?")
 _OPENING = re.compile(r"^(?:(?:Today|Yesterday|This \w+),?[ \u00a0]+)?[Ii]n[ \u00a0]+(?P<place>[A-Z][\w'’\-]*"
                       r"(?:[ \u00a0][A-Z][\w'’\-]*){0,2}),")
 _HOSTED = re.compile(r"^(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)[ \u00a0]+hosted\b")
