@@ -89,9 +89,9 @@ def test_words_after_an_office_that_are_no_name_are_not_participants():
 
 
 def test_heads_of_organisations_have_no_country():
-    text = ("Meeting with UN Secretary-General Antonio Guterres\n\nMay 4, 2019, Sochi\n\n"
-            "Vladimir Putin met with Secretary General of NATO Jens Stoltenberg and "
-            "President of the European Commission Jose Manuel Barroso.\n")
+    text = ("Meeting with heads of international organisations\n\nMay 4, 2019, Sochi\n\n"
+            "Vladimir Putin met with UN Secretary-General Antonio Guterres, Secretary General of NATO "
+            "Jens Stoltenberg and President of the European Commission Jose Manuel Barroso.\n")
     doc = extract_participants(extract_meeting(parse(Transcript(text, "t.txt", "0"))))
     heads = {(p.name, p.organisation, p.country) for p in doc.participants}
     assert doc.is_meeting

@@ -20,9 +20,11 @@ that names its guest properly is never second-guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.inputs.text import normalise
 from kg.model import Document, Person
+from kg.people.gazetteer import country_of
 from kg.people.namekey import fold_word, name_words, similar_word
 
 _LEAD_SENTENCES = 2
@@ -34,37 +36,47 @@ _PLURAL_KIND = {"presidents": "head_of_state", "prime ministers": "head_of_gover
                 "heads of state": "head_of_state"}
 
 
-def _lead(doc: Document) -> str:
+def _lead(doc: Document, sentences: int = _LEAD_SENTENCES) -> str:
     parts = [doc.quote(doc.title)] if doc.title else []
     for utterance in doc.utterances:
         if utterance.speaker is not None:
             break
-        parts.extend(doc.quote(s) for s in utterance.sentences[:_LEAD_SENTENCES])
+        parts.extend(doc.quote(s) for s in utterance.sentences[:sentences])
         break
     return normalise("\n".join(parts), quotes=False)
 
 
-def lead_leaders(doc: Document, date: str | None) -> list[Person]:
-    """Foreign heads of state or government the lead names by surname or by a plural office."""
+def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
+                 sentences: int = _LEAD_SENTENCES) -> list[Person]:
+    """Foreign heads of state or government the lead names by surname or by a plural office.
+
+    With ``beside`` (the host's surname), only a leader the lead names together with the host
+    ("Vladimir Putin and Francois Hollande met with business representatives"): where the title
+    says the host met people who are no principals, a leader merely spoken of is no guest.
+    """
     from kg.people.gazetteer import default_gazetteer
 
     if not date:
         return []
     gazetteer = default_gazetteer()
     index = gazetteer.leaders()
-    text = _lead(doc)
+    text = _lead(doc, sentences)
     countries: list[str] = []
     for mention in gazetteer.find_countries(text):
         if mention.code != doc.publisher_country and mention.code not in countries:
             countries.append(mention.code)
-    written = {fold_word(w) for w in _CAPITALISED.findall(text)}
+    # "Belgian businessmen" is no mention of King "Alberto II da Bélgica": a country's name or adjective
+    # is never the surname written
+    words = _CAPITALISED.findall(_beside(text, beside) if beside else text)
+    written = {fold_word(w) for w in words if not country_of(w.rstrip("'’s"))}
     plural = _PLURAL_OFFICE.search(text)
     found: list[Person] = []
     for country in countries:
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
         named = [t for t in tenures if _surname(index.label(t.qid) or t.name) and any(
-            similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written if len(w) > 3)]
-        if not named and plural and len(countries) <= _PLURAL_MAX:
+            w == _surname(index.label(t.qid) or t.name) or len(w) > 3
+            and similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written)]
+        if not named and plural and len(countries) <= _PLURAL_MAX and not beside:
             kind = _PLURAL_KIND[plural.group(1).lower()]
             named = [t for t in tenures if t.kind == kind]
         for tenure in named[:1]:
@@ -73,6 +85,20 @@ def lead_leaders(doc: Document, date: str | None) -> list[Person]:
     return found
 
 
+def _beside(text: str, host: str) -> str:
+    """The names written next to the host's, joined by "and": "Putin and Francois Hollande"."""
+    words = r"(?:[A-Z][\w'’\-.]*[ \u00a0]+){0,3}"
+    pattern = (rf"\b{re.escape(host)}[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?({words}[A-Z][\w'’\-]*)"
+               rf"|\b({words}[A-Z][\w'’\-]*)[ \u00a0]+and[ \u00a0]+{words}{re.escape(host)}\b")
+    return " ".join(found for match in re.finditer(pattern, text) for found in match.groups() if found)
+
+
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
-    words = name_words(name)
+    """The word a lead would write: "Salman of Saudi Arabia" and "Alberto II da Bélgica" are written
+    Salman and Albert, never by their realm."""
+    realm = re.match(r"(?P<name>.*?)\s+(?:of|da|de|do|di|du)\s+(?P<realm>.+)$", name)
+    if realm and (re.search(r"\b[IVX]+$", realm["name"]) or country_of(realm["realm"])):
+        name = realm["name"]
+    words = [w for w in name_words(name) if not re.fullmatch(r"[ivx]+", w)]
     return words[-1] if words else ""

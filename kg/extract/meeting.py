@@ -11,6 +11,17 @@ stage reads the heading; the participants stage that follows it
 with his own ministers or governors is domestic, and there ``is_meeting``
 becomes False and it has no participants.
 
+Headings of the genre that this reads as encounters too: an announced meeting
+with a named partner ("Vladimir Putin will meet with President of Uganda ...",
+"talks will be held on March 5", a foreign leader's coming visit to the
+publisher's country), dated the day announced; two leaders doing something
+together ("Putin and US President Bush visited St Petersburg State
+University"); a summit or council of heads of state, whose other members the
+page may not name; and, for a headline title ("The dialogue on a peace treaty
+must be ..."), the lead's first sentence ("Following Russian-Japanese talks in
+Tokyo, ...").  A cancelled, postponed or proposed meeting, or one still to come
+("interviewed ... in the run-up to his meeting with ..."), is none.
+
 Place: see kg.extract.place.  Date: the dateline's, counted back to the event
 when the lead says "yesterday" (see kg.extract.when).
 """
@@ -20,9 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.place import split_place, title_city, whitehouse_place
+from kg.extract.place import split_place, stated_city, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
-from kg.extract.when import event_date
+from kg.extract.when import announced_date, event_date
 from kg.formats.header import header_datelines
 from kg.inputs.text import normalise
 from kg.model import Document, Meeting
@@ -30,8 +41,13 @@ from kg.model import Document, Meeting
 _PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
                     r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
 _VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
-                    r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks)"
+                    r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks|event|session)"
                     r"|\b(?:met|meet|meeting|held|spoke|convened|joined) virtually\b", re.I)
+# Remarks that open on the host: "I'm pleased to have this opportunity to speak with you today virtually".
+_VIRTUALLY_NOW = re.compile(r"\b(?:speak|talk|meet|see)(?:ing)? (?:with )?you (?:today |now )?virtually\b", re.I)
+# A title that names an encounter face to face ("met with", "talks with"): a telephone the first
+# sentence mentions is an earlier call ("arranged the meeting during their telephone conversation").
+_IN_PERSON = re.compile(r"\b(?:met|meets|meeting|talks|visit)\b", re.I)
 _VISIT = re.compile(r"\b(state|official|working)\s+visit", re.I)
 _ENCOUNTER = re.compile(
     r"\b(?:talks|meeting|meetings|met|meets|conversation|conversations|negotiations|spoke|"
@@ -41,13 +57,39 @@ _ENCOUNTER = re.compile(
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
-    r"article|announce\w*|birthday)\b", re.I)
+    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off)\b"
+    r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
+# An announced meeting with a named partner is the meeting (dated the day it is to be held); an announced
+# trip abroad is not (what the host will do there is not yet said).
+_ANNOUNCED = re.compile(r"\bwill (?:meet|hold talks|have talks|be held)\b|\btalks will\b", re.I)
+_VISIT_TO = re.compile(r"\bwill (?:make an? |pay an? )?(?:\w+ )?visit (?:to )?(?P<place>[A-Z][^\n,]*?)(?= on\b|$|,)")
 # "Remarks by President Biden and Prime Minister Albanese at State Dinner": leaders who speak
 # together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
 _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
+# Two leaders doing something together make an encounter: "President Vladimir Putin and US President George
+# Bush visited St Petersburg State University", "... and Chancellor Schroeder answered journalists' questions".
+_TOGETHER = re.compile(r"^(?:[\w.’'\-]+[ \u00a0]+){1,8}?and[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){1,8}?(?:visited|"
+                       r"answered|signed|attended|opened|toured|laid|watched|inspected|unveiled|launched|addressed)\b")
+# "said at a press conference following talks with ...": a statement reported from the encounter.
+_REPORTED = re.compile(r"\b(?:announce[sd]?|said|stated)\b(?=[^.;]{0,20}\b(?:at|during|after|following)\b)")
+# A meeting still to come that the heading mentions: "in the run-up to his meeting with ...".
+_FUTURE_ENCOUNTER = re.compile(r"\b(?:in the run-up to|ahead of|on the eve of|in preparation for)[ \u00a0]+"
+                               r"(?:his|the|a|their)[ \u00a0]+[^,.;]*", re.I)
 # What a telephone heading may still announce that is no conversation.
 _NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
                            re.I)
+
+
+# A gathering of several states' leaders: it is a meeting even where the page names none of the others.
+_MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of "
+                           r"(?:State|Government)\b|\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b",
+                           re.I)
+
+
+def is_multilateral(doc: Document) -> bool:
+    """Whether the title names a summit or a council of heads of state (the page is a meeting even
+    where it names no other leader: "The CIS summit adopted statements on ...")."""
+    return bool(doc.title and doc.is_meeting and _MULTILATERAL.search(normalise(doc.quote(doc.title), quotes=False)))
 
 
 def _lead_text(doc: Document) -> str:
@@ -75,13 +117,49 @@ def meeting_format(doc: Document) -> str:
     Later lead sentences often recall other contacts ("during several telephone
     conversations in December they discussed..."), which say nothing of this one.
     """
-    first_sentence = _first_sentence(doc)
-    texts = [normalise(text, quotes=False) for text in (doc.quote(doc.title) if doc.title else "", first_sentence)]
-    if any(_VIDEO.search(text) for text in texts):  # "Call with ..." held as "a secure video call"
-        return "video"
-    if any(_PHONE.search(text) for text in texts):
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    first = normalise(_first_sentence(doc), quotes=False)
+    if _VIDEO.search(title) or _VIDEO.search(first) or _VIRTUALLY_NOW.search(_host_opening(doc)):
+        return "video"  # "Call with ..." held as "a secure video call"
+    if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title):
         return "phone"
     return "in_person"
+
+
+def _host_opening(doc: Document) -> str:
+    """The first sentences of remarks that open on a speaker ("... to speak with you today virtually")."""
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is not None:
+            return normalise(" ".join(doc.quote(s) for s in utterance.sentences[:5]), quotes=False)
+    return ""
+
+
+def _without_announcement(doc: Document, heading: str) -> str:
+    """The heading without the "will" of an announced meeting with a partner: "Vladimir Putin will meet
+    with President of Uganda ...", "Russian-Turkish talks will be held on March 5", "President of France
+    Nicolas Sarkozy will visit Russia" (a visit to the publisher's country is a visit to its leader)."""
+    from kg.people.gazetteer import country_of
+
+    visit = _VISIT_TO.search(heading)
+    if _ANNOUNCED.search(heading) or visit and country_of(visit["place"]) == doc.publisher_country:
+        return re.sub(r"\bwill\b", "", heading)
+    return heading
+
+
+def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bool:
+    """Whether the heading reports an encounter (see the module docstring); a title that is a headline
+    ("The dialogue on a peace treaty must be conducted ...") leaves it to the lead's first sentence."""
+    heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
+    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
+                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading) or _TOGETHER.match(heading))
+    if not encounter:
+        encounter = bool(_ENCOUNTER.search(normalise(_first_sentence(doc), quotes=False) if titled else lead))
+    vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
+    if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
+        vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
+    if encounter and not vetoed:
+        return True
+    return bool(_JOINT_REMARKS.match(heading)) and not re.search(r"\bwill\b", heading)
 
 
 def extract_meeting(doc: Document) -> Document:
@@ -92,6 +170,9 @@ def extract_meeting(doc: Document) -> Document:
     dateline = datelines[0] if datelines else None
     published = dateline.date if dateline else (doc.date or doc.transcript.date)
     date = event_date(published, _first_sentence(doc))
+    heading = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    if _without_announcement(doc, heading) != heading:  # "will meet on December 11": the day it is to be held
+        date = announced_date(published, [heading, _first_sentence(doc)]) or date
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 
@@ -104,6 +185,8 @@ def extract_meeting(doc: Document) -> Document:
             city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
+    elif doc.format == "kremlin" and doc.title:  # no place line: the place the title states, if any
+        city = stated_city(doc.quote(doc.title))
     elif doc.format == "plain":
         city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)
@@ -112,15 +195,5 @@ def extract_meeting(doc: Document) -> Document:
                       visit_kind=visit.group(1).lower() if visit else None,
                       date_span=dateline.date_span if dateline and dateline.date == date else None,
                       place_span=place_span)
-    heading = normalise(title or lead[:300], quotes=False)
-    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
-                     or JOINT_STATEMENT.search(heading))
-    if not encounter and not title:
-        encounter = bool(_ENCOUNTER.search(lead))
-    vetoed = _NOT_ENCOUNTER.search(heading)
-    if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
-        vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
-    is_meeting = encounter and not vetoed
-    if not is_meeting and _JOINT_REMARKS.match(heading):
-        is_meeting = not re.search(r"\bwill\b", heading)
+    is_meeting = _names_encounter(doc, normalise(title or lead[:300], quotes=False), lead, bool(title))
     return replace(doc, meeting=meeting, is_meeting=is_meeting)

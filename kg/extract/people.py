@@ -7,11 +7,16 @@ Who counts (one rule, so it can be checked by hand):
   conversation with US President Donald Trump and King of Saudi Arabia
   Salman bin Abdulaziz Al Saud"), or who speaks under a principal's office;
 - the publisher's own leader (kremlin.ru: Putin, or Medvedev in 2008–2012;
-  White House: the President), once someone foreign takes part.
+  White House: the President), once someone foreign takes part;
+- a guest the title names under any office of state (:mod:`kg.extract.guests`);
+- for a summit or a visit, the leaders the lead names further down.
 
 Journalists, officials in the room and people merely spoken about do not
-count.  Without a foreign principal the page is domestic and the
-participants stay empty.
+count: when the title names whom the host met, other leaders the lead goes on
+to mention are spoken of; someone described as a former office holder, a
+parliament's or party's head, a journalist or a cleric is no principal.
+Without a foreign principal the page is domestic and the participants stay
+empty, unless it is a joint statement or a summit.
 """
 
 from __future__ import annotations
@@ -21,16 +26,20 @@ from dataclasses import replace
 
 from kg.people.cast import Mention, name_at, find_mentions
 from kg.people.leaders import fuller_name, known_leader, office_holder
-from kg.extract.signatories import signatories
+from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
+from kg.extract.guests import names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders
+from kg.extract.meeting import is_multilateral
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
 from kg.inputs.text import normalise, split_sentences
 
 _LEAD_SENTENCES = 2
+_SUMMIT_SENTENCES = 8  # a summit's or a visit's page names the others further down than a call's lead
+_VISIT_TO = re.compile(r"\b(?:visit|visits) to\b", re.I)  # "Working visit to Germany": its hosts meet the guest
 # Offices that speak for a country; a mention of one without "of Country" takes the page's country.
 _STATE_OFFICES = frozenset({
     "President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir", "Amir",
@@ -72,7 +81,11 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
     if not doc.title:
         return []
     found = []
-    for match in _WITH_NAME.finditer(normalise(doc.quote(doc.title), quotes=False)):
+    title = normalise(doc.quote(doc.title), quotes=False)
+    for match in _WITH_NAME.finditer(title):
+        first = match["rest"].split(" and ")[0]
+        if non_principal_at_text(title, match.start("rest"), match.start("rest") + len(first)):
+            continue  # "with Recep Tayyip Erdogan, the leader of Turkey's Justice and Development Party"
         for part in re.split(r"\band\b", match["rest"]):
             words = name_at(part.split())
             name = " ".join(words)
@@ -115,6 +128,12 @@ def _same(a: Person, b: Person) -> bool:
         return False
     return words_a[-1] == words_b[-1] or (len(words_a) == 1 and words_a[0] in words_b) \
         or (len(words_b) == 1 and words_b[0] in words_a)
+
+
+def _overlap(a: Person, b: Person) -> bool:
+    """One person under a shorter and a fuller name: "Mohamed bin Zayed" in "Mohamed bin Zayed Al Nahyan"."""
+    words_a, words_b = set(name_words(a.name)), set(name_words(b.name))
+    return _same(a, b) or bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def _is_host(person: Person, host: Person | None) -> bool:
@@ -197,32 +216,57 @@ def extract_participants(doc: Document) -> Document:
         return replace(doc, participants=())
     found = replace(doc, participants=_principals(doc))
     if doc.meeting is not None and not foreign_principals(found):
-        return replace(found, participants=(), is_meeting=False)
+        if is_multilateral(doc) and not names_no_principal(doc):  # a summit: the host takes part, whoever
+            # else the page leaves unnamed ("met with Russian journalists following the APEC summit" is no summit)
+            date = document_date(doc)
+            host = _publisher_leader(doc, date)
+            members = lead_leaders(doc, date, sentences=_SUMMIT_SENTENCES)
+            return replace(found, participants=((host,) if host else ()) + tuple(members))
+        # a joint statement is agreed between parties even where the text names none of their leaders
+        return replace(found, participants=(), is_meeting=is_joint_statement(doc))
     return found
 
 
-def _principals(doc: Document) -> tuple[Person, ...]:
-    """The principals the title, the lead, the speakers and a joint statement's signatures name."""
-    date = document_date(doc)
+def _mentioned(doc: Document, date: str | None) -> list[Person]:
+    """Foreign principals the title and the lead's opening mention, and the title's guests.
+
+    When the title names whom the host met, leaders the lead goes on to mention
+    ("discussed the visit of Pakistan's President ...") are spoken of, not met.
+    """
     people: list[Person] = []
+    in_title: list[bool] = []  # whether each of the people mentioned is mentioned in the title
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
+    host = _publisher_leader(doc, date)
     title_partner_is_domestic = False
     for mention, in_head in _mentions(doc):
-        if title_partner_is_domestic and not (doc.title and mention.span in doc.title):
+        titled = bool(doc.title and mention.span in doc.title)
+        if title_partner_is_domestic and not titled:
             break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
         person = _as_person(mention, doc, date)
-        if doc.title and mention.span in doc.title and person.name != getattr(
-                _publisher_leader(doc, date), "name", None) and not person.organisation and (
+        if person.country != doc.publisher_country and non_principal_at(doc, mention.span, mention.name):
+            continue  # "former US President George Bush", "President of the French Senate Gerard Larcher"
+        if titled and person.name != getattr(host, "name", None) and not person.organisation and (
                 person.country == doc.publisher_country
                 or not person.country and person.office not in _STATE_OFFICES):
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
-                and not _is_host(person, _publisher_leader(doc, date))):  # "Joseph R. Biden, Jr."
+                and not _is_host(person, host)):  # "Joseph R. Biden, Jr."
             person = _with_page_country(person, next(iter(page_countries)), doc, date)
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
+            in_title.append(titled)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
+    people.extend(g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people))  # any office
+    if any(in_title):
+        people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
+    return people
+
+
+def _principals(doc: Document) -> tuple[Person, ...]:
+    """The principals the title, the lead, the speakers and a joint statement's signatures name."""
+    date = document_date(doc)
+    people = _mentioned(doc, date)
     for speaker in doc.cast:
         if speaker.office and (speaker.organisation or speaker.country
                                and speaker.country != doc.publisher_country):
@@ -237,19 +281,22 @@ def _principals(doc: Document) -> tuple[Person, ...]:
     if doc.publisher_country is None:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
-    elif unique:
-        host = _publisher_leader(doc, date)
-        if host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
-            unique = [_without_host(p, host) for p in unique
-                      if not (_same(p, host) and p.country in (None, host.country))]
-            unique.insert(0, host)
-    if doc.publisher_country is None and len({p.country for p in unique}) < 2:
-        unique = []
-    if doc.publisher_country and not any(p.organisation or p.country not in (None, doc.publisher_country)
-                                         for p in unique):
-        guests = lead_leaders(doc, date)  # "Mr Putin and Mr Chretien", "the three Presidents"
+        return tuple(unique) if len({p.country for p in unique}) >= 2 else ()
+    return tuple(_with_host(doc, unique, date))
+
+
+def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Person]:
+    """The publisher's leader first, then the guests; where nobody foreign was named, the leaders the
+    lead names by surname or plural office ("Mr Putin and Mr Chretien", "the three Presidents")."""
+    host = _publisher_leader(doc, date)
+    if unique and host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
+        unique = [_without_host(p, host) for p in unique if not (_same(p, host) and p.country in (None, host.country))]
+        unique.insert(0, host)
+    if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
+        beside = host.name.split()[-1] if host and names_no_principal(doc) else None
+        visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
+        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES)
         if guests:
-            host = _publisher_leader(doc, date)
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
-    return tuple(unique)
+    return unique

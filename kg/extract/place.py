@@ -21,10 +21,12 @@ from kg.people.gazetteer import country_of
 from kg.model import Document, Span
 
 _REGION = re.compile(r"\b(?:Region|Territory|Oblast|Krai|Province|District|Republic|State|County)$")
-_HERE_IN = re.compile(r"\b(?:here|today|we are|we're|meeting|met|meet|visit(?:ed)?)\s+(?:here\s+|today\s+)?in\s+"
+# "here in Hiroshima", "today in New York"; not "we met in Glasgow" nor "I visited in Tokyo", other encounters
+_HERE_IN = re.compile(r"\b(?:here|today|we are|we're)\s+(?:here\s+|today\s+)?in\s+"
                       r"(?P<city>[A-Z][a-z]+(?:[ \u00a0][A-Z][a-z]+)?)")
 _VENUE_WORDS = re.compile(r"\b(?:Room|Office|House|Lawn|Garden|Center|Centre|Building|Base|Palace|Hotel|Academy|"
-                          r"Residence|Hall|Teleconference|Loop|Court|Library|Museum|Embassy)\b")
+                          r"Residence|Hall|Teleconference|Loop|Court|Library|Museum|Embassy|University|"
+                          r"Headquart?ers|Headquaters|Kremlin|Street|Castle|Chancellery|Airport)\b")
 _US_ZONES = frozenset({"EST", "EDT", "ET", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKDT", "HST"})
 _ZONE = re.compile(r"^\d{1,2}:\d\d\s*[AaPp]\.?\s?[Mm]\.?\s+(?P<zone>[A-Z]{2,5})$", re.M)
 # The White House writes a US place as "City, State": the state is never the city.
@@ -38,19 +40,43 @@ MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC D.
 
 
 def split_place(place: str) -> tuple[str | None, str | None]:
-    """(city, venue) of a place line: drop a trailing region, state or country; the last part is the city."""
+    """(city, venue) of a place line: drop a trailing region, state or country; the last part is the city.
+
+    The locality is the first part that is no venue when what follows it is no city the gazetteer
+    knows ("Porto Rotondo, Sardinia") or when it is an island ("Russky Island, Vladivostok"); a
+    residence alone names its locality ("Zavidovo Residence, Tver Region").
+    """
+    place = re.sub(r"\([^)]*\)", "", place)  # "Pratica di Mare (Italian Air Force Base)"
     parts = [normalise(p, quotes=False).strip() for p in place.split(",") if p.strip()]
     while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
         parts.pop()
-    if len(parts) > 1 and parts[-1] in US_STATES:  # "New York, New York": the state once, then the city
-        parts.pop()
-    if not parts:
+    if len(parts) > 1 and parts[-1] in US_STATES and _state_not_city(parts):
+        parts.pop()  # "Los Angeles, California"; but "UN Headquarters, New York" is in the city
+    if not parts or len(parts) == 1 and country_of(parts[0]):  # "Belarus": a country alone names no city
         return None, None
     if _VENUE_WORDS.search(parts[-1]):  # "Via Teleconference, Oval Office": rooms only
-        return None, ", ".join(parts)
+        residence = re.fullmatch(r"(?P<place>[A-Z][\w\-]+) Residence", parts[-1])
+        return (residence["place"] if residence else None), ", ".join(parts)
+    for index, part in enumerate(parts[:-1]):
+        if _LOCALITY.search(part) or index == len(parts) - 2 and _unknown_region(part, parts[-1]):
+            return part, ", ".join(parts[index + 1:])
     city = parts[-1]
     venue = ", ".join(parts[:-1]) or None
     return city, venue
+
+
+_LOCALITY = re.compile(r"\b(?:Island|Peninsula)$")
+
+
+def _state_not_city(parts: list[str]) -> bool:
+    """Whether the last part is a US state, not the city: "California" always; "New York" or
+    "Washington" (cities too) only after a city the gazetteer knows."""
+    return not _known_city(parts[-1]) or _known_city(parts[-2])
+
+
+def _unknown_region(part: str, last: str) -> bool:
+    """"Porto Rotondo, Sardinia": the last part is no city the gazetteer knows and ``part`` no venue."""
+    return not (_VENUE_WORDS.search(part) or country_of(part) or _known_city(last) or re.search(r"\d", part))
 
 
 def _abroad(doc: Document) -> bool:
@@ -59,24 +85,70 @@ def _abroad(doc: Document) -> bool:
     return bool(zone and zone["zone"] not in _US_ZONES)
 
 
-_IN_CITY = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<city>[A-Z][\w'’\-]+(?:[ \u00a0][A-Z][\w'’\-]+)?)")
+# "met today with ... on the margins of the UN General Assembly in New York", "talks were held in Oslo":
+# the place the encounter's own clause names (no full stop, other than an initial's, between).
+_ENCOUNTER_WORD = re.compile(r"\b(?i:met|meet|meets|meeting|meetings|held|talks|summit|conference|hosted|"
+                             r"took place|taking place|arrived|gathered|convene|convened|convening|visit|dinner|lunch|"
+                             r"luncheon)\b")
+_CLAUSE_END = re.compile(r"[;:]|(?<![A-Z])\.(?:\s|$)")
+_IN_PLACE = re.compile(r"\b(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?"
+                       r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0](?:[A-Z][\w'’\-]*|de|da|do|el|al|del|la)){0,3})"
+                       r"(?P<country>,[ \u00a0]+[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)*)?")
+_OPENING = re.compile(r"^(?:(?:Today|Yesterday|This \w+),?[ \u00a0]+)?[Ii]n[ \u00a0]+(?P<place>[A-Z][\w'’\-]*"
+                      r"(?:[ \u00a0][A-Z][\w'’\-]*){0,2}),")
+_HOSTED = re.compile(r"^(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)[ \u00a0]+hosted\b")
+
+
+def stated_city(text: str) -> str | None:
+    """The city a title or lead sentence says the encounter is in ("A summit was held in Oslo",
+    "met ... in Sharm El Sheikh, Egypt", "Today in Jeddah, ...", "Odessa hosted a meeting").  A country,
+    a venue ("at Windsor Castle", "at the White House") or a city the gazetteer does not know (unless
+    a country follows: "in Apulia, Italy") is none."""
+    text = normalise(text, quotes=False)
+    opening = _OPENING.match(text) or _HOSTED.match(text)
+    candidates = [(opening["place"], None)] if opening else []
+    for verb in _ENCOUNTER_WORD.finditer(text):
+        end = _CLAUSE_END.search(text, verb.end())
+        clause = text[verb.end():min(end.start() if end else len(text), verb.end() + 200)]
+        candidates += [(m["place"], m["country"]) for m in _IN_PLACE.finditer(clause)]
+    for place, country in candidates:
+        city = _city_of(place, country)
+        if city:
+            return city
+    return None
+
+
+def _city_of(place: str, country: str | None) -> str | None:
+    """The city that ``place`` starts with: known to the gazetteer, or followed by a country."""
+    words = place.split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        following = words[size:size + 1]
+        if country_of(name) or following and _VENUE_WORDS.search(following[0]) or _VENUE_WORDS.search(name):
+            return None
+        if _known_city(name) or size == len(words) and country and country_of(country.strip(", \u00a0")):
+            return name
+    return None
+
+
+def _known_city(name: str) -> bool:
+    from kg.people.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    return bool(gazetteer.city(name) or gazetteer.city(f"{name} City"))
 
 
 def _lead_city(doc: Document) -> str | None:
-    """The city the lead's first sentences put the leaders in ("met today in Bali")."""
-    from kg.people.gazetteer import default_gazetteer
-
+    """The city the lead's first sentence puts the encounter in ("met today in Bali")."""
     for utterance in doc.utterances[:1]:
-        if utterance.speaker is not None:
-            return None
-        for sentence in utterance.sentences[:2]:
-            quote = doc.quote(sentence)
-            for match in _IN_CITY.finditer(quote):
-                name = normalise(match["city"], quotes=False)
-                for candidate in (name, name.split()[0]):
-                    if default_gazetteer().city(candidate) and not country_of(candidate):
-                        return candidate
+        if utterance.speaker is None and utterance.sentences:
+            return stated_city(doc.quote(utterance.sentences[0]))
     return None
+
+
+def heading_city(doc: Document) -> str | None:
+    """For a page whose place line names no place: the city its title or first sentence states."""
+    return (stated_city(doc.quote(doc.title)) if doc.title else None) or _lead_city(doc)
 
 
 def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None]:

@@ -21,9 +21,16 @@ from kg.people.cast import Mention, find_mentions
 from kg.people.leaders import known_leader
 from kg.model import Document, Person
 
-JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b",
+JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b"
+                             # "Statement by President of Russia ..., Federal Chancellor of Germany ... and ...":
+                             # several signatories named before what it is about
+                             r"|^Statement (?:by|of|from)\b(?:(?!\s(?:on|regarding|concerning)\s|:)[^\n])*?\sand\s",
                              re.I)
 _SUBJECT_END = re.compile(r"\s(?:on|to|in|regarding|following|at)\s|:|\|")
+_LEADERS = re.compile(r"\b(Leaders|Presidents|Prime Ministers)[’']?(?!\w)", re.I)
+_LEADER_KINDS = {"leaders": ("head_of_government", "head_of_state"), "presidents": ("head_of_state",),
+                 "prime ministers": ("head_of_government",)}
+_KIND_OFFICE = {"head_of_government": "Prime Minister", "head_of_state": "President"}
 _HEADS = frozenset({"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir",
                     "Amir", "Crown Prince", "Sultan", "Premier", "Taoiseach", "Federal President"})
 
@@ -75,6 +82,13 @@ def signatories(doc: Document, people: list[Person], date: str | None) -> list[P
             wanted.remove(mention.country)
             if not wanted:
                 return added
+    leaders = _LEADERS.search(doc.quote(doc.title))
+    if leaders:  # "Joint Statement from the Leaders of ...": each party's leader
+        for code in list(wanted):
+            leader = _leader_of(code, date, _LEADER_KINDS[leaders.group(1).lower()])
+            if leader:
+                added.append(leader)
+                wanted.remove(code)
     if len(wanted) == 1:  # "President Biden and Prime Minister Meloni": the one other leader is the other party's
         named = {word.lower() for p in added for word in p.name.split()} | {_host_surname(doc, date).lower()}
         others = [m for m in mentions if not m.country and not named & set(m.name.lower().split())]
@@ -83,6 +97,24 @@ def signatories(doc: Document, people: list[Person], date: str | None) -> list[P
             if person.country == wanted[0]:
                 added.append(person)
     return added
+
+
+def _leader_of(country: str, date: str | None, kinds: tuple[str, ...]) -> Person | None:
+    """The leader who signs for ``country`` on ``date``: the holder of the first of ``kinds`` (head of
+    government, then head of state, for "Leaders") the list knows."""
+    from kg.people.gazetteer import default_gazetteer
+
+    if not date:
+        return None
+    index = default_gazetteer().leaders()
+    tenures = index.of_country(country, date, 0)
+    for kind in kinds:
+        # the list repeats a tenure with a year only and no end: the latest exactly dated one is today's
+        holders = sorted((t for t in tenures if t.kind == kind), key=lambda t: (len(t.start) == 10, t.start))
+        if holders:
+            label = index.label(holders[-1].qid) or holders[-1].name
+            return Person(label, _KIND_OFFICE[kind], country, qid=holders[-1].qid, label=label)
+    return None
 
 
 def _person(mention: Mention, country: str, date: str | None) -> Person:

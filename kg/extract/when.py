@@ -78,3 +78,28 @@ def event_date(published: str | None, first_sentence: str) -> str | None:
             if candidate <= day:
                 return candidate.isoformat() if (day - candidate).days <= 31 else published
     return published
+
+
+_ANNOUNCED_WITHIN = 62  # days: an announcement names a date in the coming weeks
+
+
+def announced_date(published: str | None, texts: list[str]) -> str | None:
+    """The date an announcement gives the coming meeting ("will meet on December 11, 2012", "talks
+    will be held on March 5"): the first "on Month Day" of ``texts`` on or after ``published``."""
+    if not published:
+        return None
+    try:
+        day = Date.fromisoformat(published)
+    except ValueError:
+        return None
+    for text in texts:
+        for found in _MONTH_DAY.finditer(normalise(text, quotes=False)):
+            month, number = MONTHS.index(found["month"]) + 1, int(found["day"])
+            for year in (int(found["year"]),) if found["year"] else (day.year, day.year + 1):
+                try:
+                    candidate = Date(year, month, number)
+                except ValueError:
+                    break
+                if 0 <= (candidate - day).days <= _ANNOUNCED_WITHIN:
+                    return candidate.isoformat()
+    return None

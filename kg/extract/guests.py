@@ -1,0 +1,265 @@
+"""The guest a title names, whatever their office, and whether a named guest is a principal.
+
+A kremlin.ru title says whom the President met: "Meeting with First Vice
+Premier of the State Council of China Zhang Gaoli", "President Vladimir Putin
+met with Condoleezza Rice, the National Security Advisor of the US President".
+The cast reader (:mod:`kg.people.cast`) knows the offices of heads of state and
+government and of a few ministers; a guest under any other office (a Vice
+Premier, a security council's secretary, an envoy, a Governor General) was
+read as nobody, and the page as domestic.  Here the guest is read by shape
+instead: the name is the run of name words that ends a description, and the
+country is the one the description names next to it ("... of Iran Hassan
+Rouhani", "Condoleezza Rice, ... of the US President").
+
+Who is no principal (the gold format: heads of state or government, ministers,
+heads of international organisations): someone described as a former office
+holder, as the head of a parliament or of a party (a ruling Communist Party
+excepted: its General Secretary leads the state), or as a journalist, writer,
+businessman or cleric.  A meeting with them is no meeting of leaders.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.inputs.text import normalise
+from kg.model import Document, Person, Span
+from kg.people.cast import OFFICE_PATTERN
+from kg.people.names import NAME_PARTICLES, is_hyphenated_particle, is_thing_word, looks_like_person_name
+
+# Where a title names whom the host met: the words after these.
+_GUEST_START = re.compile(
+    r"\b(?i:(?:met|meets|meeting|talks|conversation|call|spoke|speaks|negotiations)(?:[ \u00a0]+by[ \u00a0]+"
+    r"(?:tele)?phone)?[ \u00a0]+with|met|received|receiving)[ \u00a0]+(?:the[ \u00a0]+)?")
+# Where the guest's description ends: a clause about something else.
+_GUEST_END = re.compile(r"\s(?:who|which|during|to[ \u00a0]+(?!the\b|an?\b)[a-z]+|and[ \u00a0]+(?:discussed|addressed|"
+                        r"held|signed|answered))\s|[;(:]\s|(?<=[a-z]{2})\.(?:\s|$)|\s[\u2013\u2014]\s")
+_NAME_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*")
+# Capitalised words of a description, never of the name after it.
+_DESCRIPTION = frozenset("""
+Right Honourable Sheikh His Her Majesty Highness Excellency Mr Mrs Ms Dr Member Co-Chairman Co-Chair Head Chief
+Deputy First Vice Special Presidential Envoy Representative Adviser Advisor Secretary Minister Director Speaker
+Governor General Premier Interim Acting Cooperation Trade Economic Commission Council Prince King Queen Emir
+Crown President Chancellor Chairman Chairwoman Chairperson Leader Senior Economics Defence Defense Foreign
+""".split())
+_MAX_NAME = 6
+_ELECT = re.compile(r"-(?:[Ee]lect|[Dd]esignate)$")  # "President-Elect", "Prime Minister-designate"
+# A clause after "Name," that describes the person ("the President of the French National Assembly")
+_APPOSITION = re.compile(r"(?:the|a|an|former|ex-|head|leader|chairman|chairwoman|chairperson|speaker|president|"
+                         r"member|secretary|minister|co-chairman)\b", re.I)
+
+_FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b(?![ \u00a0]+(?:Yugoslav|Soviet)\b)", re.I)
+_LEGISLATURE = re.compile(r"\b(?:Parliament|parliament\w*|Senate|National Assembly|House of (?:Representatives|"
+                          r"Commons|Lords|Councillors)|Congress|Duma|Rada|Hural|Majlis|Sejm|Bundestag|Knesset|"
+                          r"Speakers?|Legislative|legislators?|deputies)\b")
+_PARTY = re.compile(r"\bParty\b")
+_RULING_PARTY = re.compile(r"\bCommunist Party of (?:China|Vietnam|Viet Nam|Cuba|Laos)|\b(?:Chinese|Vietnamese|"
+                           r"Cuban|Lao) Communist Party|Workers[’']? Party of Korea")
+_NOT_OFFICE = re.compile(r"\b(?:journalists?|writer|author|businessm[ae]n|business|entrepreneurs?|bankers?|"
+                         r"Patriarch|Metropolitan|Archbishop|Bishop|Cardinal|Catholicos|Mufti|Rabbi|Pope|Church|"
+                         r"Sheikh-ul-Islam|scientists?|students?|activists?|Mayor|Ambassadors?|Staff|Executive Office|"
+                         r"Group|Company|Corporation|CEO|chief executive officer|board|Academy|University|Institute|"
+                         r"Foundation|Society)\b", re.I)
+# "the leader of Germany's Christian Democratic Union": a leader of something else than a country
+_LEADER_OF = re.compile(r"\bleader of (?!(?:the )?X\b(?![’']s))", re.I)
+# A guest the title describes by an office of state: words one of those has in its description.
+_STATE_OFFICE = re.compile(r"\b(?:Minister|Secretary|President|Premier|Chancellor|Advis[eo]r|Envoy|Representative|"
+                           r"Governor|Government|Administration|King|Queen|Prince|Princess|Emir|Amir|Sultan|Council|"
+                           r"Commissioner|Director|Head of State|Vice)", re.I)
+
+
+def is_non_principal(description: str) -> bool:
+    """Whether the words describing someone make them no principal (see the module docstring)."""
+    from kg.people.gazetteer import default_gazetteer
+
+    text = normalise(description, quotes=False)
+    if _FORMER.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text):
+        return True
+    if _PARTY.search(text) and not _RULING_PARTY.search(text):
+        return True
+    if not _LEADER_OF.search(text):
+        return False
+    for mention in reversed(default_gazetteer().find_countries(text)):  # "leader of the DPRK" leads a country
+        text = text[:mention.span.start] + "X" + text[mention.span.end:]
+    return bool(_LEADER_OF.search(text))
+
+
+def guest_phrase(title: str) -> str | None:
+    """The words of a title that describe whom the host met ("First Vice Premier ... Zhang Gaoli")."""
+    start = _GUEST_START.search(title)
+    if not start:
+        return None
+    rest = title[start.end():]
+    end = _GUEST_END.search(rest)
+    return rest[:end.start()] if end else rest
+
+
+def _name_runs(phrase: str) -> list[list[re.Match[str]]]:
+    """Maximal runs of capitalised words (and the particles inside names), as word matches."""
+    runs: list[list[re.Match[str]]] = []
+    for match in re.finditer(r"[^\s,]+", phrase):
+        word = match.group()
+        joined = bool(runs) and re.fullmatch(r"[ \u00a0]", phrase[runs[-1][-1].end():match.start()]) is not None
+        if _NAME_WORD.fullmatch(word) or is_hyphenated_particle(word) or (word in NAME_PARTICLES and joined):
+            if joined:
+                runs[-1].append(match)
+            else:
+                runs.append([match])
+    return runs
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The person's name that ends a run of capitalised words ("... of Iran Hassan Rouhani")."""
+    while words and words[-1] in NAME_PARTICLES:
+        words = words[:-1]
+    name: list[str] = []
+    for word in reversed(words):
+        if (len(name) == _MAX_NAME or word in _DESCRIPTION or is_thing_word(word) or OFFICE_PATTERN.fullmatch(word)
+                or _ELECT.search(word)):
+            break
+        candidate = [word] + name
+        if len(candidate) >= 2 and word not in NAME_PARTICLES and not looks_like_person_name(" ".join(candidate)):
+            break
+        name = candidate
+    while name and name[0] in NAME_PARTICLES:
+        name = name[1:]
+    return name if len(name) >= 2 and looks_like_person_name(" ".join(name)) else []
+
+
+def _guest(name: str, before: str, after: str, publisher: str | None) -> Person | None:
+    """The guest ``name`` with the country or organisation the words before or after name."""
+    from kg.people.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    if is_non_principal(f"{before} {after}") or not _STATE_OFFICE.search(f"{before} {after}"):
+        return None
+    for description in (before, after):
+        countries = [m.code for m in gazetteer.find_countries(description)]
+        foreign = [code for code in countries if code != publisher]
+        if countries:
+            office = description.strip(" ,").removeprefix("the ")
+            return Person(name, office or None, foreign[-1]) if foreign else None
+        organisations = gazetteer.find_organisations(description)
+        if organisations:
+            return Person(name, description.strip(" ,").removeprefix("the ") or None, None,
+                          organisations[0][0].name)
+    return None
+
+
+def _first_name(phrase: str, start: int, end: int) -> bool:
+    """Whether the country word at ``phrase[start:end]`` is a first name ("Minister German Gref"): a
+    name word follows it, and it is no noun after "of" ("Council of Iran Hassan Rouhani")."""
+    following = re.match(r"[ \u00a0]+([A-Z][\w'’\-]*)", phrase[end:])
+    if not following or re.search(r"\bof[ \u00a0]+(?:the[ \u00a0]+)?\Z", phrase[:start]):
+        return False
+    word = following.group(1)
+    return not (word in _DESCRIPTION or is_thing_word(word) or OFFICE_PATTERN.match(phrase, end + following.start(1)))
+
+
+def _known(name: str, before: str, doc: Document, date: str | None) -> Person | None:
+    """A guest the title names by office and name alone ("King Charles III"), when the leaders list
+    knows who that was on the day: their country is the list's."""
+    from kg.people.cast import Mention
+    from kg.people.leaders import known_leader
+
+    office = OFFICE_PATTERN.search(before)
+    if not office or is_non_principal(before):
+        return None
+    known = known_leader(Mention(name, None, None), date)
+    if known and known.country and known.country != doc.publisher_country:
+        return Person(name, office.group(), known.country, qid=known.qid)
+    return _reigning_here(name, office.group(), doc, date)
+
+
+def _reigning_here(name: str, office: str, doc: Document, date: str | None) -> Person | None:
+    """A monarch of several realms ("King Charles III") as the sovereign of the one realm the page
+    names in its opening sentences."""
+    from kg.people.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    if not date or not doc.utterances:
+        return None
+    lead = doc.utterances[0]
+    named = {m.code for s in lead.sentences[:3] for m in gazetteer.find_countries(doc.text, s.start, s.end)}
+    realms = {leader.country: leader for leader in gazetteer.leaders_named(name, int(date[:4]))
+              if leader.country in named and leader.country != doc.publisher_country}
+    if len(realms) != 1:
+        return None
+    (country, leader), = realms.items()
+    return Person(name, office, country, qid=leader.qid)
+
+
+def title_guests(doc: Document, date: str | None = None) -> list[Person]:
+    """The guests the title names with a description that gives a foreign country, any office.
+
+    Each name takes the country its own description names: the words between
+    the previous name and it, else the clause after it ("Condoleezza Rice, the
+    National Security Advisor of the US President").  A guest of the publisher's
+    own country, or one who is no principal, is left out.
+    """
+    from kg.people.gazetteer import default_gazetteer
+
+    if not doc.title:
+        return []
+    phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
+    if not phrase:
+        return []
+    masked = phrase  # a country's name is no part of a name: "... of Bosnia and Herzegovina Milorad Dodik"
+    for mention in default_gazetteer().find_countries(phrase):
+        if _first_name(phrase, mention.span.start, mention.span.end):
+            continue
+        masked = masked[:mention.span.start] + "x" * (mention.span.end - mention.span.start) + masked[mention.span.end:]
+    names = []  # (start, end, name words) of every name in the phrase
+    for run in _name_runs(masked):
+        name = _trailing_name([m.group() for m in run])
+        if name:
+            names.append((run[-len(name)].start(), run[-1].end(), name))
+    for start, end, _ in names:  # a name is no description: "German" of "Minister German Gref" names no country
+        phrase = phrase[:start] + " " * (end - start) + phrase[end:]
+    guests: list[Person] = []
+    described_from = 0  # where the description of the next name starts: after the last guest read
+    for index, (start, end, name) in enumerate(names):
+        before = phrase[described_from:start]
+        if "," in before and described_from:  # "Jaime Gama, foreign minister of Portugal, ..., and Javier Solana"
+            before = before.rsplit(",", 1)[1]
+        before = re.sub(r"^[\s,]*(?:and\s+)?(?:the\s+)?", "", before)
+        following = phrase[end:names[index + 1][0] if index + 1 < len(names) else len(phrase)]
+        # "Claudia Sheinbaum of Mexico" (White House titles), "Condoleezza Rice, the National Security Advisor"
+        of = re.match(r"[ \u00a0]+of[ \u00a0]+[^,]*", following)
+        after = of.group() if of else following.split(",")[1] if following.startswith(",") else ""
+        person = _guest(" ".join(name), before, after, doc.publisher_country) or _known(
+            " ".join(name), before, doc, date)
+        if person:
+            guests.append(person)
+            described_from = end
+    return guests
+
+
+def _described(text: str, start: int, end: int) -> str:
+    """The words that describe the person at ``text[start:end]``: back to the clause's start, and a
+    clause after a comma ("Jean-Louis Debre, the President of the French National Assembly")."""
+    before = re.split(r"[,;:()]|(?<=[a-z]{2})\.|\bwith\b|\band\b", text[max(0, start - 80):start])[-1]
+    after = re.match(r",[ \u00a0]*(?P<clause>[^,;:.()\n]*)", text[end:end + 120])
+    return f"{before} {text[start:end]} {after['clause'] if after and _APPOSITION.match(after['clause']) else ''}"
+
+
+def non_principal_at(doc: Document, span: Span, name: str | None) -> bool:
+    """Whether the person a mention at ``span`` names ``name`` is described as no principal; the
+    description ends with the name ("... Anthony Blair met with members of the business community")."""
+    found = doc.text.find(name, span.start, span.end) if name else -1
+    return non_principal_at_text(doc.text, span.start, found + len(name) if name and found >= 0 else span.end)
+
+
+def non_principal_at_text(text: str, start: int, end: int) -> bool:
+    """Whether the person named at ``text[start:end]`` is described as no principal."""
+    return is_non_principal(_described(text, start, end))
+
+
+def names_no_principal(doc: Document) -> bool:
+    """Whether the title says the host met people who are no principals ("met with American
+    journalists", "met with the Chief of the Ukrainian President's Staff, ..."): then a leader the
+    lead merely speaks of is no guest."""
+    if not doc.title:
+        return False
+    phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
+    return bool(phrase and is_non_principal(phrase))
