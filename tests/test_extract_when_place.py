@@ -270,7 +270,7 @@ def test_the_format_comes_from_the_title_and_the_first_sentence(title, lead, exp
     ("Telephone conversation to congratulate President of Belarus Alexander Lukashenko", True),
     ("Message of greetings to President of Belarus Alexander Lukashenko", False),
     ("Condolences to President of Belarus Alexander Lukashenko", False),
-    ("Vladimir Putin will hold talks with President of Belarus Alexander Lukashenko", False),
+    ("Vladimir Putin will hold talks with President of Belarus Alexander Lukashenko", True),  # announced: the meeting
     ("Joint statement by Russia and Belarus", True),
 ])
 def test_what_counts_as_an_encounter(title, expected):
