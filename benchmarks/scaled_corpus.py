@@ -4,8 +4,8 @@ Issue 14 asks that a 4x kremlin-news corpus (29k pages) builds and that peak mem
 whose first line (the title) differs are distinct transcripts to irkg (another text, another hash),
 while the work per page stays what it is in the real corpus.
 
-    python benchmarks/scaled_corpus.py ../shared/corpus/kremlin-news /tmp/kn-x4 --times 4
-    python benchmarks/suite.py --corpus /tmp/kn-x4 --only memory --sizes 1000,7225 --runs 1 --out ...
+    python benchmarks/scaled_corpus.py ../shared/corpus/kremlin-news build/kn-x4 --times 4
+    python benchmarks/suite.py --corpus build/kn-x4 --only memory --sizes 1000,7225 --runs 1 --out ...
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ which the network reads them by), the countries of the reference graph — drops
 in an exclusion file (the sealed test split), and writes the quads sorted,
 gzipped, so a rerun gives the same bytes.
 
-    python tools/make_network_fixture.py /tmp/kn-store tests/data/network/kremlin-news-network.nq.gz \
+    python tools/make_network_fixture.py build/kn-store tests/data/network/kremlin-news-network.nq.gz \
         --exclude TEST_SPLIT_FILES.txt
 """
 
