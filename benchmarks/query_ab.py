@@ -140,14 +140,30 @@ def compare(store_path: str, old_lib, new_lib, runs: int | None) -> dict[str, di
             bindings = bind_params(new, params_for(new, fact))
             entry = {"rows": len(run_query(store, new.text, bindings))}
             entry["same_rows"], entry["same_order"] = same_rows(store, old, new, bindings)
+            entry["other_params"] = []
             for extra in EXTRA_PARAMS.get(new.name, []):
                 rows, order = same_rows(store, old, new, bind_params(new, extra))
-                entry["same_rows"], entry["same_order"] = entry["same_rows"] and rows, entry["same_order"] and order
+                entry["other_params"].append({"params": extra, "same_rows": rows, "same_order": order})
             if runs:
                 entry.update(time_pair(store, old, new, bindings, runs))
             out[new.name] = entry
             print(f"{store_path}: {new.name} {entry}", file=sys.stderr)
     return out
+
+
+def _same(entry: dict) -> str:
+    if entry["same_rows"] and entry["same_order"]:
+        return "yes"
+    return "rows yes, order no" if entry["same_rows"] else "NO"
+
+
+def _others(entry: dict) -> str:
+    """Rows with the other parameters: "yes", or which ones differ."""
+    if not entry["other_params"]:
+        return ""
+    differ = [", ".join(f"{k}={v}" for k, v in e["params"].items()) or "none" for e in entry["other_params"]
+              if _same(e) != "yes"]
+    return "yes" if not differ else "differ: " + "; ".join(differ)
 
 
 def markdown(figures: dict) -> str:
@@ -158,16 +174,17 @@ def markdown(figures: dict) -> str:
              f"{figures['cpus']} CPUs, shared: load average {figures['load_before']} at the start, "
              f"{figures['load_after']} at the end. Wall ms is what a user waits; CPU ms is this process's "
              "CPU time, what the query costs whatever else runs on the machine.", "",
-             "| query | rows | before wall ms | after wall ms | before CPU ms | after CPU ms | rows same |"
-             + "".join(f" rows same on `{name}` |" for name in figures["rows_stores"]),
-             "|---|---|---|---|---|---|---|" + "---|" * len(figures["rows_stores"])]
+             "| query | rows | before wall ms | after wall ms | before CPU ms | after CPU ms | rows same | "
+             "other parameters |" + "".join(f" rows same on `{name}` |" for name in figures["rows_stores"]),
+             "|---|---|---|---|---|---|---|---|" + "---|" * len(figures["rows_stores"])]
     for name, e in figures["queries"].items():
-        same = "yes" if e["same_rows"] and e["same_order"] else ("rows yes, order no" if e["same_rows"] else "NO")
-        extra = [("yes" if s[name]["same_rows"] and s[name]["same_order"] else "NO")
+        extra = [_same(s[name]) + (f" ({_others(s[name])})" if _others(s[name]) not in ("", "yes") else "")
                  for s in figures["rows_stores"].values()]
         lines.append(f"| {name} | {e['rows']} | {e['before_wall_ms']:.1f} | {e['after_wall_ms']:.1f} | "
-                     f"{e['before_cpu_ms']:.1f} | {e['after_cpu_ms']:.1f} | {same} |" + "".join(f" {x} |" for x in extra))
-    return "\n".join(lines) + "\n"
+                     f"{e['before_cpu_ms']:.1f} | {e['after_cpu_ms']:.1f} | {_same(e)} | {_others(e)} |"
+                     + "".join(f" {x} |" for x in extra))
+    notes = figures.get("notes")
+    return "\n".join(lines) + "\n" + (f"\n{notes.strip()}\n" if notes else "")
 
 
 def main() -> int:
@@ -177,6 +194,7 @@ def main() -> int:
     parser.add_argument("--rows-store", action="append", default=[], help="another store to compare rows on")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", help="write OUT.json and OUT.md")
+    parser.add_argument("--notes", help="a Markdown file appended to OUT.md")
     args = parser.parse_args()
     old_lib, new_lib = before_queries(args.before), list_queries()
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -188,6 +206,7 @@ def main() -> int:
                "queries": compare(args.store, old_lib, new_lib, args.runs),
                "rows_stores": {path: compare(path, old_lib, new_lib, None) for path in args.rows_store}}
     figures["load_after"] = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    figures["notes"] = Path(args.notes).read_text(encoding="utf-8") if args.notes else ""
     print(markdown(figures))
     if args.out:
         Path(f"{args.out}.json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
