@@ -82,6 +82,7 @@ def linked_store(dev_store_dir, tmp_path) -> OxigraphStore:
                    (node, irkg + "status", ox.NamedNode(irkg + status)), (node, irkg + "item", ox.Literal("vaccine")),
                    (node, irkg + "inTranscript", transcript), (node, irkg + "evidence", evidence),
                    (evidence, "http://www.w3.org/ns/oa#exact", ox.Literal(quote)),
+                   (node, irkg + "statedOn", ox.Literal(date, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))),
                    (transcript, irkg + "published", ox.Literal(date, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")))]
         store.replace_graph(ox.NamedNode(f"{DEFAULT_BASE}graph/{name}"),
                             [ox.Triple(s, ox.NamedNode(p), o) for s, p, o in triples])

@@ -64,6 +64,19 @@ def test_a_changed_text_replaces_only_its_own_graph(pages):
     assert _quads(store) == _fresh_build(pages)
 
 
+def test_a_changed_date_moves_the_day_its_claims_were_stated(pages):
+    # irkg:statedOn lives in the transcript's graph, so rebuilding the transcript rewrites it
+    store, manifest = OxigraphStore(None), Manifest(None)
+    build([str(pages)], store, manifest=manifest)
+    page = next(p for p in pages.iterdir() if "2019-03-28" in p.name)
+    page.write_text(page.read_text(encoding="utf-8").replace("March 28, 2019", "March 29, 2019", 1), encoding="utf-8")
+    assert build([str(pages)], store, manifest=manifest).built == 1
+    days = store.query("""SELECT DISTINCT ?day WHERE { GRAPH ?g { ?claim irkg:statedOn ?day ;
+        irkg:inTranscript ?t . ?t irkg:source ?source FILTER(CONTAINS(?source, "kyrgyzstan")) } }""")
+    assert [row["day"].value for row in days] == ["2019-03-29"]
+    assert _quads(store) == _fresh_build(pages)
+
+
 def test_prune_drops_the_graphs_of_files_no_longer_given(pages):
     store, manifest = OxigraphStore(None), Manifest(None)
     build([str(pages)], store, manifest=manifest)

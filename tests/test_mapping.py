@@ -270,3 +270,16 @@ def test_two_spellings_of_one_person_give_one_name_and_alt_labels():
     assert names and all(len(v) == 1 for v in names.values()), {k: v for k, v in names.items() if len(v) > 1}
     parolin = [k for k in names if k.endswith("pietro-parolin")]
     assert parolin and alt[parolin[0]]  # the other spelling is kept
+
+
+def test_every_claim_is_stated_on_its_meetings_date_else_its_transcripts(dev_store):
+    # irkg:statedOn is derived when the transcript's graph is written; the library's queries read it
+    # instead of joining meetings and transcripts, so it must say what that join says
+    rows = dev_store.query("""SELECT ?claim ?stated ?expected WHERE {
+        GRAPH ?g { ?claim irkg:inTranscript ?t ; irkg:evidence ?e }
+        OPTIONAL { GRAPH ?g { ?claim irkg:statedOn ?stated } }
+        OPTIONAL { GRAPH ?m { ?meeting irkg:reportedIn ?t ; irkg:date ?meetingDate } }
+        OPTIONAL { GRAPH ?g { ?t irkg:published ?published } }
+        BIND(COALESCE(?meetingDate, ?published) AS ?expected) }""")
+    assert len(rows) > 100 and all("stated" in r for r in rows)
+    assert [r for r in rows if r.get("stated") != r.get("expected")] == []

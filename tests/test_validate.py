@@ -248,6 +248,8 @@ MUTATIONS = [
      lambda g: drop(g, supply(g), PROV_DERIVED)),
     ("claim in no transcript", "irkgsh:Claim-inTranscript", "Violation",
      lambda g: drop(g, supply(g), I("inTranscript"))),
+    ("stated on a date string", "irkgsh:Claim-statedOn", "Violation",
+     lambda g: put(g, supply(g), I("statedOn"), lit("2021-07-20"))),
     ("dangling asserter", "irkgsh:Claim-assertedBy", "Violation",
      lambda g: put(g, supply(g), I("assertedBy"), ns.person_iri("Nobody Known"))),
     ("claim by someone other than the utterance's speaker", "irkgsh:Claim-speaker-is-utterance-speaker",

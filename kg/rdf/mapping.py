@@ -250,8 +250,10 @@ def _map_meeting(out: Triples, doc: Document, tid: str, transcript: NamedNode, b
 def _map_claim(out: Triples, node: NamedNode, speaker: Person | None, utterance: int,
                quantity: Quantity | None, span, doc: Document, tid: str,
                transcript: NamedNode, base: str) -> None:
-    """What commitments and figures share: quantity, who said it, where, and the quote."""
+    """What commitments and figures share: quantity, who said it, where and when, and the quote."""
     out.add(node, irkg("inTranscript"), transcript)
+    meeting_date = date_literal(doc.meeting.date) if doc.is_meeting and doc.meeting else None  # as _map_meeting
+    out.add(node, irkg("statedOn"), meeting_date or date_literal(doc.transcript.date or doc.date))
     if quantity is not None:
         out.add(node, irkg("value"), decimal_literal(quantity.value))
         out.text(node, irkg("unit"), quantity.unit)

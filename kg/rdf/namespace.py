@@ -118,6 +118,7 @@ class _Terms:
     alpha3: URIRef
     item: URIRef
     documentTitle: URIRef
+    statedOn: URIRef
     value: URIRef
     unit: URIRef
     qualifier: URIRef
