@@ -63,3 +63,18 @@ def empty_server() -> OxigraphServer:
     """A fresh in-memory server for one test (push targets, failure cases)."""
     with OxigraphServer(None, read_only=False) as server:
         yield server
+
+
+@pytest.fixture
+def restore_model():
+    """``--model`` points the process at another file; put the shipped one back afterwards."""
+    import os
+
+    from kg.extract.learned import MODEL_ENV, shipped_reader
+
+    before = os.environ.pop(MODEL_ENV, None)
+    yield
+    os.environ.pop(MODEL_ENV, None)
+    if before is not None:
+        os.environ[MODEL_ENV] = before
+    shipped_reader.cache_clear()

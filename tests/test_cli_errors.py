@@ -15,7 +15,6 @@ import pytest
 from kg.cli import main
 from kg.cli.output import describe_record
 from kg.cli.streams import Output, OutputError, Progress, printable
-from kg.extract.learned import shipped_reader
 
 DEV = Path(__file__).resolve().parent / "data" / "dev"
 AZE = DEV / "kremlin-2021-07-20-azerbaijan.txt"
@@ -39,21 +38,6 @@ def files(tmp_path: Path) -> Path:
     (tmp_path / "gold" / "x.txt").write_text("Talks.\n", encoding="utf-8")
     (tmp_path / "model.json").write_text(json.dumps({"format": 1}), encoding="utf-8")
     return tmp_path
-
-
-@pytest.fixture
-def restore_model():
-    """``--model`` points the process at another file; put the shipped one back afterwards."""
-    import os
-
-    from kg.extract.learned import MODEL_ENV
-
-    before = os.environ.pop(MODEL_ENV, None)
-    yield
-    os.environ.pop(MODEL_ENV, None)
-    if before is not None:
-        os.environ[MODEL_ENV] = before
-    shipped_reader.cache_clear()
 
 
 # --- input errors: exit 2, one line naming the file ----------------------------------------

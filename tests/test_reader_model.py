@@ -108,21 +108,6 @@ def test_both_readers_run_in_the_pipeline_and_can_differ():
         pipeline_for("oracle")
 
 
-@pytest.fixture
-def restore_model():
-    """``--model`` points the process at another file; put the shipped one back afterwards."""
-    import os
-
-    from kg.extract.learned import MODEL_ENV
-
-    before = os.environ.pop(MODEL_ENV, None)
-    yield
-    os.environ.pop(MODEL_ENV, None)
-    if before is not None:
-        os.environ[MODEL_ENV] = before
-    shipped_reader.cache_clear()
-
-
 def test_cli_reader_option_and_model_file(tmp_path, restore_model):
     from kg.cli import main
 
