@@ -102,8 +102,12 @@ def test_people_link_by_name_or_by_office_on_the_day(person, day, qid, label):
 
 
 def test_no_link_on_a_surname_with_another_first_name():
-    assert link(Person("Mehriban Aliyeva", "First Vice-President", "AZE"), "2019-05-01").qid is None
-    assert link(Person("Natwar Singh", "Foreign Minister", "IND"), "2005-06-01").qid is None
+    # not Ilham Aliyev (Q57371) nor Manmohan Singh (Q41914): the office-holder list knows each herself/himself
+    mehriban = link(Person("Mehriban Aliyeva", "First Vice-President", "AZE"), "2019-05-01")
+    natwar = link(Person("Natwar Singh", "Foreign Minister", "IND"), "2005-06-01")
+    assert (mehriban.qid, mehriban.label) == ("Q671930", "Mehriban Aliyeva")
+    assert (natwar.qid, natwar.label) == ("Q1285090", "K. Natwar Singh")
+    assert link(Person("Mehriban Aliyeva", "First Vice-President", "AZE"), "2016-05-01").qid is None  # before her term
 
 
 def test_no_link_on_one_word_without_a_country():

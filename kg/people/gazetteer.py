@@ -142,6 +142,7 @@ class Gazetteer:
         self._country_re: re.Pattern[str] | None = None
         self._cities: dict[str, list[tuple[int, CityInfo]]] | None = None
         self._leaders: LeaderIndex | None = None
+        self._officeholders: LeaderIndex | None = None
         self._organisations: dict[str, OrganisationInfo] | None = None
         self._org_re: re.Pattern[str] | None = None
 
@@ -207,6 +208,15 @@ class Gazetteer:
         if self._leaders is None:
             self._leaders = LeaderIndex(lambda name: _read_tsv(name, self._dir))
         return self._leaders
+
+    def officeholders(self) -> LeaderIndex:
+        """The dated list of other offices (ministers, speakers, heads of international
+        organisations), kept apart from :meth:`leaders`; empty for a data folder without it."""
+        if self._officeholders is None:
+            files = ("officeholder_names.tsv", "officeholders.tsv")
+            present = self._dir is None or all((self._dir / name).exists() for name in files)
+            self._officeholders = LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files)
+        return self._officeholders
 
     def leaders_named(self, name: str, year: int | None = None) -> list[LeaderInfo]:
         """Offices held by the person called ``name`` (spellings folded by :mod:`kg.people.namekey`).

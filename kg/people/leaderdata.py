@@ -4,7 +4,10 @@
 head of state / head of government / foreign minister, office label when
 the source gives one, start and end as ISO dates or years) and
 ``kg/data/leader_names.tsv`` each person's label and other spellings; both
-are made by ``tools/build_leaders.py`` from Wikidata query output (CC0).
+are made by ``tools/build_leaders.py`` from Wikidata query output (CC0).  The same
+index serves ``officeholders.tsv``/``officeholder_names.tsv`` (``tools/build_officeholders.py``):
+other offices since 2000, a row naming an organisation instead of a country for the
+heads of international organisations.
 
 Names are indexed by their folded words (:mod:`kg.people.namekey`), so "Ilkham
 Aliyev", "Ilham Aliev" and "Ilham Aliyev" find the same person, and tenures
@@ -14,11 +17,12 @@ on a date can be checked against whoever held the office then.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from typing import Callable
 
-from kg.people.namekey import name_key, name_words, regnal_name, telling_words
+from kg.people.namekey import name_key, name_words, regnal_name, telling_words, unaccented
 
 #: Wikidata dates are sometimes a day or a month off the publishers' (an inauguration
 #: on the 7th recorded as the 1st); a tenure counts as held this many days either side.
@@ -36,6 +40,7 @@ class LeaderInfo:
     start: str = ""
     end: str = ""
     kind: str = ""
+    organisation: str = ""
 
     @property
     def start_year(self) -> int | None:
@@ -67,25 +72,42 @@ def _as_date(text: str, low: bool) -> Date | None:
         return None
 
 
-class LeaderIndex:
-    """Tenures by person, by name key, by name word and by country."""
+def organisation_key(name: str) -> str:
+    """An organisation's name folded so that spellings compare equal ("Organisation"/"Organization")."""
+    return re.sub(r"[^a-z0-9]+", " ", unaccented(name).lower()).strip().replace("organization", "organisation")
 
-    def __init__(self, read_tsv: Callable[[str], list[list[str]]]) -> None:
+
+class LeaderIndex:
+    """Tenures by person, by name key, by name word, by country and by organisation.
+
+    The same index serves the leader list and the list of other office-holders
+    (``officeholders.tsv``, whose rows also name an organisation, for the heads of
+    international organisations); the two are kept apart so that who counts as a
+    leader does not change with the second list.
+    """
+
+    def __init__(self, read_tsv: Callable[[str], list[list[str]]], names: str = "leader_names.tsv",
+                 tenures: str = "leaders.tsv") -> None:
         labels: dict[str, str] = {}
         self.spellings: dict[str, tuple[str, ...]] = {}
-        for qid, label, aliases in read_tsv("leader_names.tsv"):
+        for qid, label, aliases in read_tsv(names):
             labels[qid] = label
             self.spellings[qid] = (label, *[a for a in aliases.split("|") if a])
         self.tenures: list[LeaderInfo] = []
         self._by_qid: dict[str, list[int]] = {}
         self._by_country: dict[str, list[int]] = {}
-        for qid, iso3, kind, office, start, end, _source in read_tsv("leaders.tsv"):
+        self._by_organisation: dict[str, list[int]] = {}
+        for row in read_tsv(tenures):
+            qid, iso3, organisation = row[0], row[1], row[2] if len(row) == 8 else ""
+            kind, office, start, end = row[-5:-1]
             if qid not in labels:
                 continue
             index = len(self.tenures)
-            self.tenures.append(LeaderInfo(labels[qid], qid, iso3 or None, office, start, end, kind))
+            self.tenures.append(LeaderInfo(labels[qid], qid, iso3 or None, office, start, end, kind, organisation))
             self._by_qid.setdefault(qid, []).append(index)
             self._by_country.setdefault(iso3, []).append(index)
+            if organisation:
+                self._by_organisation.setdefault(organisation_key(organisation), []).append(index)
         self._by_key: dict[str, set[str]] = {}
         self._by_word: dict[str, set[str]] = {}
         self._by_regnal: dict[tuple[str, str], set[str]] = {}
@@ -111,6 +133,12 @@ class LeaderIndex:
     def of_country(self, country: str, day: str, slack: int = SLACK_DAYS) -> list[LeaderInfo]:
         """Tenures of ``country`` that cover ``day``."""
         return [t for t in (self.tenures[i] for i in self._by_country.get(country, []))
+                if t.held_on(day, slack)]
+
+    def of_organisation(self, organisation: str, day: str, slack: int = SLACK_DAYS) -> list[LeaderInfo]:
+        """Tenures of an office of ``organisation`` (any spelling :func:`organisation_key` folds alike)
+        that cover ``day``."""
+        return [t for t in (self.tenures[i] for i in self._by_organisation.get(organisation_key(organisation), []))
                 if t.held_on(day, slack)]
 
     def keyed(self, name: str) -> set[str]:

@@ -16,7 +16,14 @@ them, in one of two ways:
   one person holding an office of that country then has a surname that may
   be the written one spelt another way ("Geidar Aliev" in 1999 is the
   President of Azerbaijan, Heydar Aliyev; "Emomali Rakhmonov" is Emomali
-  Rahmon), and no first name that cannot be theirs (:func:`_score`).
+  Rahmon), and no first name that cannot be theirs (:func:`_score`);
+- **by an office held that day**: failing both, the second list of office-holders
+  (ministers, speakers, heads of international organisations:
+  :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
+  holding an office of the country, or of the organisation, the text gives on the
+  page's date: by name as above, else by surname when the office the text gives fits
+  the one held (:func:`_office_fits`: "Foreign Minister" is the "Minister of Foreign
+  Affairs", not the "Minister of Justice").
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
@@ -27,12 +34,13 @@ the text gives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from kg.people.leaderdata import LeaderIndex
+from kg.people.leaderdata import LeaderIndex, LeaderInfo
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
-                               similar_word, telling_words)
+                               similar_word, telling_words, unaccented)
 
 
 def _index() -> LeaderIndex:
@@ -52,15 +60,18 @@ def _words(name: str) -> list[str]:
     return words
 
 
-def _by_name(index: LeaderIndex, person: Person, day: str | None) -> str | None:
+def _by_name(index: LeaderIndex, person: Person, day: str | None, allowed: set[str] | None = None) -> str | None:
+    """Who the written name is, of the people who served the country given (of ``allowed``
+    when given: those holding an office of the country or organisation that day)."""
     words = _words(person.name)
     if len(words) < 2:
         return None
     name, country = " ".join(words), person.country
+    side = country or (person.organisation if allowed is not None else None)
     finders = (lambda: index.keyed(name), lambda: index.with_words(name), lambda: index.regnal(person.name),
-               lambda: _spelt_alike(index, words, country), lambda: _contained(index, words, country))
+               lambda: _spelt_alike(index, words, side), lambda: _contained(index, words, side))
     for finder in finders:  # the strictest that finds someone who served the country given
-        qids = {q for q in finder() if _served(index, q, country)}
+        qids = {q for q in finder() if (q in allowed if allowed is not None else _served(index, q, country))}
         if qids:
             break
     if len(qids) > 1:
@@ -136,11 +147,18 @@ def _score(words: list[str], spellings: tuple[str, ...]) -> int:
 
 
 def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | None:
+    if not (person.country and day):
+        return None
+    return _best_fit(index, person, day, index.of_country(person.country, day))
+
+
+def _best_fit(index: LeaderIndex, person: Person, day: str, tenures: list[LeaderInfo]) -> str | None:
+    """The one holder of ``tenures`` whose name fits the written one best (:func:`_score`)."""
     words = _words(person.name)
-    if not (person.country and day and words):
+    if not words:
         return None
     scores: dict[str, int] = {}
-    for tenure in index.of_country(person.country, day):
+    for tenure in tenures:
         score = _score(words, index.spellings.get(tenure.qid, (tenure.name,)))
         if score:
             scores[tenure.qid] = max(score, scores.get(tenure.qid, 0))
@@ -168,5 +186,64 @@ def link(person: Person, day: str | None) -> Person:
     index = _index()
     qid = person.qid or _by_name(index, person, day) or _by_office(index, person, day)
     if not qid:
+        qid = _by_held_office(person, day)
+    if not qid:
         return person
-    return replace(person, qid=qid, label=index.label(qid) or person.label or person.name)
+    label = index.label(qid) or _officeholders().label(qid)  # the leader list's label first: one IRI
+    return replace(person, qid=qid, label=label or person.label or person.name)
+
+
+def _officeholders() -> LeaderIndex:
+    from kg.people.gazetteer import default_gazetteer
+
+    return default_gazetteer().officeholders()
+
+
+#: Words of an office title that tell nothing about it, and words that say only what kind of
+#: post it is (a minister, a secretary): the rest say which one (foreign, defence, state).
+_GENERIC_OFFICE_WORDS = frozenset("of the and for in on to at its by affairs deputy first vice acting former "
+                                  "a an".split())
+_ROLE_WORDS = frozenset("minister ministers secretary president chairman chairperson chair director speaker "
+                        "governor commissioner advisor adviser representative ambassador head chief leader".split())
+
+
+def _office_fits(written: str | None, held: str) -> bool:
+    """Whether the office the text gives may be ``held``: "Foreign Minister" is the "Minister
+    of Foreign Affairs" and "US Secretary of State" the "Secretary of State", but "Secretary
+    of State" is not the "Secretary of Defence" nor "President" the "President of the Senate".
+    The words that say which post it is must meet; where the held title has none, its kind."""
+    if not written:
+        return False
+    mine, theirs = ({w.replace("defense", "defence") for w in re.findall(r"[a-z]+", unaccented(o).lower())}
+                    - _GENERIC_OFFICE_WORDS for o in (written, held))
+    which = theirs - _ROLE_WORDS
+    return bool(which & mine) if which else bool(theirs & mine)
+
+
+def _holders(index: LeaderIndex, person: Person, day: str) -> list[LeaderInfo]:
+    """Tenures of an office of the country, else of the organisation, the text gives, held on ``day``."""
+    if person.country:
+        return index.of_country(person.country, day)
+    if not person.organisation:
+        return []
+    from kg.people.gazetteer import default_gazetteer
+
+    known = default_gazetteer().organisation(person.organisation)
+    names = dict.fromkeys([known.name] if known else []) | dict.fromkeys([person.organisation])
+    return [t for name in names for t in index.of_organisation(name, day)]
+
+
+def _by_held_office(person: Person, day: str | None) -> str | None:
+    """Someone of the other office-holders (:meth:`kg.people.gazetteer.Gazetteer.officeholders`)
+    holding an office of the country or organisation the text gives on ``day``: by name,
+    else by surname when the text also gives an office that fits the one held."""
+    if not day:
+        return None
+    index = _officeholders()
+    holders = _holders(index, person, day)
+    if not holders:
+        return None
+    qid = _by_name(index, person, day, {t.qid for t in holders})
+    if qid:
+        return qid
+    return _best_fit(index, person, day, [t for t in holders if _office_fits(person.office, t.office)])
