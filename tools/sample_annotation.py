@@ -124,7 +124,10 @@ def whitehouse_pages(shared: Path, repo: Path, total: int, rng: random.Random) -
     folder = shared / "corpus/whitehouse"
     strata = defaultdict(list)
     for entry in json.loads((folder / "SOURCES.json").read_text("utf-8")):
-        if entry["sha256"] in known or not (folder / f"{entry['name']}.txt").exists():
+        text_file = folder / f"{entry['name']}.txt"
+        # Earlier draws record the hash of the text annotated, not SOURCES.json's hash of the page as
+        # published: compare that one, or a page already drawn is drawn again (it was, in draws 3-6).
+        if not text_file.exists() or hashlib.sha256(text_file.read_bytes()).hexdigest() in known:
             continue
         kind = _wh_kind(entry["name"])
         record = {"source": "whitehouse", "file": f"{entry['name']}.txt", "url": entry["url"],
