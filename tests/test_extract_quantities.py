@@ -109,11 +109,12 @@ def test_written_number_words_are_matched_whole_words_only():
 
 
 @pytest.mark.parametrize("text, unit", [
-    ("1,200 MW of capacity", "megawatt"), ("4 GW plant", "gigawatt"), ("600 kilometres of railway", "km"),
-    ("600 kilometers of road", "km"), ("5,000 hectares of land", "hectare"), ("20 billion kWh", "kWh"),
+    ("1,200 MW of capacity", "megawatt"), ("4 GW plant", "GW"), ("600 kilometres of railway", "kilometre"),
+    ("600 kilometers of road", "kilometre"), ("15 km deep", "km"), ("5,000 hectares of land", "hectare"),
+    ("20 billion kWh", "kWh"),
     ("12 million barrels", "barrel"), ("35 billion cubic metres of gas", "cubic metre"),
     ("35 billion cubic meters of gas", "cubic metre"), ("3 million tons of grain", "tonne"),
-    ("40 enterprises", "company"), ("15 joint ventures", "company"), ("30 firms", "company"),
+    ("40 enterprises", "enterprise"), ("15 joint ventures", "company"), ("30 firms", "company"),
     ("12 projects", "project"), ("8 aircraft", "unit"), ("300 vehicles", "unit"),
     ("2,000 specialists", "person"), ("500 refugees", "person"), ("70 doctors", "person"),
     ("3 percentage points", "percent"), ("5 per cent", "percent"),
@@ -154,7 +155,7 @@ def test_a_unit_far_after_the_number_is_not_the_numbers():
     ("trade grew 1.5 times", "times"),
     ("2.5 times more than last year", "times"),
     ("we have met 3 times this year", "time"),
-    ("we had 15 rounds of talks", "meeting"),
+    ("we had 15 rounds of talks", "meeting"), ("2 million rounds of artillery ammunition", "round"),
     ("8 visits in a year", "visit"),
     ("a 2.5-fold rise", "times"),
 ])
@@ -210,9 +211,31 @@ def test_the_first_number_of_a_range_takes_the_seconds_unit(joiner):
     assert read(f"from 22 {joiner} 30 percent") == [(22, "percent", None), (30, "percent", None)]
 
 
-def test_a_range_written_without_spaces_reads_as_a_code_not_two_numbers():
-    # "22-30" cannot be told from a phone number or "2019-2020": nothing rather than a wrong figure
-    assert read("from 22-30 percent") == []
+def test_a_dash_range_reads_as_two_numbers_only_before_a_scale_or_unit():
+    # a range gives one figure per number; "2019-2020" or a phone number, with no unit after, gives nothing
+    assert read("from 22-30 percent") == [(22, "percent", None), (30, "percent", None)]
+    assert read("estimated at $15–20 billion") == [(15e9, "USD", None), (20e9, "USD", None)]
+    assert read("a zone 15–20 km deep") == [(15, "km", None), (20, "km", None)]
+    assert read("in 2019-2020 and at 555-1234") == []
+
+
+def test_currency_codes_before_an_amount():
+    assert read("CAD $1.5 billion for minerals") == [(1.5e9, "CAD", None)]
+    assert read("USD1.6 billion acquisition") == [(1.6e9, "USD", None)]
+    assert read("providing AUD 50 million") == [(5e7, "AUD", None)]
+    assert read("14 billion pounds of investment") == [(14e9, "GBP", None)]
+
+
+def test_compound_written_numbers():
+    assert read("Sixty-four years ago") == [(64, "year", None)]
+    assert read("One hundred and fifty Korean companies") == [(150, "company", None)]
+    assert read("Six hundred and seventy million doses") == [(6.7e8, "dose", None)]
+    assert read("leverage 1GW of geothermal energy") == [(1, "GW", None)]
+
+
+def test_a_demonym_before_a_plural_noun_is_an_adjective():
+    assert read("from more than 20 Chinese cities") == [(20, "city", "more than")]
+    assert read("500 Palestinians were freed") == [(500, "person", None)]
 
 
 def test_the_first_number_of_a_range_takes_the_seconds_scale_only_when_smaller():

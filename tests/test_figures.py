@@ -96,3 +96,33 @@ def test_about_names_the_counted_thing_not_the_unit_or_a_function_word():
     abouts = {(f.quantity.value, f.quantity.unit): f.about for f in doc.figures}
     assert abouts == {(25, "year"): "diplomatic relations", (3e7, "tonne"): "oil", (7, "percent"): "trade",
                       (500, "person"): "Brazilians"}
+
+
+def test_lengths_of_a_relationship_told_as_time_references_or_centuries():
+    assert figures((PUTIN, "65 years ago our countries established diplomatic relations."), (LULA, "Yes.")) \
+        == [(65, "year")]
+    assert figures((PUTIN, "We celebrate the centenary of our diplomatic relations."), (LULA, "Yes.")) \
+        == [(100, "year")]
+    assert figures((PUTIN, "Our countries have stood together for more than a century."), (LULA, "Yes.")) \
+        == [(100, "year")]
+    assert figures((PUTIN, "We marked the 70th anniversary of the U.S.-Brazil Alliance."), (LULA, "Yes.")) \
+        == [(70, "year")]
+    assert figures((PUTIN, "In the past 10 years, much has changed."), (LULA, "Yes.")) == []
+
+
+def test_written_out_percentages_are_figures_and_a_canadians_dollars_are_canadian():
+    trudeau = Person("Justin Trudeau", "Prime Minister", "CAN")
+    assert figures((PUTIN, "Trade grew by two percent."), (LULA, "Yes.")) == [(2, "percent")]
+    assert figures((trudeau, "Canada will invest $100 million in Brazil and US$5 million more."), (PUTIN, "Good.")) \
+        == [(1e8, "CAD"), (5e6, "USD")]
+
+
+def test_a_range_with_a_dash_gives_two_figures():
+    assert figures((PUTIN, "The project will cost $15–20 billion."), (LULA, "Yes.")) == [(15e9, "USD"), (20e9, "USD")]
+
+
+def test_centuries_old_history_and_school_years_are_not_lengths():
+    assert figures((PUTIN, "Our relations have a centuries-old history."), (LULA, "Yes.")) == []
+    assert figures((PUTIN, "Our relations span five centuries."), (LULA, "Yes.")) == [(500, "year")]
+    assert figures((PUTIN, "We gave 618 scholarships for the 2018–2019 school year."), (LULA, "Yes.")) \
+        == [(618, "scholarship")]

@@ -16,9 +16,9 @@ from dataclasses import replace
 
 from kg.extract.quantities import parse_quantities
 from kg.inputs.text import normalise
-from kg.model import Document, Figure, Quantity, Span, is_press_label
+from kg.model import Document, Figure, Person, Quantity, Span, is_press_label
 
-NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "day"})
+NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "week", "day", "hour", "minute"})
 # Around a number of years, words that make it a point in time or an age, not a length.
 TIME_REFERENCE_BEFORE = re.compile(r"\b(?:past|last|ago|after|within|since|before|aged|age of|every|"
                                    r"first|next few|coming)\s+(?:\w+\s+)?$", re.I)
@@ -38,9 +38,19 @@ ANNIVERSARY_OF_RELATIONS = re.compile(
 # What an anniversary measures: relations, or a joint undertaking that has lasted
 # ("the 50th anniversary of gas supplies", "of the first contract on gas supplies").
 _RELATIONS_AFTER_ANNIVERSARY = re.compile(
-    r"\s+of\s+(?:the\s+)?(?:establish\w*\s+(?:of\s+)?)?(?:the\s+|our\s+)?(?:[\w'’-]+\s+){0,6}?"
-    r"(?:relations|ties|supplies|deliveries|cooperation|partnership)\b",
+    r"\s+of\s+(?:the\s+)?(?:establish\w*\s+(?:of\s+)?)?(?:the\s+|our\s+)?(?:[\w'’.-]+\s+){0,6}?"
+    r"(?:relations|relationship|ties|supplies|deliveries|cooperation|partnership|alliance|treaty|agreement)\b",
     re.I)
+# In a sentence about a relationship, "65 years ago ... established relations" and "over the past
+# 70 years, the alliance" tell its length: the rules keep them and the filter decides.
+RELATIONSHIP_CONTEXT = re.compile(r"\b(?:(?:diplomatic\s+)?relations|relationship|alliance|partnership|treaty|"
+                                  r"friendship|establish\w*|allies|ties)\b", re.I)
+# Spoken in dollars: "$" and "dollars" are the speaker's country's own dollar.
+DOLLAR_COUNTRIES: dict[str, str] = {"CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD"}
+_US_DOLLAR = re.compile(r"US\$|USD|U\.S\.|US dollar|American dollar", re.I)
+# Units that measure rather than count: a written-out "two percent" is a figure, "two ministers" is not.
+MEASURED_UNITS = frozenset({"percent", "times", "USD", "EUR", "RUB", "GBP", "CNY", "JPY", "INR", "CAD", "AUD",
+                            "NZD", "SGD", "NOK", "CHF"})
 DOMESTIC = re.compile(r"\b(?:GDP|inflation|unemployment|birth rate|population|budget deficit|"
                       r"domestic|our economy|the economy|national debt|harvest)\b", re.I)
 RELATIONS = re.compile(r"\b(?:trade|bilateral|mutual|between|both|exports?|imports?|invest\w*|"
@@ -53,6 +63,9 @@ ABOUT_NOUNS = re.compile(
     r"economic effect|production|output|(?:natural )?gas|oil|grain|coal|wheat|fertili[sz]ers?|vaccines?|"
     r"tourists?|students?|revenue|capital|financing)\b", re.I)
 _SMALL = 100
+# Mentions of foreign countries per 1,000 characters from which a page of one country's officials is
+# about relations (a news conference abroad, a talk with foreign business), not about domestic affairs.
+FOREIGN_DENSITY = 1.5
 
 
 def extract_figures(doc: Document) -> Document:
@@ -70,38 +83,66 @@ def extract_figures(doc: Document) -> Document:
             quote = norm[sentence.start:sentence.end]
             domestic_only = DOMESTIC.search(quote) and not RELATIONS.search(quote)
             anniversaries = _anniversaries(norm, sentence)
+            relationship = bool(RELATIONSHIP_CONTEXT.search(quote))
             for quantity in parse_quantities(text, sentence.start, sentence.end) + anniversaries:
                 if quantity not in anniversaries and \
-                        not _is_figure(norm, quantity, quantity.span in commitment_spans):
+                        not _is_figure(norm, quantity, quantity.span in commitment_spans, relationship):
                     continue
                 if domestic_only:
                     continue
+                quantity = _own_dollar(norm, quantity, utterance.speaker)
                 figures.append(Figure(quantity=quantity, about=_about(norm, sentence, quantity),
                                       span=sentence, utterance=utterance.index,
                                       speaker=utterance.speaker))
     return replace(doc, figures=tuple(figures))
 
 
-def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool) -> bool:
+def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool, relationship: bool = False) -> bool:
     span = quantity.span
     if quantity.unit is None or quantity.unit in NOT_FIGURE_UNITS or span is None:
         return False
     written_out = not any(ch.isdigit() for ch in norm[span.start:span.end])
-    if written_out and quantity.value < _SMALL and not is_commitment_quantity:
+    if written_out and quantity.value < _SMALL and not is_commitment_quantity and \
+            quantity.unit not in MEASURED_UNITS and not (quantity.unit == "year" and relationship):
         return False
     if quantity.unit == "year":
         before = norm[max(0, span.start - 25):span.start]
         after = norm[span.end:span.end + 15]
         if LENGTH_OF_RELATIONS.match(norm, span.end, span.end + 60):
             return True
-        if TIME_REFERENCE_BEFORE.search(before) or TIME_REFERENCE_AFTER.match(after):
+        if (TIME_REFERENCE_BEFORE.search(before) or TIME_REFERENCE_AFTER.match(after)) and not relationship:
             return False
     return True
 
 
+def _own_dollar(norm: str, quantity: Quantity, speaker: Person | None) -> Quantity:
+    """A Canadian's or an Australian's "$15 million" is in their own dollars, unless the text says US."""
+    if quantity.unit != "USD" or speaker is None or speaker.country not in DOLLAR_COUNTRIES or quantity.span is None:
+        return quantity
+    phrase = norm[max(0, quantity.span.start - 5):quantity.span.end]
+    if _US_DOLLAR.search(phrase) or not ("$" in phrase or "dollar" in phrase.lower()):
+        return quantity
+    return replace(quantity, unit=DOLLAR_COUNTRIES[speaker.country])
+
+
+# "the centenary of our diplomatic relations", "for more than a century", "spanning over five centuries"
+CENTURIES = re.compile(r"\b(?:(?P<centenary>centenary)|(?P<n>a|one)\s+century|"
+                       r"(?P<m>two|three|four|five|six|seven|eight|nine|ten)\s+centuries)\b(?!-)", re.I)
+_CENTURY_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10}
+
+
 def _anniversaries(norm: str, sentence: Span) -> list[Quantity]:
-    """Years of a relationship told as an anniversary ("the tenth anniversary of diplomatic relations")."""
+    """Years of a relationship told as an anniversary ("the tenth anniversary of diplomatic relations")
+    or in centuries, in a sentence about a relationship."""
     found = []
+    if RELATIONSHIP_CONTEXT.search(norm, sentence.start, sentence.end) or \
+            re.search(r"\b(?:together|our (?:two )?(?:countries|nations|peoples))\b", norm[sentence.start:sentence.end],
+                      re.I):
+        for match in CENTURIES.finditer(norm, sentence.start, sentence.end):
+            count = match.group("n") or match.group("m")
+            value = 100 * _CENTURY_COUNT[count.lower()] if count else 100
+            found.append(Quantity(value=value, unit="year", span=Span(match.start(), match.end())))
     for match in ANNIVERSARY_OF_RELATIONS.finditer(norm, sentence.start, sentence.end):
         if not _RELATIONS_AFTER_ANNIVERSARY.match(norm, match.end(), sentence.end):
             continue
@@ -116,6 +157,18 @@ def _is_domestic_meeting(doc: Document) -> bool:
     The head of an international organisation (the European Commission) is a
     foreign counterpart even without a country.
     """
+    if not doc.is_meeting and _foreign_mentions_per_1000(doc) >= FOREIGN_DENSITY:
+        return False  # a news conference or a talk with business about other countries: the filter decides
+    return one_country_cast(doc)
+
+
+def _foreign_mentions_per_1000(doc: Document) -> float:
+    foreign = sum(1 for c in doc.countries if c.code != doc.publisher_country)
+    return 1000 * foreign / max(1, len(doc.text))
+
+
+def one_country_cast(doc: Document) -> bool:
+    """Whether every person of the page (press labels aside) is of the publisher's country."""
     # press labels only: a nameless official with no office still makes the meeting domestic
     people = [p for p in (doc.participants or doc.cast) if not is_press_label(p.name.strip())]
     return bool(people) and all(p.country in (None, doc.publisher_country) and p.organisation is None
@@ -129,8 +182,9 @@ _PHRASE_END = frozenset("of from to between in into with were was is are and tha
 _PHRASE_OPENERS = frozenset("the a an our their your its his her these those".split())
 _TIME_WORDS = frozenset("year years month months quarter period week weeks day days".split())
 # Units whose own word says nothing about what is measured ("tonnes", "percent", "$").
-MEASURE_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "CNY", "JPY", "INR", "percent", "tonne", "cubic metre",
-                           "barrel", "year", "km", "megawatt", "gigawatt", "hectare", "kWh", "times"})
+MEASURE_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "CNY", "JPY", "INR", "CAD", "AUD", "NZD", "SGD", "NOK", "CHF",
+                           "percent", "tonne", "cubic metre", "barrel", "year", "km", "kilometre", "megawatt",
+                           "gigawatt", "GW", "hectare", "kWh", "times"})
 _EVENT_OF_RELATIONS = frozenset("restoration establishment establishing resumption start beginning signing".split())
 _RELATIONS_NOUN = re.compile(r"\b((?:diplomatic\s+|bilateral\s+|our\s+)?relations|partnership|cooperation)\b", re.I)
 _SCALE_OR_NUMBER = re.compile(r"^(?:thousand|million|billion|trillion|[a-z]+(?:ty|teen)|one|two|three|four|five|six|"

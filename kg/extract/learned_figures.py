@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from kg.extract.figures import DOMESTIC, RELATIONS, extract_figures as rule_figures
+from kg.extract.figures import (
+    DOMESTIC, LENGTH_OF_RELATIONS, RELATIONS, RELATIONSHIP_CONTEXT, TIME_REFERENCE_AFTER, TIME_REFERENCE_BEFORE,
+    extract_figures as rule_figures, one_country_cast,
+)
 from kg.inputs.text import normalise
 from kg.model import Document, Figure
 
@@ -46,27 +49,51 @@ def figure_features(doc: Document, norm: str, figure: Figure, sentence_words: li
     if figure.quantity.qualifier:
         feats.add(f"q:{figure.quantity.qualifier}")
     quote = norm[figure.span.start:figure.span.end]
+    if figure.quantity.unit == "year" and span is not None:
+        feats.update(_year_features(norm, span))
+    if RELATIONSHIP_CONTEXT.search(quote):
+        feats.add("relationship-word")
     if DOMESTIC.search(quote):
         feats.add("domestic-word")
     if RELATIONS.search(quote):
         feats.add("relations-word")
     if not doc.is_meeting:
         feats.add("page:no-meeting")
+    if one_country_cast(doc):
+        feats.add("page:one-country-cast")
     feats.update(f"w:{w}" for w in sentence_words)
     return sorted(feats)
 
 
+def _year_features(norm: str, span) -> set[str]:
+    """A number of years: told as a point in time ("the past 10 years", "20 years ago") or as a length
+    ("60 years of diplomatic relations")."""
+    feats = set()
+    if TIME_REFERENCE_BEFORE.search(norm[max(0, span.start - 25):span.start]) or \
+            TIME_REFERENCE_AFTER.match(norm[span.end:span.end + 15]):
+        feats.add("year:time-reference")
+    if LENGTH_OF_RELATIONS.match(norm, span.end, span.end + 60):
+        feats.add("year:of-relations")
+    return feats
+
+
 def figure_candidates(doc: Document) -> list[tuple[Figure, list[str]]]:
-    """The rules' figures of ``doc``, each with its features."""
+    """The rules' figures of ``doc``, each with its features; a number said again gets ``repeat``."""
     from kg.extract.learned import _abstract_words
 
     norm = normalise(doc.text)
     words: dict = {}
+    seen: set = set()
     out = []
     for figure in rule_figures(doc).figures:
         if figure.span not in words:
             words[figure.span] = _abstract_words(doc, norm, figure.span)
-        out.append((figure, figure_features(doc, norm, figure, words[figure.span])))
+        feats = figure_features(doc, norm, figure, words[figure.span])
+        key = (figure.quantity.value, figure.quantity.unit)
+        if key in seen:
+            feats = sorted(feats + ["repeat"])
+        seen.add(key)
+        out.append((figure, feats))
     return out
 
 

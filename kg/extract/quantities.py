@@ -12,22 +12,13 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.number_words import PATTERN as _WORDS, WORD_NUMBERS, word_value
 from kg.inputs.text import MONTHS, normalise
 from kg.model import Quantity, Span
 
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mln": 1e6, "bln": 1e9, "bn": 1e9,
-}
-WORD_NUMBERS: dict[str, float] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a thousand": 1e3, "a dozen": 12, "a million": 1e6,
-    "a billion": 1e9, "a quarter million": 2.5e5, "a quarter of a million": 2.5e5,
-    "half a million": 5e5, "half a billion": 5e8, "one and a half": 1.5,
 }
 # Phrases before a number that say how exact it is; kept out of the value.
 QUALIFIERS: dict[str, str] = {
@@ -39,19 +30,26 @@ QUALIFIERS: dict[str, str] = {
     "up to": "up to", "at least": "at least", "less than": "less than", "under": "less than",
 }
 CURRENCY_SYMBOLS: dict[str, str] = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+# ISO codes and prefixed dollar signs written before an amount ("CAD $1.5 billion", "USD1.6 billion", "A$50 million").
+CURRENCY_CODES: dict[str, str] = {
+    **{code: code for code in ("USD", "CAD", "AUD", "NZD", "SGD", "EUR", "GBP", "CNY", "RUB", "JPY", "INR", "NOK",
+                               "CHF")},
+    "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "S$": "SGD",
+}
 # Unit words after a number, matched on their lower-case form; the value is the unit name.
 UNIT_WORDS: dict[str, str] = {
     "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "percent",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
     "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "yuan": "CNY", "yen": "JPY",
-    "rupees": "INR", "pounds sterling": "GBP",
+    "rupees": "INR", "pounds sterling": "GBP", "pounds": "GBP", "krone": "NOK", "kroner": "NOK",
+    "canadian dollars": "CAD", "australian dollars": "AUD", "swiss francs": "CHF",
     "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne",
-    "doses": "dose", "dose": "dose",
+    "doses": "dose", "dose": "dose", "vaccines": "dose",
     "cubic metres": "cubic metre", "cubic meters": "cubic metre", "barrels": "barrel",
-    "kilometres": "km", "kilometers": "km", "km": "km", "megawatts": "megawatt", "megawatt": "megawatt",
-    "mw": "megawatt", "gigawatts": "gigawatt", "gw": "gigawatt", "hectares": "hectare", "kwh": "kWh",
+    "kilometres": "kilometre", "kilometers": "kilometre", "km": "km", "megawatts": "megawatt", "megawatt": "megawatt",
+    "mw": "megawatt", "gigawatts": "gigawatt", "gw": "GW", "hectares": "hectare", "kwh": "kWh",
     "years": "year", "year": "year", "year-long": "year", "months": "month", "days": "day",
-    "companies": "company", "enterprises": "company", "joint ventures": "company",
+    "companies": "company", "enterprises": "enterprise", "joint ventures": "company",
     "firms": "company", "businesses": "company", "projects": "project",
     "units": "unit", "aircraft": "unit", "helicopters": "unit", "vehicles": "unit",
     "students": "person", "people": "person", "persons": "person", "citizens": "person",
@@ -63,6 +61,12 @@ UNIT_WORDS: dict[str, str] = {
     "presidents": "person", "servicemen": "person", "experts": "person", "customers": "person",
     "clients": "person", "fans": "person", "spectators": "person", "participants": "person",
     "passengers": "person", "volunteers": "person", "athletes": "person", "researchers": "person",
+    "officials": "person", "representatives": "person", "managers": "person", "professionals": "person",
+    "firefighters": "person", "pilots": "person", "technicians": "person", "veterans": "person",
+    "consumers": "person", "officers": "person", "peacekeepers": "person", "delegates": "person",
+    "entrepreneurs": "person", "businessmen": "person", "smugglers": "person", "forces": "person",
+    "square metres": "square metre", "square meters": "square metre", "square kilometres": "square kilometre",
+    "square kilometers": "square kilometre", "minutes": "minute", "hours": "hour", "weeks": "week",
     "fold": "times",  # "2.5-fold": a growth factor (gold calls it "times"; "N times" alone counts meetings)
     "meetings": "meeting", "times": "time", "rounds": "meeting", "visits": "visit",
 }
@@ -79,12 +83,11 @@ _CURRENCY_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"})
 # percent sign, where a thousands separator cannot stand.
 _DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?=[\s\u00a0-]*(?:thousand|million|billion|trillion|mln|bln|bn|percent|per cent|%))"
 _DIGITS = rf"{_DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                   for w in sorted(WORD_NUMBERS, key=len, reverse=True))
 _SCALE = "|".join(SCALES)
+_CODES = "|".join(re.escape(code) for code in sorted(CURRENCY_CODES, key=len, reverse=True))
 _NUMBER = re.compile(
-    rf"(?P<cur>US\$|[$€£¥])?\s?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS}))"
-    rf"(?:[\s\u00a0-]+(?P<scale>{_SCALE})\b)?",
+    rf"(?P<cur>(?-i:{_CODES})(?:\s?\$)?|US\$|[$€£¥])?\s?(?:(?P<digits>{_DIGITS})|\b(?P<words>{_WORDS}))"
+    rf"(?:[\s\u00a0-]*(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[\w’'-]+|%|[^\w\s]")
@@ -96,7 +99,24 @@ def _number_value(match: re.Match[str]) -> float:
         if re.fullmatch(r"\d{1,3},\d{1,2}", digits):
             return float(digits.replace(",", "."))
         return float(digits.replace(",", ""))
-    return WORD_NUMBERS[" ".join(match.group("words").lower().split())]
+    return word_value(match.group("words"))
+
+
+def _currency(symbol: str) -> str:
+    """The currency code of a sign or code written before an amount ("$", "CAD $", "USD", "A$")."""
+    symbol = symbol.replace(" ", "").replace("\u00a0", "")
+    if symbol.upper() in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[symbol.upper()]
+    return CURRENCY_CODES.get(symbol, CURRENCY_CODES.get(symbol.rstrip("$"), "USD"))
+
+
+# The second number of a range written with a dash and followed by its scale or unit: "15–20 billion", "2.9–3%".
+_DASH_RANGE_END = re.compile(rf"[-–][\s\u00a0]?(?:{_DIGITS})[\s\u00a0-]*(?:{_SCALE}|percent|per cent|%|km\b|kilomet)",
+                             re.IGNORECASE)
+_DASH_RANGE_START = re.compile(r"\d[\s\u00a0]?[-–][\s\u00a0]?$")
+_RANGE_UNIT = re.compile(r"[\s\u00a0-]*(?:percent|per cent|%|km\b|kilomet)", re.I)
+# Unit abbreviations written against the number: "1GW", "5bn".
+_JOINED_UNIT = re.compile(r"(?:GW|MW|bn|km)\b")
 
 
 def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
@@ -106,6 +126,9 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
     end = match.end()
     before = text[max(0, start - 12):start].lower()
     after = text[end:end + 12]
+    if start > 1 and _DASH_RANGE_START.search(text, 0, start) and \
+            (match.group("scale") or _RANGE_UNIT.match(text, end)):
+        return False  # the second number of "15–20 km", not of "2018–2019 school year"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:.^"):
         return True  # G7, COVID-19, 2019–2020, 1:28, the 30 of 10^30
     if re.search(r"\d[eE][+-]$", text[max(0, start - 24):start]) or text[end:end + 1] in ("^", "e", "E"):
@@ -113,9 +136,10 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
     if match.group("digits") and len(match.group("digits").replace(",", "").split(".")[0]) > 15:
         return True  # more digits than any real figure, and than a float holds exactly
     if match.group("digits") and not match.group("scale"):
-        if after[:1].isalpha() or after[:1] in ":/" or re.match(r"(st|nd|rd|th)\b", after):
+        if (after[:1].isalpha() and not _JOINED_UNIT.match(after)) or after[:1] in ":/" or \
+                re.match(r"(st|nd|rd|th)\b", after):
             return True  # 1990s, 90th, 1:28
-        if re.match(r"[-–]\d", after):
+        if re.match(r"[-–]\d", after) and not _DASH_RANGE_END.match(after + text[end + 12:end + 40]):
             return True  # a phone number or a range of years written with a dash
         if re.search(r"(" + _MONTH_NAMES + r")\W{0,2}$", before):
             return True  # March 1
@@ -166,6 +190,17 @@ _COUNTED = re.compile(r"[\s\u00a0]+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+?)s\b")
 
 # "500 Palestinians", "1 million Russian-speaking Israelis": people named by a demonym.
 _DEMONYM_PLURAL = re.compile(r"[\s\u00a0]+(?:[\w-]+[\s\u00a0]+){0,1}?(?-i:[A-Z])[a-z]+(?:ians|ans|is|ese|ks|hs|ers)\b(?![\s\u00a0]+(?-i:[A-Z]))")
+_AMMUNITION = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:[\w-]+[\s\u00a0]+)?(?:ammunition|artillery|shells|munitions)",
+                         re.I)
+_NEXT_WORD = re.compile(r"[\s\u00a0]+([a-z][a-z-]*s)\b")
+
+
+def _noun_after(text: str, pos: int, limit: int) -> bool:
+    """Whether a lower-case plural noun follows: then the demonym before it is an adjective."""
+    match = _NEXT_WORD.match(text, pos, limit)
+    return bool(match) and match.group(1) not in _PHRASE_STOPS
+
+
 # "increased 2.2 times", "three times more": a growth factor, not a count of meetings.
 _GROWTH_BEFORE = re.compile(r"\b(?:increased|grew|grown|rose|risen|up|expanded|multiplied|jumped|decreased|fell|"
                             r"dropped|declined|went up|gone up)[\s\u00a0]+(?:by[\s\u00a0]+)?(?:almost|nearly|over|"
@@ -238,7 +273,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             value *= SCALES[scale.lower()]
         unit, unit_end = _unit_after(text, match.end(), end)
         if match.group("cur"):
-            currency = CURRENCY_SYMBOLS[match.group("cur").upper()]
+            currency = _currency(match.group("cur"))
             if unit != currency:  # "$10 billion over 5 years": the years are another quantity
                 unit_end = match.end()
             unit = currency
@@ -246,10 +281,13 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             continue
         if match.group("words") and unit is None and not scale:
             continue  # "one of the most important" is no quantity
+        if unit == "meeting" and _AMMUNITION.match(text, unit_end):
+            unit = "round"  # "2 million rounds of artillery ammunition"
         if unit == "time" and _growth_factor(text, match.start("digits" if match.group("digits") else 0),
                                              unit_end):
             unit = "times"
-        if unit is None and (demonym := _DEMONYM_PLURAL.match(text, match.end(), end)):
+        if unit is None and (demonym := _DEMONYM_PLURAL.match(text, match.end(), end)) and \
+                not _noun_after(text, demonym.end(), end):  # "20 Chinese cities" counts cities
             unit, unit_end = "person", demonym.end()
         if unit is None and scale and SCALES[scale.lower()] >= 1e6:
             unit, unit_end = _counted_noun(text, match.end(), end) or ("USD", unit_end)
@@ -272,16 +310,19 @@ def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
     """
     out = list(found)
     for i, q in enumerate(out):
-        if q.unit is not None or q.span is None:
+        if q.span is None:
             continue
         nxt = out[i + 1] if i + 1 < len(out) else None
         prev = out[i - 1] if i > 0 else None
-        if nxt is not None and nxt.span is not None and nxt.unit:
+        if nxt is not None and nxt.span is not None and nxt.unit and (q.unit is None or q.unit == nxt.unit):
             gap = text[q.span.end:nxt.span.start].strip().lower()
-            if gap in ("to", "and", "-", "–", "or"):
+            bare = q.unit is None or (_magnitude(text, q) == 1.0 and text[q.span.end - 1].isdigit())  # "$15–20 bn"
+            if gap in ("to", "and", "-", "–", "or") and bare:
                 scale = _magnitude(text, nxt) if q.value < _magnitude(text, nxt) else 1.0
                 out[i] = Quantity(q.value * scale, nxt.unit, q.qualifier, q.span)
                 continue
+        if q.unit is not None:
+            continue
         if prev is not None and prev.unit and prev.unit not in _CURRENCY_UNITS:
             before = text[max(0, q.span.start - 25):q.span.start].lower()
             after = text[q.span.end:q.span.end + 10].lower()
