@@ -16,7 +16,6 @@ a ``VALUES`` block written by pyoxigraph's escaping.  A value such as
 from __future__ import annotations
 
 import io
-import json
 import re
 import threading
 from dataclasses import dataclass, field
@@ -280,11 +279,11 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     """Rows as an aligned table, CSV, TSV or SPARQL 1.1 JSON results; ASK as true/false;
     CONSTRUCT/DESCRIBE as N-Triples whatever the format."""
     if isinstance(result, bool):
-        return json.dumps({"head": {}, "boolean": result}) + "\n" if fmt == "json" else f"{str(result).lower()}\n"
+        return _dumps({"head": {}, "boolean": result}) if fmt == "json" else f"{str(result).lower()}\n"
     if isinstance(result, list):
         return "".join(f"{triple} .\n" for triple in result)
     if fmt == "json":
-        return json.dumps(_json_results(result), ensure_ascii=False, indent=1) + "\n"
+        return _dumps(_json_results(result), indent=1)
     if fmt in ("csv", "tsv"):
         import csv  # here: only these two formats write through it
 
@@ -297,6 +296,12 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt != "table":
         raise QueryError(f"unknown output format {fmt!r}: use one of {', '.join(OUTPUT_FORMATS)}")
     return _table(result)
+
+
+def _dumps(value: object, indent: int | None = None) -> str:
+    import json  # here: the table a person reads is written without it
+
+    return json.dumps(value, ensure_ascii=False, indent=indent) + "\n"
 
 
 def _plain(term: Term | None) -> str:
