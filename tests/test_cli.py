@@ -144,6 +144,17 @@ def _subparsers() -> dict:
     return action.choices
 
 
+def test_a_command_line_builds_only_its_verbs_arguments():
+    # kg query need not import what kg build's options take their defaults from (the extraction pipeline)
+    query = build_parser(["-q", "query", "-e", "ASK {}", "--offset", "5"])
+    args = query.parse_args(["-q", "query", "-e", "ASK {}", "--offset", "5"])
+    assert (args.command, args.expression, args.offset, args.quiet) == ("query", "ASK {}", 5, True)
+    with pytest.raises(SystemExit):  # the other verbs are there, without their options
+        query.parse_args(["build", "--reader", "rules", "x.txt"])
+    assert build_parser(["build", "x.txt"]).parse_args(["build", "--reader", "rules", "x.txt"]).reader == "rules"
+    assert set(build_parser(["--help"]).get_default("commands")) == set(_commands())
+
+
 def test_every_option_is_documented_and_every_command_has_examples():
     for name, sub in _subparsers().items():
         for action in sub._actions:

@@ -283,3 +283,25 @@ def test_every_claim_is_stated_on_its_meetings_date_else_its_transcripts(dev_sto
         BIND(COALESCE(?meetingDate, ?published) AS ?expected) }""")
     assert len(rows) > 100 and all("stated" in r for r in rows)
     assert [r for r in rows if r.get("stated") != r.get("expected")] == []
+
+
+def test_every_transcript_carries_its_day_and_counts_as_the_joins_give_them(dev_store):
+    # irkg:spokenOn, irkg:commitmentCount and irkg:figureCount are written with the transcript's
+    # graph; transcripts_overview reads them instead of joining meetings and counting claims
+    rows = dev_store.query("""SELECT ?t ?day ?expectedDay ?c ?expectedC ?f ?expectedF WHERE {
+        GRAPH ?g { ?t a irkg:Transcript }
+        OPTIONAL { GRAPH ?g { ?t irkg:spokenOn ?day } }
+        OPTIONAL { GRAPH ?g { ?t irkg:commitmentCount ?c } }
+        OPTIONAL { GRAPH ?g { ?t irkg:figureCount ?f } }
+        OPTIONAL { GRAPH ?m { ?meeting irkg:reportedIn ?t ; irkg:date ?meetingDate } }
+        OPTIONAL { GRAPH ?g { ?t irkg:published ?published } }
+        OPTIONAL { SELECT ?t (COUNT(DISTINCT ?x) AS ?expectedC) WHERE {
+            GRAPH ?h { ?x irkg:status ?s ; irkg:inTranscript ?t } } GROUP BY ?t }
+        OPTIONAL { SELECT ?t (COUNT(DISTINCT ?y) AS ?expectedF) WHERE {
+            GRAPH ?k { ?y a irkg:Figure ; irkg:inTranscript ?t } } GROUP BY ?t }
+        BIND(COALESCE(?meetingDate, ?published) AS ?expectedDay) }""")
+    assert len(rows) == 7 and sum(int(r["c"].value) for r in rows) > 10
+    zero = ox.Literal("0", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    wrong = [r for r in rows if (r.get("day"), r.get("c"), r.get("f"))
+             != (r.get("expectedDay"), r.get("expectedC", zero), r.get("expectedF", zero))]
+    assert wrong == []

@@ -224,6 +224,18 @@ def test_transcripts_overview(dev_store):
     assert aze["date"] == "2021-07-20" and int(aze["commitments"]) >= 2 and int(aze["figures"]) >= 2
 
 
+@pytest.mark.parametrize("name,params", [("transcripts_overview", {}), ("commitments_by_leader", {"leader": ""})])
+def test_a_query_that_pages_gives_its_whole_answer_page_by_page(dev_store, name, params):
+    # the library query ends with its page (LIMIT 500); --offset moves it, --limit shortens it
+    query = load_query(name)
+    assert query.text.rstrip().endswith("LIMIT 500") and "--offset 500" in query.description
+    bindings = bind_params(query, params)
+    whole = run_query(dev_store, query.text, bindings).rows
+    pages = [run_query(dev_store, query.text, bindings, limit=3, offset=start).rows
+             for start in range(0, len(whole) + 3, 3)]
+    assert len(whole) > 6 and [row for page in pages for row in page] == whole
+
+
 # ---------------------------------------------------------------- parameters are terms
 
 INJECTION = 'AZE" } } ; DROP ALL ; INSERT DATA { <http://x/s> <http://x/p> "pwned" } #'

@@ -16,7 +16,7 @@ from kg.errors import QueryError
 from kg.sparql import ask
 from kg.sparql.library import (
     Param, bind_params, format_result, list_queries, load_query, parse_param_options, parse_query, run_query,
-    term_to_json, to_term, value_kind, with_limit,
+    term_to_json, to_term, value_kind, with_limit, with_offset,
 )
 from kg.store.embedded import OxigraphStore
 from kg.store.endpoint import rows_from_json
@@ -172,6 +172,31 @@ def test_with_limit_appends_only_when_the_query_ends_without_one(sparql, appende
     assert limited == sparql if not appended else limited.startswith(sparql.rstrip())
     assert with_limit(sparql, None) == sparql
     run_query(OxigraphStore(None), sparql, limit=10)  # still a query that runs
+
+
+@pytest.mark.parametrize("sparql,paged", [
+    ("SELECT * WHERE { ?s ?p ?o }", "SELECT * WHERE { ?s ?p ?o }\nOFFSET 3"),
+    ("SELECT * WHERE { ?s ?p ?o }\nLIMIT 500\n", "SELECT * WHERE { ?s ?p ?o }\nLIMIT 500 OFFSET 3\n"),
+    ("SELECT * WHERE { ?s ?p ?o } limit 5 offset 2  ", "SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 3  "),
+    ("SELECT * WHERE { ?s ?p ?o } OFFSET 2 LIMIT 5", "SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 3"),
+    ("SELECT * WHERE { ?s ?p ?o } OFFSET 2", "SELECT * WHERE { ?s ?p ?o } OFFSET 3"),
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 5 # five\n", "SELECT * WHERE { ?s ?p ?o } LIMIT 5 OFFSET 3 # five\n"),
+    ('SELECT * WHERE { ?s ?p "LIMIT 5" }', 'SELECT * WHERE { ?s ?p "LIMIT 5" }\nOFFSET 3'),
+])
+def test_with_offset_moves_the_querys_own_page_else_adds_one(sparql, paged):
+    assert with_offset(sparql, 3) == paged
+    assert with_offset(sparql, None) == sparql
+    run_query(OxigraphStore(None), sparql, offset=3)  # still a query that runs
+
+
+def test_pages_of_a_query_with_its_own_limit_make_up_its_whole_answer(store):
+    whole = "SELECT ?s WHERE { ?s irkg:title ?t } ORDER BY ?s"
+    pages = [run_query(store, whole + " LIMIT 2", offset=start).rows for start in (0, 2, 4, 6)]
+    assert [len(page) for page in pages] == [2, 2, 1, 0]
+    assert [row for page in pages for row in page] == run_query(store, whole).rows
+    assert run_query(store, whole, limit=2, offset=3).rows == run_query(store, whole).rows[3:5]
+    with pytest.raises(QueryError, match="0 or more"):
+        run_query(store, whole, offset=-1)
 
 
 def test_run_query_cuts_rows_and_triples_to_the_limit(store):

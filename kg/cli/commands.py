@@ -272,7 +272,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     bindings = bind_params(query, parse_param_options(args.param))
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     with open_store(args.store, create=False) as store:
-        result = run_query(store, query.text, bindings, timeout=timeout, limit=args.limit)
+        result = run_query(store, query.text, bindings, timeout=timeout, limit=args.limit,
+                           offset=args.offset)
     write_result(args, result)
     return EXIT_OK
 

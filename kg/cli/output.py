@@ -11,7 +11,6 @@ are declared in one place, beside the code that renders them.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -92,6 +91,8 @@ def write_result(args: argparse.Namespace, result: Any) -> None:
 
 
 def _json(value: Any, ascii: bool = False) -> str:
+    import json  # here: a command that writes no JSON starts without it
+
     return json.dumps(value, ensure_ascii=ascii, indent=1) + "\n"
 
 

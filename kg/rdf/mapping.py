@@ -81,6 +81,7 @@ def map_document(doc: Document, base: str = DEFAULT_BASE) -> MappedGraph:
     for figure in doc.figures:
         key = _occurrence_key(seen_keys, ns.short_hash(tid, *_figure_facts(figure)))
         _map_figure(out, figure, ns.figure_iri(key, base), doc, tid, transcript, base)
+    _map_overview(out, doc, transcript)
     own, shared = out.split()
     return MappedGraph(ns.graph_iri(tid, base), own, tid, shared)
 
@@ -125,6 +126,25 @@ def _map_transcript(out: Triples, doc: Document, node: NamedNode, base: str) -> 
         out.add(node, irkg("mentionsCountry"), ns.country_iri(code, base))
     for topic in doc.topics:
         out.add(node, irkg("topic"), ns.topic_iri(topic))
+
+
+def _spoken_on(doc: Document) -> Literal | None:
+    """The day a transcript's words were spoken: its meeting's date (as :func:`_map_meeting` writes
+    it), else its publication date; None when it has neither."""
+    meeting_date = date_literal(doc.meeting.date) if doc.is_meeting and doc.meeting else None
+    return meeting_date or date_literal(doc.transcript.date or doc.date)
+
+
+def _map_overview(out: Triples, doc: Document, node: NamedNode) -> None:
+    """What a table of contents of the store shows of a transcript, written with its graph.
+
+    Its date and how many commitments and figures were read out of it: a query
+    listing thousands of transcripts reads three values per transcript instead
+    of joining meetings and counting claims (each claim got its own IRI above).
+    """
+    out.add(node, irkg("spokenOn"), _spoken_on(doc))
+    out.add(node, irkg("commitmentCount"), Literal(len(doc.commitments)))
+    out.add(node, irkg("figureCount"), Literal(len(doc.figures)))
 
 
 def _map_licence(out: Triples, node: NamedNode, url: str | None, format: str | None, base: str) -> None:
@@ -252,8 +272,7 @@ def _map_claim(out: Triples, node: NamedNode, speaker: Person | None, utterance:
                transcript: NamedNode, base: str) -> None:
     """What commitments and figures share: quantity, who said it, where and when, and the quote."""
     out.add(node, irkg("inTranscript"), transcript)
-    meeting_date = date_literal(doc.meeting.date) if doc.is_meeting and doc.meeting else None  # as _map_meeting
-    out.add(node, irkg("statedOn"), meeting_date or date_literal(doc.transcript.date or doc.date))
+    out.add(node, irkg("statedOn"), _spoken_on(doc))
     if quantity is not None:
         out.add(node, irkg("value"), decimal_literal(quantity.value))
         out.text(node, irkg("unit"), quantity.unit)

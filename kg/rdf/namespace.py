@@ -101,6 +101,9 @@ class _Terms:
     url: URIRef
     sha256: URIRef
     published: URIRef
+    spokenOn: URIRef
+    commitmentCount: URIRef
+    figureCount: URIRef
     language: URIRef
     sourceFormat: URIRef
     reader: URIRef

@@ -24,13 +24,15 @@ _NAME = re.compile(r"[A-Za-z_][\w-]*")
 
 
 def query(store: Store, query: str, bindings: dict[str, Term] | None = None, *,
-          timeout: float | None = None, limit: int | None = None, **params: object) -> QueryResult:
+          timeout: float | None = None, limit: int | None = None, offset: int | None = None,
+          **params: object) -> QueryResult:
     """Run a library query (``"leader_country_edges"``), a ``.rq`` path, or SPARQL text on ``store``.
 
     SELECT gives :class:`kg.store.protocol.Rows` (``.values()``, ``.to_dicts()``,
     ``.to_dataframe()``), ASK a bool, CONSTRUCT a list of triples.
     ``bindings`` are ready RDF terms; ``params`` are plain values bound by
-    the query's headers.  ``timeout`` is in seconds, ``limit`` caps the rows.
+    the query's headers.  ``timeout`` is in seconds, ``limit`` caps the rows, ``offset``
+    skips as many first (the next page of a query that lists a page at a time).
     """
     if _NAME.fullmatch(query) or (query.endswith(".rq") and "\n" not in query and Path(query).is_file()):
         parsed = load_query(query)
@@ -39,7 +41,7 @@ def query(store: Store, query: str, bindings: dict[str, Term] | None = None, *,
     terms = dict(bindings or {})
     if params:
         terms.update(bind_params(parsed, {name: _text(value) for name, value in params.items()}))
-    return run_query(store, parsed.text, terms, timeout=timeout, limit=limit)
+    return run_query(store, parsed.text, terms, timeout=timeout, limit=limit, offset=offset)
 
 
 def _text(value: object) -> str:

@@ -15,21 +15,16 @@ a ``VALUES`` block written by pyoxigraph's escaping.  A value such as
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 import threading
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.inputs.text import ISO_DATE, valid_date
 from kg.rdf.namespace import PREFIXES
-from kg.resources import resource_dir
 from kg.store.protocol import QueryResult, Rows, Store, Term
 from kg.store.sparql_text import check_syntax, code_only
 
@@ -40,6 +35,7 @@ _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 _LIMIT_AT_END = re.compile(r"\bLIMIT\s+\d+(\s+OFFSET\s+\d+)?\s*$|\bOFFSET\s+\d+(\s+LIMIT\s+\d+)?\s*$",
                            re.IGNORECASE)
+_PAGE_LIMIT = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,6 +101,8 @@ def _parse_param(value: str, where: object) -> Param:
 
 
 def library_dir() -> Path:
+    from kg.resources import resource_dir  # here: a query given as text never looks for the library
+
     return resource_dir("queries")
 
 
@@ -132,6 +130,8 @@ def load_query(name_or_path: str, directory: Path | None = None) -> LibraryQuery
 
 def value_kind(value: str) -> str:
     """What RDF term a value's shape asks for: ``<...>`` or http(s) IRIs, ISO dates, numbers, strings."""
+    from kg.inputs.text import ISO_DATE  # here, as in to_term: a query without parameters needs neither
+
     value = value.strip()
     if value.startswith("<") and value.endswith(">") or re.match(r"https?://\S+$", value):
         return "iri"
@@ -146,6 +146,10 @@ def value_kind(value: str) -> str:
 
 def to_term(value: str, kind: str, name: str = "param") -> Term:
     """One RDF term of the given kind; a value that is not of that kind is a usage error."""
+    from decimal import Decimal, InvalidOperation
+
+    from kg.inputs.text import ISO_DATE, valid_date
+
     try:
         if kind == "iri":
             return ox.NamedNode(value.strip().removeprefix("<").removesuffix(">"))
@@ -202,16 +206,36 @@ def with_limit(sparql: str, limit: int | None) -> str:
     return f"{sparql.rstrip()}\nLIMIT {int(limit)}"
 
 
+def with_offset(sparql: str, offset: int | None) -> str:
+    """The page that starts ``offset`` rows in: the query's own ``OFFSET`` replaced, else one added.
+
+    A library query that returns thousands of rows ends with ``LIMIT n``, its
+    page; ``offset`` moves that page along and keeps its size.
+    """
+    if offset is None:
+        return sparql
+    if offset < 0:
+        raise QueryError(f"offset {offset}: give 0 or more rows to skip")
+    end = _LIMIT_AT_END.search(code_only(sparql))
+    if end is None:
+        return f"{sparql.rstrip()}\nOFFSET {int(offset)}"
+    page = _PAGE_LIMIT.search(end.group(0))
+    clause = (f"LIMIT {page.group(1)} " if page else "") + f"OFFSET {int(offset)}"
+    stop = end.start() + len(end.group(0).rstrip())  # a comment after the clause stays
+    return f"{sparql[:end.start()]}{clause}{sparql[stop:]}"
+
+
 def run_query(store: Store, sparql: str, bindings: dict[str, Term] | None = None, *,
-              timeout: float | None = None, limit: int | None = None) -> QueryResult:
+              timeout: float | None = None, limit: int | None = None, offset: int | None = None) -> QueryResult:
     """Check the syntax, then run on ``store`` with a wall-clock ``timeout`` in seconds.
 
+    ``limit`` caps the rows; ``offset`` skips as many first (see :func:`with_offset`).
     The query runs in a worker thread, so a query that computes for long
     before its first row (an aggregate over everything) still times out;
     Oxigraph cannot cancel it, so the worker finishes in the background.
     """
     check_syntax(sparql)
-    text = with_limit(sparql, limit)
+    text = with_offset(with_limit(sparql, limit), offset)
     if timeout is None:
         result = store.query(text, bindings or {})
     else:
@@ -255,12 +279,14 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     """Rows as an aligned table, CSV, TSV or SPARQL 1.1 JSON results; ASK as true/false;
     CONSTRUCT/DESCRIBE as N-Triples whatever the format."""
     if isinstance(result, bool):
-        return json.dumps({"head": {}, "boolean": result}) + "\n" if fmt == "json" else f"{str(result).lower()}\n"
+        return _dumps({"head": {}, "boolean": result}) if fmt == "json" else f"{str(result).lower()}\n"
     if isinstance(result, list):
         return "".join(f"{triple} .\n" for triple in result)
     if fmt == "json":
-        return json.dumps(_json_results(result), ensure_ascii=False, indent=1) + "\n"
+        return _dumps(_json_results(result), indent=1)
     if fmt in ("csv", "tsv"):
+        import csv  # here: only these two formats write through it
+
         out = io.StringIO()
         writer = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.variables)
@@ -270,6 +296,12 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if fmt != "table":
         raise QueryError(f"unknown output format {fmt!r}: use one of {', '.join(OUTPUT_FORMATS)}")
     return _table(result)
+
+
+def _dumps(value: object, indent: int | None = None) -> str:
+    import json  # here: the table a person reads is written without it
+
+    return json.dumps(value, ensure_ascii=False, indent=indent) + "\n"
 
 
 def _plain(term: Term | None) -> str:
