@@ -118,6 +118,8 @@ def test_the_leaders_of_republics_whose_president_leads_are_their_presidents():
     ("President Joseph R. Biden, Jr. is honored to welcome Prime Minister Tan of Singapore to Washington, D.C.",
      "Washington"),
     ("President Joseph R. Biden, Jr. welcomed President Ruiz of Spain to the White House today", None),  # a venue
+    ("President Vladimir Putin told journalists before leaving Paris for Moscow", "Paris"),
+    ("Before leaving for Paris, the President met the Governor", None),  # where he goes is not where he is
 ])
 def test_a_named_capital_and_a_welcome_to_a_city_place_the_meeting(sentence, city):
     assert stated_city(sentence) == city

@@ -15,7 +15,8 @@ kremlin.ru without a place, or with a country alone ("July 25, 2001, Belarus"): 
 the title states ("The Presidents ... met in Vitebsk"); the lead is not read (the gold
 format leaves those pages without a city).  A title or lead may name the city as a
 country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital,
-Almaty") or as where the guest is welcomed ("to welcome ... to Washington, D.C.").
+Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
+city the President is leaving ("told journalists before leaving Paris for Moscow").
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def stated_city(text: str) -> str | None:
     opening = _OPENING.match(text) or _HOSTED.match(text)
     candidates = [(opening["place"], None)] if opening else []
     candidates += [(m["place"], m["country"]) for m in _WELCOMED_TO.finditer(text)]
+    candidates += [(m["place"], None) for m in _LEAVING.finditer(text)]
     for verb in _ENCOUNTER_WORD.finditer(text):
         end = _CLAUSE_END.search(text, verb.end())
         clause = text[verb.end():min(end.start() if end else len(text), verb.end() + 200)]
@@ -133,6 +135,9 @@ def stated_city(text: str) -> str | None:
 _WELCOMED_TO = re.compile(r"\b(?:welcome[sd]?|welcoming)\b(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bJr)\.){0,150}?\bto[ \u00a0]+"
                           r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})"
                           r"(?P<country>,[ \u00a0]+[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)*)?")
+# "told journalists before leaving Paris for Moscow": the city being left is where the page's events were.
+_LEAVING = re.compile(r"\b(?:[Bb]efore|[Oo]n|[Uu]pon)[ \u00a0]+leaving[ \u00a0]+"
+                      r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
 # "held in the capital of Italy": the country's capital.
 _CAPITAL_OF = re.compile(r"\b(?:in|to)[ \u00a0]+the[ \u00a0]+capital[ \u00a0]+of[ \u00a0]+"
                          r"(?P<country>(?:the[ \u00a0]+)?[A-Z][\w'’\-]*(?:[ \u00a0](?:(?:of|and)[ \u00a0])?[A-Z][\w'’\-]*){0,4})")
