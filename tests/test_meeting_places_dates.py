@@ -143,3 +143,17 @@ def test_the_head_of_an_organisation_a_joint_statement_names_signs_for_it():
     countries = whitehouse("Joint Statement by President Biden and President Ruto of Kenya on Trade",
                            "March 10, 2023", "The United States and Kenya share the goal of open trade.")
     assert not any(p.organisation for p in countries.participants)
+
+
+@pytest.mark.parametrize("place, city", [
+    ("Moscow, Kremlin", "Moscow"),  # the city written before the venue
+    ("New York, UN Headquarters", "New York"),
+    ("Finland, Turku", "Turku"),  # the country written first
+    ("The Kremlin, Moscow.", "Moscow"),  # a stray full stop
+    ("Washington, D.C.", "Washington"),  # an abbreviation's full stop stays
+    ("Via Teleconference, Oval Office", None),  # rooms only
+])
+def test_a_place_line_in_another_order_or_with_a_full_stop_gives_its_city(place, city):
+    from kg.extract.place import split_place
+
+    assert split_place(place)[0] == city

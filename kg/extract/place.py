@@ -53,16 +53,21 @@ def split_place(place: str) -> tuple[str | None, str | None]:
     knows ("Porto Rotondo, Sardinia") or when it is an island ("Russky Island, Vladivostok"); a
     residence alone names its locality ("Zavidovo Residence, Tver Region").
     """
-    place = re.sub(r"\([^)]*\)", "", place)  # "Pratica di Mare (Italian Air Force Base)"
+    place = re.sub(r"\([^)]*\)", "", place).strip()  # "Pratica di Mare (Italian Air Force Base)"
+    place = re.sub(r"(?<![A-Z])\.$", "", place).strip()  # "The Kremlin, Moscow.", but "Washington, D.C."
     parts = [normalise(p, quotes=False).strip() for p in place.split(",") if p.strip()]
     while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
         parts.pop()
+    while len(parts) > 1 and country_of(parts[0]):  # "Finland, Turku": the country first
+        parts.pop(0)
     if len(parts) > 1 and parts[-1] in US_STATES and _state_not_city(parts):
         parts.pop()  # "Los Angeles, California"; but "UN Headquarters, New York" is in the city
     if not parts or len(parts) == 1 and country_of(parts[0]):  # "Belarus": a country alone names no city
         return None, None
     if _VENUE_WORDS.search(parts[-1]):  # "Via Teleconference, Oval Office": rooms only
         residence = re.fullmatch(r"(?P<place>[A-Z][\w\-]+) Residence", parts[-1])
+        if not residence and len(parts) > 1 and _known_city(parts[0]) and not _VENUE_WORDS.search(parts[0]):
+            return parts[0], ", ".join(parts[1:])  # "Moscow, Kremlin": the city written before the venue
         return (residence["place"] if residence else None), ", ".join(parts)
     for index, part in enumerate(parts[:-1]):
         if _LOCALITY.search(part) or index == len(parts) - 2 and _unknown_region(part, parts[-1]):
