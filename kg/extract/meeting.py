@@ -33,12 +33,14 @@ from dataclasses import replace
 
 from kg.extract.place import split_place, stated_city, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
-from kg.extract.when import announced_date, event_date
+from kg.extract.when import announced_date, event_date, stated_date
 from kg.formats.header import header_datelines
 from kg.inputs.text import normalise
 from kg.model import Document, Meeting
 
-_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b)"
+# "called the current visit ... an important step": "called" names, it does not telephone.
+_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b"
+                    r"| (?:the|this|his|her|their|its) (?:\w+ )?(?:visit|talks|meeting|negotiations|summit)\b)"
                     r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
 _VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
                     r"|\bvirtual (?:\w+ )?(?:meeting|bilateral|summit|call|conversation|talks|event|session)"
@@ -172,7 +174,8 @@ def extract_meeting(doc: Document) -> Document:
     date = event_date(published, _first_sentence(doc))
     heading = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     if _without_announcement(doc, heading) != heading:  # "will meet on December 11": the day it is to be held
-        date = announced_date(published, [heading, _first_sentence(doc)]) or date
+        announced = [heading, _first_sentence(doc)]
+        date = (announced_date(published, announced) if published else stated_date(announced)) or date
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 
@@ -185,9 +188,9 @@ def extract_meeting(doc: Document) -> Document:
             city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
-    elif doc.format == "kremlin" and doc.title:  # no place line: the place the title states, if any
+    if doc.format == "kremlin" and not city and doc.title:  # no place, or a country alone: the title's
         city = stated_city(doc.quote(doc.title))
-    elif doc.format == "plain":
+    elif doc.format == "plain" and not (dateline and dateline.place):
         city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)
     title = doc.quote(doc.title) if doc.title else None

@@ -9,7 +9,14 @@ or the title ends in "| City, Country".  A room is a venue, never a city; a US s
 country after the city is dropped.  Without a place line the city is where the lead or
 the speakers say the leaders are ("met today in Hiroshima", "here in New York").  The White
 House or the Oval Office alone names no city (the gold format's rule: a room is not taken
-to mean Washington).
+to mean Washington), and in the Oval Office a speaker's "here in Washington" is not read either.
+
+kremlin.ru without a place, or with a country alone ("July 25, 2001, Belarus"): the city
+the title states ("The Presidents ... met in Vitebsk"); the lead is not read (the gold
+format leaves those pages without a city).  A title or lead may name the city as a
+country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital,
+Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
+city the President is leaving ("told journalists before leaving Paris for Moscow").
 """
 
 from __future__ import annotations
@@ -46,16 +53,21 @@ def split_place(place: str) -> tuple[str | None, str | None]:
     knows ("Porto Rotondo, Sardinia") or when it is an island ("Russky Island, Vladivostok"); a
     residence alone names its locality ("Zavidovo Residence, Tver Region").
     """
-    place = re.sub(r"\([^)]*\)", "", place)  # "Pratica di Mare (Italian Air Force Base)"
+    place = re.sub(r"\([^)]*\)", "", place).strip()  # "Pratica di Mare (Italian Air Force Base)"
+    place = re.sub(r"(?<![A-Z])\.$", "", place).strip()  # "The Kremlin, Moscow.", but "Washington, D.C."
     parts = [normalise(p, quotes=False).strip() for p in place.split(",") if p.strip()]
     while len(parts) > 1 and (_REGION.search(parts[-1]) or country_of(parts[-1])):
         parts.pop()
+    while len(parts) > 1 and country_of(parts[0]):  # "Finland, Turku": the country first
+        parts.pop(0)
     if len(parts) > 1 and parts[-1] in US_STATES and _state_not_city(parts):
         parts.pop()  # "Los Angeles, California"; but "UN Headquarters, New York" is in the city
     if not parts or len(parts) == 1 and country_of(parts[0]):  # "Belarus": a country alone names no city
         return None, None
     if _VENUE_WORDS.search(parts[-1]):  # "Via Teleconference, Oval Office": rooms only
         residence = re.fullmatch(r"(?P<place>[A-Z][\w\-]+) Residence", parts[-1])
+        if not residence and len(parts) > 1 and _known_city(parts[0]) and not _VENUE_WORDS.search(parts[0]):
+            return parts[0], ", ".join(parts[1:])  # "Moscow, Kremlin": the city written before the venue
         return (residence["place"] if residence else None), ", ".join(parts)
     for index, part in enumerate(parts[:-1]):
         if _LOCALITY.search(part) or index == len(parts) - 2 and _unknown_region(part, parts[-1]):
@@ -107,14 +119,48 @@ def stated_city(text: str) -> str | None:
     text = normalise(text, quotes=False)
     opening = _OPENING.match(text) or _HOSTED.match(text)
     candidates = [(opening["place"], None)] if opening else []
+    candidates += [(m["place"], m["country"]) for m in _WELCOMED_TO.finditer(text)]
+    candidates += [(m["place"], None) for m in _LEAVING.finditer(text)]
     for verb in _ENCOUNTER_WORD.finditer(text):
         end = _CLAUSE_END.search(text, verb.end())
         clause = text[verb.end():min(end.start() if end else len(text), verb.end() + 200)]
+        candidates += [(m["place"], None) for m in _NAMED_CAPITAL.finditer(clause)]
+        capital = _CAPITAL_OF.search(clause)
+        if capital and not any(m.start() < capital.start() for m in _IN_PLACE.finditer(clause)):
+            return _capital(capital["country"])
         candidates += [(m["place"], m["country"]) for m in _IN_PLACE.finditer(clause)]
     for place, country in candidates:
         city = _city_of(place, country)
         if city:
             return city
+    return None
+
+
+# "is honored to welcome Prime Minister ... to Washington, D.C.": the host's city receives the guest.
+_WELCOMED_TO = re.compile(r"\b(?:welcome[sd]?|welcoming)\b(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bJr)\.){0,150}?\bto[ \u00a0]+"
+                          r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})"
+                          r"(?P<country>,[ \u00a0]+[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)*)?")
+# "told journalists before leaving Paris for Moscow": the city being left is where the page's events were.
+_LEAVING = re.compile(r"\b(?:[Bb]efore|[Oo]n|[Uu]pon)[ \u00a0]+leaving[ \u00a0]+"
+                      r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+# "held in the capital of Italy": the country's capital.
+_CAPITAL_OF = re.compile(r"\b(?:in|to)[ \u00a0]+the[ \u00a0]+capital[ \u00a0]+of[ \u00a0]+"
+                         r"(?P<country>(?:the[ \u00a0]+)?[A-Z][\w'’\-]*(?:[ \u00a0](?:(?:of|and)[ \u00a0])?[A-Z][\w'’\-]*){0,4})")
+# "arrived in ex-Kazakhstan's capital, Almaty", "in the Scottish capital Edinburgh": the capital is named.
+_NAMED_CAPITAL = re.compile(r"\b(?:in|to)[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w\-]*|[\w\-]+['’]s)[ \u00a0]+capital,?"
+                            r"[ \u00a0]+(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+
+
+def _capital(country: str) -> str | None:
+    """The capital of the country named ``country``, when the gazetteer knows both."""
+    from kg.people.gazetteer import default_gazetteer
+
+    words = country.split()
+    for size in range(len(words), 0, -1):  # "the capital of Italy Silvio Berlusconi said": the country's words
+        code = country_of(" ".join(words[:size]))
+        if code:
+            info = default_gazetteer().country(code)
+            return info.capital if info and info.capital else None
     return None
 
 
@@ -170,7 +216,9 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
             city = split_place(tail)[0]
     if not city:
         city = _lead_city(doc)
-    here = _HERE_IN.search(doc.text)
+    # Remarks in the Oval Office are the pool spray before a bilateral meeting: the room names no city, and
+    # a speaker's "happy to be here in Washington" is not read for one either (the gold format's rule).
+    here = None if venue and re.search(r"\bOval Office\b", venue) else _HERE_IN.search(doc.text)
     if not city and here:
         from kg.people.gazetteer import default_gazetteer
 

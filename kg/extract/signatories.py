@@ -31,6 +31,11 @@ _LEADERS = re.compile(r"\b(Leaders|Presidents|Prime Ministers)[’']?(?!\w)", re
 _LEADER_KINDS = {"leaders": ("head_of_government", "head_of_state"), "presidents": ("head_of_state",),
                  "prime ministers": ("head_of_government",)}
 _KIND_OFFICE = {"head_of_government": "Prime Minister", "head_of_state": "President"}
+# Republics whose President, not the Prime Minister, leads the country and signs for it abroad
+# (semi-presidential or presidential with a premier): "the Leaders of ... France, ... Romania, Serbia" are
+# Presidents Macron, Iohannis and Vucic.
+_PRESIDENT_LEADS = frozenset("""FRA ROU SRB RUS UKR BLR KAZ UZB KGZ TJK TKM AZE EGY DZA TUN KOR LKA PER SEN
+CMR CIV GAB COD COG TCD MLI NER BFA GIN MDG MOZ NAM RWA SYR YEM TWN""".split())
 _HEADS = frozenset({"President", "Prime Minister", "Chancellor", "Federal Chancellor", "King", "Queen", "Emir",
                     "Amir", "Crown Prince", "Sultan", "Premier", "Taoiseach", "Federal President"})
 
@@ -70,6 +75,7 @@ def signatories(doc: Document, people: list[Person], date: str | None) -> list[P
     """``people`` and, for each party of a joint statement not among them, its leader as the text names him."""
     if not is_joint_statement(doc):
         return people
+    people = people + _organisation_heads(doc, people, date)
     have = {p.country for p in people}
     wanted = [code for code in parties(doc) if code not in have and code != doc.publisher_country]
     if not wanted:
@@ -85,7 +91,10 @@ def signatories(doc: Document, people: list[Person], date: str | None) -> list[P
     leaders = _LEADERS.search(doc.quote(doc.title))
     if leaders:  # "Joint Statement from the Leaders of ...": each party's leader
         for code in list(wanted):
-            leader = _leader_of(code, date, _LEADER_KINDS[leaders.group(1).lower()])
+            kinds = _LEADER_KINDS[leaders.group(1).lower()]
+            if code in _PRESIDENT_LEADS and leaders.group(1).lower() == "leaders":
+                kinds = ("head_of_state", "head_of_government")
+            leader = _leader_of(code, date, kinds)
             if leader:
                 added.append(leader)
                 wanted.remove(code)
@@ -130,3 +139,38 @@ def _host_surname(doc: Document, date: str | None) -> str:
 
     host = office_holder(doc.publisher_country, "President", date) if doc.publisher_country else None
     return host.name.split()[-1] if host else ""
+
+
+# "Joint Statement by President Biden and President von der Leyen on U.S.-EU ...": the head of an organisation
+# the title's subject names, by office and name (a name may start with a particle: "von der Leyen").
+_TITLE_HEAD = re.compile(r"\b(?:President|Secretary[- ]General|Chair(?:man|woman|person)?)[ \u00a0]+"
+                         r"(?P<name>(?:(?:von|van|der|de|den|du|da|al)[ \u00a0]+)*[A-Z][\w'’\-]*"
+                         r"(?:[ \u00a0]+(?:(?:von|van|der|de|den|du|da|al)[ \u00a0]+)*[A-Z][\w'’\-]*)*)")
+
+
+def _organisation_heads(doc: Document, people: list[Person], date: str | None) -> list[Person]:
+    """The head of an organisation that signs a joint statement with the host, when the title names them
+    and no country ("President von der Leyen"): they speak for the organisation its subject names."""
+    from kg.people.gazetteer import default_gazetteer
+
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    joint = JOINT_STATEMENT.search(title)
+    subject_end = _SUBJECT_END.search(title, joint.end() if joint else 0)
+    organisations = default_gazetteer().find_organisations(title, 0, len(title))
+    if not organisations and doc.utterances:  # "... on European Energy Security": the lead names it
+        lead = doc.utterances[0].span
+        organisations = default_gazetteer().find_organisations(doc.text, lead.start, lead.end)
+    subject = title[:subject_end.start()] if subject_end else title
+    if not organisations or any(p.organisation for p in people) or any(  # a country's leader signs with the host
+            m.code != doc.publisher_country for m in default_gazetteer().find_countries(subject)):
+        return []
+    named = {w.lower() for p in people for w in p.name.split()} | {_host_surname(doc, date).lower()}
+    heads = []
+    for match in _TITLE_HEAD.finditer(title, 0, subject_end.start() if subject_end else len(title)):
+        words = match["name"].split()
+        if named & {w.lower() for w in words} or default_gazetteer().find_countries(match["name"]) or \
+                title[match.end():match.end() + 1] == ".":  # "President Joseph R. Biden": an initial, not a surname
+            continue
+        office = match.group().split()[0]
+        heads.append(Person(match["name"], office, None, organisation=organisations[0][0].name))
+    return heads[:1]

@@ -6,6 +6,9 @@ with Mexican President López Obrador yesterday") or names the weekday
 they would not share its meeting.  The first sentence of the narrator's lead
 is where readouts say when; later sentences recall other contacts, so they
 are not read.  Only the past is read: an event is never dated after the page.
+
+An announcement published without a dateline ("Vladimir Putin will meet on
+December 14, 2012, with ...") is dated only by a date it writes with its year.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from kg.inputs.text import MONTHS, normalise
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _YESTERDAY = re.compile(r"\byesterday\b|\blast night\b", re.I)
 _WEEKDAY = re.compile(r"\b[Oo]n (?P<day>" + "|".join(_WEEKDAYS) + r")\b")
-_MONTH_DAY = re.compile(r"\b[Oo]n (?P<month>" + "|".join(MONTHS) + r")[ \u00a0](?P<day>\d{1,2})\b(?:,? (?P<year>\d{4}))?")
+# "on December 14, 2012", "on March 22\u201324, 2013" (a visit of several days starts on the first)
+_MONTH_DAY = re.compile(r"\b[Oo]n (?P<month>" + "|".join(MONTHS) + r")[ \u00a0](?P<day>\d{1,2})\b"
+                        r"(?:[\u2013\-]\d{1,2}\b)?(?:,? (?P<year>\d{4}))?")
 _TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b", re.I)
 
 
@@ -102,4 +107,18 @@ def announced_date(published: str | None, texts: list[str]) -> str | None:
                     break
                 if 0 <= (candidate - day).days <= _ANNOUNCED_WITHIN:
                     return candidate.isoformat()
+    return None
+
+
+def stated_date(texts: list[str]) -> str | None:
+    """For a page that gives no publication date: the first date ``texts`` write out in full, with its
+    year ("will meet on December 14, 2012").  A day without its year ("On December 18") is not read:
+    the year would be a guess."""
+    for text in texts:
+        for found in _MONTH_DAY.finditer(normalise(text, quotes=False)):
+            if found["year"]:
+                try:
+                    return Date(int(found["year"]), MONTHS.index(found["month"]) + 1, int(found["day"])).isoformat()
+                except ValueError:
+                    continue
     return None

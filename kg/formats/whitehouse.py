@@ -28,6 +28,11 @@ _HEADER_WORDS = re.compile(r"^(?:THE WHITE HOUSE|Office of the (?:Press Secretar
 EVENT_DATE = re.compile(r"^\((?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2}),?[ \u00a0]+"
                         r"(?P<year>(?:19|20)\d\d)\)$")
 _NOT_LABELS = frozenset({"NOTE", "WASHINGTON", "END"})
+# A place line may end on an abbreviation's full stop ("Washington, D.C."): that is no sentence.
+_ABBREVIATED = re.compile(r"(?:^|[\s,])(?:[A-Z]\.){2,}$")
+# A title that ends on the day of the event ("... Summit Meeting | Claymont, DE (September 21, 2024)").
+_TITLE_EVENT_DATE = re.compile(r"\((?P<month>" + "|".join(MONTHS) + r")[ \u00a0]+(?P<day>\d{1,2}),?[ \u00a0]+"
+                               r"(?P<year>(?:19|20)\d\d)\)$")
 
 
 def label_at(text: str, line: Span) -> Label | None:
@@ -71,7 +76,7 @@ def place_lines(text: str) -> list[Span]:
             break
         if EVENT_DATE.match(quote):  # "(October 25, 2023)": when the remarks were given, not where
             continue
-        if len(quote) <= 80 and not quote.endswith((".", "?", "!")):
+        if len(quote) <= 80 and (not quote.endswith((".", "?", "!")) or _ABBREVIATED.search(quote)):
             found.append(span)
             continue
         break
@@ -79,11 +84,12 @@ def place_lines(text: str) -> list[Span]:
 
 
 def event_dateline(text: str) -> str | None:
-    """The date in brackets under the place ("(October 25, 2023)"): remarks published days later."""
+    """The date in brackets under the place ("(October 25, 2023)") or ending the title ("... | Claymont,
+    DE (September 21, 2024)"): remarks published days later."""
     for index, span in enumerate(lines(text)):
         if index > 8:
             return None
-        match = EVENT_DATE.match(span.of(text))
+        match = EVENT_DATE.match(span.of(text)) or index == 0 and _TITLE_EVENT_DATE.search(span.of(text).rstrip())
         if match:
             return iso_date(match["month"], match["day"], match["year"])
     return None
