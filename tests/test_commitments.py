@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kg.extract.commitment_rules import agreement_titles, read_status
+from kg.extract.commitment_rules import agreement_titles, indefinite_documents, read_status
 from kg.inputs.text import normalise
 from kg.extract.commitments import extract_commitments
 from kg.model import Document, Person, Span, Transcript, Utterance
@@ -79,6 +79,15 @@ def test_listed_documents_give_one_agreement_each_with_titles():
         (None, "Agreements on cooperation in fisheries, on visa-free travel, and on customs were signed."),
         (PUTIN, "Hi."), (LULA, "Hi.")))
     assert [c.title for c in doc.commitments] == ["cooperation in fisheries", "on visa-free travel", "on customs"]
+
+
+def test_documents_listed_one_by_one_with_an_article_give_one_agreement_each():
+    text = "The Presidents released a joint statement and signed an agreement on cooperation in guarding borders."
+    assert indefinite_documents(normalise(text), Span(0, len(text))) == ["a joint statement", "an agreement"]
+    doc = extract_commitments(make_doc((None, text), (PUTIN, "Hi."), (LULA, "Hi.")))
+    assert [c.type for c in doc.commitments] == ["Agreement", "Agreement"]
+    talk = "We have a roadmap and an action plan to work on."  # no signing: no list of documents
+    assert indefinite_documents(normalise(talk), Span(0, len(talk))) == []
 
 
 def test_titles_split_on_and_only_without_commas():

@@ -22,6 +22,7 @@ from kg.extract.learned import (
     sentence_features, status_features,
 )
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
+from kg.extract.learned_status import act_status_features, rule_status_of
 from kg.extract.pipeline import process
 from kg.inputs.reader import transcript_from_text
 from kg.learn.corpus import SealedSplitError, load_split
@@ -186,6 +187,32 @@ def test_candidate_pairs_are_ordered_for_directed_acts_and_once_each_for_joint_o
     assert {"d:a:own", "d:b:other", "d:b:named", "d:b:named-after", "d:b:prev=to", "d:a:unnamed",
             "d:rule=same", "d:rule.by=a", "d:rule.to=b", "d:voice=leader", "k:Supply"} <= set(feats)
     assert "d:rule=swapped" in pair_features(directed, ("SRB", "RUS"), ("RUS", "SRB"))
+
+
+def test_direction_words_of_the_sentence_are_crossed_with_each_sides_roles(page):
+    doc, by_quote = page
+    sentence = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
+    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    context = pair_context(doc, normalise(doc.text), sentence.utterance, sentence.sentence, "Supply", anchor)
+    assert "we" in context.cues and "invite" not in context.cues
+    feats = set(pair_features(context, ("RUS", "SRB"), ("RUS", "SRB")))
+    assert {"Supply:we:a:own", "Supply:we:b:other", "Supply:we:b:named-after"} <= feats
+    swapped = set(pair_features(context, ("SRB", "RUS"), ("RUS", "SRB")))
+    assert "Supply:we:b:own" in swapped and "Supply:we:a:own" not in swapped
+
+
+def test_the_status_classifier_sees_the_acts_rule_status_cues_by_type_and_words_at_its_anchor(page):
+    doc, by_quote = page
+    candidate = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
+    norm = normalise(doc.text)
+    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    cues = status_features(norm, candidate.sentence)
+    rule = rule_status_of(doc, norm, candidate.rules, candidate.sentence, "Supply", anchor)
+    assert rule == "planned"
+    feats = set(act_status_features(norm, candidate.sentence, "Supply", cues, rule, anchor))
+    assert {"rst:planned", "rst:Supply:planned", "nb:we", "nb:will", "na:deliver", "na:tonnes"} <= feats
+    assert {f"Supply|{cue}" for cue in cues} <= feats and cues
+    assert "na:serbia" not in feats  # only the words next to the anchor
 
 
 @pytest.mark.parametrize("kind, found, gold, same", [

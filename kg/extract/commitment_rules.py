@@ -279,7 +279,7 @@ def production_object(norm: str, span: Span) -> str | None:
 
 _LIST_HEAD = re.compile(
     r"\b(?:agreements|documents|memoranda|memorandums|contracts|treaties|declarations|resolutions|protocols)\b"
-    r"(?:[^.;]{0,40}?\b(?:on|concern\w*|regarding|in the (?:fields?|areas?) of)\b"
+    r"(?:[^.;]{0,40}?\b(?:on|concern\w*|regarding|in the (?:fields?|areas?|spheres?) of|of cooperation in)\b"
     r"|,?\s+(?:also\s+)?(?:concern\w*|cover\w*|relat\w* to|deal\w*(?:,\s+(?:in particular|among other things),)?\s+with)\b)",
     re.I)
 _LIST_SPLIT_STRONG = re.compile(r",\s+(?:and\s+|as well as\s+)?|\s+as well as\s+|;\s+")
@@ -332,6 +332,26 @@ def named_documents(text: str, sentence: Span) -> list[str]:
     """Distinct capitalised document names in a sentence: "the Moscow Declaration ... and the Joint Statement"."""
     names = [m.group().strip() for m in _NAMED_DOCUMENT.finditer(text, sentence.start, sentence.end)]
     return list(dict.fromkeys(n for n in names if not n.startswith(("The ", "A ", "An "))))
+
+
+# "an agreement on tourism, a protocol on customs and a joint statement": documents each with its own article.
+_LISTED_DOCUMENT = re.compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}?(?:agreement|treaty|memorandum|declaration|convention|protocol|roadmap|"
+    r"statement|communiqu\w+|contract|programme|plan of action|action plan|directive|regulation|resolution)\b",
+    re.I)
+_SIGNING = re.compile(r"\b(?:sign|adopt|conclud|initial|ink|releas|issu|exchang)\w*", re.I)
+
+
+def indefinite_documents(norm: str, sentence: Span) -> list[str]:
+    """The documents a sentence lists one by one with "a"/"an": "signed an agreement on A and a protocol on B".
+
+    Each such noun phrase is a document of its own (GOLD-FORMAT: one entry per
+    named document); a sentence with one or none gives [] and stands for one.
+    """
+    if not _SIGNING.search(norm, sentence.start, sentence.end):
+        return []  # "we have a roadmap and a plan of action to work on" lists no signed documents
+    found = [m.group().strip() for m in _LISTED_DOCUMENT.finditer(norm, sentence.start, sentence.end)]
+    return found if len(found) > 1 else []
 
 
 # "Five protocols ... were signed", "signed 12 documents": a count of unlisted documents.

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from kg.extract import cues
 from kg.extract.commitment_rules import (
-    agreement_title, agreement_titles, document_count, named_documents, clauses, find_item, find_type_cues, is_negated,
+    agreement_title, agreement_titles, document_count, indefinite_documents, named_documents, clauses, find_item, find_type_cues, is_negated,
     continues_infinitive, explicit_status, local_status, production_object, read_status,
 )
 from kg.extract.quantities import parse_quantities
@@ -29,6 +29,7 @@ from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Quantity, S
 # Types of which one sentence states at most one act (a sentence listing
 # several areas of one cooperation programme is one Cooperation).
 ONE_PER_SENTENCE = frozenset({"Cooperation", "JointProduction", "Visit", "Agreement"})
+LISTED_DOCUMENTS = True  # documents listed one by one with "a"/"an" are one Agreement each
 _ITEM_LOOKBACK = 6  # earlier sentences searched for the goods a sentence leaves unnamed
 
 
@@ -60,6 +61,8 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
     titles = agreement_titles(doc.text, norm, sentence)
     if not titles and len(named := named_documents(doc.text, sentence)) > 1:
         titles = named  # "adopted the Moscow Declaration and the Joint Statement": one per document
+    if not titles and LISTED_DOCUMENTS:
+        titles = indefinite_documents(norm, sentence)  # "signed an agreement on A and a protocol on B"
     out: list[Commitment] = []
     seen: set[tuple] = set()
     previous_status: str | None = None  # the status "agreed to A, and to B" hands on to B

@@ -40,6 +40,7 @@ from kg.extract import cues
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments, statements
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
+from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
 from kg.extract.resolve import resolve_parties
 from kg.inputs.text import normalise
@@ -333,10 +334,18 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
                 ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
                 chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
             chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
-            status = reader.status(reading.features + status_features(norm, reading.candidate.sentence), kind) \
+            status = act_status(norm, reader, reading, kind, chosen[0]) \
                 if chosen and reader.status_weights else None
             out.extend(replace(c, status=status) if status else c for c in chosen)
     return tuple(out)
+
+
+def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, first: Commitment) -> str | None:
+    """The status classifier's status of the ``kind`` act a sentence states (``first``: its rules' reading)."""
+    sentence = reading.candidate.sentence
+    cues = status_features(norm, sentence)
+    extra = act_status_features(norm, sentence, kind, cues, first.status, reader.anchor(norm, sentence, kind))
+    return reader.status(reading.features + cues + extra, kind)
 
 
 def rank_pairs(doc: Document, norm: str, reader: SentenceReader, candidate: Candidate, kind: str,

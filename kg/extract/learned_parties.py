@@ -7,7 +7,10 @@ and the Republic of Korea"), which the rules give once.  The ranker scores
 every ordered pair (unordered for the mutual types) of the countries in play —
 the speaker's, the addressee's, the publisher's, the participants' and those
 named in the sentence — with features of their roles and of the words around
-their names, the rules' own choice among them.  The best pair wins when it is
+their names, the rules' own choice among them, and the sentence's direction
+words ("invite", "host", "thank", "from") crossed with each side's role, since
+"invite the President to visit Korea" and "the President's visit to Korea"
+name Korea alike and point opposite ways.  The best pair wins when it is
 confident enough to overrule the rules; further pairs above a second
 threshold add one commitment each.
 """
@@ -24,6 +27,16 @@ from kg.model import MUTUAL_TYPES, Document, Span, Utterance
 
 _MAX_COUNTRIES = 8
 _WORD_BEFORE = re.compile(r"([a-z']+)\W*$")
+# Words that tell which way an act goes once its type is known: an invitation or a hosted event goes
+# from the host, a trip from the traveller; the one thanked gives; aid and deliveries go to someone.
+_DIRECTION_CUES = (
+    ("invite", r"\binvit"), ("host", r"\bhost"), ("welcome", r"\bwelcom"), ("receive", r"\breceiv"),
+    ("thank", r"\bthank|\bgrateful|\bgratitude"), ("visit", r"\bvisit"), ("trip", r"\btrip|\btravel"),
+    ("come", r"\bcom(?:e|ing)\b"), ("announce", r"\bannounc"), ("provide", r"\bprovid"),
+    ("assist", r"\bassist|\baid\b|\bhelp"), ("request", r"\brequest|\bask"), ("from", r"\bfrom\b"),
+    ("with", r"\bwith\b"), ("we", r"\b(?:we|our|us)\b"), ("you", r"\b(?:you|your)\b"),
+)
+_DIRECTION = tuple((name, re.compile(pattern, re.I)) for name, pattern in _DIRECTION_CUES)
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,7 @@ class PairContext:
     before: dict[str, str]  # code -> the word right before its first mention
     anchor: Span
     narrator: bool
+    cues: frozenset[str] = frozenset()  # the direction words of the sentence (_DIRECTION_CUES)
 
     @property
     def codes(self) -> list[str]:
@@ -60,10 +74,11 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
         if mention.code not in before:
             word = _WORD_BEFORE.search(norm[max(sentence.start, mention.span.start - 25):mention.span.start].lower())
             before[mention.code] = word.group(1) if word else "^"
+    cues = frozenset(name for name, pattern in _DIRECTION if pattern.search(norm, sentence.start, sentence.end))
     return PairContext(kind=kind, own=speaker_country(doc, utterance), other=other_country(doc, utterance),
                        publisher=doc.publisher_country,
                        participants=frozenset(p.country for p in doc.participants if p.country),
-                       named=named, before=before, anchor=anchor, narrator=utterance.speaker is None)
+                       named=named, before=before, anchor=anchor, narrator=utterance.speaker is None, cues=cues)
 
 
 def candidate_pairs(context: PairContext) -> list[tuple[str, str]]:
@@ -124,7 +139,26 @@ def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[
     feats.add(f"{group}:voice={'narrator' if context.narrator else 'leader'}")
     if context.named.get(a) and context.named.get(b):
         feats.add(f"{group}:a-named-first" if context.named[a][0] < context.named[b][0] else f"{group}:b-named-first")
+    feats.update(_cue_features(context, a, b))
     return sorted(feats)
+
+
+_CROSSED_ROLES = ("own", "other", "publisher", "named-before", "named-after")
+
+
+def _cue_features(context: PairContext, a: str, b: str) -> set[str]:
+    """Each direction word of the sentence crossed with the kind and each side's main roles.
+
+    "invite ... to visit Korea" and "a visit to Korea" name Korea the same way
+    and point opposite ways; only the verb around tells the ranker which.
+    """
+    roles_a = [r for r in _roles(context, a) if r in _CROSSED_ROLES]
+    roles_b = [r for r in _roles(context, b) if r in _CROSSED_ROLES]
+    out = set()
+    for cue in context.cues:
+        out.update(f"{context.kind}:{cue}:a:{role}" for role in roles_a)
+        out.update(f"{context.kind}:{cue}:b:{role}" for role in roles_b)
+    return out
 
 
 def same_pair(kind: str, found: tuple[str | None, str | None], gold: tuple[str | None, str | None]) -> bool:

@@ -9,7 +9,8 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 2. each gold commitment labels the candidate sentence that states it (the
    scorer's same-sentence test, best word overlap first), there too;
 3. one logistic regression per type over sentences, and a multinomial status
-   classifier over (sentence, type) pairs with a gold status;
+   classifier over (sentence, type) pairs with a gold status (the sentence's
+   features and the act's own, :mod:`kg.extract.learned_status`);
 4. per type, the ``keep`` and ``propose`` thresholds that give the best strict
    F1 on dev; the status classifier is kept only when it beats the rules'
    status on dev.
@@ -18,14 +19,17 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from kg.learn import linear
 from kg.learn.linear import binary_weights, fit_binary, require_sklearn
 from kg.extract.learned import (
-    FORMAT_VERSION, Reading, SentenceReader, apply_parties, decide, propose_commitment, rank_pairs, status_features,
+    FORMAT_VERSION, Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
+    status_features,
 )
+from kg.extract.learned_status import act_status_features, rule_status_of
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
@@ -78,19 +82,12 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
         columns.append(w)
     weights = _rows(vocabulary, np.stack(columns, axis=1))
 
-    status_rows, status_y = [], []
-    for page in pages:
-        norm = page.norm
-        for candidate, feats, lab in zip(page.candidates, page.features, page.labels):
-            extra = status_features(norm, candidate.sentence) if lab else []
-            for kind, status in sorted(lab.items()):
-                if status in STATUSES:
-                    status_rows.append(feats + extra + [f"type:{kind}"])
-                    status_y.append(STATUSES.index(status))
+    status_rows, status_y = status_data(pages, weights)
     status_weights = None
     if len(set(status_y)) == len(STATUSES):
-        for feature in sorted({f for row in status_rows for f in row if f.startswith(("type:", "cue:"))}):
-            if feature not in index:
+        seen = Counter(f for row in status_rows for f in set(row) if f not in index)
+        for feature in sorted(seen):
+            if feature.startswith(("type:", "cue:")) or seen[feature] >= MIN_FEATURE_COUNT:
                 index[feature] = len(vocabulary)
                 vocabulary.append(feature)
         model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
@@ -99,6 +96,26 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
         w[index["bias"]] += model.intercept_
         status_weights = _rows(vocabulary, w)
     return Fitted(weights, status_weights, len(vocabulary), positives)
+
+
+def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]) -> tuple[list[list[str]], list[int]]:
+    """One row per (sentence, type) with a gold status: the sentence's features, its status cues, the type,
+    and the act's own status features (:mod:`kg.extract.learned_status`), anchored with ``weights``."""
+    probe = SentenceReader(types=tuple(COMMITMENT_TYPES), weights=weights, keep={}, propose={})
+    rows, ys = [], []
+    for page in pages:
+        norm = page.norm
+        for candidate, feats, lab in zip(page.candidates, page.features, page.labels):
+            cues = status_features(norm, candidate.sentence) if lab else []
+            for kind, status in sorted(lab.items()):
+                if status not in STATUSES:
+                    continue
+                anchor = probe.anchor(norm, candidate.sentence, kind)
+                rule = rule_status_of(page.doc, norm, candidate.rules, candidate.sentence, kind, anchor)
+                rows.append(feats + cues + [f"type:{kind}"]
+                            + act_status_features(norm, candidate.sentence, kind, cues, rule, anchor))
+                ys.append(STATUSES.index(status))
+    return rows, ys
 
 
 def _rows(vocabulary: list[str], matrix) -> dict[str, tuple[float, ...]]:
@@ -175,7 +192,7 @@ def score_pages(pages: Sequence[PageData], reader: SentenceReader) -> list[Score
 
 
 def select(scored: Sequence[Scored], keep: dict[str, float], propose: dict[str, float],
-           status: Callable[[Reading, str], str | None] | None = None,
+           status: Callable[[Reading, str, Commitment], str | None] | None = None,
            override: float = 1.01, extra: float = 1.01) -> list[tuple[str, dict, dict]]:
     """(name, found, gold) items for the scorer, commitments only, at these thresholds."""
     items = []
@@ -187,7 +204,7 @@ def select(scored: Sequence[Scored], keep: dict[str, float], propose: dict[str, 
                 if chosen and kind in ranked:
                     chosen = apply_parties(kind, chosen, ranked[kind], override, extra)
                 chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
-                new_status = status(reading, kind) if status and chosen else None
+                new_status = status(reading, kind, chosen[0]) if status and chosen else None
                 for c in chosen:
                     entry = commitment_json(s.page.doc, c)
                     if new_status:
@@ -265,8 +282,8 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
                          ).accuracy["commitments.status"]
     norms = {id(r): s.page.norm for s in scored for r in s.readings}
 
-    def model_status_of(r: Reading, k: str) -> str | None:
-        return reader.status(r.features + status_features(norms[id(r)], r.candidate.sentence), k)
+    def model_status_of(r: Reading, k: str, first: Commitment) -> str | None:
+        return act_status(norms[id(r)], reader, r, k, first)
 
     model_status = score(select(scored, keep, propose, model_status_of,
                                 override=override, extra=extra)).accuracy["commitments.status"]
