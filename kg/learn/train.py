@@ -1,4 +1,4 @@
-"""Fit the sentence reader on the train split and choose its thresholds on dev.
+"""Fit the sentence reader on the train split and choose its thresholds out of fold on train and on dev.
 
 Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 ``random_state``), so the same data gives the same model file byte for byte:
@@ -11,8 +11,9 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 3. one logistic regression per type over sentences, and a multinomial status
    classifier over (sentence, type) pairs with a gold status;
 4. per type, the ``keep`` and ``propose`` thresholds that give the best strict
-   F1 on dev; the status classifier is kept only when it beats the rules'
-   status on dev.
+   F1 five-fold out of fold on train (:mod:`kg.learn.folds`; on dev with
+   ``thresholds="dev"``), the ranker's two thresholds that do best on dev;
+   the status classifier is kept only when it beats the rules' status on dev.
 """
 
 from __future__ import annotations
@@ -301,7 +302,7 @@ def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bo
 
 
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
-          fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "dev",
+          fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
           progress: Callable[[str], None] | None = None) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
     (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev)."""
