@@ -30,6 +30,8 @@ def main() -> int:
     parser.add_argument("--fraction", type=float, default=1.0, help="share of the train split to use")
     parser.add_argument("--curve", action="store_true",
                         help="also train at 25%% and 50%% of the train split (models in build/reader-curve/)")
+    parser.add_argument("--thresholds", choices=("dev", "train"), default="train",
+                        help="choose the keep/propose thresholds on dev, or five-fold out of fold on train (default)")
     parser.add_argument("--report", type=Path, help="write the training report (JSON) here")
     args = parser.parse_args()
     train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
@@ -40,7 +42,7 @@ def main() -> int:
     fractions = (0.25, 0.5, 1.0) if args.curve else (args.fraction,)
     reports = []
     for fraction in fractions:
-        reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction,
+        reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction, thresholds=args.thresholds,
                                progress=lambda m: print(m, file=sys.stderr))
         report["data_sha256"] = data_hash.hexdigest()
         out = args.output

@@ -24,11 +24,9 @@ a dictionary lookup per feature is all the arithmetic there is).
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 import json
 import math
 import os
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
@@ -38,118 +36,19 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.extract import cues
 from kg.extract.commitment_rules import find_item, read_status
-from kg.extract.commitments import extract_commitments as rule_commitments, statements
+from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
+from kg.extract.reader_features import (  # noqa: F401  (re-exported: learned_figures and tests import them here)
+    _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features,
+)
 from kg.extract.resolve import resolve_parties
 from kg.inputs.text import normalise
-from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Span, Utterance
+from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Span
 
 MODEL_FILE = "reader-model.json"
 FORMAT_VERSION = 1
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
-TRIGRAMS = True  # word triples: +0.01 F1 on dev
-_PREFIX = 5  # a word's first letters stand for its family ("supplied", "supplies" -> "suppl")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One sentence the reader scores: where it is and what the rules found in it."""
-
-    position: int  # index into doc.utterances
-    utterance: Utterance
-    sentence: Span
-    rules: tuple[Commitment, ...]
-
-
-def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
-    """Every sentence the rules read (:func:`kg.extract.commitments.statements`), with its rule hits,
-    so training and reading see the same sentences as the rules."""
-    norm = normalise(doc.text)
-    by_span: dict[Span, list[Commitment]] = {}
-    for commitment in ruled:
-        by_span.setdefault(commitment.span, []).append(commitment)
-    return [Candidate(position, utterance, sentence, tuple(by_span.get(sentence, ())))
-            for position, utterance, sentence in statements(doc, norm)]
-
-
-def page_features(doc: Document, found: list[Candidate], norm: str | None = None) -> list[list[str]]:
-    """The features of every candidate sentence of a page (training and reading both come here)."""
-    norm = normalise(doc.text) if norm is None else norm
-    return [sentence_features(doc, c, norm) for c in found]
-
-
-def sentence_features(doc: Document, candidate: Candidate, norm: str | None = None) -> list[str]:
-    """The features of one sentence: words, word pairs, word families, rule hits, context.
-
-    Kept deliberately plain so that a newcomer can read a model's heaviest
-    features and see why it decides as it does.  ``norm`` is
-    ``normalise(doc.text)``, passed in so a page is normalised once.
-    """
-    norm = normalise(doc.text) if norm is None else norm
-    words = _abstract_words(doc, norm, candidate.sentence)
-    feats = {"bias"}
-    feats.update(f"w:{w}" for w in words)
-    feats.update(f"p:{w[:_PREFIX]}" for w in words if len(w) > _PREFIX)
-    feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
-    if TRIGRAMS:
-        feats.update(f"t:{a}_{b}_{c}" for a, b, c in zip(words, words[1:], words[2:]))
-    feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
-    feats.add(f"fmt:{doc.format}")
-    if not doc.is_meeting:
-        feats.add("page:no-meeting")
-    for commitment in candidate.rules:
-        feats.add(f"r:{commitment.type}")
-        feats.add(f"rs:{commitment.type}:{commitment.status}")
-    if len(candidate.rules) > 1:
-        feats.add("r:several")
-    if _MAY_COUNT.search(norm, candidate.sentence.start, candidate.sentence.end):
-        quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
-        feats.update(f"u:{q.unit}" for q in quantities if q.unit)
-    return sorted(feats)
-
-
-@lru_cache(maxsize=1)
-def _status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    from kg.extract.cuebook import CUES
-
-    return tuple((c.name, re.compile(c.pattern, 0 if c.case else re.IGNORECASE))
-                 for c in CUES if c.use == "search" and c.role == "status")
-
-
-def status_features(norm: str, sentence: Span) -> list[str]:
-    """The cue book's status records that fire in a sentence, for the status classifier.
-
-    The rules read a status from the strongest cue governing the act; the
-    classifier sees every status cue of the sentence and weighs them.  Only
-    sentences that state a commitment are scanned, so the cost stays small.
-    """
-    return [f"cue:{name}" for name, pattern in _status_cues() if pattern.search(norm, sentence.start, sentence.end)]
-
-
-# a sentence without a digit or a number word holds no quantity: skip the parser
-_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
-                        r"million|billion|trillion|half|twice|double)", re.I)
-
-
-def _abstract_words(doc: Document, norm: str, sentence: Span) -> list[str]:
-    """The sentence's words, lower-cased, with countries as ``ctry`` and numbers as ``num``.
-
-    "supply gas to Serbia" and "supply gas to Egypt" should teach the model the
-    same thing; which country it is matters to the parties, not to the type.
-    """
-    pieces, at = [], sentence.start
-    first = bisect_left(doc.countries, sentence.start, key=lambda m: m.span.start)
-    for mention in doc.countries[first:]:
-        if mention.span.start >= sentence.end:
-            break
-        if mention.span.start >= at and mention.span.end <= sentence.end:
-            pieces.append(norm[at:mention.span.start])
-            pieces.append(" ctry ")
-            at = mention.span.end
-    pieces.append(norm[at:sentence.end])
-    return ["num" if w.isdigit() else w for w in _TOKEN.findall("".join(pieces).lower())]
 
 
 @dataclass(frozen=True)
@@ -320,6 +219,16 @@ def decide(reading: Reading, kind: str, keep: float, propose: float,
         proposed = proposal()
         return [proposed] if proposed else []
     return []
+
+
+def distinct_key(commitment: Commitment) -> tuple:
+    """What makes a commitment distinct within its utterance: type, parties (unordered for the mutual
+    types) and quantity.  The gold gives one entry per distinct commitment per utterance."""
+    pair: tuple = (commitment.by, commitment.to)
+    if commitment.type in MUTUAL_TYPES:
+        pair = tuple(sorted(pair, key=str))
+    quantity = commitment.quantity.value if commitment.quantity else None
+    return (commitment.utterance, commitment.type, pair, quantity)
 
 
 def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment, ...]:

@@ -1,4 +1,4 @@
-"""Fit the sentence reader on the train split and choose its thresholds on dev.
+"""Fit the sentence reader on the train split and choose its thresholds out of fold on train and on dev.
 
 Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 ``random_state``), so the same data gives the same model file byte for byte:
@@ -12,8 +12,9 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
    classifier over (sentence, type) pairs with a gold status (the sentence's
    features and the act's own, :mod:`kg.extract.learned_status`);
 4. per type, the ``keep`` and ``propose`` thresholds that give the best strict
-   F1 on dev; the status classifier is kept only when it beats the rules'
-   status on dev.
+   F1 five-fold out of fold on train (:mod:`kg.learn.folds`; on dev with
+   ``thresholds="dev"``), the ranker's two thresholds that do best on dev;
+   the status classifier is kept only when it beats the rules' status on dev.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
-from kg.learn import linear
+from kg.learn import folds, linear, tuning
 from kg.learn.linear import binary_weights, fit_binary, require_sklearn
 from kg.extract.learned import (
     FORMAT_VERSION, Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
@@ -55,8 +56,9 @@ class Fitted:
     positives: dict[str, int] = field(default_factory=dict)
 
 
-def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
-    """One logistic regression per type, and the status classifier."""
+def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True) -> Fitted:
+    """One logistic regression per type, and the status classifier (unless not ``with_status``:
+    the out-of-fold readers need no status, which never decides a match)."""
     require_sklearn()
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -82,6 +84,8 @@ def fit(pages: Sequence[PageData], c: float = 1.0) -> Fitted:
         columns.append(w)
     weights = _rows(vocabulary, np.stack(columns, axis=1))
 
+    if not with_status:
+        return Fitted(weights, None, len(vocabulary), positives)
     status_rows, status_y = status_data(pages, weights)
     status_weights = None
     if len(set(status_y)) == len(STATUSES):
@@ -249,16 +253,16 @@ OVERRIDE_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 EXTRA_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float] | None = None
-         ) -> tuple[SentenceReader, dict]:
+def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float] | None = None,
+         given: tuple[dict[str, float], dict[str, float], float, float] | None = None) -> tuple[SentenceReader, dict]:
     """Per-type thresholds with the best strict F1 on dev, the ranker's two thresholds, and whether
-    the status model beats the rules."""
+    the status model beats the rules; ``given`` (keep, propose, override, extra) skips the search."""
     reader = reader_of(fitted, with_status=True, party_weights=party_weights)
     scored = score_pages(dev, reader)
     keep = {k: 0.0 for k in COMMITMENT_TYPES}
     propose = {k: 1.01 for k in COMMITMENT_TYPES}
     report: dict = {"types": {}}
-    for kind in COMMITMENT_TYPES:
+    for kind in COMMITMENT_TYPES if given is None else ():
         best = (-1.0, 0.0, 1.01)
         for k in KEEP_GRID:
             for p in PROPOSE_GRID:
@@ -269,7 +273,9 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
         keep[kind], propose[kind] = best[1], best[2]
         report["types"][kind] = {"dev_f1": round(best[0], 4), "keep": best[1], "propose": best[2]}
     override = extra = 1.01
-    if party_weights:
+    if given is not None:
+        keep, propose, override, extra = given
+    elif party_weights:
         best = (-1.0, 1.01, 1.01)
         for o in OVERRIDE_GRID:
             for e in EXTRA_GRID:
@@ -297,10 +303,26 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
                      override=override, extra=extra), report
 
 
+def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bool, override: float, extra: float,
+                           note: Callable[[str], None]) -> tuple[dict[str, float], dict[str, float], dict]:
+    """Per-type keep and propose thresholds with the best five-fold out-of-fold F1 on train, and that F1."""
+    def fold_reader(pages: list[PageData]) -> SentenceReader:
+        fitted = fit(pages, c, with_status=False)
+        return reader_of(fitted, party_weights=fit_parties(pages, reader_of(fitted), c) if parties else None)
+
+    options = folds.out_of_fold(train_data, fold_reader, override, extra, note)
+    keep, propose, _ = tuning.best_thresholds(options)
+    total, per_type, _ = tuning.page_counts(options, keep, propose)
+    return keep, propose, {"f1": round(total.f1, 4), "precision": round(total.precision, 4),
+                           "recall": round(total.recall, 4), "pages": len(options),
+                           "types": {k: round(v.f1, 4) for k, v in per_type.items()}}
+
+
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
-          fraction: float = 1.0, seed: int = 0, parties: bool = True,
+          fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
           progress: Callable[[str], None] | None = None) -> tuple[SentenceReader, dict]:
-    """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, tune on dev."""
+    """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
+    (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev)."""
     note = progress or (lambda message: None)
     chosen = sorted(train_pages, key=lambda p: p.name)
     if fraction < 1.0:
@@ -315,6 +337,14 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     figure_weights = fit_figures(train_data, FIGURE_C)
     note("choosing thresholds on dev")
     reader, report = tune(fitted, dev_data, party_weights)
+    if thresholds == "train":
+        keep, propose, report["out_of_fold"] = out_of_fold_thresholds(
+            train_data, c, parties, reader.party_override, reader.party_extra, note)
+        given = (keep, propose, reader.party_override, reader.party_extra)
+        reader, chosen = tune(fitted, dev_data, party_weights, given)
+        report["dev_thresholds"] = {"dev_f1": report["dev_f1"], "types": report["types"]}
+        report.update({k: v for k, v in chosen.items() if k != "types"},
+                      types={k: {"keep": keep[k], "propose": propose[k]} for k in COMMITMENT_TYPES})
     if figure_weights:
         keep, report["figures"] = tune_figures(figure_weights, dev_data)
         reader = replace(reader, figure_weights=figure_weights, figure_keep=keep)

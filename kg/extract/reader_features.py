@@ -1,0 +1,161 @@
+"""The reader's sentences and their features: what the trained model sees of a page.
+
+Every sentence the rules read (:func:`kg.extract.commitments.statements`) is a
+candidate, with the rules' hits in it; its features are its words (countries as
+``ctry``, numbers as ``num``), word pairs and triples, word families, the rule
+hits and their statuses, the units of its quantities, the voice, the page kind,
+and its place among its neighbours (:func:`context_features`).  Training
+(:mod:`kg.learn.pages`) and reading (:mod:`kg.extract.learned`) both come here,
+so they see the same features.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.commitments import statements
+from kg.extract.quantities import parse_quantities
+from kg.inputs.text import normalise
+from kg.model import Commitment, Document, Span, Utterance
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+TRIGRAMS = True  # word triples: +0.01 F1 on dev
+_PREFIX = 5  # a word's first letters stand for its family ("supplied", "supplies" -> "suppl")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence the reader scores: where it is and what the rules found in it."""
+
+    position: int  # index into doc.utterances
+    utterance: Utterance
+    sentence: Span
+    rules: tuple[Commitment, ...]
+
+
+def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
+    """Every sentence the rules read (:func:`kg.extract.commitments.statements`), with its rule hits,
+    so training and reading see the same sentences as the rules."""
+    norm = normalise(doc.text)
+    by_span: dict[Span, list[Commitment]] = {}
+    for commitment in ruled:
+        by_span.setdefault(commitment.span, []).append(commitment)
+    return [Candidate(position, utterance, sentence, tuple(by_span.get(sentence, ())))
+            for position, utterance, sentence in statements(doc, norm)]
+
+
+def page_features(doc: Document, found: list[Candidate], norm: str | None = None) -> list[list[str]]:
+    """The features of every candidate sentence of a page (training and reading both come here)."""
+    norm = normalise(doc.text) if norm is None else norm
+    own = [sentence_features(doc, c, norm) for c in found]
+    if not CONTEXT:
+        return own
+    return [sorted(set(feats) | set(context_features(doc, found, i))) for i, feats in enumerate(own)]
+
+
+CONTEXT = False  # a sentence's place among its neighbours (context_features)
+
+
+def context_features(doc: Document, found: list[Candidate], i: int) -> list[str]:
+    """Where a sentence stands: first or last of its turn, who speaks (host, guest or narrator),
+    and which kinds of act the rules found in the sentences before and after it in the same turn.
+
+    A leader often announces an act in one sentence and gives its substance in
+    the next ("We have agreed on one more thing.  Russia will supply..."), and
+    the host and the guest state different things (the host invites, the guest
+    thanks): the sentence alone does not show either.
+    """
+    candidate = found[i]
+    before = found[i - 1] if i > 0 and found[i - 1].position == candidate.position else None
+    after = found[i + 1] if i + 1 < len(found) and found[i + 1].position == candidate.position else None
+    feats = [f"role:{speaker_role(doc, candidate.utterance)}"]
+    if before is None:
+        feats.append("ctx:first")
+    if after is None:
+        feats.append("ctx:last")
+    for side, neighbour in (("prev", before), ("next", after)):
+        if neighbour is not None:
+            feats.extend(f"{side}:r:{hit.type}" for hit in neighbour.rules)
+    return feats
+
+
+def speaker_role(doc: Document, utterance: Utterance) -> str:
+    """``narrator`` for the publisher's own text, ``host`` for a speaker of the publisher's country, else ``guest``."""
+    if utterance.speaker is None:
+        return "narrator"
+    return "host" if utterance.speaker.country and utterance.speaker.country == doc.publisher_country else "guest"
+
+
+def sentence_features(doc: Document, candidate: Candidate, norm: str | None = None) -> list[str]:
+    """The features of one sentence: words, word pairs, word families, rule hits, context.
+
+    Kept deliberately plain so that a newcomer can read a model's heaviest
+    features and see why it decides as it does.  ``norm`` is
+    ``normalise(doc.text)``, passed in so a page is normalised once.
+    """
+    norm = normalise(doc.text) if norm is None else norm
+    words = _abstract_words(doc, norm, candidate.sentence)
+    feats = {"bias"}
+    feats.update(f"w:{w}" for w in words)
+    feats.update(f"p:{w[:_PREFIX]}" for w in words if len(w) > _PREFIX)
+    feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+    if TRIGRAMS:
+        feats.update(f"t:{a}_{b}_{c}" for a, b, c in zip(words, words[1:], words[2:]))
+    feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
+    feats.add(f"fmt:{doc.format}")
+    if not doc.is_meeting:
+        feats.add("page:no-meeting")
+    for commitment in candidate.rules:
+        feats.add(f"r:{commitment.type}")
+        feats.add(f"rs:{commitment.type}:{commitment.status}")
+    if len(candidate.rules) > 1:
+        feats.add("r:several")
+    if _MAY_COUNT.search(norm, candidate.sentence.start, candidate.sentence.end):
+        quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
+        feats.update(f"u:{q.unit}" for q in quantities if q.unit)
+    return sorted(feats)
+
+
+@lru_cache(maxsize=1)
+def _status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from kg.extract.cuebook import CUES
+
+    return tuple((c.name, re.compile(c.pattern, 0 if c.case else re.IGNORECASE))
+                 for c in CUES if c.use == "search" and c.role == "status")
+
+
+def status_features(norm: str, sentence: Span) -> list[str]:
+    """The cue book's status records that fire in a sentence, for the status classifier.
+
+    The rules read a status from the strongest cue governing the act; the
+    classifier sees every status cue of the sentence and weighs them.  Only
+    sentences that state a commitment are scanned, so the cost stays small.
+    """
+    return [f"cue:{name}" for name, pattern in _status_cues() if pattern.search(norm, sentence.start, sentence.end)]
+
+
+# a sentence without a digit or a number word holds no quantity: skip the parser
+_MAY_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|"
+                        r"million|billion|trillion|half|twice|double)", re.I)
+
+
+def _abstract_words(doc: Document, norm: str, sentence: Span) -> list[str]:
+    """The sentence's words, lower-cased, with countries as ``ctry`` and numbers as ``num``.
+
+    "supply gas to Serbia" and "supply gas to Egypt" should teach the model the
+    same thing; which country it is matters to the parties, not to the type.
+    """
+    pieces, at = [], sentence.start
+    first = bisect_left(doc.countries, sentence.start, key=lambda m: m.span.start)
+    for mention in doc.countries[first:]:
+        if mention.span.start >= sentence.end:
+            break
+        if mention.span.start >= at and mention.span.end <= sentence.end:
+            pieces.append(norm[at:mention.span.start])
+            pieces.append(" ctry ")
+            at = mention.span.end
+    pieces.append(norm[at:sentence.end])
+    return ["num" if w.isdigit() else w for w in _TOKEN.findall("".join(pieces).lower())]
