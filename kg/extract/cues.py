@@ -103,14 +103,23 @@ NEGATION = _rule("NEGATION")
 
 ITEM_CUES: tuple[tuple[str, str], ...] = tuple((c.pattern, c.value) for c in CUES if c.role == "item")
 
+# Every currency the quantity parser names (kg.extract.quantities): an amount of money in any of them.
+CURRENCIES: frozenset[str] = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR", "CAD", "AUD", "NZD",
+                                        "SGD", "NOK", "CHF"})
+
 # Units a commitment's quantity may carry, by type (see units_of: a type not listed takes none).
+# Each entry is what the gold gives on train: Supply in money ("a $300 million package of arms"), in
+# shares of a need ("meets 55 percent of Turkey's gas needs") and in rounds of ammunition; Cooperation
+# in people ("500 Tajikistani servicemen are studying at our academies").  A percent of growth ("imports
+# grew by 40 percent") fits Supply too and is the price of the shares.  Cooperation is not given money:
+# on train that picked the amount where the gold counts projects or units, and lost more than it won.
 QUANTITY_UNITS: dict[str, frozenset[str]] = {
-    "Supply": frozenset({"dose", "tonne", "cubic metre", "barrel", "unit"}),
+    "Supply": frozenset({"dose", "tonne", "cubic metre", "barrel", "unit", "round", "percent"}) | CURRENCIES,
     "JointProduction": frozenset({"company", "unit", "project"}),
-    "Investment": frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"}),
-    "Cooperation": frozenset({"project", "unit"}),
+    "Investment": CURRENCIES,
+    "Cooperation": frozenset({"project", "unit", "person"}),
     "Visit": frozenset(),
-    "Agreement": frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"}),  # contracts worth $1 billion
+    "Agreement": CURRENCIES,  # contracts worth $1 billion
 }
 
 
