@@ -126,6 +126,20 @@ class OxigraphStore:
             raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
         return len(unique)
 
+    def add_quads(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> bool:
+        """Write a graph not in the store yet, with quads of other graphs, in one transaction
+        (:func:`kg.store.layout.write_transcript`); False, and nothing written, if ``graph`` is there."""
+        self._writable()
+        store = self.raw
+        if store.contains_named_graph(graph):
+            return False
+        try:
+            store.extend(quads)
+            store.add_graph(graph)  # kept when it has no triple, as the update's CREATE GRAPH does
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
+        return True
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only: cannot write")
