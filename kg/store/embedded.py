@@ -1,8 +1,13 @@
 """The embedded store: Oxigraph on disk or in memory, behind the Store protocol (:mod:`kg.store.protocol`).
 
-The unit of writing is a whole named graph
-(:meth:`Store.replace_graph`), done in one transaction, so a rebuild or an
+The unit of writing is a whole named graph: a transcript's in one
+transaction (:func:`kg.store.layout.write_transcript`), so a rebuild or an
 interrupted run never leaves half a transcript in the store.
+
+A build reads and writes the whole store, and RocksDB keeps what it read of
+its files until the store is closed, with no setting pyoxigraph offers to
+bound it: :meth:`OxigraphStore.release_memory` reopens the store, which a
+build does every few hundred graphs to keep its memory flat.
 
 A store directory written here can be served as it is by the Oxigraph server
 (``oxigraph serve --location kg-store``).

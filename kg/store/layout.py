@@ -21,7 +21,9 @@ subject's patterns in its own ``GRAPH`` block.
 Rebuilding or deleting a transcript touches only what it contributed: its
 graph is replaced, its ledger entries are replaced, and an entities triple
 is deleted only when no other transcript's ledger still holds it.  All of it
-is one SPARQL update, so one transaction on Oxigraph.
+is one SPARQL update, so one transaction on Oxigraph; a transcript new to an
+embedded store, with nothing to take back, is one batch of quads instead (a
+SPARQL update of a long transcript cost Oxigraph some 40 MB to parse).
 """
 
 from __future__ import annotations
