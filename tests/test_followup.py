@@ -138,3 +138,44 @@ def test_library_queries_show_the_kept_and_the_forgotten_promises(linked_store):
     assert PROMISE.quote not in quotes  # kept
     assert "We plan to send our representative delegation to your country in the near future." in quotes
     assert all(r["status"] in ("planned", "proposed") for r in forgotten)
+
+
+class _Reads:
+    """The linked store, with the commitments each claims query of the linker answered."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        self.store, self.answers = store, []
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def query(self, sparql: str, *args, **kwargs):
+        answer = self.store.query(sparql, *args, **kwargs)
+        if "irkg:inTranscript ?tr" in sparql:
+            self.answers.append({row["k"].value for row in answer})
+        return answer
+
+
+def test_the_linker_reads_a_few_graphs_at_a_time_and_links_as_one_read_does(linked_store):
+    from kg.building.followup import read_claims
+
+    whole = find_followups(read_claims(linked_store))
+    reads = _Reads(linked_store)
+    links = link_followups(reads, batch=2)
+    assert [(l.earlier, l.later, l.confidence) for l in links] == [(l.earlier, l.later, l.confidence) for l in whole]
+    assert len(links) == 3
+    graph_of = {row["k"].value: row["g"].value for row in linked_store.query(
+        "SELECT ?k ?g WHERE { GRAPH ?g { ?k irkg:inTranscript ?t } }")}
+    read = [{graph_of[k] for k in answer} for answer in reads.answers]
+    assert {c.iri for c in read_claims(linked_store)} <= set().union(*reads.answers)  # every claim read
+    assert len(set().union(*read)) > 4 and len(reads.answers) >= len(set().union(*read)) / 2
+    assert max(len(graphs) for graphs in read) <= 2  # never more than a batch of graphs at once
+
+
+def test_a_store_on_disk_lets_go_of_its_memory_and_keeps_its_quads(linked_store):
+    quads = linked_store.count()
+    assert linked_store.release_memory()
+    assert linked_store.count() == quads and linked_store.query("ASK { ?k irkg:status irkg:planned }")
+    raw = linked_store.raw  # held elsewhere: the directory could not be reopened under it
+    assert not linked_store.release_memory() and raw is linked_store.raw
+    assert not OxigraphStore(None).release_memory()

@@ -33,7 +33,8 @@ Progress = Callable[[int, int, str], None]
 GraphCheck = Callable[[Document, object], Sequence[str]]
 
 #: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory
-#: until a flush, so without one a build's memory grew with the corpus (250 MB more per 3,000 pages)
+#: until a flush, and RocksDB what it read of its files until the store is reopened, so without
+#: both (:meth:`kg.building.sink.StoreSink.flush`) a build's memory grew with the corpus
 FLUSH_EVERY = 200
 
 

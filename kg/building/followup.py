@@ -30,19 +30,26 @@ Precision on a hand-checked sample: docs/followups.md.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import itertools
+import json
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.building.claimtable import ClaimTable
 from kg.model import MUTUAL_TYPES
 from kg.rdf.namespace import DEFAULT_BASE, RDF, XSD, followups_graph_iri, irkg, ns_node
 from kg.store.protocol import Store
 
+#: named graphs whose commitments one query reads when linking a store: the linker holds one batch of
+#: claims at a time (and then one thread of them), however large the store
+GRAPHS_PER_READ = 10
+_BATCHES_PER_PAGE = 100  # graph names read at once, in batches; and the store's memory let go after each page
 THRESHOLD = 0.4  # 9 of 11 hand-checked links right from here, 13 of 27 below (docs/followups.md)
 COMMON_SHARE, COMMON_FROM = 0.02, 500  # words in over 2% of the quotes, once there are enough quotes
 EARLIER = frozenset({"planned", "proposed"})
@@ -60,17 +67,26 @@ start started begin began want wanted need needed year years time times today no
 president prime minister colleagues friends country countries side sides both mutual bilateral
 """.split())
 
-_COMMITMENTS = """
-SELECT ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
-  GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment }
-  GRAPH ?g {
+_CLAIM = """
     ?k a ?type ; irkg:byCountry ?by ; irkg:toCountry ?to ; irkg:status ?status ; irkg:inTranscript ?tr .
     OPTIONAL { ?k irkg:item ?item } OPTIONAL { ?k irkg:documentTitle ?title }
     OPTIONAL { ?k irkg:evidence/oa:exact ?quote }
     OPTIONAL { ?m irkg:reportedIn ?tr ; irkg:date ?date }
     OPTIONAL { ?tr irkg:published ?published }
-  }
+"""
+_COMMITMENTS = """
+SELECT ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
+  GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment }
+  %s
 }"""
+
+
+def _commitments_query(graphs: Sequence[ox.NamedNode] | None) -> str:
+    """The claims of every graph, or a UNION of one block per graph: Oxigraph runs a block with its graph
+    named many times faster than one restricting ``GRAPH ?g`` by VALUES, which it applies last."""
+    if graphs is None:
+        return _COMMITMENTS % f"GRAPH ?g {{{_CLAIM}}}"
+    return _COMMITMENTS % " UNION ".join(f"{{ GRAPH {g} {{{_CLAIM}}} }}" for g in graphs)
 
 
 @dataclass(frozen=True)
@@ -101,10 +117,11 @@ class FollowUp:
     confidence: float
 
 
-def read_claims(store: Store) -> list[Claim]:
-    """Every dated commitment with parties and status; the meeting's date, else the page's."""
+def read_claims(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> list[Claim]:
+    """Every dated commitment with parties and status (of ``graphs`` only, when given); the meeting's
+    date, else the page's."""
     claims: dict[str, Claim] = {}
-    for row in store.query(_COMMITMENTS):
+    for row in store.query(_commitments_query(graphs)):
         value = {name: term.value for name, term in row.items()}
         date = value.get("date") or value.get("published")
         if not date or value["k"] in claims:
@@ -115,6 +132,31 @@ def read_claims(store: Store) -> list[Claim]:
     return sorted(claims.values(), key=lambda c: (c.date, c.iri))
 
 
+def claim_batches(store: Store, batch: int = GRAPHS_PER_READ) -> Iterator[list[Claim]]:
+    """The claims of ``store``, read ``batch`` named graphs at a time: a commitment and all it is
+    dated by are in its transcript's graph (:mod:`kg.store.layout`), so no batch misses a part.
+
+    The graph names come a page at a time too, and between pages a store on disk lets go of what
+    it keeps of the files read (:meth:`kg.store.embedded.OxigraphStore.release_memory`)."""
+    done = 0
+    while page := _graph_names(store, done, batch * _BATCHES_PER_PAGE):
+        done += len(page)
+        for start in range(0, len(page), batch):
+            graphs = [g for g in page[start:start + batch] if isinstance(g, ox.NamedNode)]
+            if graphs:
+                yield read_claims(store, graphs)
+        release = getattr(store, "release_memory", None)
+        if release is not None:
+            release()
+
+
+def _graph_names(store: Store, start: int, count: int) -> list:
+    """Named graphs ``start`` to ``start + count`` in the store's own order (no iterator is kept open)."""
+    raw = getattr(store, "raw", None)
+    names = raw.named_graphs() if raw is not None else store.graphs()  # the first streams from disk
+    return list(itertools.islice(names, start, start + count))
+
+
 def words(text: str) -> set[str]:
     """The content words of a quote: lower case, four letters or more, no stop words."""
     return {w.strip("-") for w in _WORD.findall(text.lower())} - _STOP - {""}
@@ -122,26 +164,36 @@ def words(text: str) -> set[str]:
 
 def find_followups(claims: Iterable[Claim], threshold: float = THRESHOLD) -> list[FollowUp]:
     """For each later (ongoing/completed) claim, the best earlier planned/proposed one it continues."""
-    claims = list(claims)
-    bags = {c.iri: words(c.quote) for c in claims}
-    frequency = Counter(w for bag in bags.values() for w in bag)
-    idf = {w: math.log((1 + len(claims)) / (1 + n)) + 1 for w, n in frequency.items()}
-    if len(claims) >= COMMON_FROM:  # "cooperation", "economic", "projects": shared by everything
-        common = {w for w, n in frequency.items() if n > COMMON_SHARE * len(claims)}
-        bags = {iri: bag - common for iri, bag in bags.items()}
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for c in claims:
-        groups[(c.type, c.parties, c.item)].append(c)
-    links = []
-    for group in groups.values():
-        earlier = [c for c in group if c.status in EARLIER]
-        for later in (c for c in group if c.status in LATER):
+    return links_of([claims], threshold)
+
+
+def links_of(batches: Iterable[Iterable[Claim]], threshold: float = THRESHOLD) -> list[FollowUp]:
+    """:func:`find_followups` over claims given a batch at a time: they wait on disk
+    (:class:`kg.building.claimtable.ClaimTable`), so memory holds one batch and then one thread."""
+    with ClaimTable() as table:
+        for claims in batches:
+            table.add((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, dataclasses.astuple(c),
+                       words(c.quote)) for c in claims)
+        links = list(_links(table, threshold))
+    return sorted(links, key=lambda f: (f.later.date, f.later.iri))
+
+
+def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
+    """The links within each thread of the same type, parties and item, weighed by the whole table's words."""
+    n, frequency = table.size, table.words
+    idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in frequency.items()}
+    # "cooperation", "economic", "projects": shared by everything, once there are enough quotes
+    common = {w for w, k in frequency.items() if k > COMMON_SHARE * n} if n >= COMMON_FROM else set()
+    for thread in table.threads(EARLIER | LATER):
+        claims = [Claim(*fields) for fields in thread]
+        bags = {c.iri: words(c.quote) - common for c in claims}
+        earlier = [c for c in claims if c.status in EARLIER]
+        for later in (c for c in claims if c.status in LATER):
             scored = [(confidence(e, later, bags, idf), e.date, e.iri, e) for e in earlier if e.date < later.date]
             if scored:
                 score, *_, best = max(scored, key=lambda s: (s[0], s[1], s[2]))
                 if score >= threshold:
-                    links.append(FollowUp(best, later, round(score, 3)))
-    return sorted(links, key=lambda f: (f.later.date, f.later.iri))
+                    yield FollowUp(best, later, round(score, 3))
 
 
 def confidence(earlier: Claim, later: Claim, bags: dict[str, set[str]], idf: dict[str, float]) -> float:
@@ -192,9 +244,13 @@ def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> lis
     return triples
 
 
-def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = THRESHOLD) -> list[FollowUp]:
-    """Find the follow-up links over the whole store and write them as the ``graph/followups`` graph."""
-    links = find_followups(read_claims(store), threshold)
+def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = THRESHOLD,
+                   batch: int = GRAPHS_PER_READ) -> list[FollowUp]:
+    """Find the follow-up links over the whole store and write them as the ``graph/followups`` graph.
+
+    The claims are read ``batch`` graphs at a time (:func:`claim_batches`) and wait on disk until
+    linked (:func:`links_of`), so the memory this takes does not grow with the store."""
+    links = links_of(claim_batches(store, batch), threshold)
     graph = followups_graph_iri(base)
     if links:
         store.replace_graph(graph, followup_triples(links, base))

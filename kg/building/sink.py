@@ -81,13 +81,17 @@ class StoreSink:
     def record_build(self, record: BuildRecord, base: str) -> None:
         from kg.store.metadata import write_metadata
 
+        self.flush()  # its counts read the whole store: start from what the linker's reads left
         write_metadata(self.store, record, base)
 
     def flush(self) -> None:
-        """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none)."""
+        """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none),
+        and lets go of what it keeps of the files read so far (:meth:`OxigraphStore.release_memory`)."""
         store = self.store
         if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
-            store.raw.flush()
+            release = getattr(store, "release_memory", None)
+            if release is None or not release():
+                store.raw.flush()
 
 
 def sink_for(target: Store | Sink) -> Sink:
@@ -190,9 +194,9 @@ class ShardSink:
 
     def link_followups(self, base: str) -> None:
         """The follow-up links over every claim tallied, as :func:`kg.building.followup.link_followups` does."""
-        from kg.building.followup import find_followups, followup_triples
+        from kg.building.followup import followup_triples, links_of
 
-        links = find_followups(self.tally.claims())
+        links = links_of(self.tally.claims())
         if links:
             self.write_graph(ns.followups_graph_iri(base), followup_triples(links, base))
 

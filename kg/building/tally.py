@@ -89,10 +89,11 @@ class Tally:
             self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
         return row
 
-    def claims(self) -> list[Claim]:
-        """Every claim of the graphs written, in the order :func:`kg.building.followup.read_claims` gives."""
-        claims = [Claim(*json.loads(text)) for (text,) in self._db.execute("SELECT claim FROM claims")]
-        return sorted(claims, key=lambda c: (c.date, c.iri))
+    def claims(self, batch: int = 1000) -> Iterator[list[Claim]]:
+        """The claims of the graphs written, ``batch`` at a time, for :func:`kg.building.followup.links_of`."""
+        rows = self._db.execute("SELECT claim FROM claims")
+        while chunk := rows.fetchmany(batch):
+            yield [Claim(*json.loads(text)) for (text,) in chunk]
 
     def ledger(self) -> Iterator[tuple[str, str]]:
         """(graph, line) of every ledger entry."""

@@ -1,8 +1,13 @@
 """The embedded store: Oxigraph on disk or in memory, behind the Store protocol (:mod:`kg.store.protocol`).
 
-The unit of writing is a whole named graph
-(:meth:`Store.replace_graph`), done in one transaction, so a rebuild or an
+The unit of writing is a whole named graph: a transcript's in one
+transaction (:func:`kg.store.layout.write_transcript`), so a rebuild or an
 interrupted run never leaves half a transcript in the store.
+
+A build reads and writes the whole store, and RocksDB keeps what it read of
+its files until the store is closed, with no setting pyoxigraph offers to
+bound it: :meth:`OxigraphStore.release_memory` reopens the store, which a
+build does every few hundred graphs to keep its memory flat.
 
 A store directory written here can be served as it is by the Oxigraph server
 (``oxigraph serve --location kg-store``).
@@ -10,6 +15,8 @@ A store directory written here can be served as it is by the Oxigraph server
 
 from __future__ import annotations
 
+import ctypes
+import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,7 +27,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import PREFIXES
 from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, rdf_format
-from kg.store.sparql_text import insert_values, replace_graph_update
+from kg.store.sparql_text import graph_data, insert_values, replace_graph_update
 
 
 class OxigraphStore:
@@ -67,6 +74,30 @@ class OxigraphStore:
                     self._lock.release()
                     self._lock = None
 
+    def release_memory(self) -> bool:
+        """Close and reopen a store on disk, so RocksDB gives back what it keeps of the files it read.
+
+        RocksDB keeps blocks and table indexes of every file a query or write touched, and
+        pyoxigraph offers no setting to bound it, so a build that reads and writes the whole store
+        grew by about a fifth of the store's size on disk.  Closing frees all of it; the C heap then
+        returns it to the system (:func:`_trim_heap`).  Skipped (False) for a memory store and while
+        anything else holds the pyoxigraph store: the directory could not be reopened.  The caller
+        must hold no iterator of :attr:`raw` either (``named_graphs``, ``quads_for_pattern``).
+        """
+        store = self._store
+        if self.path is None or store is None or sys.getrefcount(store) > 3:  # self._store, store, the call
+            return False
+        if not self.read_only:
+            store.flush()
+        self._store = store = None
+        _trim_heap()
+        try:
+            self._store = _open_read_only(self.path) if self.read_only else ox.Store(str(self.path))
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot reopen the store ({error}): an iterator over it was "
+                             "still open") from error
+        return True
+
     @property
     def raw(self) -> ox.Store:
         """The pyoxigraph store, for callers that need its full API (bulk loading, backups)."""
@@ -77,7 +108,15 @@ class OxigraphStore:
     # writing -------------------------------------------------------------
 
     def replace_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
-        """One transaction: a fresh graph by ``extend``, an existing one by one SPARQL update."""
+        """A fresh graph in one transaction (``extend``); an existing one by what differs.
+
+        The triples to add go in by ``extend`` and those to remove by one ``DELETE DATA``: a
+        graph rewritten with a few changes (the metadata graph, whose builds name every graph
+        they built) costs its changes, where one SPARQL update of the whole graph took Oxigraph
+        some 50 MB per 15,000 triples to parse.  Adding and removing are then two transactions:
+        stopped between them, the graph holds old and new triples until it is next replaced.
+        A difference with blank nodes (which ``DELETE DATA`` cannot name) is one update of the whole graph.
+        """
         self._writable()
         store = self.raw
         unique = list(dict.fromkeys(triples))
@@ -87,10 +126,24 @@ class OxigraphStore:
                 if not unique:
                     store.add_graph(graph)
             else:
-                store.update(replace_graph_update(graph, unique))
+                _replace_existing(store, graph, unique)
         except OSError as error:
             raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
         return len(unique)
+
+    def add_quads(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> bool:
+        """Write a graph not in the store yet, with quads of other graphs, in one transaction
+        (:func:`kg.store.layout.write_transcript`); False, and nothing written, if ``graph`` is there."""
+        self._writable()
+        store = self.raw
+        if store.contains_named_graph(graph):
+            return False
+        try:
+            store.extend(quads)
+            store.add_graph(graph)  # kept when it has no triple, as the update's CREATE GRAPH does
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
+        return True
 
     def _writable(self) -> None:
         if self.read_only:
@@ -173,6 +226,28 @@ class OxigraphStore:
         else:
             union = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
             ox.serialize(union, out, syntax, prefixes=prefixes)
+
+
+def _replace_existing(store: ox.Store, graph: ox.NamedNode, triples: list[ox.Triple]) -> None:
+    """Make the existing ``graph`` hold ``triples`` (see :meth:`OxigraphStore.replace_graph`)."""
+    old = {ox.Triple(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)}
+    new = set(triples)
+    gone, added = [t for t in old if t not in new], [t for t in triples if t not in old]
+    if any(isinstance(term, ox.BlankNode) for t in (*gone, *added) for term in (t.subject, t.object)):
+        store.update(replace_graph_update(graph, triples))
+        return
+    if added:
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in added)
+    if gone:
+        store.update(f"DELETE DATA {{ {graph_data(graph, gone)} }}")
+
+
+def _trim_heap() -> None:
+    """Hand freed C heap back to the system (glibc's ``malloc_trim``; nothing elsewhere)."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _check_time(started: float, timeout: float | None) -> None:

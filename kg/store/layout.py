@@ -21,7 +21,9 @@ subject's patterns in its own ``GRAPH`` block.
 Rebuilding or deleting a transcript touches only what it contributed: its
 graph is replaced, its ledger entries are replaced, and an entities triple
 is deleted only when no other transcript's ledger still holds it.  All of it
-is one SPARQL update, so one transaction on Oxigraph.
+is one SPARQL update, so one transaction on Oxigraph; a transcript new to an
+embedded store, with nothing to take back, is one batch of quads instead (a
+SPARQL update of a long transcript cost Oxigraph some 40 MB to parse).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from pyoxigraph import Literal, NamedNode, Quad, Triple, parse, RdfFormat
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple, parse, RdfFormat
 
 from kg.rdf import namespace as ns
 from kg.rdf.namespace import irkg
@@ -109,6 +111,8 @@ def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
     own = list(dict.fromkeys(triples))
     new = {encode(t): t for t in shared}
     old = set(contributions(store, graph))
+    if not old and _added_fresh(store, graph, own, new, (entities, ledger)):
+        return len(own) + len(new)
     gone = sorted(old - set(new))
     orphans = [line for line in gone if line not in _held_elsewhere(store, graph, gone)] if gone else []
     parts = [f"DROP SILENT GRAPH {graph}", f"CREATE SILENT GRAPH {graph}"]
@@ -125,6 +129,21 @@ def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
         parts.append(f"INSERT DATA {{ {graph_data(entities, new.values())} }}")
     store.update(" ;\n".join(parts))
     return len(own) + len(new)
+
+
+def _added_fresh(store: Store, graph: NamedNode, own: list[Triple], new: dict[str, Triple],
+                 shared: tuple[NamedNode, NamedNode]) -> bool:
+    """A transcript new to an embedded store, written by one ``add_quads`` transaction (nothing to
+    take back): a SPARQL update of a long transcript took Oxigraph some 40 MB to parse.  False, and
+    nothing written, when the store cannot or the graph is there already (or has blank nodes)."""
+    add = getattr(store, "add_quads", None)
+    if add is None or any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode)
+                          for t in (*own, *new.values())):
+        return False
+    entities, ledger = shared
+    quads = [*quads_of(graph, own), *quads_of(entities, new.values()),
+             *(Quad(graph, CONTRIBUTES, Literal(line), ledger) for line in new)]
+    return add(graph, quads)
 
 
 def remove_transcript(store: Store, graph: NamedNode) -> None:

@@ -136,13 +136,23 @@ def licence_rows(store: Store) -> list[tuple[str | None, Term | None, int]]:
 
 
 def contents_of(store: Store) -> Contents:
-    """Count what ``store`` holds now, for its description."""
+    """Count what ``store`` holds now, for its description.
+
+    Each count reads much of the store, and an embedded store on disk keeps what it read until
+    it is reopened: it lets go after each (:meth:`kg.store.embedded.OxigraphStore.release_memory`),
+    so the peak is one count's, not the sum of all of them."""
+    release = getattr(store, "release_memory", lambda: False)
     classes = _rows(store, f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c .
         FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}")) }} GROUP BY ?c ORDER BY ?c""")
     examples = _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3")
-    return Contents(store.count(),
-                    _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }"),
-                    licence_rows(store), [(r["c"].value, int(r["n"].value)) for r in classes],
+    release()
+    quads = store.count()
+    release()
+    transcripts = _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }")
+    release()
+    licences = licence_rows(store)
+    release()
+    return Contents(quads, transcripts, licences, [(r["c"].value, int(r["n"].value)) for r in classes],
                     [r["m"] for r in examples])
 
 
