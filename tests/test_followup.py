@@ -92,12 +92,12 @@ def linked_store(dev_store_dir, tmp_path) -> OxigraphStore:
 
 def test_links_are_written_to_their_own_graph_and_conform(linked_store):
     links = link_followups(linked_store)
-    # the made-up promise is kept by the made-up outcome, and by the three Supplies to Azerbaijan the
-    # reader finds on 2021-07-20 in the dev set: the two real supplies of vaccine doses, and one it
-    # proposes in "it is probably very difficult to supply everyone" (a false find, still a Supply)
+    # the made-up promise is kept by the made-up outcome, and by the Supplies to Azerbaijan the reader
+    # finds on 2021-07-20 in the dev set: the two real supplies of vaccine doses, and whatever other
+    # Supply a model proposes there (some read "difficult to supply everyone" as one)
     assert {l.earlier.iri.rsplit("/", 1)[-1] for l in links} == {"p"}
     laters = {l.later.iri.rsplit("/", 1)[-1]: l.later for l in links}
-    assert len(laters) == 4 and "k" in laters
+    assert "k" in laters and len(laters) >= 3
     real = [c for n, c in laters.items() if n != "k"]
     assert all(c.date == "2021-07-20" and c.type == "Supply" for c in real)
     assert sum("vaccine doses" in c.quote for c in real) == 2
@@ -125,10 +125,10 @@ def test_no_links_leave_no_graph(dev_store_dir, tmp_path):
 
 
 def test_library_queries_show_the_kept_and_the_forgotten_promises(linked_store):
-    link_followups(linked_store)
+    links = link_followups(linked_store)
     rows = run_query(linked_store, load_query("promises_with_outcomes").text).to_dicts()
     [row] = [r for r in rows if r["outcome"] == KEPT.quote]
-    assert len([r for r in rows if r["outcome"]]) == 4 and rows[0]["outcome"]  # followed-up promises first
+    assert len([r for r in rows if r["outcome"]]) == len(links) >= 3 and rows[0]["outcome"]  # followed-up first
     assert any(r["outcome"] is None for r in rows)  # and then the others
     assert (row["by"], row["to"], row["status"], row["laterStatus"]) == ("RUS", "AZE", "planned", "completed")
     assert str(row["promised"]) == "2021-03-01" and str(row["keptOn"]) == "2021-07-21"

@@ -106,6 +106,24 @@ def test_stats_reads_a_store_another_process_is_writing(store, capsys):
     assert "transcripts    1" in capsys.readouterr().out
 
 
+def test_a_read_only_view_that_lost_a_file_reads_again_on_a_fresh_view(store):
+    from kg.store.embedded import OxigraphStore
+
+    with OxigraphStore(store, read_only=True) as view:
+        first, answers = view.raw, []
+
+        def read(s):  # the first read fails as a view does when the writer's compaction removed a file
+            answers.append(s.count())
+            if len(answers) == 1:
+                raise OSError("IO error: No such file or directory: While open a file for random read: 000090.sst")
+            return answers[-1]
+
+        assert view.read_again(read) == answers[0] > 0
+        assert view.raw is not first  # a new view of the directory
+        with pytest.raises(OSError):  # any other failure is not hidden
+            view.read_again(lambda s: (_ for _ in ()).throw(OSError("IO error: Permission denied")))
+
+
 # ---------------------------------------------------------------- one lock (case 8)
 
 def test_build_into_a_served_store_is_refused(store, capsys):

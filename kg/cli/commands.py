@@ -192,7 +192,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from kg.store.factory import open_store
 
     with open_store(args.store, create=False) as store:
-        stats = store_stats(store, per_graph=args.per_graph)
+        if hasattr(store, "read_again"):  # a store directory another process may be compacting
+            stats = store.read_again(lambda s: store_stats(s, per_graph=args.per_graph))
+        else:
+            stats = store_stats(store, per_graph=args.per_graph)
     write_result(args, stats)
     return EXIT_OK
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import ctypes
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
 
@@ -28,6 +28,8 @@ from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import PREFIXES
 from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, rdf_format
 from kg.store.sparql_text import graph_data, insert_values, replace_graph_update
+
+T = TypeVar("T")
 
 
 class OxigraphStore:
@@ -97,6 +99,23 @@ class OxigraphStore:
             raise StoreError(f"{self.path}: cannot reopen the store ({error}): an iterator over it was "
                              "still open") from error
         return True
+
+    def read_again(self, read: Callable[[OxigraphStore], T]) -> T:
+        """``read(self)``, and once more on a fresh view if a read-only view lost a file under it.
+
+        A read-only view of a directory that another process is writing lists the storage files
+        of the moment it opened; the writer's compaction may delete one before the view reads it
+        ("No such file or directory").  A view opened now lists the files that replaced it, so one
+        more try answers; any other error, or a second loss, is raised.
+        """
+        try:
+            return read(self)
+        except (OSError, StoreError) as error:
+            if not self.read_only or "No such file" not in str(error):
+                raise
+        self._store = None
+        self._store = _open_read_only(self.path)
+        return read(self)
 
     @property
     def raw(self) -> ox.Store:
