@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
@@ -557,6 +558,19 @@ def test_turbo_gives_the_same_results_on_every_mutation(reference, base_graph, b
     assert turbo.validate_triples(base_graph, "broken") == []
     for name, graph in broken_graphs.items():
         assert turbo.validate_triples(graph, "broken") == reference_results[name], name
+
+
+def test_turbo_quick_verdict_gives_the_build_check_the_reports_violations(reference, validator, base_graph,
+                                                                           broken_graphs):
+    """A build's check takes turbo's verdict alone for a graph that conforms: it must be taken
+    (else the shortcut silently stopped applying) and agree with pySHACL's report on every break."""
+    pytest.importorskip("pyshacl_turbo")
+    turbo = GraphValidator(reference, "turbo")
+    graph = ox.NamedNode("https://example.org/graph/broken")
+    assert turbo._run.conforms(base_graph + turbo.context(base_graph)) is True
+    for name, triples in {"base": base_graph, **broken_graphs}.items():
+        mapped = SimpleNamespace(all_triples=triples, graph=graph)  # what check reads of a mapped document
+        assert turbo.check(None, mapped) == validator.check(None, mapped), name
 
 
 # ---------------------------------------------------------------- stores, files, reports

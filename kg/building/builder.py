@@ -23,6 +23,7 @@ from kg.building.result import BuildResult
 from kg.building.sink import Sink, sink_for
 from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node
 from kg.rdf.reference import reference_triples
+from kg.rdf.wire import pack, unpack
 from kg.model import Document, Transcript
 from kg.extract.pipeline import DEFAULT_PIPELINE, process
 from kg.store.protocol import Store
@@ -50,6 +51,12 @@ class _Prepared:
     dated: bool = False
     problems: list[str] = field(default_factory=list)
     error: KgError | None = None
+
+    def __getstate__(self) -> dict:  # from a worker to the writer: triples as N-Triples (kg.rdf.wire)
+        return {**self.__dict__, "triples": pack(self.triples), "shared": pack(self.shared)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, triples=unpack(state["triples"]), shared=unpack(state["shared"]))
 
 
 def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base: str,

@@ -184,6 +184,9 @@ def is_negated(norm: str, clause: Span, cue_start: int) -> bool:
 
 
 def _blank(text: str, patterns: tuple[str, ...]) -> str:
+    """``text`` with each pattern's matches blanked in turn (most clauses have none: one scan says so)."""
+    if not search_any(patterns, text):
+        return text
     for pattern in patterns:
         text = _compiled(pattern).sub(lambda m: " " * len(m.group()), text)
     return text

@@ -11,6 +11,7 @@ names such as "G7" or "COVID-19") are never returned, so callers only decide
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.number_words import PATTERN as _WORDS, WORD_NUMBERS, word_value
 from kg.inputs.text import MONTHS, normalise
@@ -265,6 +266,14 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
     dollars, the genre's habit for trade figures.  In a range ("from 1.5 to
     6.5 percent") the first number takes the unit of the second.
     """
+    return list(_quantities(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
+    """:func:`parse_quantities`, kept for the sentences read again: the figures, the commitments and the
+    reader's features each parse the same sentence (a quarter of the calls).  A page's text hashes once;
+    Quantity is frozen, so the cached tuple is safe to share."""
     found: list[Quantity] = []
     for match in _NUMBER.finditer(text, start, end):
         value = _number_value(match)
@@ -298,7 +307,7 @@ def parse_quantities(text: str, start: int, end: int) -> list[Quantity]:
             "digits" if match.group("digits") else "words")
         found.append(Quantity(value=value, unit=unit, qualifier=_qualifier_before(text, span_start),
                               span=Span(span_start, max(unit_end, match.end()))))
-    return _share_units(text, found)
+    return tuple(_share_units(text, found))
 
 
 def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:

@@ -46,6 +46,8 @@ _TERMINATOR = re.compile(r"[.!?]+|\u2026|\.\s?\.\s?\.")
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab<"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+#: the characters a sentence split looks at: brackets (no split inside) and terminators
+_MARK = re.compile(r"[\[\].!?\u2026]")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -101,6 +103,10 @@ def _split_line(text: str, start: int, end: int) -> Iterator[Span]:
     depth = 0
     position = start
     while position < end:
+        found = _MARK.search(text, position, end)  # other characters change nothing: jump past them
+        if found is None:
+            break
+        position = found.start()
         char = text[position]
         if char == "[":
             depth += 1

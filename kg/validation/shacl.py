@@ -31,7 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.namespace import RDF, XSD
 
 from kg.errors import KgError
 from kg.resources import extra_turtle, resource_path
@@ -163,7 +163,9 @@ class GraphValidator:
     def validate_triples(self, triples: Sequence[ox.Triple], graph: str, *,
                          with_context: bool = True) -> list[ValidationResult]:
         """Results for one graph's triples (empty when it conforms without warnings)."""
-        data = list(triples) + (self.context(triples) if with_context else [])
+        return self._results(list(triples) + (self.context(triples) if with_context else []), triples, graph)
+
+    def _results(self, data: list[ox.Triple], triples: Sequence[ox.Triple], graph: str) -> list[ValidationResult]:
         source = next((t.object.value for t in triples if t.predicate.value == str(_SOURCE)), None)
         try:
             report = self._run(data)
@@ -177,7 +179,12 @@ class GraphValidator:
         Warnings are left to ``kg validate``: they say 'implausible', and a
         strict build must not reject a graph for them.
         """
-        results = self.validate_triples(mapped.all_triples, mapped.graph.value)
+        triples = mapped.all_triples
+        data = list(triples) + self.context(triples)
+        conforms = getattr(self._run, "conforms", None)  # the engine's verdict alone, when it gives one
+        if conforms is not None and conforms(data):
+            return []  # no violation: warnings are not kept here, and the report would say no more
+        results = self._results(data, triples, mapped.graph.value)
         return [f"{r.shape}: {r.message} (focus {r.focus}"
                 + (f", value {r.value[:80]}" if r.value is not None else "") + ")"
                 for r in results if r.severity == "Violation"]
@@ -188,12 +195,8 @@ def _engine(name: str, shapes: rdflib.Graph, ontology: rdflib.Graph):
 
     pySHACL gets the ontology as ``ont_graph`` (it mixes it into the data
     graph).  pyshacl-turbo compiles the shapes once (its ``validate`` would
-    recompile them on every call); of the ontology it is given only the
-    rdfs:subClassOf axioms, the part the shapes read (class targets and
-    sh:class), since mixing in all of it took more time than validating.  Turbo
-    reads the data as N-Triples written by pyoxigraph (an Oxigraph *store* as
-    input would read "working" as "working"^^xsd:string and fail sh:in; plain
-    N-Triples keep it a simple literal).  The engine-parity test checks the two stay equal.
+    recompile them on every call): see :class:`kg.validation.turbo.TurboRun`.
+    The engine-parity test checks the two stay equal.
     """
     try:
         if name == "turbo":
@@ -204,18 +207,9 @@ def _engine(name: str, shapes: rdflib.Graph, ontology: rdflib.Graph):
         raise ValidationError(f"SHACL engine {name!r} is not installed: pip install "
                               f"{'pyshacl-turbo' if name == 'turbo' else 'pyshacl'}") from error
     if name == "turbo":
-        from pyshacl_turbo.rdf import Input
+        from kg.validation.turbo import turbo_engine
 
-        program = pyshacl_turbo.compile_shapes(shapes)
-        axioms = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n"
-                         for s, p, o in ontology.triples((None, RDFS.subClassOf, None)))
-
-        def run_turbo(data: list[ox.Triple]) -> rdflib.Graph:
-            # N-Triples written by Oxigraph go straight to the engine's own parser: no rdflib graph
-            # in between, which took three quarters of the validation time.
-            text = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") + axioms
-            return program.validate(Input(text, "nt", None, {}), allow_warnings=True)[1]
-        return run_turbo
+        return turbo_engine(shapes, ontology)
 
     def run_pyshacl(data: list[ox.Triple]) -> rdflib.Graph:
         return pyshacl.validate(to_rdflib(data), shacl_graph=shapes, ont_graph=ontology, inference="none",
