@@ -24,36 +24,13 @@ from pyoxigraph import NamedNode
 
 from kg.model import COMMITMENT_TYPES, FORMATS, STATUSES, Person
 from kg.people.namekey import person_key, surname
+from kg.rdf.prefixes import (  # noqa: F401  (re-exported: the namespace module names every IRI)
+    CC, DCAT, DCTERMS, DEFAULT_BASE, FOAF, OA, ONTOLOGY_IRI, ONTOLOGY_NS, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA,
+    SEM, SKOS, VOID, WD, XSD,
+)
 
 if TYPE_CHECKING:
     from rdflib import URIRef
-
-ONTOLOGY_NS = "https://w3id.org/irkg/ontology#"
-ONTOLOGY_IRI = "https://w3id.org/irkg/ontology"
-DEFAULT_BASE = "https://w3id.org/irkg/id/"
-
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS = "http://purl.org/dc/terms/"
-SCHEMA = "https://schema.org/"
-SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
-PROV = "http://www.w3.org/ns/prov#"
-FOAF = "http://xmlns.com/foaf/0.1/"
-ORG = "http://www.w3.org/ns/org#"
-OA = "http://www.w3.org/ns/oa#"
-WD = "http://www.wikidata.org/entity/"
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-CC = "http://creativecommons.org/ns#"
-
-PREFIXES: dict[str, str] = {
-    "irkg": ONTOLOGY_NS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS,
-    "dcterms": DCTERMS, "schema": SCHEMA, "sem": SEM, "prov": PROV, "foaf": FOAF,
-    "org": ORG, "oa": OA, "wd": WD, "void": VOID, "dcat": DCAT, "cc": CC,
-}
 
 
 class _Terms:

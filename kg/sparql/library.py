@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 from kg.store.protocol import QueryResult, Rows, Store, Term
 from kg.store.sparql_text import check_syntax, code_only
 

@@ -14,7 +14,7 @@ import html
 import json
 
 from kg.errors import KgError
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>irkg SPARQL</title>

@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import StoreError
 from kg.store.lock import serve_lock
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 from kg.sparql.query_page import query_page
 from kg.sparql.worker import QueryStopped, WorkerPool
 from kg.sparql.guard import SERVICE_REFUSED, uses_service

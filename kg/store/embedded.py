@@ -25,7 +25,7 @@ from typing import BinaryIO, TypeVar
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, rdf_format
 from kg.store.sparql_text import graph_data, insert_values, replace_graph_update
 

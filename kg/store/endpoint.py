@@ -40,7 +40,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 from kg.store.sparql_text import declared_prefixes, insert_values, replace_graph_update
 from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, graph_triples, rdf_format as _format
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.rdf.namespace import PREFIXES
+from kg.rdf.prefixes import PREFIXES
 from kg.store.protocol import Term
 
 _SYNTAX_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
