@@ -217,3 +217,25 @@ def test_sigterm_stops_a_busy_server(store):
         client.wait(30)
     finally:
         server.stop()
+
+
+def test_query_page_pages_through_a_long_answer_in_chromium(served, chromium):
+    """A query ending in LIMIT gets a 'Next' button on the page, which moves its OFFSET and runs it."""
+    from chromium import open_url
+
+    page = open_url(chromium, served.url + "/")
+    try:
+        page.wait_for("document.querySelectorAll('#library button').length > 0")
+        query = "SELECT ?c WHERE { ?c a irkg:Country } ORDER BY ?c LIMIT 3"
+        page.evaluate(f"document.getElementById('query').value = data.prefixes + '\\n' + {json.dumps(query)}; run()")
+        page.wait_for("document.querySelectorAll('#out table tr').length === 4")
+        first = page.evaluate("Array.from(document.querySelectorAll('#out td')).map(td => td.textContent)")
+        page.evaluate("document.getElementById('next').click()")
+        page.wait_for("document.getElementById('query').value.includes('OFFSET 3')")
+        page.wait_for("(document.getElementById('status').textContent || '').includes('from row 4')")
+        second = page.evaluate("Array.from(document.querySelectorAll('#out td')).map(td => td.textContent)")
+        assert len(first) == 3 and second and not set(first) & set(second)  # the next rows, none repeated
+        assert page.errors == []
+    finally:
+        page.close()
+

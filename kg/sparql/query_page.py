@@ -17,7 +17,7 @@ from kg.errors import KgError
 from kg.rdf.prefixes import PREFIXES
 
 _PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>irkg SPARQL</title>
+<html lang="en"><head><meta charset="utf-8"><title>irkg SPARQL</title><link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:14px system-ui,sans-serif;margin:0;display:flex;height:100vh}
@@ -75,7 +75,22 @@ async function run() {
   const table = document.createElement("table"), head = table.insertRow();
   for (const v of vars) { const th = document.createElement("th"); th.textContent = v; head.append(th); }
   for (const row of rows) { const tr = table.insertRow(); for (const v of vars) tr.insertCell().textContent = cell(row[v]); }
-  out.append(table); statusLine.textContent = rows.length + " rows, " + seconds + " s";
+  const next = nextPage(rows.length);
+  if (next) {
+    const more = document.createElement("button"); more.id = "next"; more.textContent = "Next " + next.size + " rows";
+    more.onclick = () => { editor.value = next.text; run(); }; out.append(more);
+  }
+  out.append(table); statusLine.textContent = rows.length + " rows" + (next ? " from row " + (next.offset - next.size + 1) : "") +
+    ", " + seconds + " s";
+}
+// A query that ends with LIMIT N [OFFSET M] and filled its page gets a button to the next one (the library's
+// long answers come in pages of 500).
+const PAGE = /\\bLIMIT\\s+(\\d+)(?:\\s+OFFSET\\s+(\\d+))?\\s*$/i;
+function nextPage(count) {
+  const m = editor.value.match(PAGE);
+  if (!m || count < Number(m[1]) || Number(m[1]) === 0) return null;
+  const size = Number(m[1]), offset = Number(m[2] || 0) + size;
+  return {size: size, offset: offset, text: editor.value.replace(PAGE, "LIMIT " + size + " OFFSET " + offset + "\\n")};
 }
 function showError(text) { const pre = document.createElement("pre"); pre.className = "error";
   pre.textContent = text; out.append(pre); }
