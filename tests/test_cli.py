@@ -227,3 +227,20 @@ def test_a_failed_output_leaves_no_partial_file(aze_store, tmp_path, capsys):
     assert main(["export", "--store", aze_store, "--graph", "https://example.org/none", "-o", str(target)]) == 2
     assert target.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_the_readme_tour_gives_the_counts_the_examples_build_to(tmp_path, capsys):
+    """The README's first command is what a newcomer runs: its printed counts must be today's."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    store = tmp_path / "kg-store"
+    assert main(["build", str(ROOT / "examples" / "transcripts"), "--store", str(store)]) == 0
+    summary = capsys.readouterr().err
+    assert main(["stats", "--store", str(store)]) == 0
+    stats = capsys.readouterr().out
+    built = re.search(r"meetings (\d+), triples (\d+)", summary)
+    documented = re.search(r"meetings (\d+), triples (\d+), [\d.]+ s -> kg-store", readme)
+    assert built and documented and built.groups() == documented.groups()
+    for field in ("transcripts", "meetings", "leaders", "countries", "commitments", "figures", "triples"):
+        said = re.search(rf"^{field} +(\d+)$", readme, re.M)
+        found = re.search(rf"^{field} +(\d+)$", stats, re.M)
+        assert said and found and said.group(1) == found.group(1), field
