@@ -38,6 +38,7 @@ from kg.extract import cues
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
+from kg.extract.partners import partner_pairs
 from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
 from kg.extract.reader_features import (  # noqa: F401  (re-exported: learned_figures and tests import them here)
@@ -242,7 +243,7 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
             if chosen and reader.party_weights:
                 ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
                 chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-            chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
+            chosen = with_partners(doc, kind, reading.candidate, [c for c in chosen if c.by and c.to and c.by != c.to])
             status = act_status(norm, reader, reading, kind, chosen[0]) \
                 if chosen and reader.status_weights else None
             out.extend(replace(c, status=status) if status else c for c in chosen)
@@ -282,6 +283,15 @@ def apply_parties(kind: str, chosen: list[Commitment], ranked: list[tuple[float,
     more = [replace(chosen[0], by=pair[0], to=pair[1]) for score, pair in ranked[1:]
             if score >= extra and not same_pair(kind, pair, current)]
     return chosen + more
+
+
+def with_partners(doc: Document, kind: str, candidate: Candidate, chosen: list[Commitment]) -> list[Commitment]:
+    """``chosen`` and, for a mutual act the sentence shares among several partners, one more entry per partner."""
+    if kind not in MUTUAL_TYPES or not chosen:
+        return chosen
+    pairs = partner_pairs(doc, candidate.utterance, candidate.sentence, (chosen[0].by, chosen[0].to))
+    taken = {frozenset((c.by, c.to)) for c in chosen}
+    return chosen + [replace(chosen[0], by=a, to=b) for a, b in pairs if frozenset((a, b)) not in taken]
 
 
 def propose_commitment(doc: Document, norm: str, reader: SentenceReader, candidate: Candidate,

@@ -28,7 +28,7 @@ from typing import Callable, Sequence
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.eval.scoring import _pair_key, _same_number, _commitment_matches, match, same_sentence
 from kg.extract.learned import (
-    Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
+    Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs, with_partners,
 )
 from kg.learn.pages import PageData, _best_sentence
 from kg.model import COMMITMENT_TYPES, MUTUAL_TYPES, Commitment
@@ -168,7 +168,7 @@ def sentence_commitments(page: PageData, reader: SentenceReader, reading: Readin
     if chosen and reader.party_weights:
         ranked = rank_pairs(page.doc, norm, reader, reading.candidate, kind, chosen[0])
         chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-    chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
+    chosen = with_partners(page.doc, kind, reading.candidate, [c for c in chosen if c.by and c.to and c.by != c.to])
     if chosen and reader.status_weights:
         status = act_status(norm, reader, reading, kind, chosen[0])
         chosen = [replace(c, status=status) for c in chosen]
