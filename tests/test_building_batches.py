@@ -15,6 +15,7 @@ import pytest
 from kg.building.builder import build, build_transcripts
 from kg.building.manifest import FILE_NAME, Manifest
 from kg.building.result import BuildResult
+from kg.building.sink import StoreSink
 from kg.building.workers import process_map, window_for
 from kg.errors import InputError, KgError
 from kg.extract.pipeline import pipeline_for
@@ -262,3 +263,30 @@ def test_the_dask_executor_without_a_scheduler_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_distributed)
     with pytest.raises(KgError, match=r"pip install 'irkg\[dask\]'"):
         list(dask_map(_square, range(3), "tcp://127.0.0.1:1"))
+
+
+
+class CountingSink(StoreSink):
+    """A store sink that counts its flushes (the store is real, in memory)."""
+
+    def __init__(self, store: OxigraphStore) -> None:
+        super().__init__(store)
+        self.flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        super().flush()
+
+
+def test_a_build_flushes_before_a_graph_that_would_pass_the_triples_bound(monkeypatch):
+    import kg.building.builder as builder
+
+    pages = [page(f"p{i}.txt", f" We will build {i} schools.") for i in range(3)]
+    plain = CountingSink(OxigraphStore(None))
+    build_transcripts(pages, plain, pipeline=RULES, jobs=1)
+    monkeypatch.setattr(builder, "FLUSH_TRIPLES", 1)  # every graph has more: each after the first flushes first
+    bounded = CountingSink(OxigraphStore(None))
+    result = build_transcripts(pages, bounded, pipeline=RULES, jobs=1)
+    assert result.built == 3
+    assert bounded.flushes == plain.flushes + 2
+    assert bounded.store.count() == plain.store.count()

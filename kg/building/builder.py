@@ -37,6 +37,9 @@ GraphCheck = Callable[[Document, object], Sequence[str]]
 #: until a flush, and RocksDB what it read of its files until the store is reopened, so without
 #: both (:meth:`kg.building.sink.StoreSink.flush`) a build's memory grew with the corpus
 FLUSH_EVERY = 200
+#: triples written between two flushes at most (unless one graph has more): a long transcript's write
+#: takes its memory on top of what the window holds, so it starts a window of its own
+FLUSH_TRIPLES = 10_000
 
 
 @dataclass
@@ -148,11 +151,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
         _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
         options = (format, tuple(pipeline), base, check_factory)
-        for written, prepared in enumerate(_prepare_all(todo, options, jobs, scheduler), start=1):
-            _store_one(prepared, sink, result, strict, plan)
-            tally(prepared.source)
-            if written % FLUSH_EVERY == 0:
-                sink.flush()
+        _write_all(_prepare_all(todo, options, jobs, scheduler), sink, result, plan, tally)
         _finish(plan, result, prune, sink)
         _record_build(sink, base, pipeline, started_at, result)
     finally:
@@ -162,6 +161,24 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
             manifest.commit()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, plan: Plan,
+               tally: Callable[[str], None]) -> None:
+    """Writes each prepared graph in order, flushing every :data:`FLUSH_EVERY` graphs and before a
+    graph that would take the triples since the last flush past :data:`FLUSH_TRIPLES`."""
+    pending = 0
+    for written, one in enumerate(prepared, start=1):
+        size = len(one.triples or ())
+        if pending and pending + size > FLUSH_TRIPLES:
+            sink.flush()
+            pending = 0
+        pending += size
+        _store_one(one, sink, result, plan.strict, plan)
+        tally(one.source)
+        if written % FLUSH_EVERY == 0:
+            sink.flush()
+            pending = 0
 
 
 def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
