@@ -240,14 +240,21 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
         for kind in reader.types:
             chosen = decide(reading, kind, reader.keep[kind], reader.propose[kind],
                             lambda: propose_commitment(doc, norm, reader, reading.candidate, kind))
-            if chosen and reader.party_weights:
-                ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
-                chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-            chosen = with_partners(doc, kind, reading.candidate, [c for c in chosen if c.by and c.to and c.by != c.to])
-            status = act_status(norm, reader, reading, kind, chosen[0]) \
-                if chosen and reader.status_weights else None
-            out.extend(replace(c, status=status) if status else c for c in chosen)
+            out.extend(settle_act(doc, norm, reader, reading, kind, chosen))
     return tuple(out)
+
+
+def settle_act(doc: Document, norm: str, reader: SentenceReader, reading: Reading, kind: str,
+               chosen: list[Commitment]) -> list[Commitment]:
+    """What a sentence taken to state a ``kind`` act gives: its parties (the ranker over the rules', one
+    entry per partner of a shared act, none without two sides) and the status classifier's status.
+    One place, so that :mod:`kg.learn.diagnose` measures exactly what the reader does."""
+    if chosen and reader.party_weights:
+        ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
+        chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
+    chosen = with_partners(doc, kind, reading.candidate, [c for c in chosen if c.by and c.to and c.by != c.to])
+    status = act_status(norm, reader, reading, kind, chosen[0]) if chosen and reader.status_weights else None
+    return [replace(c, status=status) for c in chosen] if status else chosen
 
 
 def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, first: Commitment) -> str | None:

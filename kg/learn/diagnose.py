@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.eval.scoring import _pair_key, _same_number, _commitment_matches, match, same_sentence
 from kg.extract.learned import (
-    Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs, with_partners,
+    Reading, SentenceReader, act_status, decide, propose_commitment, settle_act,
 )
 from kg.learn.pages import PageData, _best_sentence
 from kg.model import COMMITMENT_TYPES, MUTUAL_TYPES, Commitment
@@ -162,17 +162,9 @@ def upper_bound_parties(items: Sequence[tuple[str, dict, dict]]) -> dict[str, fl
 
 def sentence_commitments(page: PageData, reader: SentenceReader, reading: Reading, kind: str) -> list[Commitment]:
     """What the reader gives for a sentence once it is taken to state a ``kind`` commitment."""
-    norm = page.norm
     chosen = decide(reading, kind, -1.0, -1.0,
-                    lambda: propose_commitment(page.doc, norm, reader, reading.candidate, kind))
-    if chosen and reader.party_weights:
-        ranked = rank_pairs(page.doc, norm, reader, reading.candidate, kind, chosen[0])
-        chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-    chosen = with_partners(page.doc, kind, reading.candidate, [c for c in chosen if c.by and c.to and c.by != c.to])
-    if chosen and reader.status_weights:
-        status = act_status(norm, reader, reading, kind, chosen[0])
-        chosen = [replace(c, status=status) for c in chosen]
-    return chosen
+                    lambda: propose_commitment(page.doc, page.norm, reader, reading.candidate, kind))
+    return settle_act(page.doc, page.norm, reader, reading, kind, chosen)
 
 
 def given_sentence_buckets(pages: Sequence[PageData], reader: SentenceReader,
