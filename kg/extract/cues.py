@@ -15,6 +15,7 @@ stay here as plain data.
 from __future__ import annotations
 
 from kg.extract.cuebook import CUES, EXCLUDE_ALL_TYPES
+from kg.extract.quantities import CURRENCIES
 
 
 def _patterns(role: str, value: str) -> tuple[str, ...]:
@@ -103,9 +104,6 @@ NEGATION = _rule("NEGATION")
 
 ITEM_CUES: tuple[tuple[str, str], ...] = tuple((c.pattern, c.value) for c in CUES if c.role == "item")
 
-# Every currency the quantity parser names (kg.extract.quantities): an amount of money in any of them.
-CURRENCIES: frozenset[str] = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR", "CAD", "AUD", "NZD",
-                                        "SGD", "NOK", "CHF"})
 
 # Units a commitment's quantity may carry, by type (see units_of: a type not listed takes none).
 # Each entry is what the gold gives on train: Supply in money ("a $300 million package of arms"), in

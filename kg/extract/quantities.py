@@ -37,6 +37,8 @@ CURRENCY_CODES: dict[str, str] = {
                                "CHF")},
     "A$": "AUD", "C$": "CAD", "NZ$": "NZD", "S$": "SGD",
 }
+# Every currency an amount can be read in (signs and unit words name these too: a test keeps them so).
+CURRENCIES: frozenset[str] = frozenset(CURRENCY_CODES.values())
 # Unit words after a number, matched on their lower-case form; the value is the unit name.
 UNIT_WORDS: dict[str, str] = {
     "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "percent",
@@ -78,7 +80,6 @@ _PHRASE_STOPS = frozenset(
     "had will would than as this these it its be been".split()
 )
 _UNIT_WINDOW = 4  # words after the number in which its unit noun may appear
-_CURRENCY_UNITS = frozenset({"USD", "EUR", "RUB", "GBP", "JPY", "CNY", "INR"})
 
 # A decimal comma ("2,1 billion dollars") is read only before a scale word or a
 # percent sign, where a thousands separator cannot stand.
@@ -332,7 +333,7 @@ def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
                 continue
         if q.unit is not None:
             continue
-        if prev is not None and prev.unit and prev.unit not in _CURRENCY_UNITS:
+        if prev is not None and prev.unit and prev.unit not in CURRENCIES:
             before = text[max(0, q.span.start - 25):q.span.start].lower()
             after = text[q.span.end:q.span.end + 10].lower()
             if re.search(r"(including|of them|of whom|another)\W+(\w+\W+){0,2}$", before) or \
