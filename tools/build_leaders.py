@@ -122,12 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     with open(OUT / "leaders.tsv", "w", encoding="utf-8", newline="") as f:
         f.write("qid\tiso3\tkind\toffice\tstart\tend\tsource\n")
         f.writelines("\t".join(row) + "\n" for row in tenures)
-    with open(OUT / "leader_names.tsv", "w", encoding="utf-8", newline="") as f:
+    write_names(OUT / "leader_names.tsv", names)
+    return 0
+
+
+def write_names(path: Path, names: dict[str, list[str]]) -> None:
+    """qid, label (the first spelling) and the other spellings, in QID order: the names file of a people list."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("qid\tlabel\taliases\n")
         for qid in sorted(names, key=lambda q: int(q[1:])):
             label, *aliases = names[qid]
             f.write(f"{qid}\t{label}\t{'|'.join(aliases)}\n")
-    return 0
 
 
 if __name__ == "__main__":

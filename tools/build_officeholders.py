@@ -35,7 +35,9 @@ import re
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "kg" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_leaders import OUT, write_names  # noqa: E402  (one writer of a people list's names file)
 
 #: every-politician-scrapers repository -> (ISO 3166 alpha-3, or "" for organisations; commit taken)
 SOURCES: dict[str, tuple[str, str]] = {
@@ -154,11 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     with open(OUT / "officeholders.tsv", "w", encoding="utf-8", newline="") as f:
         f.write("qid\tiso3\torganisation\tkind\toffice\tstart\tend\tsource\n")
         f.writelines("\t".join(row) + "\n" for row in sorted(tenures))
-    with open(OUT / "officeholder_names.tsv", "w", encoding="utf-8", newline="") as f:
-        f.write("qid\tlabel\taliases\n")
-        for qid in sorted(names, key=lambda q: int(q[1:])):
-            label, *aliases = names[qid]
-            f.write(f"{qid}\t{label}\t{'|'.join(aliases)}\n")
+    write_names(OUT / "officeholder_names.tsv", names)
     return 0
 
 
