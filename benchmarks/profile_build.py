@@ -16,6 +16,7 @@ import cProfile
 import io
 import pstats
 import sys
+import sysconfig
 import tempfile
 import time
 from pathlib import Path
@@ -34,11 +35,14 @@ def sample(corpus: Path, pages: int, exclude: Path | None) -> list[Path]:
     return files[::step][:pages]
 
 
+STDLIB = sysconfig.get_paths()["stdlib"]
+
+
 def top(stats: pstats.Stats, key: str, count: int) -> list[dict]:
     """The ``count`` heaviest functions by ``key`` ('tottime' or 'cumtime')."""
     rows = []
     for (filename, line, name), (calls, _, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
-        where = filename.replace(str(ROOT) + "/", "")
+        where = filename.replace(str(ROOT) + "/", "").replace(STDLIB + "/", "<python>/")  # no machine paths
         if "site-packages/" in where:
             where = where.split("site-packages/", 1)[1]
         rows.append({"function": f"{where}:{line}({name})", "calls": calls, "tottime": own, "cumtime": cumulative})
