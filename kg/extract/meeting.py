@@ -33,8 +33,9 @@ from dataclasses import replace
 
 from kg.extract.place import split_place, stated_city, title_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
-from kg.extract.when import announced_date, event_date, stated_date
+from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
+from kg.inputs.kremlin_ids import publication_window
 from kg.inputs.text import normalise
 from kg.model import Document, Meeting
 
@@ -176,6 +177,8 @@ def extract_meeting(doc: Document) -> Document:
     if _without_announcement(doc, heading) != heading:  # "will meet on December 11": the day it is to be held
         announced = [heading, _first_sentence(doc)]
         date = (announced_date(published, announced) if published else stated_date(announced)) or date
+    if date is None and doc.format == "kremlin" and (window := publication_window(doc.transcript.url)):
+        date = window_date(window, [heading, _first_sentence(doc), lead])  # "On December 18", no year
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 

@@ -8,7 +8,10 @@ is where readouts say when; later sentences recall other contacts, so they
 are not read.  Only the past is read: an event is never dated after the page.
 
 An announcement published without a dateline ("Vladimir Putin will meet on
-December 14, 2012, with ...") is dated only by a date it writes with its year.
+December 14, 2012, with ...") is dated by a date it writes with its year, or,
+when the publisher's page numbers place the page in time
+(:mod:`kg.inputs.kremlin_ids`), by a day it names without one
+(:func:`window_date`).
 """
 
 from __future__ import annotations
@@ -106,6 +109,29 @@ def announced_date(published: str | None, texts: list[str]) -> str | None:
                 except ValueError:
                     break
                 if 0 <= (candidate - day).days <= _ANNOUNCED_WITHIN:
+                    return candidate.isoformat()
+    return None
+
+
+#: how far a day named without its year may lie before the first day a page can have gone up (a report)
+_REPORTED_WITHIN = 31
+
+
+def window_date(window: tuple[Date, Date], texts: list[str]) -> str | None:
+    """The first "on Month Day" of ``texts``, in the year that puts it near ``window``, the days
+    the page went up: from a month before it (a report) to two months after (an announcement).
+    None when no year does: the day then belongs to some other event."""
+    first, last = window
+    for text in texts:
+        for found in _MONTH_DAY.finditer(normalise(text, quotes=False)):
+            month, number = MONTHS.index(found["month"]) + 1, int(found["day"])
+            years = (int(found["year"]),) if found["year"] else range(first.year - 1, last.year + 2)
+            for year in years:
+                try:
+                    candidate = Date(year, month, number)
+                except ValueError:
+                    break
+                if -_REPORTED_WITHIN <= (candidate - first).days and (candidate - last).days <= _ANNOUNCED_WITHIN:
                     return candidate.isoformat()
     return None
 
