@@ -16,7 +16,9 @@ them, in one of two ways:
   one person holding an office of that country then has a surname that may
   be the written one spelt another way ("Geidar Aliev" in 1999 is the
   President of Azerbaijan, Heydar Aliyev; "Emomali Rakhmonov" is Emomali
-  Rahmon), and no first name that cannot be theirs (:func:`_score`);
+  Rahmon), and no first name that cannot be theirs (:func:`_score`); of two
+  such holders, the one whose kind of office the text gives ("President Sall"
+  is Macky Sall, not the foreign minister Aïssata Tall Sall);
 - **by an office held that day**: failing both, the second list of office-holders
   (ministers, speakers, heads of international organisations:
   :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
