@@ -134,3 +134,20 @@ def test_possessive_ends_a_name():
 
     text = "President Vladimir Putin's visit to Kazakhstan ended."
     assert [m.name for m in find_mentions(text, 0, len(text))] == ["Vladimir Putin"]
+
+
+def test_someone_the_lead_dates_to_an_earlier_year_is_not_met():
+    text = ("Vladimir Putin and spouse visited the Edinburgh Castle\n\nJune 25, 2003, Edinburgh\n\n"
+            "They looked at the fortifications and the castle's Grand Hall. The museum's exhibits include a "
+            "portrait of Russian Emperor Nicholas II who was granted the title of the honourary chief of the "
+            "Royal Scottish Dragoons Regiment by the British Queen Victoria in 1894.\n")
+    assert ("Victoria", "Queen", "GBR") not in participants(text)
+
+
+def test_one_description_of_two_countries_gives_each_name_its_own():
+    text = ("Acting President and Prime Minister Vladimir Putin met with Russian and Ukrainian ministers of "
+            "internal affairs Vladimir Rushailo and Yury Kravchenko\n\nJanuary 17, 2000\n\n"
+            "The parties discussed cooperation between the two ministries.\n")
+    found = {name: country for name, _, country in participants(text)}
+    assert found.get("Yury Kravchenko") == "UKR"
+    assert found.get("Vladimir Rushailo") in (None, "RUS")  # the host's own minister: no foreign guest

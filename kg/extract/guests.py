@@ -219,6 +219,12 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
     guests: list[Person] = []
     described_from = 0  # where the description of the next name starts: after the last guest read
     for index, (start, end, name) in enumerate(names):
+        respective = _respective_country(phrase, names, index, doc.publisher_country)
+        if respective is not None:  # "Russian and Ukrainian ministers ... Vladimir Rushailo and Yury Kravchenko"
+            if respective:
+                guests.append(Person(" ".join(name), respective[1], respective[0]))
+            described_from = end
+            continue
         before = phrase[described_from:start]
         if "," in before and described_from:  # "Jaime Gama, foreign minister of Portugal, ..., and Javier Solana"
             before = before.rsplit(",", 1)[1]
@@ -233,6 +239,37 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
             guests.append(person)
             described_from = end
     return guests
+
+
+_AND = re.compile(r"[ \u00a0]+and[ \u00a0]+")
+
+
+def _respective_country(phrase: str, names: list[tuple[int, int, list[str]]], index: int,
+                        publisher: str | None) -> tuple[str, str] | tuple[()] | None:
+    """The country and office of the ``index``-th name where one description of several countries
+    precedes as many names joined by "and", each name the country in the same place ("Russian and
+    Ukrainian ministers of internal affairs Vladimir Rushailo and Yury Kravchenko"): () for a name
+    of the publisher's own country, None where the names do not share such a description."""
+    from kg.people.gazetteer import default_gazetteer
+
+    def joined(left: int) -> bool:  # names[left] and names[left + 1] stand "A and B"
+        return _AND.fullmatch(phrase, names[left][1], names[left + 1][0]) is not None
+
+    first, last = index, index
+    while first and joined(first - 1):
+        first -= 1
+    while last + 1 < len(names) and joined(last):
+        last += 1
+    if first == last:
+        return None
+    description = phrase[names[first - 1][1] if first else 0:names[first][0]]
+    description = re.sub(r"^[\s,]*(?:and\s+)?(?:the\s+)?", "", description.rsplit(",", 1)[-1])
+    countries = list(dict.fromkeys(m.code for m in default_gazetteer().find_countries(description)))
+    if (len(countries) != last - first + 1 or is_non_principal(description)
+            or not _STATE_OFFICE.search(description)):
+        return None
+    country = countries[index - first]
+    return () if country == publisher else (country, description.strip(" ,"))
 
 
 def _described(text: str, start: int, end: int) -> str:

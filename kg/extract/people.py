@@ -162,6 +162,19 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
 
 
 
+_IN_YEAR = re.compile(r"[ \u00a0]+in[ \u00a0]+(?P<year>1[0-9]{3}|20[0-9]{2})\b")
+
+
+def _of_an_earlier_year(doc: Document, mention: Mention, date: str | None) -> bool:
+    """Whether the text dates the mention, right after the name, to a year before the page's ("by
+    the British Queen Victoria in 1894"): someone spoken of in history, not met."""
+    at = doc.text.find(mention.name, mention.span.start, mention.span.end) if mention.name and mention.span else -1
+    if at < 0 or not mention.name:
+        return False
+    found = _IN_YEAR.match(doc.text, at + len(mention.name))
+    return bool(found and date and date[:4].isdigit() and int(found["year"]) < int(date[:4]) - 1)
+
+
 def _with_page_country(person: Person, country: str, doc: Document, date: str | None) -> Person:
     """``person`` given the one foreign country the page names, unless that would misplace them.
 
@@ -245,6 +258,8 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
         person = _as_person(mention, doc, date)
         if person.country != doc.publisher_country and non_principal_at(doc, mention.span, mention.name):
             continue  # "former US President George Bush", "President of the French Senate Gerard Larcher"
+        if _of_an_earlier_year(doc, mention, date):
+            continue  # "granted ... by the British Queen Victoria in 1894" on a page of 2003
         if titled and person.name != getattr(host, "name", None) and not person.organisation and (
                 person.country == doc.publisher_country
                 or not person.country and person.office not in _STATE_OFFICES):

@@ -16,7 +16,9 @@ them, in one of two ways:
   one person holding an office of that country then has a surname that may
   be the written one spelt another way ("Geidar Aliev" in 1999 is the
   President of Azerbaijan, Heydar Aliyev; "Emomali Rakhmonov" is Emomali
-  Rahmon), and no first name that cannot be theirs (:func:`_score`);
+  Rahmon), and no first name that cannot be theirs (:func:`_score`); of two
+  such holders, the one whose kind of office the text gives ("President Sall"
+  is Macky Sall, not the foreign minister Aïssata Tall Sall);
 - **by an office held that day**: failing both, the second list of office-holders
   (ministers, speakers, heads of international organisations:
   :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
@@ -152,16 +154,30 @@ def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | Non
     return _best_fit(index, person, day, index.of_country(person.country, day))
 
 
-def _best_fit(index: LeaderIndex, person: Person, day: str, tenures: list[LeaderInfo]) -> str | None:
-    """The one holder of ``tenures`` whose name fits the written one best (:func:`_score`)."""
-    words = _words(person.name)
-    if not words:
-        return None
+def _unhyphenated(name: str) -> str:
+    """A name with its hyphenated syllables joined: "Lee Nak-yeon" -> "Lee Nakyeon"."""
+    return _HYPHEN_IN_NAME.sub("", name)
+
+
+_HYPHEN_IN_NAME = re.compile(r"(?<=\w)[-\u2010](?=\w)")
+
+
+def _fits(index: LeaderIndex, name: str, tenures: list[LeaderInfo], spelt=lambda name: name) -> dict[str, int]:
+    """How well ``name`` fits each holder of ``tenures`` (:func:`_score`), for those it fits."""
+    words = _words(spelt(name))
     scores: dict[str, int] = {}
-    for tenure in tenures:
-        score = _score(words, index.spellings.get(tenure.qid, (tenure.name,)))
+    for tenure in tenures if words else ():
+        score = _score(words, tuple(spelt(s) for s in index.spellings.get(tenure.qid, (tenure.name,))))
         if score:
             scores[tenure.qid] = max(score, scores.get(tenure.qid, 0))
+    return scores
+
+
+def _best_fit(index: LeaderIndex, person: Person, day: str, tenures: list[LeaderInfo]) -> str | None:
+    """The one holder of ``tenures`` whose name fits the written one best (:func:`_score`); failing
+    any, with hyphenated syllables joined: a Korean given name is one word, whose syllables
+    romanisations spell apart ("Lee Nak-yeon" is Lee Nak-yon: "nakyeon" and "nakyon")."""
+    scores = _fits(index, person.name, tenures) or _fits(index, person.name, tenures, _unhyphenated)
     if not scores:
         return None
     top = max(scores.values())
@@ -169,7 +185,27 @@ def _best_fit(index: LeaderIndex, person: Person, day: str, tenures: list[Leader
     if len(best) > 1:  # two holders fit (a father and son both "Aliyev"): the one in office that very day
         best = [qid for qid in best if any(t.held_on(day, 0) and t.country == person.country
                                             for t in index.of_person(qid))]
+    if len(best) > 1 and person.office:  # both in office ("Sall": Macky Sall and Aissata Tall Sall)
+        fitting = [qid for qid in best if any(t.held_on(day, 0) and t.country == person.country
+                                               and _kind_fits(person.office, t.kind) for t in index.of_person(qid))]
+        best = fitting if len(fitting) == 1 else best
     return best[0] if len(best) == 1 else None
+
+
+#: Words of a written office that name a head of state or government, and those that name a deputy.
+_HEAD_WORDS = frozenset("president prime premier chancellor king queen emir amir sultan".split())
+_NOT_HEAD_WORDS = frozenset("vice deputy foreign secretary speaker".split())
+
+
+def _kind_fits(written: str, kind: str) -> bool:
+    """Whether the office the text gives is of the leader list's kind of tenure: "President" a
+    head of state's or government's, "Foreign Minister" a foreign minister's."""
+    words = set(re.findall(r"[a-z]+", unaccented(written).lower()))
+    if kind == "foreign_minister":
+        return "foreign" in words
+    if kind in ("head_of_state", "head_of_government"):
+        return bool(words & _HEAD_WORDS) and not words & _NOT_HEAD_WORDS
+    return False
 
 
 def known_elsewhere(person: Person, country: str, day: str | None) -> bool:
