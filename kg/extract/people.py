@@ -295,7 +295,8 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
     if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
         visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
-        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES)
+        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES,
+                              first_turn=bool(visit))  # a visit's news conference may open on the host
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
