@@ -2,8 +2,9 @@
 
 A session of a council of heads of state is a meeting; a title that opens on the host's
 residence names the city; a title that puts a visit in a country leaves the city to the
-lead; a news conference that opens on the host still names the partner; and a leader
-completed from the reference list keeps the spelling the text gives.
+lead; a news conference that opens on the host still names the partner; a leader
+completed from the reference list keeps the spelling the text gives; and a date after a
+verb does not open the sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 
 from kg.extract.meeting import extract_meeting
 from kg.extract.people import extract_participants
+from kg.extract.when import event_date
 from kg.formats import parse
 from kg.model import Transcript
 from kg.people.leaders import fuller_name, respelt
@@ -98,3 +100,12 @@ def test_a_completed_name_keeps_the_words_the_text_wrote(written, known, expecte
 def test_respelling_leaves_words_the_text_did_not_write():
     assert respelt("Recep Tayyip Erdoğan", ["President", "Erdogan"]) == "Recep Tayyip Erdogan"
     assert respelt("Recep Tayyip Erdoğan", ["President"]) == "Recep Tayyip Erdoğan"
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("Late in the evening on May 14, the two Presidents met again over dinner.", "2007-05-14"),
+    # a verb before the date: it dates an earlier part of the visit, not the page's own event
+    ("The official programme ended on May 14, after which the President flew to the coast.", "2007-05-15"),
+])
+def test_a_date_opens_the_sentence_only_before_its_verb(sentence, date):
+    assert event_date("2007-05-15", sentence) == date
