@@ -109,3 +109,25 @@ def test_respelling_leaves_words_the_text_did_not_write():
 ])
 def test_a_date_opens_the_sentence_only_before_its_verb(sentence, date):
     assert event_date("2007-05-15", sentence) == date
+
+
+def whitehouse(title: str, dateline: str, body: str):
+    text = f"{title}\n\n{dateline}\n\n{body}\n"
+    return extract_participants(extract_meeting(parse(Transcript(text, "whitehouse-1.txt", "0"), "whitehouse")))
+
+
+def test_a_signature_in_markdown_emphasis_after_an_abbreviated_honorific_gives_the_whole_name():
+    doc = whitehouse("Joint Statement from the Leaders of the United States and Qatar", "March 4, 2024",
+                     "The two countries will expand their cooperation on humanitarian relief.\n\n"
+                     "*President of the United States of America Joseph R. Biden Jr.*\n\n"
+                     "*Amir of the State of Qatar HH Sheikh Tamim bin Hamad Al Thani*")
+    assert "Sheikh Tamim bin Hamad Al Thani" in _names(doc)
+
+
+def test_a_leader_named_in_full_and_then_shortly_is_one_participant():
+    doc = whitehouse("U.S.-Qatar Joint Leaders' Statement", "March 4, 2024",
+                     "His Highness Sheikh Tamim bin Hamad Al Thani, Amir of the State of Qatar, and President "
+                     "Joseph R. Biden Jr. met today at the White House during a visit of Amir Sheikh Tamim bin "
+                     "Hamad to the United States. The leaders discussed energy and security.")
+    qatar = [p for p in doc.participants if p.country == "QAT"]
+    assert len(qatar) == 1

@@ -136,6 +136,14 @@ def _overlap(a: Person, b: Person) -> bool:
     return _same(a, b) or bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
+def _longer_name(person: Person, earlier: Person) -> bool:
+    """One person of one country named twice, once in full: "Sheikh Mohamed bin Zayed" after "Sheikh
+    Mohamed bin Zayed Al Nahyan" (two names of two words or more, one's words all in the other's)."""
+    words, theirs = set(name_words(person.name)), set(name_words(earlier.name))
+    return bool(person.country) and person.country == earlier.country and min(len(words), len(theirs)) >= 2 \
+        and (words <= theirs or theirs <= words)
+
+
 def _is_host(person: Person, host: Person | None) -> bool:
     """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
     from kg.people.namekey import surname
@@ -274,7 +282,7 @@ def _principals(doc: Document) -> tuple[Person, ...]:
     unique: list[Person] = []
     for person in sorted(people, key=lambda p: p.country is None):  # a country beats an organisation
         if not any(_same(person, earlier) and (person.country == earlier.country or not person.country)
-                   for earlier in unique):
+                   or _longer_name(person, earlier) for earlier in unique):
             unique.append(person)
     unique.sort(key=people.index)
     unique = signatories(doc, unique, date)  # a joint statement's parties, named anywhere in it
