@@ -131,3 +131,13 @@ def test_a_leader_named_in_full_and_then_shortly_is_one_participant():
                      "Hamad to the United States. The leaders discussed energy and security.")
     qatar = [p for p in doc.participants if p.country == "QAT"]
     assert len(qatar) == 1
+
+
+def test_the_leader_a_titled_guest_reports_on_is_spoken_of_not_met():
+    doc = kremlin("President Vladimir Putin met with US Secretary of Commerce Carlos Gutierrez",
+                  "March 10, 2005, The Kremlin, Moscow",
+                  "Opening the meeting, Vladimir Putin recalled his recent talks with US President George W. Bush "
+                  "in Bratislava and asked the Secretary to pass on his regards.")
+    names = _names(doc)
+    assert any(name.endswith("Gutierrez") for name in names)
+    assert not any(name.endswith("Bush") for name in names)

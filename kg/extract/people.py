@@ -265,8 +265,11 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
             people.append(person)
             in_title.append(titled)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
-    people.extend(g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people))  # any office
-    if any(in_title):
+    guests = [g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people)]  # any office
+    people.extend(guests)
+    # "met with US Secretary of Defence Donald Rumsfeld": a guest the title names under any office is whom
+    # the host met, and "his talks with US President George W. Bush" in the lead is spoken of
+    if any(in_title) or guests:
         people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
     return people
 
