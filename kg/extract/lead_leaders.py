@@ -14,7 +14,10 @@ each country on the day, so the lead is enough:
   is left alone: which office leads differs from country to country).
 
 Used only when the ordinary reading found no foreign principal, so a page
-that names its guest properly is never second-guessed.
+that names its guest properly is never second-guessed.  The surname keeps the
+spelling the lead gives it ("Mr Kuchma" is Leonid Kuchma, though the list
+writes Kutchma); a page that opens on the host's own words, with no lead (a
+news conference after a visit), is read in his first turn.
 """
 
 from __future__ import annotations

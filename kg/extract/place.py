@@ -12,8 +12,11 @@ House or the Oval Office alone names no city (the gold format's rule: a room is 
 to mean Washington), and in the Oval Office a speaker's "here in Washington" is not read either.
 
 kremlin.ru without a place, or with a country alone ("July 25, 2001, Belarus"): the city
-the title states ("The Presidents ... met in Vitebsk"); the lead is not read (the gold
-format leaves those pages without a city).  A title or lead may name the city as a
+the title states ("The Presidents ... met in Vitebsk", "In his country residence
+Novo-Ogaryovo, ..."); the lead is not read (the gold format leaves those pages without a
+city), unless the title puts the visit in a foreign country and not yet in a city
+("arrived in Italy for a state visit"): then the first city of that country the lead's
+opening sentences name ("landed at the Amsterdam airport").  A title or lead may name the city as a
 country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital,
 Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
 city the President is leaving ("told journalists before leaving Paris for Moscow").
