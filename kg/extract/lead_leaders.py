@@ -14,7 +14,10 @@ each country on the day, so the lead is enough:
   is left alone: which office leads differs from country to country).
 
 Used only when the ordinary reading found no foreign principal, so a page
-that names its guest properly is never second-guessed.
+that names its guest properly is never second-guessed.  The surname keeps the
+spelling the lead gives it ("Mr Kuchma" is Leonid Kuchma, though the list
+writes Kutchma); a page that opens on the host's own words, with no lead (a
+news conference after a visit), is read in his first turn.
 """
 
 from __future__ import annotations
@@ -36,18 +39,20 @@ _PLURAL_KIND = {"presidents": "head_of_state", "prime ministers": "head_of_gover
                 "heads of state": "head_of_state"}
 
 
-def _lead(doc: Document, sentences: int = _LEAD_SENTENCES) -> str:
+def _lead(doc: Document, sentences: int = _LEAD_SENTENCES, first_turn: bool = False) -> str:
+    """The title and the lead's first sentences; with ``first_turn``, where the page opens on a
+    speaker instead ("News conference following state visit to Turkey"), that turn's first sentences,
+    where the host says whom he met ("We had a substantive discussion with Turkish President Mr Erdogan")."""
     parts = [doc.quote(doc.title)] if doc.title else []
     for utterance in doc.utterances:
-        if utterance.speaker is not None:
-            break
-        parts.extend(doc.quote(s) for s in utterance.sentences[:sentences])
+        if utterance.speaker is None or first_turn:
+            parts.extend(doc.quote(s) for s in utterance.sentences[:sentences])
         break
     return normalise("\n".join(parts), quotes=False)
 
 
 def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
-                 sentences: int = _LEAD_SENTENCES) -> list[Person]:
+                 sentences: int = _LEAD_SENTENCES, first_turn: bool = False) -> list[Person]:
     """Foreign heads of state or government the lead names by surname or by a plural office.
 
     With ``beside`` (the host's surname), only a leader the lead names together with the host
@@ -60,7 +65,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
         return []
     gazetteer = default_gazetteer()
     index = gazetteer.leaders()
-    text = _lead(doc, sentences)
+    text = _lead(doc, sentences, first_turn)
     countries: list[str] = []
     for mention in gazetteer.find_countries(text):
         if mention.code != doc.publisher_country and mention.code not in countries:
@@ -68,21 +73,35 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     # "Belgian businessmen" is no mention of King "Alberto II da Bélgica": a country's name or adjective
     # is never the surname written
     words = _CAPITALISED.findall(_beside(text, beside) if beside else text)
-    written = {fold_word(w) for w in words if not country_of(w.rstrip("'’s"))}
+    written = {fold_word(w): w for w in words if not country_of(w.rstrip("'’s"))}
     plural = _PLURAL_OFFICE.search(text)
     found: list[Person] = []
     for country in countries:
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
-        named = [t for t in tenures if _surname(index.label(t.qid) or t.name) and any(
-            w == _surname(index.label(t.qid) or t.name) or len(w) > 3
-            and similar_word(w, _surname(index.label(t.qid) or t.name)) for w in written)]
+        named = [(t, w) for t in tenures if _surname(index.label(t.qid) or t.name) for w in written
+                 if w == _surname(index.label(t.qid) or t.name) or len(w) > 3
+                 and similar_word(w, _surname(index.label(t.qid) or t.name))]
         if not named and plural and len(countries) <= _PLURAL_MAX and not beside:
             kind = _PLURAL_KIND[plural.group(1).lower()]
-            named = [t for t in tenures if t.kind == kind]
-        for tenure in named[:1]:
+            named = [(t, "") for t in tenures if t.kind == kind]
+        for tenure, word in named[:1]:
             label = index.label(tenure.qid) or tenure.name
-            found.append(Person(label, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
+            name = _as_written(label, written[word]) if word else label
+            found.append(Person(name, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
     return found
+
+
+def _as_written(label: str, surname: str) -> str:
+    """The list's name with the surname the lead wrote: "Leonid Kutchma" read from "Mr Kuchma" is
+    Leonid Kuchma, and "Emomali Rahmon" from "Rakhmonov" Emomali Rakhmonov (the gold format keeps
+    the text's spelling, the usual form only for the words it leaves out)."""
+    folded = _surname(label)
+    words = label.split()
+    for index in range(len(words) - 1, -1, -1):
+        if name_words(words[index])[-1:] == [folded]:
+            words[index] = re.sub(r"['’]s?$", "", surname)  # "Abbas’ visit": the name, not its possessive
+            return " ".join(words)
+    return label
 
 
 def _beside(text: str, host: str) -> str:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.place import split_place, stated_city, title_city, whitehouse_place
+from kg.extract.place import split_place, stated_city, title_city, visit_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -154,7 +154,8 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
     ("The dialogue on a peace treaty must be conducted ...") leaves it to the lead's first sentence."""
     heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
     encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
-                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading) or _TOGETHER.match(heading))
+                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading) or _TOGETHER.match(heading)
+                     or _MULTILATERAL.search(heading))  # "A session of the Supreme State Council was held"
     if not encounter:
         encounter = bool(_ENCOUNTER.search(normalise(_first_sentence(doc), quotes=False) if titled else lead))
     vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
@@ -192,7 +193,7 @@ def extract_meeting(doc: Document) -> Document:
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
     if doc.format == "kremlin" and not city and doc.title:  # no place, or a country alone: the title's
-        city = stated_city(doc.quote(doc.title))
+        city = stated_city(doc.quote(doc.title)) or visit_city(doc)
     elif doc.format == "plain" and not (dateline and dateline.place):
         city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)

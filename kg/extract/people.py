@@ -136,6 +136,14 @@ def _overlap(a: Person, b: Person) -> bool:
     return _same(a, b) or bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
+def _longer_name(person: Person, earlier: Person) -> bool:
+    """One person of one country named twice, once in full: "Sheikh Mohamed bin Zayed" after "Sheikh
+    Mohamed bin Zayed Al Nahyan" (two names of two words or more, one's words all in the other's)."""
+    words, theirs = set(name_words(person.name)), set(name_words(earlier.name))
+    return bool(person.country) and person.country == earlier.country and min(len(words), len(theirs)) >= 2 \
+        and (words <= theirs or theirs <= words)
+
+
 def _is_host(person: Person, host: Person | None) -> bool:
     """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
     from kg.people.namekey import surname
@@ -272,8 +280,11 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
             people.append(person)
             in_title.append(titled)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
-    people.extend(g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people))  # any office
-    if any(in_title):
+    guests = [g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people)]  # any office
+    people.extend(guests)
+    # "met with US Secretary of Defence Donald Rumsfeld": a guest the title names under any office is whom
+    # the host met, and "his talks with US President George W. Bush" in the lead is spoken of
+    if any(in_title) or guests:
         people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
     return people
 
@@ -289,7 +300,7 @@ def _principals(doc: Document) -> tuple[Person, ...]:
     unique: list[Person] = []
     for person in sorted(people, key=lambda p: p.country is None):  # a country beats an organisation
         if not any(_same(person, earlier) and (person.country == earlier.country or not person.country)
-                   for earlier in unique):
+                   or _longer_name(person, earlier) for earlier in unique):
             unique.append(person)
     unique.sort(key=people.index)
     unique = signatories(doc, unique, date)  # a joint statement's parties, named anywhere in it
@@ -310,7 +321,8 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
     if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
         visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
-        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES)
+        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES,
+                              first_turn=bool(visit))  # a visit's news conference may open on the host
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests

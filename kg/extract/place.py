@@ -12,8 +12,11 @@ House or the Oval Office alone names no city (the gold format's rule: a room is 
 to mean Washington), and in the Oval Office a speaker's "here in Washington" is not read either.
 
 kremlin.ru without a place, or with a country alone ("July 25, 2001, Belarus"): the city
-the title states ("The Presidents ... met in Vitebsk"); the lead is not read (the gold
-format leaves those pages without a city).  A title or lead may name the city as a
+the title states ("The Presidents ... met in Vitebsk", "In his country residence
+Novo-Ogaryovo, ..."); the lead is not read (the gold format leaves those pages without a
+city), unless the title puts the visit in a foreign country and not yet in a city
+("arrived in Italy for a state visit"): then the first city of that country the lead's
+opening sentences name ("landed at the Amsterdam airport").  A title or lead may name the city as a
 country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital,
 Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
 city the President is leaving ("told journalists before leaving Paris for Moscow").
@@ -108,6 +111,10 @@ _IN_PLACE = re.compile(r"\b(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?"
                        r"(?P<country>,[ \u00a0]+[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)*)?")
 _OPENING = re.compile(r"^(?:(?:Today|Yesterday|This \w+),?[ \u00a0]+)?[Ii]n[ \u00a0]+(?P<place>[A-Z][\w'’\-]*"
                       r"(?:[ \u00a0][A-Z][\w'’\-]*){0,2}),")
+# "In his country residence Novo-Ogaryovo, President ... met with ...": a residence names its locality,
+# known to the gazetteer or not, as a place line does.
+_RESIDENCE = re.compile(r"^In[ \u00a0]+(?:his|her|their|the)[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}residence,?[ \u00a0]+"
+                        r"(?:(?:in|at)[ \u00a0]+)?(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2}),")
 _HOSTED = re.compile(r"^(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)[ \u00a0]+hosted\b")
 
 
@@ -117,6 +124,9 @@ def stated_city(text: str) -> str | None:
     a venue ("at Windsor Castle", "at the White House") or a city the gazetteer does not know (unless
     a country follows: "in Apulia, Italy") is none."""
     text = normalise(text, quotes=False)
+    residence = _RESIDENCE.match(text)
+    if residence and not country_of(residence["place"]):
+        return residence["place"]
     opening = _OPENING.match(text) or _HOSTED.match(text)
     candidates = [(opening["place"], None)] if opening else []
     candidates += [(m["place"], m["country"]) for m in _WELCOMED_TO.finditer(text)]
@@ -182,6 +192,39 @@ def _known_city(name: str) -> bool:
 
     gazetteer = default_gazetteer()
     return bool(gazetteer.city(name) or gazetteer.city(f"{name} City"))
+
+
+# "arrived in Italy for a three-day state visit", "made his first state visit to the Netherlands", "The first
+# ever Russia-ASEAN summit ended in Malaysia": the title puts the encounter in a country, not yet a city.
+_IN_COUNTRY = re.compile(r"\b(?:arrived|arrives|visit|visits|trip|summit|talks)\b[^.;:]{0,40}?\b(?:in|to)[ \u00a0]+"
+                         r"(?:the[ \u00a0]+)?(?P<country>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2}")
+_VISIT_LEAD_SENTENCES = 4
+
+
+def visit_city(doc: Document) -> str | None:
+    """For a title that puts the encounter in a foreign country ("arrived in Italy for a state visit"):
+    the first city of that country the lead's opening sentences name ("landed at the Amsterdam airport",
+    "the conference in Kuala Lumpur"), so a city of another country the lead recalls is never taken."""
+    from kg.people.gazetteer import default_gazetteer
+
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    found = _IN_COUNTRY.search(title)
+    code = country_of(found["country"]) if found else None
+    if not code or code == doc.publisher_country:
+        return None
+    gazetteer = default_gazetteer()
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is not None:
+            return None
+        for sentence in utterance.sentences[:_VISIT_LEAD_SENTENCES]:
+            for run in _CAPITALISED_RUN.finditer(normalise(doc.quote(sentence), quotes=False)):
+                words = run.group().split()
+                for size in range(len(words), 0, -1):  # "Amsterdam airport", "Kuala Lumpur Summit"
+                    name = " ".join(words[:size])
+                    if gazetteer.city(name, code) and not country_of(name):
+                        return name
+    return None
 
 
 def _lead_city(doc: Document) -> str | None:

@@ -36,6 +36,11 @@ _RECALL = re.compile(r"\b(?:following|during|after|results?|summit|meeting|conve
                      r"accords?|previous|earlier)\b", re.I)
 
 
+# A verb before the date phrase makes it no opening ("Late at night on March 18, ..." opens; "The protocol
+# part of his visit finished on December 16, after which ..." dates an earlier part of the visit).
+_FINITE = re.compile(r"\b(?:\w+ed|will|is|was|are|were|has|have|had)\b")
+
+
 def _of_this_event(text: str, found: re.Match[str]) -> bool:
     """Whether a date phrase dates the sentence's own encounter, not one it recalls.
 
@@ -44,7 +49,7 @@ def _of_this_event(text: str, found: re.Match[str]) -> bool:
     virtually on November 15 with ..."), with nothing before the verb that names another event.
     """
     if found.start() <= 40 and re.match(r"[^,;]*,", text[found.end():found.end() + 60]) \
-            and not _RECALL.search(text[:found.start()]):
+            and not _RECALL.search(text[:found.start()]) and not _FINITE.search(text[:found.start()]):
         return True
     for verb in _VERB.finditer(text, 0, found.start()):
         between = text[verb.end():found.start()]

@@ -48,6 +48,8 @@ _NOT_NAME = frozenset(
     "Sir Madam Federal Republic Kingdom State".split()
 )
 _HONORIFICS = re.compile(r"^(?:(?:His|Her) (?:Majesty|Royal Highness|Highness|Excellency)|H\.E\.)\s+")
+# "His Highness" and "His Excellency" as signature lines abbreviate them, before the name.
+_SHORT_HONORIFICS = frozenset({"HH", "H.H.", "HE", "H.E.", "HRH", "H.R.H."})
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’.\-]*|[a-z]+(?=\s)")
 _WORD = re.compile(r"[\w\u00c0-\u024f'’.\-]+")
 #: a principal's office anywhere in a text; pages put NBSP inside offices: "Minister of\u00a0Foreign Affairs"
@@ -78,7 +80,11 @@ def name_at(words: list[str]) -> list[str]:
     """Longest run of name-like words at the start of ``words`` (at most six): the name that follows
     an office or a title's "with" ("Narendra Modi of India" gives Narendra Modi)."""
     name: list[str] = []
+    while words and words[0] in _SHORT_HONORIFICS:  # "Amir of Qatar HH Sheikh Tamim bin Hamad Al Thani"
+        words = words[1:]
     for word in words:
+        emphasis_ends = word.endswith("*")  # a signature in markdown emphasis: "*... Abdel Fattah el-Sisi*"
+        word = word.rstrip("*")
         bare = word.rstrip(".,;:")
         possessive = bare.endswith(("'s", "’s"))  # "Vladimir Putin's visit": the name ends here
         bare = bare[:-2] if possessive else bare
@@ -88,7 +94,8 @@ def name_at(words: list[str]) -> list[str]:
         if re.fullmatch(r"[A-Z]", bare):  # an initial keeps its dot: "George W. Bush"
             bare = word.rstrip(",;:")
         name.append(bare)
-        if len(name) == 6 or possessive or word != word.rstrip(".,;:") and not re.fullmatch(r"[A-Z]\.", word):
+        if len(name) == 6 or possessive or emphasis_ends or word != word.rstrip(".,;:") \
+                and not re.fullmatch(r"[A-Z]\.", word):
             break
     while name and name[-1] in _NAME_PARTICLES:
         name.pop()

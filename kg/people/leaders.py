@@ -84,11 +84,33 @@ def fuller_name(written: str, known: str) -> str:
 
     A full name keeps the text's spelling ("Viktor Yanukovych", not the list's
     "Viktor Yanukovytch"): the person is the same, and the mapping records both.
+    A completed one keeps it for the words the text wrote ("Kuchma" -> "Leonid Kuchma",
+    not the list's "Leonid Kutchma"; "Bashar Asad" stays, not "Bashar al-Assad"), as
+    the gold format writes a name: the text's, its missing words from the usual form.
     """
     if " of " in known:  # "Abdullah II of Jordan" is a label, not a fuller name
         return written
     mine, theirs = name_words(written), name_words(known)
-    return known if len(theirs) > len(mine) and set(mine) <= set(theirs) else written
+    if not (len(theirs) > len(mine) and set(mine) <= set(theirs)):
+        return written
+    return respelt(known, written.split())
+
+
+def respelt(known: str, written: list[str]) -> str:
+    """``known`` with each of its words that the text wrote in ``written`` (the same folded
+    spelling) in the text's form; of a hyphenated word ("al-Assad"), the part after the particle
+    ("Asad" makes al-Asad)."""
+    folded = {tuple(name_words(word)): word for word in written if name_words(word)}
+    out = []
+    for word in known.split():
+        words = tuple(name_words(word))
+        if words in folded:
+            out.append(folded[words])
+        elif len(words) > 1 and "-" in word and words[-1:] in folded:
+            out.append(word.rsplit("-", 1)[0] + "-" + folded[words[-1:]])
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def _bare_office(office: str | None) -> str | None:
