@@ -126,3 +126,18 @@ def test_centuries_old_history_and_school_years_are_not_lengths():
     assert figures((PUTIN, "Our relations span five centuries."), (LULA, "Yes.")) == [(500, "year")]
     assert figures((PUTIN, "We gave 618 scholarships for the 2018–2019 school year."), (LULA, "Yes.")) \
         == [(618, "scholarship")]
+
+
+def test_a_number_before_last_year_has_no_unit_of_years():
+    assert figures((PUTIN, "Our trade stood at 200 last year and reached $300 billion this year."), (LULA, "Yes.")) \
+        == [(300e9, "USD")]
+
+
+def test_a_count_of_them_takes_its_neighbours_unit_across_non_breaking_spaces():
+    assert figures((PUTIN, "Around 5,500 Armenian students study here, more than 1,500 of\u00a0them at our expense."),
+                   (LULA, "Yes.")) == [(5500, "person"), (1500, "person")]
+
+
+def test_a_number_said_again_in_its_sentence_is_one_figure_and_in_another_sentence_another():
+    assert figures((PUTIN, "We invested $5 billion — $5 billion — in Brazil. Next year, $5 billion more."),
+                   (LULA, "Yes.")) == [(5e9, "USD"), (5e9, "USD")]

@@ -23,6 +23,8 @@ NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "week", "day"
 TIME_REFERENCE_BEFORE = re.compile(r"\b(?:past|last|ago|after|within|since|before|aged|age of|every|"
                                    r"first|next few|coming)\s+(?:\w+\s+)?$", re.I)
 TIME_REFERENCE_AFTER = re.compile(r"^\s*(?:ago|later|after|since|before|old|of age)\b", re.I)
+# "200 last year", "300 this year": "year" names a time, not the number's unit.
+_YEAR_AS_TIME = re.compile(r"\b(?:last|this|next|that|per|each|every)\s+years?\b", re.I)
 # "60 years since the establishment of diplomatic relations" is the length of a relationship.
 LENGTH_OF_RELATIONS = re.compile(r"\s*(?:since|of)\s+(?:the\s+)?(?:establish\w*|(?:our\s+)?(?:\w+\s+)?relations\b)",
                                  re.I)
@@ -84,6 +86,7 @@ def extract_figures(doc: Document) -> Document:
             domestic_only = DOMESTIC.search(quote) and not RELATIONS.search(quote)
             anniversaries = _anniversaries(norm, sentence)
             relationship = bool(RELATIONSHIP_CONTEXT.search(quote))
+            stated: set[tuple[float, str | None]] = set()  # a number said again in its sentence is one figure
             for quantity in parse_quantities(text, sentence.start, sentence.end) + anniversaries:
                 if quantity not in anniversaries and \
                         not _is_figure(norm, quantity, quantity.span in commitment_spans, relationship):
@@ -91,6 +94,9 @@ def extract_figures(doc: Document) -> Document:
                 if domestic_only:
                     continue
                 quantity = _own_dollar(norm, quantity, utterance.speaker)
+                if (quantity.value, quantity.unit) in stated:
+                    continue  # "50 nations — 50 nations", "the 25th anniversary ... these 25 years"
+                stated.add((quantity.value, quantity.unit))
                 figures.append(Figure(quantity=quantity, about=_about(norm, sentence, quantity),
                                       span=sentence, utterance=utterance.index,
                                       speaker=utterance.speaker))
@@ -101,6 +107,8 @@ def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool, rela
     span = quantity.span
     if quantity.unit is None or quantity.unit in NOT_FIGURE_UNITS or span is None:
         return False
+    if quantity.unit == "year" and _YEAR_AS_TIME.search(norm, span.start, span.end):
+        return False  # "it stood at 200 last year": the year is when, the number has no unit
     written_out = not any(ch.isdigit() for ch in norm[span.start:span.end])
     if written_out and quantity.value < _SMALL and not is_commitment_quantity and \
             quantity.unit not in MEASURED_UNITS and not (quantity.unit == "year" and relationship):

@@ -334,8 +334,9 @@ def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
         if q.unit is not None:
             continue
         if prev is not None and prev.unit and prev.unit not in CURRENCIES:
-            before = text[max(0, q.span.start - 25):q.span.start].lower()
-            after = text[q.span.end:q.span.end + 10].lower()
+            # normalised: pages keep their non-breaking spaces ("1,500 of\u00a0them")
+            before = normalise(text[max(0, q.span.start - 25):q.span.start]).lower()
+            after = normalise(text[q.span.end:q.span.end + 10]).lower()
             if re.search(r"(including|of them|of whom|another)\W+(\w+\W+){0,2}$", before) or \
                     re.match(r"\s*(whose|of whom|of them)\b", after):
                 out[i] = Quantity(q.value, prev.unit, q.qualifier, q.span)
