@@ -43,7 +43,7 @@ def main() -> int:
     parser.add_argument("--show", help="print the entries of buckets whose name contains this")
     args = parser.parse_args()
     reader = load_reader(args.model)
-    pages = [prepare(p) for p in sorted(load_split(ROOT, args.split), key=lambda p: p.name)]
+    pages = [prepare(p, reader.clusters) for p in sorted(load_split(ROOT, args.split), key=lambda p: p.name)]
     if args.given_sentence:
         buckets = given_sentence_buckets(pages, reader)
     else:

@@ -67,6 +67,7 @@ class SentenceReader:
     party_extra: float = 1.01  # a further pair adds a commitment from this score
     figure_weights: dict[str, float] | None = None  # figure feature -> weight (kg.extract.learned_figures)
     figure_keep: float = 0.0  # a rule figure stays from this score
+    clusters: dict[str, int] | None = None  # word -> cluster, for the cluster features (reader_features)
     version: str = ""
 
     def figure_score(self, features: list[str]) -> float:
@@ -131,6 +132,8 @@ def model_to_json(reader: SentenceReader, meta: dict) -> str:
             "figure_weights": ({k: round(v, 5) for k, v in sorted(reader.figure_weights.items())}
                                if reader.figure_weights else None),
             "figure_keep": reader.figure_keep, "meta": meta}
+    if reader.clusters:  # only in a model trained with them, so older files keep their bytes
+        body["clusters"] = dict(sorted(reader.clusters.items()))
     return json.dumps(body, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -174,6 +177,7 @@ def _reader_from(body: dict, version: str) -> SentenceReader:
         party_weights=body.get("party_weights") or None,
         party_override=body.get("party_override", 1.01), party_extra=body.get("party_extra", 1.01),
         figure_weights=body.get("figure_weights") or None, figure_keep=body.get("figure_keep", 0.0),
+        clusters={str(k): int(v) for k, v in body["clusters"].items()} if body.get("clusters") else None,
         version=version)
 
 
@@ -203,7 +207,8 @@ def readings(doc: Document, reader: SentenceReader) -> list[Reading]:
     """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached."""
     norm = normalise(doc.text)
     found = candidates(doc, rule_commitments(doc).commitments)
-    return [Reading(c, f, reader.scores(f)) for c, f in zip(found, page_features(doc, found, norm))]
+    features = page_features(doc, found, norm, reader.clusters)
+    return [Reading(c, f, reader.scores(f)) for c, f in zip(found, features)]
 
 
 def decide(reading: Reading, kind: str, keep: float, propose: float,

@@ -4,7 +4,8 @@ Every sentence the rules read (:func:`kg.extract.commitments.statements`) is a
 candidate, with the rules' hits in it; its features are its words (countries as
 ``ctry``, numbers as ``num``), word pairs and triples, word families, the rule
 hits and their statuses, the units of its quantities, the voice, the page kind,
-and its place among its neighbours (:func:`context_features`).  Training
+its place among its neighbours (:func:`context_features`, off) and, in a model
+trained with word clusters, its words' clusters (:func:`cluster_features`).  Training
 (:mod:`kg.learn.pages`) and reading (:mod:`kg.extract.learned`) both come here,
 so they see the same features.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -47,10 +49,12 @@ def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
             for position, utterance, sentence in statements(doc, norm)]
 
 
-def page_features(doc: Document, found: list[Candidate], norm: str | None = None) -> list[list[str]]:
-    """The features of every candidate sentence of a page (training and reading both come here)."""
+def page_features(doc: Document, found: list[Candidate], norm: str | None = None,
+                  clusters: Mapping[str, int] | None = None) -> list[list[str]]:
+    """The features of every candidate sentence of a page (training and reading both come here);
+    ``clusters`` is the model's word clusters (:func:`cluster_features`), if it has any."""
     norm = normalise(doc.text) if norm is None else norm
-    own = [sentence_features(doc, c, norm) for c in found]
+    own = [sentence_features(doc, c, norm, clusters) for c in found]
     if not CONTEXT:
         return own
     return [sorted(set(feats) | set(context_features(doc, found, i))) for i, feats in enumerate(own)]
@@ -89,7 +93,8 @@ def speaker_role(doc: Document, utterance: Utterance) -> str:
     return "host" if utterance.speaker.country and utterance.speaker.country == doc.publisher_country else "guest"
 
 
-def sentence_features(doc: Document, candidate: Candidate, norm: str | None = None) -> list[str]:
+def sentence_features(doc: Document, candidate: Candidate, norm: str | None = None,
+                      clusters: Mapping[str, int] | None = None) -> list[str]:
     """The features of one sentence: words, word pairs, word families, rule hits, context.
 
     Kept deliberately plain so that a newcomer can read a model's heaviest
@@ -104,6 +109,8 @@ def sentence_features(doc: Document, candidate: Candidate, norm: str | None = No
     feats.update(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
     if TRIGRAMS:
         feats.update(f"t:{a}_{b}_{c}" for a, b, c in zip(words, words[1:], words[2:]))
+    if clusters:
+        feats.update(cluster_features(words, clusters))
     feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
     feats.add(f"fmt:{doc.format}")
     if not doc.is_meeting:
@@ -117,6 +124,22 @@ def sentence_features(doc: Document, candidate: Candidate, norm: str | None = No
         quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
         feats.update(f"u:{q.unit}" for q in quantities if q.unit)
     return sorted(feats)
+
+
+def cluster_features(words: list[str], clusters: Mapping[str, int]) -> set[str]:
+    """Each word's cluster and each pair of neighbouring clusters.
+
+    The clusters group words that keep the same company in unlabeled transcripts
+    (:mod:`kg.learn.wordvectors`): "purchase" with "buy" and "procurement",
+    "upgrading" with "modernising".  So "will purchase gas" shares the pair
+    features of "will supply gas" though the labels never showed "purchase".
+    Words without a cluster stand as themselves when they are ``ctry`` or ``num``, else as ``?``.
+    """
+    ids = [clusters.get(w) for w in words]
+    feats = {f"c:{i}" for i in ids if i is not None}
+    marks = [str(i) if i is not None else (w if w in ("ctry", "num") else "?") for w, i in zip(words, ids)]
+    feats.update(f"cb:{a}_{b}" for a, b in zip(marks, marks[1:]))
+    return feats
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ first); the rules' figures get features and a label the same way.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kg.eval.scoring import _same_number, _words, same_sentence
@@ -38,8 +39,9 @@ class PageData:
     norm: str = ""  # normalise(doc.text), made once for every step that matches text
 
 
-def prepare(page: GoldPage) -> PageData:
-    """Parses a page and labels its candidate sentences from the gold."""
+def prepare(page: GoldPage, clusters: Mapping[str, int] | None = None) -> PageData:
+    """Parses a page and labels its candidate sentences from the gold (``clusters``: the word
+    clusters the model's features use, :func:`kg.extract.reader_features.cluster_features`)."""
     from kg.extract.pipeline import process
     from kg.inputs.reader import read
 
@@ -61,7 +63,7 @@ def prepare(page: GoldPage) -> PageData:
     figure_labels = [int(any(g.get("unit") == f.quantity.unit and _same_number(f.quantity.value, g.get("value"))
                              and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
                              for g in gold_figures)) for f, _ in figures]
-    return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm), labels,
+    return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm, clusters), labels,
                     pairs, figures, figure_labels, norm)
 
 

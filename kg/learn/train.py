@@ -320,17 +320,19 @@ def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bo
 
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
           fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
+          clusters: dict[str, int] | None = None,
           progress: Callable[[str], None] | None = None) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
-    (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev)."""
+    (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev);
+    ``clusters``, word clusters from unlabeled text (:mod:`kg.learn.wordvectors`), add their features."""
     note = progress or (lambda message: None)
     chosen = sorted(train_pages, key=lambda p: p.name)
     if fraction < 1.0:
         chosen = sorted(random.Random(seed).sample(chosen, max(1, round(len(chosen) * fraction))),
                         key=lambda p: p.name)
     note(f"preparing {len(chosen)} train and {len(dev_pages)} dev pages")
-    train_data = [prepare(p) for p in chosen]
-    dev_data = [prepare(p) for p in sorted(dev_pages, key=lambda p: p.name)]
+    train_data = [prepare(p, clusters) for p in chosen]
+    dev_data = [prepare(p, clusters) for p in sorted(dev_pages, key=lambda p: p.name)]
     note("fitting")
     fitted = fit(train_data, c)
     party_weights = fit_parties(train_data, reader_of(fitted), c) if parties else None
@@ -348,6 +350,7 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     if figure_weights:
         keep, report["figures"] = tune_figures(figure_weights, dev_data)
         reader = replace(reader, figure_weights=figure_weights, figure_keep=keep)
+    reader = replace(reader, clusters=clusters or None)
     report.update(train_pages=len(train_data), dev_pages=len(dev_data), features=len(fitted.weights),
                   train_positives=fitted.positives, c=c, fraction=fraction, format=FORMAT_VERSION)
     return reader, report
