@@ -164,6 +164,14 @@ class OxigraphStore:
             raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
         return True
 
+    def add_triples(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """Add ``triples`` to ``graph``, kept with what it holds, in one transaction."""
+        self._writable()
+        try:
+            self.raw.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        except OSError as error:
+            raise StoreError(f"{self.path or 'memory store'}: cannot write graph {graph.value}: {error}") from error
+
     def _writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only: cannot write")
@@ -227,8 +235,8 @@ class OxigraphStore:
         return sorted((g for g in self.raw.named_graphs() if isinstance(g, ox.NamedNode)),
                       key=lambda g: g.value)
 
-    def count(self, graph: ox.NamedNode | None = None) -> int:
-        """Triples in one graph, or quads in the whole store."""
+    def count(self, graph: ox.NamedNode | ox.DefaultGraph | None = None) -> int:
+        """Triples in one graph (the default graph too), or quads in the whole store."""
         if graph is None:
             return len(self.raw)
         return sum(1 for _ in self.raw.quads_for_pattern(None, None, None, graph))
