@@ -16,6 +16,7 @@ from kg.store import metadata
 from kg.rdf import namespace as ns
 from kg.rdf.jsonld import compact, context, node_objects, write_jsonld
 from kg.store.embedded import OxigraphStore
+from kg.store.protocol import graph_triples
 
 UTC = dt.timezone.utc
 TYPE = ox.NamedNode(ns.RDF + "type")
@@ -114,16 +115,56 @@ def test_metadata_keeps_every_build_and_points_at_the_latest():
     transcripts(store, [CC_BY_4])
     metadata.write_metadata(store, record(9))
     metadata.write_metadata(store, record(10))
-    triples = metadata.write_metadata(store, None)  # a rewrite with no build, e.g. after `kg push`
+    description = metadata.write_metadata(store, None)  # a rewrite with no build, e.g. after `kg push`
+    graph = ns.metadata_graph_iri()
+    triples = graph_triples(store, graph)
+    assert set(description) < set(triples)
     activities = {t.subject for t in triples if t.predicate == TYPE and t.object.value == ns.PROV + "Activity"}
     assert activities == {ns.build_iri(record(9).key()), ns.build_iri(record(10).key())}
     assert about(triples, ns.dataset_iri(), ns.PROV + "wasGeneratedBy") == [ns.build_iri(record(10).key())]
-    graph = ns.metadata_graph_iri()
-    assert store.count(graph) == len(set(triples))
+    assert set(triples) == set(metadata.history(store)) | set(description)  # nothing else is left in it
     # the description counts the store as it was before the description itself was added
     counted = int(about(triples, ns.dataset_iri(), ns.VOID + "triples")[0].value)
     description = store.count(graph) - len(metadata.history(store))
     assert counted == store.count() - description
+
+
+def _fill(store: OxigraphStore) -> None:
+    """Transcripts in five graphs and two more (licensed or not), one also typed in a second graph."""
+    for i in range(5):
+        store.replace_graph(ns.graph_iri(f"data{i}"), [
+            ox.Triple(ns.transcript_iri(f"u{i}"), TYPE, ns.irkg("Transcript")),
+            ox.Triple(ns.transcript_iri(f"u{i}"), ox.NamedNode(ns.DCTERMS + "license"), ox.NamedNode(CC_BY_4)),
+            ox.Triple(ns.meeting_iri(None, [], f"m{i % 2}"), TYPE, ns.irkg("Meeting"))])
+    store.replace_graph(ns.graph_iri("again"), [ox.Triple(ns.transcript_iri("u0"), TYPE, ns.irkg("Transcript"))])
+    transcripts(store, [CC_BY_4, None])
+
+
+def test_a_store_on_disk_is_counted_and_described_in_parts(tmp_path, monkeypatch):
+    """A store on disk is counted a page of graphs or a class at a time and the activity added a batch
+    at a time, the store reopened between: the counts of one query each, and the same graph."""
+    from kg.store import census
+
+    monkeypatch.setattr(census, "PAGE", 2)
+    monkeypatch.setattr(census, "CLASS_PAGE", 3)
+    monkeypatch.setattr(metadata, "ADD_BATCH", 3)
+    memory = OxigraphStore(None)
+    _fill(memory)
+    graphs = [f"g{i}" for i in range(7)]
+    with OxigraphStore(tmp_path / "store") as store:
+        _fill(store)
+        on_disk, in_memory = metadata.contents_of(store), metadata.contents_of(memory)
+        assert sorted(on_disk.licences, key=str) == sorted(in_memory.licences, key=str)
+        assert (on_disk.quads, on_disk.transcripts, on_disk.classes, on_disk.examples) == (
+            in_memory.quads, 7, in_memory.classes, in_memory.examples)
+        metadata.write_metadata(store, record(9))
+        description = metadata.write_metadata(store, record(10, graphs))
+        triples = graph_triples(store, ns.metadata_graph_iri())
+        assert set(triples) == set(metadata.history(store)) | set(description)
+        generated = about(triples, ns.build_iri(record(10, graphs).key()), ns.PROV + "generated")
+        assert [g.value for g in generated] == sorted(f"https://example.org/id/graph/{g}" for g in graphs)
+        counted = int(about(description, ns.dataset_iri(), ns.VOID + "triples")[0].value)
+        assert counted == store.count() - len(description)  # all but the description itself
 
 
 def test_history_of_an_empty_store_is_empty():

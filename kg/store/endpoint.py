@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.prefixes import PREFIXES
-from kg.store.sparql_text import declared_prefixes, insert_values, replace_graph_update
+from kg.store.sparql_text import declared_prefixes, graph_data, insert_values, replace_graph_update
 from kg.store.protocol import DATASET_FORMATS, QueryResult, Rows, Term, graph_triples, rdf_format as _format
 
 T = TypeVar("T")
@@ -222,6 +222,10 @@ class EndpointStore:
             self._gsp = False
         self.update(replace_graph_update(graph, unique))
         return len(unique)
+
+    def add_triples(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """One ``INSERT DATA``: the graph keeps what it holds."""
+        self.update(f"INSERT DATA {{ {graph_data(graph, triples)} }}")
 
     def update(self, sparql: str) -> None:
         body = urlencode({"update": _with_prefixes(sparql)}).encode()

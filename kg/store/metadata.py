@@ -14,7 +14,8 @@ protocol, so it works for a SPARQL endpoint as for the embedded store.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from pyoxigraph import Literal, NamedNode, Triple
@@ -85,9 +86,15 @@ def _int(value: int) -> Literal:
 
 def activity_triples(record: BuildRecord, base: str = DEFAULT_BASE) -> list[Triple]:
     """The prov:Activity of one build and the software agent that ran it."""
+    return list(iter_activity(record, base))
+
+
+def iter_activity(record: BuildRecord, base: str = DEFAULT_BASE) -> Iterator[Triple]:
+    """:func:`activity_triples` one at a time: a build names every graph it wrote, tens of
+    thousands for a large corpus, which :func:`write_metadata` adds a batch at a time."""
     activity = ns.build_iri(record.key(), base)
     software = ns.software_iri(record.version, base)
-    out = [
+    yield from (
         Triple(activity, TYPE, P["Activity"]),
         Triple(activity, LABEL, Literal(f"kg build with the {record.reader} reader")),
         Triple(activity, P["startedAtTime"], _time(record.started)),
@@ -97,9 +104,9 @@ def activity_triples(record: BuildRecord, base: str = DEFAULT_BASE) -> list[Trip
         Triple(software, TYPE, P["SoftwareAgent"]),
         Triple(software, LABEL, Literal(f"irkg {record.version}")),
         Triple(software, SCHEMA_VERSION, Literal(record.version)),
-    ]
-    out += [Triple(activity, P["generated"], NamedNode(g)) for g in record.graphs]
-    return out
+    )
+    for graph in record.graphs:
+        yield Triple(activity, P["generated"], NamedNode(graph))
 
 
 def _rows(store: Store, sparql: str) -> list[dict]:
@@ -138,22 +145,21 @@ def licence_rows(store: Store) -> list[tuple[str | None, Term | None, int]]:
 def contents_of(store: Store) -> Contents:
     """Count what ``store`` holds now, for its description.
 
-    Each count reads much of the store, and an embedded store on disk keeps what it read until
-    it is reopened: it lets go after each (:meth:`kg.store.embedded.OxigraphStore.release_memory`),
-    so the peak is one count's, not the sum of all of them."""
-    release = getattr(store, "release_memory", lambda: False)
+    A store on disk is counted a part at a time, letting go of what it read between parts
+    (:mod:`kg.store.census`); any other store in one query per count."""
+    release = getattr(store, "release_memory", None)
+    examples = [r["m"] for r in _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3")]
+    if release is not None and release():
+        from kg.store import census
+
+        transcripts, licences = census.licences(store, release)
+        return Contents(census.quads(store, release), transcripts, licences, census.classes(store, release),
+                        examples)
     classes = _rows(store, f"""SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?c .
         FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}")) }} GROUP BY ?c ORDER BY ?c""")
-    examples = _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3")
-    release()
-    quads = store.count()
-    release()
     transcripts = _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }")
-    release()
-    licences = licence_rows(store)
-    release()
-    return Contents(quads, transcripts, licences, [(r["c"].value, int(r["n"].value)) for r in classes],
-                    [r["m"] for r in examples])
+    return Contents(store.count(), transcripts, licence_rows(store),
+                    [(r["c"].value, int(r["n"].value)) for r in classes], examples)
 
 
 def dataset_triples(store: Store, base: str = DEFAULT_BASE, activity: NamedNode | None = None,
@@ -239,31 +245,47 @@ def _distribution(dataset: NamedNode, dump: Dump, base: str) -> list[Triple]:
 
 def history(store: Store, base: str = DEFAULT_BASE) -> list[Triple]:
     """The activities and software agents already in the metadata graph, kept across builds."""
-    graph = ns.metadata_graph_iri(base)
-    if graph not in store.graphs():
-        return []
-    return list(store.query("""CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o .
-        FILTER EXISTS { ?s a ?kind FILTER(?kind IN (prov:Activity, prov:SoftwareAgent)) } } }""",
-                            {"g": graph}))
+    return list(store.query(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o .
+        FILTER EXISTS {{ {_KEPT} }} }} }}""", {"g": ns.metadata_graph_iri(base)}))
+
+
+#: what marks a triple of the metadata graph as history: its subject is a build or the software that ran it
+_KEPT = "?s a ?kind FILTER(?kind IN (prov:Activity, prov:SoftwareAgent))"
+#: triples added to the metadata graph per transaction, a store on disk letting go of its memory between
+ADD_BATCH = 2000
 
 
 def write_metadata(store: Store, record: BuildRecord | None, base: str = DEFAULT_BASE,
                    endpoint: str | None = None, dumps: Iterable[Dump] = ()) -> list[Triple]:
-    """Rewrite the metadata graph: past builds, this one (if any), and a fresh description."""
-    triples = history(store, base)
-    activity = None
+    """Redo the metadata graph: past builds kept, this one (if any) added, a fresh description.
+
+    The graph is changed in place, never read whole: each build names every graph it wrote, so the
+    graph grows with the corpus and its builds.  The old description goes, this build's activity
+    comes in batches, the store is counted as it then is, and the new description goes in last
+    (it does not count itself).  Returns the description's triples."""
+    graph = ns.metadata_graph_iri(base)
+    store.update(f"""DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }}
+        WHERE {{ GRAPH {graph} {{ ?s ?p ?o . FILTER NOT EXISTS {{ {_KEPT} }} }} }}""")
     if record is not None:
         activity = ns.build_iri(record.key(), base)
-        triples += activity_triples(record, base)
+        add_triples(store, graph, iter_activity(record, base))
     else:
         latest = _rows(store, """SELECT ?a WHERE { ?a a prov:Activity ; prov:endedAtTime ?end }
                                  ORDER BY DESC(?end) LIMIT 1""")
         activity = latest[0]["a"] if latest else None
-    graph = ns.metadata_graph_iri(base)
-    store.replace_graph(graph, triples)  # counted in the description below
-    triples += dataset_triples(store, base, activity, endpoint, list(dumps))
-    store.replace_graph(graph, triples)
-    return triples
+    description = list(dict.fromkeys(dataset_triples(store, base, activity, endpoint, list(dumps))))
+    add_triples(store, graph, description)
+    return description
+
+
+def add_triples(store: Store, graph: NamedNode, triples: Iterable[Triple]) -> None:
+    """Add ``triples`` to ``graph`` :data:`ADD_BATCH` at a time, a store on disk letting go of its
+    memory after each batch (one transaction held Oxigraph some 2.4 KB a triple until then)."""
+    release = getattr(store, "release_memory", lambda: False)
+    triples = iter(triples)
+    while batch := list(itertools.islice(triples, ADD_BATCH)):
+        store.add_triples(graph, batch)
+        release()
 
 
 def first_metadata(record: BuildRecord, contents: Contents, base: str = DEFAULT_BASE) -> list[Triple]:

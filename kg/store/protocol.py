@@ -83,6 +83,9 @@ class Store(Protocol):
               timeout: float | None = None) -> QueryResult:
         """SELECT -> :class:`Rows`, ASK -> bool, CONSTRUCT/DESCRIBE -> triples; all graphs as default."""
 
+    def add_triples(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> None:
+        """Add ``triples`` to ``graph``, which keeps what it holds, in one transaction."""
+
     def update(self, sparql: str) -> None: ...
 
     def graphs(self) -> list[ox.NamedNode]: ...
