@@ -17,6 +17,7 @@ when the publisher's page numbers place the page in time
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from datetime import date as Date, timedelta
 
 from kg.inputs.text import MONTHS, normalise
@@ -105,15 +106,22 @@ def announced_date(published: str | None, texts: list[str]) -> str | None:
         day = Date.fromisoformat(published)
     except ValueError:
         return None
+    return _first_named_day(texts, (day.year, day.year + 1),
+                            lambda candidate: 0 <= (candidate - day).days <= _ANNOUNCED_WITHIN)
+
+
+def _first_named_day(texts: list[str], years: Sequence[int], fits: Callable[[Date], bool]) -> str | None:
+    """The first "on Month Day" of ``texts`` that ``fits``, in its own year or the first of ``years``
+    that makes it fit (:func:`announced_date`, :func:`window_date`)."""
     for text in texts:
         for found in _MONTH_DAY.finditer(normalise(text, quotes=False)):
             month, number = MONTHS.index(found["month"]) + 1, int(found["day"])
-            for year in (int(found["year"]),) if found["year"] else (day.year, day.year + 1):
+            for year in (int(found["year"]),) if found["year"] else years:
                 try:
                     candidate = Date(year, month, number)
                 except ValueError:
                     break
-                if 0 <= (candidate - day).days <= _ANNOUNCED_WITHIN:
+                if fits(candidate):
                     return candidate.isoformat()
     return None
 
@@ -127,18 +135,9 @@ def window_date(window: tuple[Date, Date], texts: list[str]) -> str | None:
     the page went up: from a month before it (a report) to two months after (an announcement).
     None when no year does: the day then belongs to some other event."""
     first, last = window
-    for text in texts:
-        for found in _MONTH_DAY.finditer(normalise(text, quotes=False)):
-            month, number = MONTHS.index(found["month"]) + 1, int(found["day"])
-            years = (int(found["year"]),) if found["year"] else range(first.year - 1, last.year + 2)
-            for year in years:
-                try:
-                    candidate = Date(year, month, number)
-                except ValueError:
-                    break
-                if -_REPORTED_WITHIN <= (candidate - first).days and (candidate - last).days <= _ANNOUNCED_WITHIN:
-                    return candidate.isoformat()
-    return None
+    return _first_named_day(texts, range(first.year - 1, last.year + 2),
+                            lambda candidate: -_REPORTED_WITHIN <= (candidate - first).days
+                            and (candidate - last).days <= _ANNOUNCED_WITHIN)
 
 
 def stated_date(texts: list[str]) -> str | None:
