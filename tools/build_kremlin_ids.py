@@ -12,9 +12,9 @@ pages and the ``INDEX.json`` that gives each page's URL), takes each page's
 dateline as the parser reads it (:func:`kg.formats.header.header_date`) and
 writes ``number<TAB>date`` for every dated page, sorted by number.
 
-The sealed test split is left out: a page of ``data/annotated/test`` or of
-``tests/data/heldout*`` (matched by its text, whatever its file name) gives no
-row, so the table never holds the date of a page that scores are reported on.
+The sealed test split is left out: a page of any of its folders
+(:func:`kg.learn.corpus.split_folders`, matched by its text, whatever its file
+name) gives no row, so the table never holds the date of a page that scores are reported on.
 The dates are facts from kremlin.ru pages (CC BY 4.0, "President of Russia,
 kremlin.ru"); see kg/data/LICENSES.md.
 """
@@ -32,8 +32,7 @@ sys.path.insert(0, str(ROOT))
 from kg.formats.header import header_date  # noqa: E402
 from kg.inputs.kremlin_ids import TABLE, page_number  # noqa: E402
 from kg.inputs.sources import sidecar_url  # noqa: E402
-
-SEALED = ("data/annotated/test", "tests/data/heldout", "tests/data/heldout2")
+from kg.learn.corpus import split_folders  # noqa: E402
 
 
 def _digest(text: str) -> str:
@@ -42,8 +41,8 @@ def _digest(text: str) -> str:
 
 def sealed_digests() -> set[str]:
     """The texts of the sealed test split, as digests: only to leave those pages out."""
-    return {_digest(path.read_text(encoding="utf-8")) for folder in SEALED
-            for path in sorted((ROOT / folder).glob("*.txt"))}
+    return {_digest(path.read_text(encoding="utf-8")) for folder in split_folders(ROOT, "test")
+            for path in sorted(folder.glob("*.txt"))}
 
 
 def dated_pages(corpus: Path, leave_out: set[str]) -> dict[int, str]:
