@@ -23,6 +23,8 @@ CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-br
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,1000")
 
+TRANSIENT = ("navigated or closed", "Cannot find context", "Execution context was destroyed")
+
 
 class Page:
     """One Chromium tab over CDP: send commands, collect console errors and exceptions."""
@@ -62,13 +64,28 @@ class Page:
         return result["result"].get("value")
 
     def wait_for(self, expression: str, timeout: float = 20) -> object:
+        """Poll ``expression`` until it is truthy.
+
+        A poll that lands while the tab is between two documents fails with
+        "Inspected target navigated or closed" (or finds no context): that is
+        the page still loading, so it counts as "not yet", not as an error.
+        """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = self.evaluate(expression)
+            try:
+                value = self.evaluate(expression)
+            except AssertionError as error:
+                if not any(hint in str(error) for hint in TRANSIENT):
+                    raise
+                value = None
             if value:
                 return value
             time.sleep(0.1)
         raise AssertionError(f"timed out waiting for {expression}")
+
+    def navigate(self, url: str) -> None:
+        """Go to ``url`` as a click would, through CDP rather than a script the navigation could cut off."""
+        self.send("Page.navigate", url=url)
 
     def screenshot(self, path: Path) -> Path:
         shot = self.send("Page.captureScreenshot", format="png")

@@ -221,7 +221,7 @@ def test_pages_open_in_chromium_without_errors_and_the_quote_is_highlighted(ngin
         page = chromium.open_url(port, f"{nginx}/{commitment}")
         page.wait_for("document.readyState === 'complete'")
         quote = page.evaluate("document.querySelector('blockquote').textContent")
-        page.evaluate("location.href = document.querySelector('a.quote-link').href")
+        page.navigate(page.evaluate("document.querySelector('a.quote-link').href"))
         page.wait_for("location.pathname.startsWith('/id/transcript/') && document.readyState === 'complete'")
         target = "document.querySelector(':target')"
         assert page.wait_for(f"{target} !== null")
@@ -230,7 +230,7 @@ def test_pages_open_in_chromium_without_errors_and_the_quote_is_highlighted(ngin
         colour = page.evaluate(f"getComputedStyle({target}.nextElementSibling).backgroundColor")
         assert colour == "rgb(255, 166, 77)"  # the highlight of the linked quote, not of the others
         for path in ("/", "/ontology", f"/{MEETING}", "/id/person/vladimir-putin", "/meeting.html"):
-            page.evaluate(f"location.href = {path!r}")
+            page.navigate(f"{nginx}{path}")
             page.wait_for(f"location.pathname === {path!r} && document.readyState === 'complete'")
             assert page.evaluate("document.querySelectorAll('a').length") > 1
             assert page.evaluate("getComputedStyle(document.body).maxWidth") == "960px"  # style.css loaded
