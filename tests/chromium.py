@@ -35,6 +35,7 @@ class Page:
         self.socket = websocket.create_connection(url, timeout=60)
         self.next_id = 0
         self.errors: list[str] = []
+        self.loads = 0  # Page.loadEventFired seen so far: a navigation is over when it grows
 
     def send(self, method: str, **params) -> dict:
         self.next_id += 1
@@ -56,6 +57,16 @@ class Page:
             self.errors.append(" ".join(str(a.get("value", a.get("description"))) for a in params["args"]))
         elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
             self.errors.append(params["entry"].get("text", ""))
+        elif method == "Page.loadEventFired":
+            self.loads += 1
+
+    def _until_loaded(self, before: int, timeout: float = 30) -> None:
+        """Read events until the tab fires one more load event than ``before``."""
+        deadline = time.monotonic() + timeout
+        while self.loads <= before:
+            if time.monotonic() > deadline:
+                raise AssertionError("timed out waiting for the page to load")
+            self._event(json.loads(self.socket.recv()))
 
     def evaluate(self, expression: str):
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
@@ -84,8 +95,16 @@ class Page:
         raise AssertionError(f"timed out waiting for {expression}")
 
     def navigate(self, url: str) -> None:
-        """Go to ``url`` as a click would, through CDP rather than a script the navigation could cut off."""
+        """Go to ``url`` through CDP rather than a script the navigation could cut off; return once loaded."""
+        before = self.loads
         self.send("Page.navigate", url=url)
+        self._until_loaded(before)
+
+    def reload(self) -> None:
+        """Reload the tab and return once the new document has loaded, so no poll sees the old one."""
+        before = self.loads
+        self.send("Page.reload")
+        self._until_loaded(before)
 
     def screenshot(self, path: Path) -> Path:
         shot = self.send("Page.captureScreenshot", format="png")
@@ -131,5 +150,5 @@ def open_url(port: int, url: str, width: int = 1600, height: int = 1000) -> Page
     for domain in ("Runtime", "Log", "Page"):
         page.send(f"{domain}.enable")
     page.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
-    page.send("Page.reload")
+    page.reload()
     return page
