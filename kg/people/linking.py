@@ -18,7 +18,9 @@ them, in one of two ways:
   President of Azerbaijan, Heydar Aliyev; "Emomali Rakhmonov" is Emomali
   Rahmon), and no first name that cannot be theirs (:func:`_score`); of two
   such holders, the one whose kind of office the text gives ("President Sall"
-  is Macky Sall, not the foreign minister Aïssata Tall Sall);
+  is Macky Sall, not the foreign minister Aïssata Tall Sall); with "Jr." written, the
+  surname alone of the one holder in that kind of office that day ("Ferdinand Marcos Jr"
+  is the list's "Bongbong Marcos");
 - **by an office held that day**: failing both, the second list of office-holders
   (ministers, speakers, heads of international organisations:
   :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
@@ -151,7 +153,20 @@ def _score(words: list[str], spellings: tuple[str, ...]) -> int:
 def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | None:
     if not (person.country and day):
         return None
-    return _best_fit(index, person, day, index.of_country(person.country, day))
+    holders = index.of_country(person.country, day)
+    return _best_fit(index, person, day, holders) or _namesake_son(index, person, day, holders)
+
+
+def _namesake_son(index: LeaderIndex, person: Person, day: str, holders: list[LeaderInfo]) -> str | None:
+    """A son named after his father may go by a name the list gives instead of the father's
+    ("Ferdinand Marcos Jr" is the list's "Bongbong Marcos"): with "Jr." written, the surname
+    alone, of the one holder in office that very day in the kind of office the text gives."""
+    if generation(person.name) != "jr" or not person.office:
+        return None
+    surname = _words(person.name)[-1:]
+    qids = {t.qid for t in holders if t.held_on(day, 0) and _kind_fits(person.office, t.kind)
+            and _score(surname, index.spellings.get(t.qid, (t.name,))) >= 2}
+    return next(iter(qids)) if len(qids) == 1 else None
 
 
 def _unhyphenated(name: str) -> str:
