@@ -31,7 +31,9 @@ them, in one of two ways:
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
-spelling lands on one IRI.  Nobody is linked on a name alone when the name
+spelling lands on one IRI.  Someone no list knows, written by surname alone, gets as
+label the full name the other pages give for the same side, and no QID
+(:mod:`kg.people.fullnames`: "President von der Leyen" is "Ursula von der Leyen").  Nobody is linked on a name alone when the name
 is a single word, nor to someone who never held an office of the country
 the text gives.
 """
@@ -41,6 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
@@ -238,8 +241,9 @@ def link(person: Person, day: str | None) -> Person:
     qid = person.qid or _by_name(index, person, day) or _by_office(index, person, day)
     if not qid:
         qid = _by_held_office(person, day)
-    if not qid:
-        return person
+    if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
+        full = full_name(person)
+        return replace(person, label=full) if full and not person.label else person
     label = index.label(qid) or _officeholders().label(qid)  # the leader list's label first: one IRI
     return replace(person, qid=qid, label=label or person.label or person.name)
 
