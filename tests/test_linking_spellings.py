@@ -99,6 +99,7 @@ def test_regnal_numbers_and_generations():
     (Person("George Bush", "President", "USA"), "2005-05-23", "Q207"),
     (Person("Heydar Aliyev", "President", "AZE"), "2003-08-01", "Q157451"),
     (Person("Ilham Aliyev", "President", "AZE"), "2005-08-01", "Q57371"),
+    (Person("Ferdinand R. Marcos Jr", "President", "PHL"), "2022-09-22", "Q983324"),  # "Bongbong Marcos"
 ])
 def test_written_forms_link_to_the_listed_person(person, day, qid):
     assert link(person, day).qid == qid
@@ -110,7 +111,9 @@ def test_written_forms_link_to_the_listed_person(person, day, qid):
     (Person("Lyudmila Putin", "President", "RUS"), "2003-06-26"),
     (Person("Felipe", "Crown Prince", "ESP"), "2002-02-07"),  # King only from 2014
     (Person("Sirikit", "Queen", "THA"), "2003-10-20"),
-    (Person("George Robertson", "Secretary General", None, "North Atlantic Treaty Organisation"), "2002-05-28"),
+    (Person("Ferdinand Marcos Jr", "President", "PHL"), "2015-05-01"),  # a senator then, not in office
+    (Person("Ferdinand Marcos", "President", "PHL"), "2023-05-01"),  # the father: no "Jr", another first name
+    (Person("Imee Marcos", "President", "PHL"), "2023-05-01"),  # his sister
 ])
 def test_namesakes_and_relatives_are_not_linked(person, day):
     assert link(person, day).qid is None

@@ -130,7 +130,8 @@ def build_organisations(data: Path) -> list[list[str]]:
         others = [r[k] for k in r if k.startswith("Name_other") and r[k]]
         abbrevs = [r[k] for k in ("Abbreviation_other_en", "Abbreviation_other_2_en",
                                   "Abbreviation_former_en") if r[k]]
-        out.append([r["Name_en"], r["Abbreviation_en"], qid, "|".join(others + abbrevs)])
+        family = r.get("Org_family", "") if r.get("Org_family", "") not in ("", "none") else ""
+        out.append([r["Name_en"], r["Abbreviation_en"], qid, "|".join(others + abbrevs), family])
     return sorted(out)
 
 
@@ -152,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
           names + build_terms(args.data, alpha2_to_3))
     write("cities.tsv", ["name", "iso3", "geonameid", "population", "aliases"],
           build_cities(args.data, alpha2_to_3))
-    write("organisations.tsv", ["name", "abbreviation", "qid", "aliases"],
+    write("organisations.tsv", ["name", "abbreviation", "qid", "aliases", "family"],
           build_organisations(args.data))
     return 0
 

@@ -57,6 +57,7 @@ class OrganisationInfo:
     name: str
     abbreviation: str | None
     qid: str | None
+    family: str | None = None  # the source's group of bodies ("EU institutions and bodies")
 
 
 def fold(text: str) -> str:
@@ -272,14 +273,16 @@ class Gazetteer:
         by_key: dict[str, OrganisationInfo] = {}
         rows = [(r, False) for r in _read_tsv("organisations.tsv", self._dir)]
         rows += [(r, True) for r in _read_tsv("organisations_extra.tsv", self._dir)]
-        for (name, abbreviation, qid, aliases), supplement in rows:
+        for row, supplement in rows:
+            name, abbreviation, qid, aliases = row[:4]
+            family = row[4] if len(row) > 4 and row[4] else None
             known = by_key.get(_org_key(name))
             if supplement and known:
                 info = OrganisationInfo(known.name, known.abbreviation or abbreviation or None,
-                                        known.qid or qid or None)
+                                        known.qid or qid or None, known.family)
                 names = [k for k, v in by_key.items() if v == known]
             else:
-                info = OrganisationInfo(name, abbreviation or None, qid or None)
+                info = OrganisationInfo(name, abbreviation or None, qid or None, family)
                 names = []
             spellings = {name, name.replace("Organisation", "Organization"),
                          name.replace("Organization", "Organisation")}

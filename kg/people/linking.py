@@ -18,7 +18,9 @@ them, in one of two ways:
   President of Azerbaijan, Heydar Aliyev; "Emomali Rakhmonov" is Emomali
   Rahmon), and no first name that cannot be theirs (:func:`_score`); of two
   such holders, the one whose kind of office the text gives ("President Sall"
-  is Macky Sall, not the foreign minister Aïssata Tall Sall);
+  is Macky Sall, not the foreign minister Aïssata Tall Sall); with "Jr." written, the
+  surname alone of the one holder in that kind of office that day ("Ferdinand Marcos Jr"
+  is the list's "Bongbong Marcos");
 - **by an office held that day**: failing both, the second list of office-holders
   (ministers, speakers, heads of international organisations:
   :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
@@ -29,7 +31,9 @@ them, in one of two ways:
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
-spelling lands on one IRI.  Nobody is linked on a name alone when the name
+spelling lands on one IRI.  Someone no list knows, written by surname alone, gets as
+label the full name the other pages give for the same side, and no QID
+(:mod:`kg.people.fullnames`: "President von der Leyen" is "Ursula von der Leyen").  Nobody is linked on a name alone when the name
 is a single word, nor to someone who never held an office of the country
 the text gives.
 """
@@ -39,6 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
@@ -151,7 +156,20 @@ def _score(words: list[str], spellings: tuple[str, ...]) -> int:
 def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | None:
     if not (person.country and day):
         return None
-    return _best_fit(index, person, day, index.of_country(person.country, day))
+    holders = index.of_country(person.country, day)
+    return _best_fit(index, person, day, holders) or _namesake_son(index, person, day, holders)
+
+
+def _namesake_son(index: LeaderIndex, person: Person, day: str, holders: list[LeaderInfo]) -> str | None:
+    """A son named after his father may go by a name the list gives instead of the father's
+    ("Ferdinand Marcos Jr" is the list's "Bongbong Marcos"): with "Jr." written, the surname
+    alone, of the one holder in office that very day in the kind of office the text gives."""
+    if generation(person.name) != "jr" or not person.office:
+        return None
+    surname = _words(person.name)[-1:]
+    qids = {t.qid for t in holders if t.held_on(day, 0) and _kind_fits(person.office, t.kind)
+            and _score(surname, index.spellings.get(t.qid, (t.name,))) >= 2}
+    return next(iter(qids)) if len(qids) == 1 else None
 
 
 def _unhyphenated(name: str) -> str:
@@ -223,8 +241,9 @@ def link(person: Person, day: str | None) -> Person:
     qid = person.qid or _by_name(index, person, day) or _by_office(index, person, day)
     if not qid:
         qid = _by_held_office(person, day)
-    if not qid:
-        return person
+    if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
+        full = full_name(person)
+        return replace(person, label=full) if full and not person.label else person
     label = index.label(qid) or _officeholders().label(qid)  # the leader list's label first: one IRI
     return replace(person, qid=qid, label=label or person.label or person.name)
 
