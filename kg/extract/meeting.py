@@ -179,7 +179,9 @@ def extract_meeting(doc: Document) -> Document:
         announced = [heading, _first_sentence(doc)]
         date = (announced_date(published, announced) if published else stated_date(announced)) or date
     if date is None and doc.format == "kremlin" and (window := publication_window(doc.transcript.url)):
-        date = window_date(window, [heading, _first_sentence(doc), lead])  # "On December 18", no year
+        if re.search(r"\bwill\b", heading):  # "Sochi will host Russia-Africa Summit on October 24": months ahead
+            date = window_date(window, [heading, _first_sentence(doc)], announces=True)
+        date = date or window_date(window, [heading, _first_sentence(doc), lead])  # "On December 18", no year
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 
