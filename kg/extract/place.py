@@ -20,9 +20,10 @@ the title states ("The Presidents ... met in Vitebsk", "In his country residence
 Novo-Ogaryovo, ..."); the lead is not read (the gold format leaves those pages without a
 city), unless the title puts the visit in a foreign country and not yet in a city
 ("arrived in Italy for a state visit"): then the first city of that country the lead's
-opening sentences name ("landed at the Amsterdam airport").  A title or lead may name the city as a
-country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital,
-Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
+opening sentences name ("landed at the Amsterdam airport"); or the page announces a visit
+and its lead says where the guest will come ("President Lukashenko will be in Moscow on a
+working visit").  A title or lead may name the city as a country's capital ("held in the
+capital of Italy", "arrived in Kazakhstan's capital, Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
 city the President is leaving ("told journalists before leaving Paris for Moscow").
 """
 
@@ -246,6 +247,25 @@ def _lead_city(doc: Document) -> str | None:
     return None
 
 
+# An announcement says where the guest is coming: "President Lukashenko will be in Moscow on a working visit",
+# "will arrive to St Petersburg", "who will come to Moscow".
+_COMING_TO = re.compile(r"\bwill[ \u00a0]+(?:be[ \u00a0]+in|arrive[ \u00a0]+(?:to|in)|come[ \u00a0]+to)[ \u00a0]+"
+                        r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+
+
+def announced_city(doc: Document) -> str | None:
+    """For a page announcing a visit: the city the lead's first sentences say the guest will come to."""
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is not None:
+            return None
+        for sentence in utterance.sentences[:2]:
+            for found in _COMING_TO.finditer(normalise(doc.quote(sentence), quotes=False)):
+                city = _city_of(found["place"], None)
+                if city:
+                    return city
+    return None
+
+
 def heading_city(doc: Document) -> str | None:
     """For a page whose place line names no place: the city its title or first sentence states."""
     return (stated_city(doc.quote(doc.title)) if doc.title else None) or _lead_city(doc)
@@ -253,9 +273,9 @@ def heading_city(doc: Document) -> str | None:
 
 # A speaker's welcome names where the guest has come: "Welcome back to Washington", "welcome to Bali",
 # "thank you for making the long trip to Washington", "Great to have you back in Washington".
-_GUEST_CAME = re.compile(r"\b(?:[Ww]elcome(?: you)?(?: back)?|(?:trip|visit|journey)(?: here)?) to[ \u00a0]+"
-                         r"(?P<a>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)"
-                         r"|\b(?:have you|you) back(?: here)? in[ \u00a0]+(?P<b>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)")
+_GUEST_CAME = re.compile(r"(?:\b(?:[Ww]elcome(?: you)?(?: back)?|(?:trip|visit|journey)(?: here)?) to"
+                         r"|\b(?:have you|you) back(?: here)? in)[ \u00a0]+"
+                         r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)")
 _OPENING_TURNS = 2
 
 
@@ -266,7 +286,7 @@ def _welcomed_city(doc: Document) -> str | None:
     for utterance in turns:
         text = normalise(" ".join(doc.quote(s) for s in utterance.sentences[:6]), quotes=False)
         for found in _GUEST_CAME.finditer(text):
-            words = (found["a"] or found["b"]).split()
+            words = found["place"].split()
             for size in range(len(words), 0, -1):
                 name = " ".join(words[:size])
                 if _known_city(name) and not country_of(name):
