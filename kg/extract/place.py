@@ -23,8 +23,9 @@ city), unless the title puts the visit in a foreign country and not yet in a cit
 opening sentences name ("landed at the Amsterdam airport"); or the page announces a visit
 and its lead says where the guest will come ("President Lukashenko will be in Moscow on a
 working visit").  A title or lead may name the city as a country's capital ("held in the
-capital of Italy", "arrived in Kazakhstan's capital, Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
-city the President is leaving ("told journalists before leaving Paris for Moscow").
+capital of Italy", "arrived in Kazakhstan's capital, Almaty"), as where the guest is welcomed
+("to welcome ... to Washington, D.C.") or as the city the President is leaving ("told
+journalists before leaving Paris for Moscow").
 """
 
 from __future__ import annotations
