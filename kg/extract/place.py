@@ -197,7 +197,8 @@ def _city_of(place: str, country: str | None) -> str | None:
 
 # Leaders' country residences that the genre names as the place itself ("met ... at Camp David today",
 # "Novo-Ogaryovo, Moscow Region"): localities the gold format takes as the city, which no gazetteer lists.
-RESIDENCES = frozenset({"Camp David", "Novo-Ogaryovo", "Zavidovo", "Meseberg", "Bocharov Ruchei"})
+# Bocharov Ruchei is not one: "Bocharov Ruchei, Sochi" is a residence in a city the line goes on to name.
+RESIDENCES = frozenset({"Camp David", "Novo-Ogaryovo", "Zavidovo", "Meseberg"})
 
 
 def _known_city(name: str) -> bool:
