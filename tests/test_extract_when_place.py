@@ -277,3 +277,36 @@ def test_what_counts_as_an_encounter(title, expected):
     doc = run(f"{title}\n\nMarch 4, 2019\n\nVladimir Putin and President of Belarus Alexander Lukashenko "
               "spoke about energy.\n")
     assert doc.is_meeting is expected
+
+
+def test_the_hosts_welcome_names_the_city_the_guest_came_to():
+    """'Welcome back to Washington' names the city even from the Oval Office, whose room alone names none;
+    a country welcomed to is no city, and a welcome after the opening turns (a journalist's) is not read."""
+    oval = run(_whitehouse("Remarks by President Biden and President Herzog of Israel Before Bilateral Meeting",
+                           "Oval Office", "PRESIDENT BIDEN:  Well, Mr. President, welcome back to Washington.\n\n"
+                           "PRESIDENT HERZOG:  Thank you.", "July 18, 2023", "1:20 P.M. EDT"))
+    assert (oval.meeting.city, oval.meeting.venue) == ("Washington", "Oval Office")
+    abroad = run(_whitehouse("Remarks by President Biden and President Widodo of Indonesia Before Bilateral Meeting",
+                             "", "PRESIDENT WIDODO:  President Biden, welcome to Bali.  Welcome to Indonesia.\n\n"
+                             "PRESIDENT BIDEN:  Thank you.", "November 14, 2022", "12:34 P.M. WITA"))
+    assert abroad.meeting.city == "Bali"
+    country = run(_whitehouse("Remarks by President Biden and President Widodo of Indonesia Before Bilateral Meeting",
+                              "", "PRESIDENT WIDODO:  Welcome to Indonesia.\n\nPRESIDENT BIDEN:  Thank you.",
+                              "November 14, 2022", "12:34 P.M. WITA"))
+    assert country.meeting.city is None
+    late = run(_whitehouse("Remarks by President Biden and President Herzog of Israel in Joint Press Conference",
+                           "East Room", "PRESIDENT BIDEN:  Please be seated.\n\nPRESIDENT HERZOG:  Thank you.\n\n"
+                           "Q:  And for President Herzog, welcome back to Washington.", "July 18, 2023",
+                           "1:20 P.M. EDT"))
+    assert late.meeting.city is None
+
+
+def test_a_leaders_country_residence_is_the_place_and_a_coming_summits_city_is_not():
+    camp = run(_whitehouse("Readout of President Biden's Meeting with Prime Minister Kishida of Japan", "",
+                           "President Joseph R. Biden, Jr. met with Prime Minister Kishida Fumio of Japan at Camp David "
+                           "today to discuss security.", "August 18, 2023"))
+    assert camp.meeting.city == "Camp David"
+    coming = run(_whitehouse("Readout of President Biden's Meeting with Secretary General Stoltenberg of NATO", "",
+                             "President Joseph R. Biden, Jr. met today with Secretary General Jens Stoltenberg ahead of "
+                             "NATO's 75th Anniversary Summit in Washington, DC next month.", "June 17, 2024"))
+    assert coming.meeting.city is None

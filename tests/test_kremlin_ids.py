@@ -86,3 +86,25 @@ def test_an_announcement_without_dateline_gets_its_year_from_the_page_number():
               and numbers[i + 1] > numbers[i] + 1)
     assert _meeting_date(NEWS + str(numbers[at] + 1)) == f"{dates[at].year}-12-18"
     assert _meeting_date(None) is None  # no URL, no year: no guess
+
+
+def test_a_heading_that_announces_may_name_a_day_months_ahead():
+    """'Sochi will host Russia-Africa Summit on October 24', put up in May: a summit is announced months
+    before, so an announcing heading's day is read up to a year ahead; any other text's only two months."""
+    window = (Date(2019, 5, 27), Date(2019, 5, 28))
+    text = "Sochi will host Russia-Africa Summit on October 24"
+    assert window_date(window, [text]) is None
+    assert window_date(window, [text], announces=True) == "2019-10-24"
+    assert window_date(window, ["On April 30 the leaders spoke by telephone."], announces=True) == "2019-04-30"
+
+
+def test_an_announced_summit_months_ahead_is_dated_by_its_heading():
+    numbers, _ = _table()
+    at = next(i for i in range(3, len(numbers) - 3)
+              if (w := publication_window(NEWS + str(numbers[i] + 1))) and w[0].month == 5 and w[1].month == 5)
+    year = publication_window(NEWS + str(numbers[at] + 1))[0].year
+    text = ("Sochi will host a summit on October 24\n\nOn October 24, Sochi will host a summit of African "
+            "leaders and Russia.\n")
+    doc = process(transcript_from_text(text, "summit.txt", url=NEWS + str(numbers[at] + 1)), "kremlin",
+                  pipeline_for("rules"))
+    assert doc.meeting.date == f"{year}-10-24"

@@ -141,3 +141,12 @@ def test_the_leader_a_titled_guest_reports_on_is_spoken_of_not_met():
     names = _names(doc)
     assert any(name.endswith("Gutierrez") for name in names)
     assert not any(name.endswith("Bush") for name in names)
+
+
+def test_an_announced_visit_takes_the_city_the_guest_will_come_to():
+    doc = kremlin("Dmitry Medvedev will meet with President of the Republic of Belarus Alexander Lukashenko on "
+                  "June 11, 2010", "June 10, 2010", "President Lukashenko will be in Moscow on a working visit.")
+    assert (doc.meeting.city, doc.meeting.date) == ("Moscow", "2010-06-11")
+    report = kremlin("Vladimir Putin met with President of Belarus Alexander Lukashenko", "June 10, 2010",
+                     "The leaders discussed the Union State. Mr Lukashenko will be in Moscow again in July.")
+    assert report.meeting.city is None  # a report's lead tells of a later trip

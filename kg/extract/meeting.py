@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.place import split_place, stated_city, title_city, visit_city, whitehouse_place
+from kg.extract.place import announced_city, split_place, stated_city, title_city, visit_city, whitehouse_place
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -179,7 +179,9 @@ def extract_meeting(doc: Document) -> Document:
         announced = [heading, _first_sentence(doc)]
         date = (announced_date(published, announced) if published else stated_date(announced)) or date
     if date is None and doc.format == "kremlin" and (window := publication_window(doc.transcript.url)):
-        date = window_date(window, [heading, _first_sentence(doc), lead])  # "On December 18", no year
+        if re.search(r"\bwill\b", heading):  # "Sochi will host Russia-Africa Summit on October 24": months ahead
+            date = window_date(window, [heading, _first_sentence(doc)], announces=True)
+        date = date or window_date(window, [heading, _first_sentence(doc), lead])  # "On December 18", no year
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 
@@ -194,6 +196,8 @@ def extract_meeting(doc: Document) -> Document:
         city, venue = split_place(dateline.place)
     if doc.format == "kremlin" and not city and doc.title:  # no place, or a country alone: the title's
         city = stated_city(doc.quote(doc.title)) or visit_city(doc)
+        if not city and _without_announcement(doc, heading) != heading:  # "will be in Moscow on a working visit"
+            city = announced_city(doc)
     elif doc.format == "plain" and not (dateline and dateline.place):
         city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)

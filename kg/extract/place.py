@@ -7,19 +7,25 @@ White House: one to three lines under the date name the room and the place ("Eas
 "Kantei," / "Tokyo, Japan"; "Los Angeles Convention Center" / "Los Angeles, California"),
 or the title ends in "| City, Country".  A room is a venue, never a city; a US state or a
 country after the city is dropped.  Without a place line the city is where the lead or
-the speakers say the leaders are ("met today in Hiroshima", "here in New York").  The White
-House or the Oval Office alone names no city (the gold format's rule: a room is not taken
-to mean Washington), and in the Oval Office a speaker's "here in Washington" is not read either.
+the speakers say the leaders are ("met today in Hiroshima", "here in New York"), or the city
+the opening turns welcome the guest to ("welcome back to Washington", "welcome to Bali",
+"thank you for making the long trip to Washington").  The White House or the Oval Office
+alone names no city (the gold format's rule: a room is not taken to mean Washington), and in
+the Oval Office a speaker's "here in Washington" is not read either.  A leaders' country
+residence is a place of its own ("at Camp David", "Novo-Ogaryovo"), and the city of an
+event still to come is not the meeting's ("ahead of NATO's Summit in Washington next month").
 
 kremlin.ru without a place, or with a country alone ("July 25, 2001, Belarus"): the city
 the title states ("The Presidents ... met in Vitebsk", "In his country residence
 Novo-Ogaryovo, ..."); the lead is not read (the gold format leaves those pages without a
 city), unless the title puts the visit in a foreign country and not yet in a city
 ("arrived in Italy for a state visit"): then the first city of that country the lead's
-opening sentences name ("landed at the Amsterdam airport").  A title or lead may name the city as a
-country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital,
-Almaty"), as where the guest is welcomed ("to welcome ... to Washington, D.C.") or as the
-city the President is leaving ("told journalists before leaving Paris for Moscow").
+opening sentences name ("landed at the Amsterdam airport"); or the page announces a visit
+and its lead says where the guest will come ("President Lukashenko will be in Moscow on a
+working visit").  A title or lead may name the city as a country's capital ("held in the
+capital of Italy", "arrived in Kazakhstan's capital, Almaty"), as where the guest is welcomed
+("to welcome ... to Washington, D.C.") or as the city the President is leaving ("told
+journalists before leaving Paris for Moscow").
 """
 
 from __future__ import annotations
@@ -123,7 +129,7 @@ def stated_city(text: str) -> str | None:
     "met ... in Sharm El Sheikh, Egypt", "Today in Jeddah, ...", "Odessa hosted a meeting").  A country,
     a venue ("at Windsor Castle", "at the White House") or a city the gazetteer does not know (unless
     a country follows: "in Apulia, Italy") is none."""
-    text = normalise(text, quotes=False)
+    text = _FUTURE_EVENT.sub("", normalise(text, quotes=False))
     residence = _RESIDENCE.match(text)
     if residence and not country_of(residence["place"]):
         return residence["place"]
@@ -146,6 +152,8 @@ def stated_city(text: str) -> str | None:
     return None
 
 
+# "met today with ... ahead of NATO's Summit in Washington next month": the place of an event still to come.
+_FUTURE_EVENT = re.compile(r"\b(?:ahead of|in the run-up to|on the eve of|in preparation for)\b[^.;:,]*", re.I)
 # "is honored to welcome Prime Minister ... to Washington, D.C.": the host's city receives the guest.
 _WELCOMED_TO = re.compile(r"\b(?:welcome[sd]?|welcoming)\b(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bJr)\.){0,150}?\bto[ \u00a0]+"
                           r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})"
@@ -187,11 +195,17 @@ def _city_of(place: str, country: str | None) -> str | None:
     return None
 
 
+# Leaders' country residences that the genre names as the place itself ("met ... at Camp David today",
+# "Novo-Ogaryovo, Moscow Region"): localities the gold format takes as the city, which no gazetteer lists.
+# Bocharov Ruchei is not one: "Bocharov Ruchei, Sochi" is a residence in a city the line goes on to name.
+RESIDENCES = frozenset({"Camp David", "Novo-Ogaryovo", "Zavidovo", "Meseberg"})
+
+
 def _known_city(name: str) -> bool:
     from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
-    return bool(gazetteer.city(name) or gazetteer.city(f"{name} City"))
+    return name in RESIDENCES or bool(gazetteer.city(name) or gazetteer.city(f"{name} City"))
 
 
 # "arrived in Italy for a three-day state visit", "made his first state visit to the Netherlands", "The first
@@ -235,9 +249,51 @@ def _lead_city(doc: Document) -> str | None:
     return None
 
 
+# An announcement says where the guest is coming: "President Lukashenko will be in Moscow on a working visit",
+# "will arrive to St Petersburg", "who will come to Moscow".
+_COMING_TO = re.compile(r"\bwill[ \u00a0]+(?:be[ \u00a0]+in|arrive[ \u00a0]+(?:to|in)|come[ \u00a0]+to)[ \u00a0]+"
+                        r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+
+
+def announced_city(doc: Document) -> str | None:
+    """For a page announcing a visit: the city the lead's first sentences say the guest will come to."""
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is not None:
+            return None
+        for sentence in utterance.sentences[:2]:
+            for found in _COMING_TO.finditer(normalise(doc.quote(sentence), quotes=False)):
+                city = _city_of(found["place"], None)
+                if city:
+                    return city
+    return None
+
+
 def heading_city(doc: Document) -> str | None:
     """For a page whose place line names no place: the city its title or first sentence states."""
     return (stated_city(doc.quote(doc.title)) if doc.title else None) or _lead_city(doc)
+
+
+# A speaker's welcome names where the guest has come: "Welcome back to Washington", "welcome to Bali",
+# "thank you for making the long trip to Washington", "Great to have you back in Washington".
+_GUEST_CAME = re.compile(r"(?:\b(?:[Ww]elcome(?: you)?(?: back)?|(?:trip|visit|journey)(?: here)?) to"
+                         r"|\b(?:have you|you) back(?: here)? in)[ \u00a0]+"
+                         r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)")
+_OPENING_TURNS = 2
+
+
+def _welcomed_city(doc: Document) -> str | None:
+    """The city the opening turns of remarks welcome the guest to (see :data:`_GUEST_CAME`): the
+    first city the gazetteer knows that is no country ("welcome to Indonesia" names none)."""
+    turns = [u for u in doc.utterances if u.speaker is not None][:_OPENING_TURNS]
+    for utterance in turns:
+        text = normalise(" ".join(doc.quote(s) for s in utterance.sentences[:6]), quotes=False)
+        for found in _GUEST_CAME.finditer(text):
+            words = found["place"].split()
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size])
+                if _known_city(name) and not country_of(name):
+                    return name
+    return None
 
 
 def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None]:
@@ -258,7 +314,7 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
         if "," in tail or country_of(tail) is None:
             city = split_place(tail)[0]
     if not city:
-        city = _lead_city(doc)
+        city = _lead_city(doc) or _welcomed_city(doc)
     # Remarks in the Oval Office are the pool spray before a bilateral meeting: the room names no city, and
     # a speaker's "happy to be here in Washington" is not read for one either (the gold format's rule).
     here = None if venue and re.search(r"\bOval Office\b", venue) else _HERE_IN.search(doc.text)

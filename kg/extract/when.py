@@ -130,14 +130,21 @@ def _first_named_day(texts: list[str], years: Sequence[int], fits: Callable[[Dat
 _REPORTED_WITHIN = 31
 
 
-def window_date(window: tuple[Date, Date], texts: list[str]) -> str | None:
+#: how far ahead a heading that announces an event ("Sochi will host Russia-Africa Summit on October 24")
+#: may name its day: summits are announced months before
+ANNOUNCED_AHEAD = 366
+
+
+def window_date(window: tuple[Date, Date], texts: list[str], announces: bool = False) -> str | None:
     """The first "on Month Day" of ``texts``, in the year that puts it near ``window``, the days
-    the page went up: from a month before it (a report) to two months after (an announcement).
+    the page went up: from a month before it (a report) to two months after (an announcement), or
+    to a year after when the heading ``announces`` the event ("will host", :data:`ANNOUNCED_AHEAD`).
     None when no year does: the day then belongs to some other event."""
     first, last = window
+    ahead = ANNOUNCED_AHEAD if announces else _ANNOUNCED_WITHIN
     return _first_named_day(texts, range(first.year - 1, last.year + 2),
                             lambda candidate: -_REPORTED_WITHIN <= (candidate - first).days
-                            and (candidate - last).days <= _ANNOUNCED_WITHIN)
+                            and (candidate - last).days <= ahead)
 
 
 def stated_date(texts: list[str]) -> str | None:
