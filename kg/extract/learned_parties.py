@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Iterable
 
-from kg.extract.resolve import find_countries, other_country, speaker_country
+from kg.extract.resolve import find_countries, leader_mentions, other_country, speaker_country
 from kg.model import MUTUAL_TYPES, Document, Span, Utterance
 
 _MAX_COUNTRIES = 8
@@ -105,16 +105,7 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
 def _references(doc: Document, norm: str, sentence: Span, own: str | None,
                 other: str | None) -> list[tuple[int, int, str]]:
     """(start, end, code) of every principal's surname, and of "we"/"you" in a leader's sentence."""
-    found: list[tuple[int, int, str]] = []
-    names: dict[str, str] = {}
-    for person in (*doc.participants, *doc.cast):
-        words = person.name.split() if person.name and person.country else []
-        surname = words[-1].strip(".,") if words else ""
-        if len(surname) > 2 and surname[0].isupper():  # the full name or the surname alone
-            first = rf"(?:{re.escape(' '.join(words[:-1]))}\s+)?" if len(words) > 1 else ""
-            names.setdefault(rf"\b{first}{re.escape(surname)}\b", person.country)
-    for pattern, code in names.items():
-        found += [(m.start(), m.end(), code) for m in re.compile(pattern).finditer(norm, sentence.start, sentence.end)]
+    found = [(m.span.start, m.span.end, m.code) for m in leader_mentions(doc, norm, sentence)]
     for pattern, code in ((_OWN_WORDS, own), (_OTHER_WORDS, other)):
         if code:
             found += [(m.start(), m.end(), code) for m in pattern.finditer(norm, sentence.start, sentence.end)]
