@@ -94,6 +94,23 @@ def test_the_narrator_speaks_for_the_publisher():
     assert parties(turns, "send", publisher="BRA") == ("BRA", "RUS")
 
 
+@pytest.mark.parametrize("sentence, cue, expected", [
+    ("Mr Silva invited Mr Putin to pay a visit.", "visit", ("BRA", "RUS")),  # named by their leaders
+    ("Vladimir Putin invited Mr Silva to pay a visit.", "visit", ("RUS", "BRA")),
+    ("Mr Putin thanked Mr Silva for the supplies of coffee.", "supplies", ("BRA", "RUS")),  # the one thanked gives
+    ("Mr Silva expressed gratitude to President Putin for the deliveries of wheat.", "deliveries", ("RUS", "BRA")),
+    ("Mr Putin said Brazil will supply coffee.", "supply", ("BRA", "RUS")),  # who reports does not act
+    ("Mr Silva noted that Russia would send experts.", "send", ("RUS", "BRA")),
+    ("Mr Silva valued Russia's supplies of wheat highly.", "supplies", ("RUS", "BRA")),  # a country beats a leader
+])
+def test_a_readout_names_the_sides_by_their_leaders(sentence, cue, expected):
+    assert parties([(None, sentence), (PUTIN, "Hi."), (LULA, "Hi.")], cue) == expected
+
+
+def test_a_leader_speaking_is_read_by_pronouns_not_by_the_names_they_mention():
+    assert parties([(PUTIN, "Mr Silva and I agreed that we will send experts."), YES], "send") == ("RUS", "BRA")
+
+
 def test_a_readout_of_unknown_origin_takes_its_parties_from_the_countries_it_names():
     assert parties([(None, "Japan will send experts to India.")], "send", publisher=None) == ("JPN", "IND")
     assert parties([(None, "Japan and India will cooperate.")], "cooperate", True, publisher=None) == ("JPN", "IND")

@@ -18,11 +18,11 @@ threshold add one commitment each.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Iterable
 
-from kg.extract.resolve import find_countries, other_country, speaker_country
+from kg.extract.resolve import find_countries, leader_mentions, other_country, speaker_country
 from kg.model import MUTUAL_TYPES, Document, Span, Utterance
 
 _MAX_COUNTRIES = 8
@@ -37,6 +37,13 @@ _DIRECTION_CUES = (
     ("with", r"\bwith\b"), ("we", r"\b(?:we|our|us)\b"), ("you", r"\b(?:you|your)\b"),
 )
 _DIRECTION = tuple((name, re.compile(pattern, re.I)) for name, pattern in _DIRECTION_CUES)
+# A leader's "we"/"you" refer to a side as surely as its name; narrator text uses names and "he" instead.
+_OWN_WORDS = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b")
+_OTHER_WORDS = re.compile(r"\b(?:you|your|yours)\b", re.I)
+_NOT_ACTS = frozenset({"from", "with", "we", "you"})  # direction words that name no act of their own
+_AGENT_REACH = 40  # characters between a direction word and the side it is said of
+_TITLES = re.compile(r"(?:\b(?:mr|mrs|ms|president|prime|minister|chancellor|king|emir|premier|"
+                     r"secretary|general|crown|prince|his|her|majesty|the)\.?\s+)+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,11 @@ class PairContext:
     anchor: Span
     narrator: bool
     cues: frozenset[str] = frozenset()  # the direction words of the sentence (_DIRECTION_CUES)
+    # code -> start of its first reference of any kind (name, a principal's surname, "we"/"you") and the
+    # word before it, titles skipped: "Mr Aznar invited Mr Putin" names both sides by their leaders
+    referred: dict[str, int] = field(default_factory=dict)
+    ref_before: dict[str, str] = field(default_factory=dict)
+    agents: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> subj:CUE / obj:CUE (_agents)
 
     @property
     def codes(self) -> list[str]:
@@ -75,10 +87,54 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
             word = _WORD_BEFORE.search(norm[max(sentence.start, mention.span.start - 25):mention.span.start].lower())
             before[mention.code] = word.group(1) if word else "^"
     cues = frozenset(name for name, pattern in _DIRECTION if pattern.search(norm, sentence.start, sentence.end))
-    return PairContext(kind=kind, own=speaker_country(doc, utterance), other=other_country(doc, utterance),
-                       publisher=doc.publisher_country,
+    own, other = speaker_country(doc, utterance), other_country(doc, utterance)
+    voiced = utterance.speaker is not None
+    refs = _references(doc, norm, sentence, own if voiced else None, other if voiced else None)
+    refs += [(m.span.start, m.span.end, m.code) for m in find_countries(doc, sentence)]
+    refs.sort()
+    referred: dict[str, int] = {}
+    for start, _, code in refs:
+        referred.setdefault(code, start)
+    ref_before = {code: _word_before(norm, sentence, start) for code, start in referred.items()}
+    return PairContext(kind=kind, own=own, other=other, publisher=doc.publisher_country,
                        participants=frozenset(p.country for p in doc.participants if p.country),
-                       named=named, before=before, anchor=anchor, narrator=utterance.speaker is None, cues=cues)
+                       named=named, before=before, anchor=anchor, narrator=not voiced, cues=cues,
+                       referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs))
+
+
+def _references(doc: Document, norm: str, sentence: Span, own: str | None,
+                other: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, code) of every principal's surname, and of "we"/"you" in a leader's sentence."""
+    found = [(m.span.start, m.span.end, m.code) for m in leader_mentions(doc, norm, sentence)]
+    for pattern, code in ((_OWN_WORDS, own), (_OTHER_WORDS, other)):
+        if code:
+            found += [(m.start(), m.end(), code) for m in pattern.finditer(norm, sentence.start, sentence.end)]
+    return found
+
+
+def _agents(norm: str, sentence: Span, refs: list[tuple[int, int, str]]) -> dict[str, frozenset[str]]:
+    """code -> "subj:CUE" where the side is the nearest one referred to right before a direction word
+    ("Mr Aznar invited", "your invitation") and "obj:CUE" right after it ("invited Mr Putin")."""
+    out: dict[str, set[str]] = {}
+    for name, pattern in _DIRECTION:
+        if name in _NOT_ACTS:
+            continue
+        for match in pattern.finditer(norm, sentence.start, sentence.end):
+            before = [r for r in refs if r[1] <= match.start() and match.start() - r[1] <= _AGENT_REACH]
+            after = [r for r in refs if r[0] >= match.end() and r[0] - match.end() <= _AGENT_REACH]
+            if before:
+                out.setdefault(before[-1][2], set()).add(f"subj:{name}")
+            if after:
+                out.setdefault(after[0][2], set()).add(f"obj:{name}")
+    return {code: frozenset(roles) for code, roles in out.items()}
+
+
+def _word_before(norm: str, sentence: Span, start: int) -> str:
+    head = norm[max(sentence.start, start - 60):start]
+    title = _TITLES.search(head)
+    head = head[:title.start()] if title else head
+    word = _WORD_BEFORE.search(head.lower())
+    return word.group(1) if word else "^"
 
 
 def candidate_pairs(context: PairContext) -> list[tuple[str, str]]:
@@ -115,6 +171,11 @@ def _roles(context: PairContext, code: str) -> Iterable[str]:
             yield "named-twice"
     else:
         yield "unnamed"
+    start = context.referred.get(code)
+    if start is not None:
+        yield "ref-before" if start < context.anchor.start else "ref-after"
+        yield f"rprev={context.ref_before.get(code, '^')}"
+    yield from sorted(context.agents.get(code, ()))
 
 
 def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[str | None, str | None]) -> list[str]:
@@ -139,11 +200,15 @@ def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[
     feats.add(f"{group}:voice={'narrator' if context.narrator else 'leader'}")
     if context.named.get(a) and context.named.get(b):
         feats.add(f"{group}:a-named-first" if context.named[a][0] < context.named[b][0] else f"{group}:b-named-first")
+    if a in context.referred and b in context.referred:
+        first = "a" if context.referred[a] < context.referred[b] else "b"
+        feats.add(f"{group}:{first}-ref-first")
+        feats.update(f"{context.kind}:{cue}:{first}-ref-first" for cue in context.cues)
     feats.update(_cue_features(context, a, b))
     return sorted(feats)
 
 
-_CROSSED_ROLES = ("own", "other", "publisher", "named-before", "named-after")
+_CROSSED_ROLES = ("own", "other", "publisher", "named-before", "named-after", "ref-before", "ref-after")
 
 
 def _cue_features(context: PairContext, a: str, b: str) -> set[str]:

@@ -16,6 +16,12 @@ from kg.model import CountryMention, Document, Person, Span, Utterance
 SOURCE_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # The owner or agent right after a directed cue: "the visit of the Chinese President", "a visit by French ...".
 AGENT_BEFORE = re.compile(r"\s+(?:of|by)\s+(?:the\s+)?$", re.I)
+# The one thanked gives: "Mr Aliyev thanked Mr Putin for the vaccine".
+THANKED_BEFORE = re.compile(r"\b(?:thank\w*|appreciat\w*|grateful to|gratitude to)\s+"
+                            r"(?:(?:the|Mr|Mrs|Ms|President|Prime Minister)\s+)*$", re.I)
+# A leader who reports or judges ("Mr Putin said that ...", "appreciated") is not the subject of the act.
+REPORTS = re.compile(r"\s+(?:also\s+|again\s+)?(?:said|says|noted|notes|stressed|emphasi[sz]ed|pointed out|added|"
+                     r"told|recalled|informed|reported|believes|hoped|hopes|appreciat\w*|welcomed|praised)\b", re.I)
 TARGET_BEFORE = re.compile(r"\b(?:to|in|into|for|with|at)\s+(?:the\s+)?$", re.I)
 RECEIVE = re.compile(r"\b(?:received?|receiving|get|got|getting|obtain\w*|import\w*|buy\w*|bought|"
                      r"expect\w*)\b", re.I)
@@ -62,6 +68,26 @@ def find_countries(doc: Document, span: Span) -> list[CountryMention]:
     return default_gazetteer().find_countries(doc.text, span.start, span.end)
 
 
+def leader_mentions(doc: Document, text: str, span: Span) -> list[CountryMention]:
+    """The principals named in ``span`` (full name or surname: "Mr Aznar", "Vladimir Putin"), each as a
+    mention of their country: a readout names the sides by their leaders more often than by their countries."""
+    found: list[CountryMention] = []
+    for pattern, code in _leader_patterns(doc).items():
+        found += [CountryMention(code, Span(m.start(), m.end())) for m in pattern.finditer(text, span.start, span.end)]
+    return sorted(found, key=lambda m: m.span.start)
+
+
+def _leader_patterns(doc: Document) -> dict[re.Pattern[str], str]:
+    names: dict[str, str] = {}
+    for person in (*doc.participants, *doc.cast):
+        words = person.name.split() if person.name and person.country else []
+        surname = words[-1].strip(".,") if words else ""
+        if len(surname) > 2 and surname[0].isupper():
+            first = rf"(?:{re.escape(' '.join(words[:-1]))}\s+)?" if len(words) > 1 else ""
+            names.setdefault(rf"\b{first}{re.escape(surname)}\b", person.country)
+    return {re.compile(pattern): code for pattern, code in names.items()}
+
+
 @dataclass(frozen=True)
 class Parties:
     """The giver and the receiver of one commitment."""
@@ -81,18 +107,20 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
     is the subject, else "we"; the receiver is "to/in/for X", a country
     named right after the cue ("supplying Kyrgyzstan"), else the other side.
     A receiving verb ("we have received ... from Russia") swaps the default,
-    and makes a country named before it the receiver.
+    and makes a country named before it the receiver.  The one thanked gives
+    ("Mr Aliyev thanked Mr Putin for ..."), and a readout's leaders stand for
+    their countries where no country is named in their place.
     """
     own = speaker_country(doc, utterance)
     other = other_country(doc, utterance)
     text = doc.text
-    mentions = [m for m in find_countries(doc, clause)]
+    mentions = _named_sides(doc, utterance, clause, mutual)
     if mutual:
         if own is None and mentions:  # a readout of unknown origin: the first country it names acts
             own = mentions[0].code
             other = None if other == own else other
         return Parties(own, _mutual_partner(text, clause, cue, mentions, own, other))
-    giver = receiver = None
+    giver, receiver = _thanked(text, clause, mentions), None
     receiving = RECEIVE.search(text, clause.start, cue.end) is not None
     for m in mentions:
         before = text[max(clause.start, m.span.start - 12):m.span.start]
@@ -128,6 +156,22 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
         else:
             receiver = own if own != giver else other
     return Parties(giver, receiver)
+
+
+def _named_sides(doc: Document, utterance: Utterance, clause: Span, mutual: bool) -> list[CountryMention]:
+    """The countries named in the clause and, in a readout's directed act, the leaders named who do not
+    merely report ("Mr Aznar invited Mr Putin"), after the countries so that a country named wins."""
+    mentions = find_countries(doc, clause)
+    if utterance.speaker is None and not mutual:
+        mentions += [m for m in leader_mentions(doc, doc.text, clause)
+                     if not REPORTS.match(doc.text, m.span.end, clause.end)]
+    return mentions
+
+
+def _thanked(text: str, clause: Span, mentions: list[CountryMention]) -> str | None:
+    """The side thanked for an act gives it, wherever the one who thanks stands ("Mr Aliyev thanked Mr Putin")."""
+    return next((m.code for m in mentions
+                 if THANKED_BEFORE.search(text, max(clause.start, m.span.start - 40), m.span.start)), None)
 
 
 BILATERAL = re.compile(r"\b(?:bilateral|(?:our|the|both) (?:two )?countries|both sides|the parties)\b", re.I)
