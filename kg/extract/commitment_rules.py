@@ -106,7 +106,7 @@ def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
     """
     found: list[tuple[str, re.Match[str]]] = []
     folded = norm[clause.start:clause.end].casefold()
-    kinds = [kind for kind, keywords in _keyword_patterns() if keywords.search(folded)]
+    kinds = [kind for kind in cues.TYPE_CUES if _keyword_pattern(cues.TYPE_KEYWORDS[kind]).search(folded)]
     if not kinds or search_any(cues.EXCLUDE_ALL, norm, clause.start, clause.end):
         return found
     for kind in kinds:
@@ -121,12 +121,12 @@ def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
     return sorted(found, key=lambda km: km[1].start())
 
 
-@lru_cache(maxsize=1)
-def _keyword_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(type, one regex of its keywords as plain substrings): one scan per type says whether a
-    case-folded clause holds any of them, as ``any(word in folded ...)`` would."""
-    return tuple((kind, re.compile("|".join(map(re.escape, cues.TYPE_KEYWORDS[kind])) or r"(?!x)x"))
-                 for kind in cues.TYPE_CUES)
+@lru_cache(maxsize=None)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex of a type's keywords as plain substrings: one scan says whether a case-folded
+    clause holds any of them, as ``any(word in folded ...)`` would (keyed by the keywords, so a
+    type added to the cue tables later gets its own)."""
+    return re.compile("|".join(map(re.escape, keywords)) or r"(?!x)x")
 
 
 def _is_cue(kind: str, pattern: str, norm: str, match: re.Match[str], clause: Span) -> bool:
