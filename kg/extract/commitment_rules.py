@@ -106,7 +106,7 @@ def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
     """
     found: list[tuple[str, re.Match[str]]] = []
     folded = norm[clause.start:clause.end].casefold()
-    kinds = [kind for kind in cues.TYPE_CUES if any(word in folded for word in cues.TYPE_KEYWORDS[kind])]
+    kinds = [kind for kind in cues.TYPE_CUES if _keyword_pattern(cues.TYPE_KEYWORDS[kind]).search(folded)]
     if not kinds or search_any(cues.EXCLUDE_ALL, norm, clause.start, clause.end):
         return found
     for kind in kinds:
@@ -119,6 +119,14 @@ def find_type_cues(norm: str, clause: Span) -> list[tuple[str, re.Match[str]]]:
         if match is not None:
             found.append((kind, match))
     return sorted(found, key=lambda km: km[1].start())
+
+
+@lru_cache(maxsize=None)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex of a type's keywords as plain substrings: one scan says whether a case-folded
+    clause holds any of them, as ``any(word in folded ...)`` would (keyed by the keywords, so a
+    type added to the cue tables later gets its own)."""
+    return re.compile("|".join(map(re.escape, keywords)) or r"(?!x)x")
 
 
 def _is_cue(kind: str, pattern: str, norm: str, match: re.Match[str], clause: Span) -> bool:

@@ -65,10 +65,12 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
         titles = indefinite_documents(norm, sentence)  # "signed an agreement on A and a protocol on B"
     out: list[Commitment] = []
     seen: set[tuple] = set()
-    previous_status: str | None = None  # the status "agreed to A, and to B" hands on to B
+    previous: tuple[Span, str | None] | None = None  # the clause before and the status it inherited
     for clause in clauses(norm, sentence):
-        inherited = previous_status if continues_infinitive(norm, clause) else None
-        previous_status = explicit_status(norm, clause) or inherited
+        inherited = None  # the status "agreed to A, and to B" hands on to B, read only when B continues A
+        if previous is not None and continues_infinitive(norm, clause):
+            inherited = explicit_status(norm, previous[0]) or previous[1]
+        previous = (clause, inherited)
         found_cues = find_type_cues(norm, clause)
         if not found_cues:
             continue

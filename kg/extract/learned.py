@@ -82,9 +82,8 @@ class SentenceReader:
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type."""
-        get = self.weights.get
-        rows = [row for row in map(get, features) if row]
-        totals = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self.types)
+        # the lookups and the column sums run in C (map, filter, zip), added in the features' order
+        totals = list(map(sum, zip(*filter(None, map(self.weights.get, features))))) or [0.0] * len(self.types)
         return {t: _sigmoid(v) for t, v in zip(self.types, totals)}
 
     def status(self, features: list[str], kind: str) -> str | None:
@@ -245,7 +244,8 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
         for kind in reader.types:
             chosen = decide(reading, kind, reader.keep[kind], reader.propose[kind],
                             lambda: propose_commitment(doc, norm, reader, reading.candidate, kind))
-            out.extend(settle_act(doc, norm, reader, reading, kind, chosen))
+            if chosen:  # most sentences state no act of most types: nothing to settle
+                out.extend(settle_act(doc, norm, reader, reading, kind, chosen))
     return tuple(out)
 
 
