@@ -238,9 +238,19 @@ def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> lis
             ox.Triple(node, ns_node(RDF, "type"), irkg("FollowUp")),
             ox.Triple(node, irkg("earlierCommitment"), earlier),
             ox.Triple(node, irkg("laterCommitment"), later),
-            ox.Triple(node, irkg("confidence"), ox.Literal(f"{link.confidence:.3f}", datatype=ns_node(XSD, "decimal"))),
+            ox.Triple(node, irkg("confidence"), ox.Literal(decimal(link.confidence), datatype=ns_node(XSD, "decimal"))),
         ]
     return triples
+
+
+def decimal(value: float) -> str:
+    """``value`` to three places in the canonical form of xsd:decimal ("0.5", "1", not "0.500", "1.000").
+
+    Oxigraph stores a decimal by its value and gives it back canonical: with "0.500" written, a
+    relink's :meth:`~kg.store.embedded.OxigraphStore.replace_graph` took the stored "0.5" for a triple
+    gone and the new "0.500" for one added, added it (no change) and deleted "0.5", so every link
+    with a round confidence lost it (488 follow-up triples where a first link wrote 520)."""
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
 
 
 def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = THRESHOLD,
