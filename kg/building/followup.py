@@ -40,15 +40,18 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.building.claimtable import ClaimTable
+from kg.building.claimtable import ClaimTable, Row
 from kg.model import MUTUAL_TYPES
 from kg.rdf.namespace import DEFAULT_BASE, RDF, XSD, followups_graph_iri, irkg, ns_node
+from kg.store.layout import SHARED_NAMES, graph_name
 from kg.store.protocol import Store
 
 #: named graphs whose commitments one query reads when linking a store: the linker holds one batch of
 #: claims at a time (and then one thread of them), however large the store
 GRAPHS_PER_READ = 10
 _BATCHES_PER_PAGE = 50  # batches a page; the store lets go of its memory after each (1,000 graphs read: 15 MB)
+#: graphs that hold no commitment (:mod:`kg.store.layout`): never read for claims
+_NOT_TRANSCRIPTS = frozenset({*SHARED_NAMES, "followups"})
 THRESHOLD = 0.4  # 9 of 11 hand-checked links right from here, 13 of 27 below (docs/followups.md)
 COMMON_SHARE, COMMON_FROM = 0.02, 500  # words in over 2% of the quotes, once there are enough quotes
 EARLIER = frozenset({"planned", "proposed"})
@@ -74,7 +77,7 @@ _CLAIM = """
     OPTIONAL { ?tr irkg:published ?published }
 """
 _COMMITMENTS = """
-SELECT ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
+SELECT ?g ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
   GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment }
   %s
 }"""
@@ -85,7 +88,7 @@ def _commitments_query(graphs: Sequence[ox.NamedNode] | None) -> str:
     named many times faster than one restricting ``GRAPH ?g`` by VALUES, which it applies last."""
     if graphs is None:
         return _COMMITMENTS % f"GRAPH ?g {{{_CLAIM}}}"
-    return _COMMITMENTS % " UNION ".join(f"{{ GRAPH {g} {{{_CLAIM}}} }}" for g in graphs)
+    return _COMMITMENTS % " UNION ".join(f"{{ GRAPH {g} {{{_CLAIM}}} BIND({g} AS ?g) }}" for g in graphs)
 
 
 @dataclass(frozen=True)
@@ -118,17 +121,28 @@ class FollowUp:
 
 def read_claims(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> list[Claim]:
     """Every dated commitment with parties and status (of ``graphs`` only, when given); the meeting's
-    date, else the page's."""
+    date, else the page's.  An IRI in two graphs is the claim of the first graph read."""
     claims: dict[str, Claim] = {}
+    for graph in claims_by_graph(store, graphs).values():
+        for claim in graph:
+            claims.setdefault(claim.iri, claim)
+    return sorted(claims.values(), key=lambda c: (c.date, c.iri))
+
+
+def claims_by_graph(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> dict[str, list[Claim]]:
+    """The claims of each graph (of ``graphs`` only, when given) that has any, as :func:`read_claims`
+    reads them: within a graph, the first dated row of a commitment is its claim."""
+    out: dict[str, dict[str, Claim]] = {}
     for row in store.query(_commitments_query(graphs)):
         value = {name: term.value for name, term in row.items()}
         date = value.get("date") or value.get("published")
+        claims = out.setdefault(value["g"], {})
         if not date or value["k"] in claims:
             continue
         claims[value["k"]] = Claim(value["k"], value["type"].rsplit("#", 1)[-1], value["by"], value["to"],
                                    value["status"].rsplit("#", 1)[-1], date[:10], value.get("quote", ""),
                                    (value.get("item") or "").lower() or None, value.get("title"))
-    return sorted(claims.values(), key=lambda c: (c.date, c.iri))
+    return {graph: list(claims.values()) for graph, claims in out.items() if claims}
 
 
 def claim_batches(store: Store, batch: int = GRAPHS_PER_READ) -> Iterator[list[Claim]]:
@@ -171,10 +185,19 @@ def links_of(batches: Iterable[Iterable[Claim]], threshold: float = THRESHOLD) -
     (:class:`kg.building.claimtable.ClaimTable`), so memory holds one batch and then one thread."""
     with ClaimTable() as table:
         for claims in batches:
-            table.add((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, dataclasses.astuple(c),
-                       words(c.quote)) for c in claims)
-        links = list(_links(table, threshold))
-    return sorted(links, key=lambda f: (f.later.date, f.later.iri))
+            table.add(table_rows(claims))
+        return table_links(table, threshold)
+
+
+def table_rows(claims: Iterable[Claim]) -> Iterator[Row]:
+    """The rows of ``claims`` for a :class:`ClaimTable`: thread key, status, fields and content words."""
+    return ((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, dataclasses.astuple(c), words(c.quote))
+            for c in claims)
+
+
+def table_links(table: ClaimTable, threshold: float = THRESHOLD) -> list[FollowUp]:
+    """The links among the claims of ``table``, by the later claim's date."""
+    return sorted(_links(table, threshold), key=lambda f: (f.later.date, f.later.iri))
 
 
 def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
@@ -184,10 +207,10 @@ def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
     # "cooperation", "economic", "projects": shared by everything, once there are enough quotes
     common = {w for w, k in frequency.items() if k > COMMON_SHARE * n} if n >= COMMON_FROM else set()
     for thread in table.threads(EARLIER | LATER):
-        claims = [Claim(*fields) for fields in thread]
-        bags = {c.iri: words(c.quote) - common for c in claims}
-        earlier = [c for c in claims if c.status in EARLIER]
-        for later in (c for c in claims if c.status in LATER):
+        claims = [(Claim(*fields), bag) for fields, bag in thread]
+        bags = {c.iri: bag - common for c, bag in claims}
+        earlier = [c for c, _ in claims if c.status in EARLIER]
+        for later in (c for c, _ in claims if c.status in LATER):
             scored = [(confidence(e, later, bags, idf), e.date, e.iri, e) for e in earlier if e.date < later.date]
             if scored:
                 score, *_, best = max(scored, key=lambda s: (s[0], s[1], s[2]))
@@ -257,12 +280,48 @@ def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = TH
                    batch: int = GRAPHS_PER_READ) -> list[FollowUp]:
     """Find the follow-up links over the whole store and write them as the ``graph/followups`` graph.
 
-    The claims are read ``batch`` graphs at a time (:func:`claim_batches`) and wait on disk until
-    linked (:func:`links_of`), so the memory this takes does not grow with the store."""
-    links = links_of(claim_batches(store, batch), threshold)
+    A writable store directory keeps its claims in a table beside it (:mod:`kg.building.claimtable`):
+    only the graphs the table does not hold are read.  Any other store is read whole, ``batch``
+    graphs at a time (:func:`claim_batches`), into a table that lasts one link.  Either way the claims
+    wait on disk until linked, so the memory this takes does not grow with the store."""
+    table = ClaimTable.beside(store)
+    if table is None:
+        links = links_of(claim_batches(store, batch), threshold)
+    else:
+        with table:
+            catch_up(table, store, batch)
+            links = table_links(table, threshold)
     graph = followups_graph_iri(base)
     if links:
         store.replace_graph(graph, followup_triples(links, base))
     else:  # no links, no graph: an empty named graph would still count in `kg stats`
         store.update(f"DROP SILENT GRAPH {graph}")
     return links
+
+
+def catch_up(table: ClaimTable, store: Store, batch: int = GRAPHS_PER_READ) -> None:
+    """Make ``table`` hold the claims of every transcript graph of ``store``: the graphs it holds that
+    the store has no more are forgotten, those of the store it does not hold are read, ``batch`` at a
+    time.  Commitments live in transcript graphs only (:mod:`kg.store.layout`), so the shared graphs
+    and the links' own are never read."""
+    held = table.graphs()
+    present = {g.value for g in _all_graph_names(store) if isinstance(g, ox.NamedNode)
+               and graph_name(g.value) not in _NOT_TRANSCRIPTS}
+    table.forget(held - present)
+    new = sorted(present - held)
+    release = getattr(store, "release_memory", lambda: False)
+    for start in range(0, len(new), batch):
+        graphs = new[start:start + batch]
+        found = claims_by_graph(store, [ox.NamedNode(g) for g in graphs])
+        for graph in graphs:
+            table.put(graph, table_rows(found.get(graph, ())))
+        if (start // batch + 1) % _BATCHES_PER_PAGE == 0:
+            table.commit()
+            release()
+    table.commit()
+
+
+def _all_graph_names(store: Store) -> list:
+    """The named graphs of ``store``; an embedded store's straight from its index."""
+    raw = getattr(store, "raw", None)
+    return list(raw.named_graphs()) if raw is not None else store.graphs()

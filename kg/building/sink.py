@@ -58,14 +58,21 @@ class StoreSink:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._claims: object = None  # the linker's table beside the store, once a graph is rewritten
 
     def write_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
         return self.store.replace_graph(graph, triples)
 
     def write_transcript(self, graph: ox.NamedNode, triples: Sequence[ox.Triple],
                          shared: Sequence[ox.Triple] = ()) -> int:
+        from kg.building.claimtable import ClaimTable
+        from kg.building.incremental import has_graph
         from kg.store.layout import write_transcript
 
+        if has_graph(self.store, graph.value):  # its claims may change: the linker's table forgets them first
+            self._claims = self._claims or ClaimTable.beside(self.store)
+            if self._claims is not None:
+                self._claims.forget([graph.value])
         return write_transcript(self.store, graph, triples, shared)
 
     def remove_transcript(self, graph: ox.NamedNode) -> None:
@@ -76,6 +83,9 @@ class StoreSink:
     def link_followups(self, base: str) -> None:
         from kg.building.followup import link_followups
 
+        if self._claims is not None:
+            self._claims.close()
+            self._claims = None
         link_followups(self.store, base)  # links between transcripts: rewritten whole
 
     def record_build(self, record: BuildRecord, base: str) -> None:
