@@ -88,6 +88,20 @@ def test_adding_changing_and_pruning_pages_leaves_the_store_a_fresh_build_gives(
         table = ClaimTable.beside(store)
         with table:  # the table holds the claims of the two transcript graphs left, and no others
             assert len(table.graphs()) == 2 and table.size == len(read_claims(store)) > 0
+        _counts_kept_are_the_store_counted(store, 2)
+
+
+def _counts_kept_are_the_store_counted(store: OxigraphStore, transcripts: int) -> None:
+    """The description's counts from the counts kept beside the store are those of a count of it all."""
+    from kg.store import census
+
+    def release() -> None:
+        return None
+
+    quads, kept, licences, classes = census.kept(store)
+    counted, counted_licences = census.licences(store, release)
+    assert (quads, kept, classes) == (census.quads(store, release), counted, census.classes(store, release))
+    assert sorted(licences, key=str) == sorted(counted_licences, key=str) and kept == transcripts
 
 
 def test_a_build_stopped_after_rewriting_a_graph_leaves_no_stale_claim(pages, tmp_path, monkeypatch):
@@ -113,3 +127,4 @@ def test_a_build_stopped_after_rewriting_a_graph_leaves_no_stale_claim(pages, tm
         _write(pages, "c.txt")
         build([str(pages)], store)
         assert _quads(store) == _fresh(pages) and store.count(graph) > links
+        _counts_kept_are_the_store_counted(store, 3)

@@ -145,13 +145,18 @@ def licence_rows(store: Store) -> list[tuple[str | None, Term | None, int]]:
 def contents_of(store: Store) -> Contents:
     """Count what ``store`` holds now, for its description.
 
-    A store on disk is counted a part at a time, letting go of what it read between parts
+    A writable store directory adds up the counts of its graphs kept beside it (:mod:`kg.store.counts`);
+    a read-only one is counted a part at a time, letting go of what it read between parts
     (:mod:`kg.store.census`); any other store in one query per count."""
+    from kg.store import census
+
     release = getattr(store, "release_memory", None)
     examples = [r["m"] for r in _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3")]
+    kept = census.kept(store)  # a store directory keeps its graphs' counts beside it
+    if kept is not None:
+        quads, transcripts, licences, classes = kept
+        return Contents(quads, transcripts, licences, classes, examples)
     if release is not None and release():
-        from kg.store import census
-
         transcripts, licences = census.licences(store, release)
         return Contents(census.quads(store, release), transcripts, licences, census.classes(store, release),
                         examples)
