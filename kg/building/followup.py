@@ -30,6 +30,7 @@ Precision on a hand-checked sample: docs/followups.md.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -37,6 +38,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -208,14 +210,39 @@ def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
     common = {w for w, k in frequency.items() if k > COMMON_SHARE * n} if n >= COMMON_FROM else set()
     for thread in table.threads(EARLIER | LATER):
         claims = [(Claim(*fields), bag) for fields, bag in thread]
-        bags = {c.iri: bag - common for c, bag in claims}
-        earlier = [c for c, _ in claims if c.status in EARLIER]
+        weighed = {c.iri: _Weighed(bag - common, idf, c.date) for c, bag in claims}
+        earlier = sorted((c for c, _ in claims if c.status in EARLIER), key=lambda c: c.date)
+        dates = [e.date for e in earlier]
         for later in (c for c, _ in claims if c.status in LATER):
-            scored = [(confidence(e, later, bags, idf), e.date, e.iri, e) for e in earlier if e.date < later.date]
+            before = earlier[:bisect.bisect_left(dates, later.date)]
+            scored = [(_confidence(e, later, weighed[e.iri], weighed[later.iri], idf), e.date, e.iri, e)
+                      for e in before]
             if scored:
                 score, *_, best = max(scored, key=lambda s: (s[0], s[1], s[2]))
                 if score >= threshold:
                     yield FollowUp(best, later, round(score, 3))
+
+
+class _Weighed:
+    """A quote's content words and their IDF mass, weighed once for every pair it is in."""
+
+    __slots__ = ("bag", "mass", "month")
+
+    def __init__(self, bag: set[str], idf: dict[str, float], date: str = "") -> None:
+        self.bag, self.mass, self.month = bag, _mass(bag, idf), _month(date)
+
+
+def _month(date: str) -> tuple[int, int] | None:
+    """(year, month) of an ISO date, None if it has none."""
+    try:
+        return int(date[:4]), int(date[5:7])
+    except ValueError:
+        return None
+
+
+def _mass(bag: Iterable[str], idf: dict[str, float]) -> float:
+    """The summed IDF of ``bag``, exactly rounded (the same whatever order a set gives its words in)."""
+    return math.fsum(idf.get(w, 1.0) for w in bag)
 
 
 def confidence(earlier: Claim, later: Claim, bags: dict[str, set[str]], idf: dict[str, float]) -> float:
@@ -230,23 +257,27 @@ def confidence(earlier: Claim, later: Claim, bags: dict[str, set[str]], idf: dic
     a promise is usually followed up at the next meeting or two.
     """
     a, b = bags.get(earlier.iri, set()), bags.get(later.iri, set())
-    mass = lambda bag: sum(idf.get(w, 1.0) for w in bag)  # noqa: E731
-    score = 0.2 + 0.5 * (mass(a & b) / (math.sqrt(mass(a) * mass(b)) or 1.0))
+    return _confidence(earlier, later, _Weighed(a, idf, earlier.date), _Weighed(b, idf, later.date), idf)
+
+
+def _confidence(earlier: Claim, later: Claim, a: _Weighed, b: _Weighed, idf: dict[str, float]) -> float:
+    """:func:`confidence`, the quotes weighed already."""
+    shared = a.bag & b.bag
+    score = 0.2 + 0.5 * (_mass(shared, idf) / (math.sqrt(a.mass * b.mass) or 1.0) if shared else 0.0)
     if earlier.item and earlier.item == later.item:
         score += 0.3
     if earlier.title and later.title:  # two named documents: the same one, or two different ones
-        score += 0.3 if words(earlier.title) & words(later.title) else -0.3
-    years = _years_between(earlier.date, later.date)
-    if years > 2:
-        score -= min(0.4, 0.05 * (years - 2))
+        score += 0.3 if _title_words(earlier.title) & _title_words(later.title) else -0.3
+    if a.month and b.month:
+        years = (b.month[0] - a.month[0]) + (b.month[1] - a.month[1]) / 12
+        if years > 2:
+            score -= min(0.4, 0.05 * (years - 2))
     return max(0.0, min(1.0, score))
 
 
-def _years_between(first: str, second: str) -> float:
-    try:
-        return (int(second[:4]) - int(first[:4])) + (int(second[5:7]) - int(first[5:7])) / 12
-    except ValueError:
-        return 0.0
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(words(title))
 
 
 def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> list[ox.Triple]:
