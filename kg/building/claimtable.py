@@ -26,6 +26,7 @@ IRI; a repeat within one graph is ignored.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import tempfile
@@ -47,6 +48,14 @@ CREATE TABLE IF NOT EXISTS words(word TEXT PRIMARY KEY, n INTEGER NOT NULL);
 Row = tuple[str, str, str, list, set[str]]
 
 
+def code_stamp() -> str:
+    """A hash of the code that reads a graph's claims (the linker's module) and keeps them (this one)."""
+    digest = hashlib.sha256()
+    for name in ("followup.py", "claimtable.py"):
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class ClaimTable:
     """Claims by graph and IRI, with the count of quotes each content word appears in.
 
@@ -66,8 +75,23 @@ class ClaimTable:
             self._db.executescript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
             if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
                 self._db.executescript("DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS graphs;"
-                                       f"DROP TABLE IF EXISTS words; PRAGMA user_version = {SCHEMA};")
+                                       f"DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS stamp;"
+                                       f"PRAGMA user_version = {SCHEMA};")
         self._db.executescript(_TABLES)
+        if self._folder is None:
+            self._check_stamp()
+
+    def _check_stamp(self) -> None:
+        """Start anew when the code that reads claims is not the code that filled the table: its rows
+        would be what another reading gave (the reader version of :mod:`kg.building.manifest` leaves
+        this code out, as it changes no transcript graph)."""
+        stamp = code_stamp()
+        self._db.execute("CREATE TABLE IF NOT EXISTS stamp(code TEXT NOT NULL)")
+        if [stamp] != [code for (code,) in self._db.execute("SELECT code FROM stamp")]:
+            self.clear()
+            self._db.execute("DELETE FROM stamp")
+            self._db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
+            self._db.commit()
 
     @classmethod
     def beside(cls, store: object) -> ClaimTable | None:

@@ -20,6 +20,7 @@ anywhere leaves the file short of some graphs, never wrong about one.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -141,10 +142,21 @@ class Counts:
         self.path = Path(path)
         self._db = sqlite3.connect(str(self.path))
         self._db.executescript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
-        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
-            self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS classes;"
-                                   f"DROP TABLE IF EXISTS licences; PRAGMA user_version = {SCHEMA};")
+        stamp = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # the code that counts
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or stamp != self._stamp():
+            self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS members;"
+                                   "DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS stamp;"
+                                   f"PRAGMA user_version = {SCHEMA}; CREATE TABLE stamp(code TEXT NOT NULL);")
+            self._db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
         self._db.executescript(_TABLES)
+
+    def _stamp(self) -> str | None:
+        """The hash of the code that counted what the file holds (other code may count otherwise)."""
+        try:
+            row = self._db.execute("SELECT code FROM stamp").fetchone()
+        except sqlite3.OperationalError:  # a file of no stamp yet
+            return None
+        return row[0] if row else None
 
     @classmethod
     def beside(cls, store: object) -> Counts | None:
