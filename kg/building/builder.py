@@ -237,6 +237,8 @@ def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, re
     from kg.extract.pipeline import READERS, pipeline_for
 
     reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
+    if len(result.graphs) >= FLUSH_EVERY:  # a large build: the description starts from a store let go of
+        sink.flush()
     sink.record_build(BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
 
 

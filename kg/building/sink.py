@@ -88,8 +88,7 @@ class StoreSink:
     def record_build(self, record: BuildRecord, base: str) -> None:
         from kg.store.metadata import write_metadata
 
-        self._close_beside()
-        self.flush()  # its counts read the whole store: start from what the linker's reads left
+        self._close_beside()  # the build flushed before, if it was a large one (kg.building.builder)
         write_metadata(self.store, record, base)
 
     def _close_beside(self) -> None:
