@@ -17,7 +17,6 @@ from collections.abc import Sequence
 import pyoxigraph as ox
 
 from kg.building.claimtable import ClaimTable
-from kg.building.incremental import has_graph
 from kg.store.counts import Counts, counts_of_triples
 from kg.store.protocol import Store
 
@@ -31,8 +30,8 @@ class Beside:
         self.claims = ClaimTable.beside(store) if self.counts is not None else None
 
     def before_write(self, graph: ox.NamedNode) -> None:
-        """Forget ``graph`` if the store has it: what it holds may change."""
-        if self.counts is not None and has_graph(self.store, graph.value):
+        """Forget ``graph``: what it holds may change (a file that holds nothing of it is not written to)."""
+        if self.counts is not None:
             self.claims.forget([graph.value])
             self.counts.forget([graph.value])
 

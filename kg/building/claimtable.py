@@ -142,11 +142,14 @@ class ClaimTable:
 
     def forget(self, graphs: Iterable[str]) -> None:
         """Forget the claims of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
+        forgot = False
         for graph in graphs:
             if self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount:
                 self.put(graph, [])
                 self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
-        self._db.commit()
+                forgot = True
+        if forgot:
+            self._db.commit()
 
     def clear(self) -> None:
         """Forget every graph (a store that must be read again whole)."""

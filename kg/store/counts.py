@@ -186,13 +186,15 @@ class Counts:
 
     def forget(self, graphs: Iterable[str]) -> None:
         """Forget the counts of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
-        for graph in graphs:
-            self._delete(graph)
-        self._db.commit()
+        if [graph for graph in list(graphs) if self._delete(graph)]:
+            self._db.commit()
 
-    def _delete(self, graph: str) -> None:
-        for table in ("graphs", "members", "facts"):
+    def _delete(self, graph: str) -> bool:
+        """Delete the rows of ``graph``; whether it was held."""
+        held = self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount
+        for table in ("members", "facts"):
             self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
+        return bool(held)
 
     def catch_up(self, store: Store, graphs: Iterable[ox.NamedNode]) -> None:
         """Hold the counts of exactly the kept graphs among ``graphs`` (the named graphs of ``store``):
