@@ -128,3 +128,27 @@ def test_a_build_stopped_after_rewriting_a_graph_leaves_no_stale_claim(pages, tm
         build([str(pages)], store)
         assert _quads(store) == _fresh(pages) and store.count(graph) > links
         _counts_kept_are_the_store_counted(store, 3)
+
+
+def test_a_catch_up_looks_at_the_graphs_a_build_marked_unless_the_store_has_another_number_of_graphs(pages, tmp_path):
+    """After a build the files beside the store are settled; a graph marked as about to change is the one
+    to read again, and a graph dropped behind their back shows as a number of graphs not expected."""
+    from kg.store.counts import Counts
+    from kg.store.kept import kept
+
+    _write(pages, "b.txt")
+    with OxigraphStore(tmp_path / "store") as store:
+        build([str(pages)], store)
+        transcripts = sorted(g.value for g in store.graphs() if kept(g))
+        assert len(transcripts) == 2
+        with ClaimTable.beside(store) as table:
+            todo = table.sync(store)
+            assert (todo.read, todo.gone, len(todo.others)) == ([], [], 5)  # nothing to read, no name listed
+            table.mark([transcripts[0]])
+            assert table.sync(store).read == [transcripts[0]] and table.graphs() == {transcripts[1]}
+            table.settle([])  # others forgotten: the number of graphs is not the one expected any more
+            store.update(f"DROP GRAPH <{transcripts[1]}>")
+            todo = table.sync(store)
+            assert todo.read == [transcripts[0]] and todo.gone == [transcripts[1]] and len(todo.others) == 5
+        with Counts.beside(store) as counts:
+            assert counts.catch_up(store) and counts.graphs() == {transcripts[0]}

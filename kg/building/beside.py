@@ -3,11 +3,12 @@
 Two SQLite files sit beside the Oxigraph files: the follow-up linker's claims
 (:mod:`kg.building.claimtable`) and the description's counts
 (:mod:`kg.store.counts`).  Each holds, per transcript graph, only what the store
-held of it: before a graph is rewritten both forget it (committed at once);
-the counts of a graph are put when it is written, from its triples; the claims
-are read back by the linker, which reads every graph its table does not hold.
-A build stopped anywhere leaves either file short of some graphs, which the
-next build reads from the store, and never wrong about one.
+held of it: before a graph is written or dropped both forget it and note it as
+pending (committed at once, :mod:`kg.store.kept`); the counts of a graph are
+put when it is written, from its triples; the claims are read back by the
+linker, which reads the pending graphs the store has.  A build stopped anywhere
+leaves graphs pending, which the next build reads from the store, and never a
+row of a graph as it no longer is.
 """
 
 from __future__ import annotations
@@ -29,16 +30,16 @@ class Beside:
         self.counts = Counts.beside(store)
         self.claims = ClaimTable.beside(store) if self.counts is not None else None
 
-    def before_write(self, graph: ox.NamedNode) -> None:
-        """Forget ``graph``: what it holds may change (a file that holds nothing of it is not written to)."""
+    def before_change(self, graph: ox.NamedNode) -> None:
+        """``graph`` is about to be written or dropped: both files forget it and note it as pending."""
         if self.counts is not None:
-            self.claims.forget([graph.value])
-            self.counts.forget([graph.value])
+            self.claims.mark([graph.value])
+            self.counts.mark([graph.value])
 
     def written(self, graph: ox.NamedNode, triples: Sequence[ox.Triple]) -> None:
         """``graph`` now holds ``triples``: its counts (committed with the next :meth:`commit`)."""
         if self.counts is not None:
-            self.counts.put(graph.value, counts_of_triples(triples))
+            self.counts.written(graph.value, counts_of_triples(triples))
 
     def commit(self) -> None:
         if self.counts is not None:

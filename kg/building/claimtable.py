@@ -11,11 +11,12 @@ The table of a store directory is kept beside its Oxigraph files
 (:data:`FILE_NAME`), graph by graph, so a build that adds 100 pages to a store
 of 7,000 reads the claims of the 100 new graphs and not those of the others
 (:func:`kg.building.followup.link_followups`).  What it holds of a graph is
-only ever what the store held: a build forgets a graph here before it writes
-it (:meth:`ClaimTable.forget`, committed at once), and the linker reads every
-graph of the store the table does not hold and forgets every graph it holds
-that the store has no more.  A build stopped anywhere leaves the table short
-of some graphs, never wrong about one.  Any other store gets a table in a
+only ever what the store held: a build forgets a graph here and notes it as
+pending before it writes or drops it (:meth:`ClaimTable.mark`, committed at
+once), and the linker reads the pending graphs the store has, or every graph
+when the store does not hold the number of graphs expected
+(:mod:`kg.store.kept`).  A build stopped anywhere leaves graphs pending, never a
+claim of a graph as it no longer is.  Any other store gets a table in a
 temporary folder, filled by one whole read.
 
 Claims are kept as JSON rows, with their graph, thread, status and content
@@ -33,6 +34,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from kg.store import kept
 
 FILE_NAME = "irkg-claims.sqlite"
 SCHEMA = 1  # PRAGMA user_version of the table; another value means: forget it and read the store again
@@ -77,7 +80,7 @@ class ClaimTable:
                 self._db.executescript("DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS graphs;"
                                        f"DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS stamp;"
                                        f"PRAGMA user_version = {SCHEMA};")
-        self._db.executescript(_TABLES)
+        self._db.executescript(_TABLES + kept.SCHEMA)
         if self._folder is None:
             self._check_stamp()
 
@@ -151,9 +154,28 @@ class ClaimTable:
         if forgot:
             self._db.commit()
 
+    def mark(self, graphs: Iterable[str]) -> None:
+        """Forget ``graphs`` and note them as pending (:mod:`kg.store.kept`), before the store changes them."""
+        graphs = list(graphs)
+        for graph in graphs:
+            if self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount:
+                self.put(graph, [])
+                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+        kept.mark(self._db, graphs)
+        self._db.commit()
+
+    def sync(self, store: object) -> kept.Sync:
+        """What to read and forget to hold the claims of every transcript graph of ``store``."""
+        return kept.sync(self._db, store, self.graphs())
+
+    def settle(self, others: list[str]) -> None:
+        kept.settle(self._db, others)
+        self._db.commit()
+
     def clear(self) -> None:
         """Forget every graph (a store that must be read again whole)."""
-        self._db.executescript("DELETE FROM claims; DELETE FROM graphs; DELETE FROM words;")
+        self._db.executescript("DELETE FROM claims; DELETE FROM graphs; DELETE FROM words; DELETE FROM pending;"
+                               "DELETE FROM others;")
 
     def _kept(self, iris: list[str]) -> dict[str, tuple[str, str]]:
         """(graph, words) of the claim kept under each of ``iris`` that has one: that of the first graph by IRI."""

@@ -45,15 +45,12 @@ import pyoxigraph as ox
 from kg.building.claimtable import ClaimTable, Row
 from kg.model import MUTUAL_TYPES
 from kg.rdf.namespace import DEFAULT_BASE, RDF, XSD, followups_graph_iri, irkg, ns_node
-from kg.store.layout import SHARED_NAMES, graph_name
 from kg.store.protocol import Store
 
 #: named graphs whose commitments one query reads when linking a store: the linker holds one batch of
 #: claims at a time (and then one thread of them), however large the store
 GRAPHS_PER_READ = 10
 _BATCHES_PER_PAGE = 50  # batches a page; the store lets go of its memory after each (1,000 graphs read: 15 MB)
-#: graphs that hold no commitment (:mod:`kg.store.layout`): never read for claims
-_NOT_TRANSCRIPTS = frozenset({*SHARED_NAMES, "followups"})
 THRESHOLD = 0.4  # 9 of 11 hand-checked links right from here, 13 of 27 below (docs/followups.md)
 COMMON_SHARE, COMMON_FROM = 0.02, 500  # words in over 2% of the quotes, once there are enough quotes
 EARLIER = frozenset({"planned", "proposed"})
@@ -331,28 +328,19 @@ def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = TH
 
 
 def catch_up(table: ClaimTable, store: Store, batch: int = GRAPHS_PER_READ) -> None:
-    """Make ``table`` hold the claims of every transcript graph of ``store``: the graphs it holds that
-    the store has no more are forgotten, those of the store it does not hold are read, ``batch`` at a
-    time.  Commitments live in transcript graphs only (:mod:`kg.store.layout`), so the shared graphs
-    and the links' own are never read."""
-    held = table.graphs()
-    present = {g.value for g in _all_graph_names(store) if isinstance(g, ox.NamedNode)
-               and graph_name(g.value) not in _NOT_TRANSCRIPTS}
-    table.forget(held - present)
-    new = sorted(present - held)
+    """Make ``table`` hold the claims of every transcript graph of ``store``: the graphs a build marked
+    (or all, when the store is not as the table expects: :mod:`kg.store.kept`) are read ``batch`` at a
+    time or forgotten.  Commitments live in transcript graphs only (:mod:`kg.store.layout`), so the
+    shared graphs and the links' own are never read."""
+    todo = table.sync(store)
+    table.forget(todo.gone)
     release = getattr(store, "release_memory", lambda: False)
-    for start in range(0, len(new), batch):
-        graphs = new[start:start + batch]
+    for start in range(0, len(todo.read), batch):
+        graphs = todo.read[start:start + batch]
         found = claims_by_graph(store, [ox.NamedNode(g) for g in graphs])
         for graph in graphs:
             table.put(graph, table_rows(found.get(graph, ())))
         if (start // batch + 1) % _BATCHES_PER_PAGE == 0:
             table.commit()
             release()
-    table.commit()
-
-
-def _all_graph_names(store: Store) -> list:
-    """The named graphs of ``store``; an embedded store's straight from its index."""
-    raw = getattr(store, "raw", None)
-    return list(raw.named_graphs()) if raw is not None else store.graphs()
+    table.settle(todo.others)

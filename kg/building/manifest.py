@@ -37,7 +37,7 @@ _DRIVERS = frozenset({
     "building/sink.py", "building/tally.py", "store/shards.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
     "building/followup.py", "building/claimtable.py", "building/beside.py", "store/census.py", "store/counts.py",
-    "store/metadata.py",
+    "store/metadata.py", "store/kept.py",
 })
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SKIPPED_DATA = ("vendor",)

@@ -69,14 +69,17 @@ class StoreSink:
         from kg.store.layout import write_transcript
 
         self._beside = self._beside or Beside(self.store)
-        self._beside.before_write(graph)
+        self._beside.before_change(graph)
         written = write_transcript(self.store, graph, triples, shared)
         self._beside.written(graph, triples)
         return written
 
     def remove_transcript(self, graph: ox.NamedNode) -> None:
+        from kg.building.beside import Beside
         from kg.store.layout import remove_transcript
 
+        self._beside = self._beside or Beside(self.store)
+        self._beside.before_change(graph)
         remove_transcript(self.store, graph)  # and what only it brought to the entities graph
 
     def link_followups(self, base: str) -> None:

@@ -12,10 +12,11 @@ ledger, reference, follow-ups, metadata), which change with every build, are
 counted afresh.
 
 What the file holds of a graph is only ever what the store held: a build
-forgets a graph here before it rewrites it (:meth:`Counts.forget`, committed
-at once), and a count reads every graph of the store the file does not hold
-and forgets every graph it holds that the store has no more.  A build stopped
-anywhere leaves the file short of some graphs, never wrong about one.
+forgets a graph here and notes it as pending before it writes or drops it
+(:meth:`Counts.mark`, committed at once), and a count reads the pending graphs
+the store has, or every graph when the store does not hold the number of
+graphs expected (:mod:`kg.store.kept`).  A build stopped anywhere leaves graphs
+pending, never the counts of a graph as it no longer is.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf import namespace as ns
-from kg.store.layout import SHARED_NAMES, graph_name
+from kg.store import kept
 from kg.store.protocol import Store, Term
 
 FILE_NAME = "irkg-census.sqlite"
@@ -44,8 +45,6 @@ CREATE TABLE IF NOT EXISTS facts(graph TEXT NOT NULL, subject TEXT NOT NULL, kin
 CREATE INDEX IF NOT EXISTS facts_by_graph ON facts(graph);
 CREATE INDEX IF NOT EXISTS facts_by_kind ON facts(kind, subject, value);
 """
-#: graphs not kept: they change with every build, and are counted afresh
-_NOT_KEPT = frozenset({*SHARED_NAMES, "followups"})
 _TYPE = ns.ns_node(ns.RDF, "type")
 _LICENSE, _PUBLISHER = ns.ns_node(ns.DCTERMS, "license"), ns.ns_node(ns.DCTERMS, "publisher")
 _TRANSCRIPT = ns.irkg("Transcript")
@@ -86,12 +85,6 @@ class Others:
 
 #: (quads, {class IRI: resources}, [(licence IRI, publisher N-Triples, transcripts)])
 Totals = tuple[int, dict[str, int], list[tuple[str | None, str | None, int]]]
-
-
-def kept(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> bool:
-    """Whether the counts of ``graph`` are kept between builds: a transcript's graph (or any other
-    graph no build rewrites), not one of the shared graphs."""
-    return isinstance(graph, ox.NamedNode) and graph_name(graph.value) not in _NOT_KEPT
 
 
 def count_graphs(store: Store, graphs: list[ox.NamedNode], queries: Iterable[str] = tuple(_PATTERNS)) -> dict[str, GraphCounts]:
@@ -148,7 +141,7 @@ class Counts:
                                    "DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS stamp;"
                                    f"PRAGMA user_version = {SCHEMA}; CREATE TABLE stamp(code TEXT NOT NULL);")
             self._db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
-        self._db.executescript(_TABLES)
+        self._db.executescript(_TABLES + kept.SCHEMA)
 
     def _stamp(self) -> str | None:
         """The hash of the code that counted what the file holds (other code may count otherwise)."""
@@ -196,17 +189,32 @@ class Counts:
             self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
         return bool(held)
 
-    def catch_up(self, store: Store, graphs: Iterable[ox.NamedNode]) -> None:
-        """Hold the counts of exactly the kept graphs among ``graphs`` (the named graphs of ``store``):
-        those it does not hold yet are read, those gone are forgotten."""
-        present = {g.value for g in graphs if kept(g)}
-        held = self.graphs()
-        self.forget(held - present)
-        new = [ox.NamedNode(g) for g in sorted(present - held)]
+    def mark(self, graphs: Iterable[str]) -> None:
+        """Forget ``graphs`` and note them as pending (:mod:`kg.store.kept`), before the store changes them."""
+        graphs = list(graphs)
+        for graph in graphs:
+            self._delete(graph)
+        kept.mark(self._db, graphs)
+        self._db.commit()
+
+    def written(self, graph: str, counts: GraphCounts) -> None:
+        """``graph`` was written and holds ``counts``: no longer pending (committed with the next commit)."""
+        self.put(graph, counts)
+        self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
+
+    def catch_up(self, store: Store) -> list[str]:
+        """Hold the counts of exactly the kept graphs of ``store`` (:mod:`kg.store.kept`); returns its
+        graphs that are not kept."""
+        todo = kept.sync(self._db, store, self.graphs())
+        self.forget(todo.gone)
+        new = [ox.NamedNode(g) for g in todo.read]
         for start in range(0, len(new), 50 * BATCH):
             for graph, counts in count_graphs(store, new[start:start + 50 * BATCH]).items():
                 self.put(graph, counts)
             self._db.commit()
+        kept.settle(self._db, todo.others)
+        self._db.commit()
+        return todo.others
 
     def totals(self, others: Others) -> Totals:
         """(quads, {class IRI: distinct resources}, [(licence, publisher N-Triples, transcripts)]) of the
@@ -240,12 +248,9 @@ def store_counts(store: Store) -> Totals | None:
     table = Counts.beside(store)
     if table is None:
         return None
-    raw = getattr(store, "raw", None)
-    graphs = [g for g in (raw.named_graphs() if raw is not None else store.graphs()) if isinstance(g, ox.NamedNode)]
-    others = _count_together(store, [g for g in graphs if not kept(g)])
-    others.quads += store.count(ox.DefaultGraph())
     with table:
-        table.catch_up(store, graphs)
+        others = _count_together(store, [ox.NamedNode(g) for g in table.catch_up(store)])
+        others.quads += store.count(ox.DefaultGraph())
         return table.totals(others)
 
 
