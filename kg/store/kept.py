@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.store.layout import SHARED_NAMES, graph_name
+from kg.rdf.namespace import graph_iri
+from kg.store.layout import SHARED_NAMES, base_of, graph_name
 from kg.store.protocol import Store
 
 SCHEMA = """
@@ -66,10 +67,12 @@ def sync(db: sqlite3.Connection, store: Store, held: set[str]) -> Sync:
     """What the file of ``db``, holding the rows of ``held``, must read and forget (see the module)."""
     raw = store.raw
     pending = {g for (g,) in db.execute("SELECT graph FROM pending")}
-    others = [g for (g,) in db.execute("SELECT graph FROM others ORDER BY graph")]
-    has = {g: raw.contains_named_graph(ox.NamedNode(g)) for g in [*pending, *others]}
+    others = {g for (g,) in db.execute("SELECT graph FROM others")}
+    sample = next(iter(held or pending), None)  # the shared graphs of its base, for a file that knows none
+    others |= {graph_iri(name, base_of(sample)).value for name in NOT_KEPT} if sample else set()
+    has = {g: raw.contains_named_graph(ox.NamedNode(g)) for g in pending | others}
     present = {g for g in pending if has[g]}
-    others = [g for g in others if has[g]]
+    others = sorted(g for g in others if has[g])
     count = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g {} }")))["n"]
     if int(count.value) == len(held | present) + len(others):
         return Sync(sorted(present), sorted(pending - present), others)
