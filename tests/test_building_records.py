@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.building.followup import (
-    THRESHOLD, Claim, confidence, find_followups, followup_triples, read_claims, words,
+    THRESHOLD, Claim, FollowUp, confidence, find_followups, followup_triples, read_claims, words,
 )
 from kg.building.manifest import FILE_NAME, SCHEMA, Manifest
 from kg.store.embedded import OxigraphStore
@@ -194,7 +194,7 @@ def test_the_rdf_of_a_link_is_deterministic():
     first, second = followup_triples([link]), followup_triples([link])
     assert first == second and len(first) == 5
     [value] = [t.object for t in first if t.predicate.value.endswith("#confidence")]
-    assert value.value == f"{link.confidence:.3f}" and value.datatype.value.endswith("#decimal")
+    assert float(value.value) == link.confidence and value.datatype.value.endswith("#decimal")
     nodes = {t.subject.value for t in first if "/followup/" in t.subject.value}
     assert len(nodes) == 1 and nodes.pop().startswith("https://w3id.org/irkg/id/followup/")
 
@@ -227,3 +227,14 @@ def test_claims_take_the_meetings_date_else_the_pages_and_skip_the_undated():
     claims = read_claims(store)
     assert [(c.iri, c.date, c.item, c.type, c.status) for c in claims] == [
         ("urn:k:a", "2021-03-01", "vaccine", "Supply", "planned"), ("urn:k:b", "2021-05-05", "vaccine", "Supply", "planned")]
+
+
+@pytest.mark.parametrize("confidence", [0.5, 1.0, 0.0, 0.47, 0.474, 0.4])
+def test_a_confidence_is_written_as_the_store_gives_it_back(confidence):
+    """A relink compares what the store holds with what it would write: a decimal the store turns into
+    another form ("0.500" into "0.5") was taken for a change, and the link lost its confidence."""
+    link = FollowUp(PROMISE, claim("b", "completed", "2020-06-01", "We signed it."), confidence)
+    triples = followup_triples([link])
+    store, graph = ox.Store(), ox.NamedNode("urn:g")
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+    assert {ox.Triple(q.subject, q.predicate, q.object) for q in store} == set(triples)

@@ -157,8 +157,10 @@ class _Reads:
 
 
 def test_the_linker_reads_a_few_graphs_at_a_time_and_links_as_one_read_does(linked_store):
+    from kg.building.claimtable import FILE_NAME
     from kg.building.followup import read_claims
 
+    (linked_store.path / FILE_NAME).unlink()  # no table kept from the dev build: every graph is read
     whole = find_followups(read_claims(linked_store))
     reads = _Reads(linked_store)
     links = link_followups(reads, batch=2)
@@ -179,3 +181,43 @@ def test_a_store_on_disk_lets_go_of_its_memory_and_keeps_its_quads(linked_store)
     raw = linked_store.raw  # held elsewhere: the directory could not be reopened under it
     assert not linked_store.release_memory() and raw is linked_store.raw
     assert not OxigraphStore(None).release_memory()
+
+
+def _link_quads(store: OxigraphStore) -> list[str]:
+    return sorted(str(q) for q in store.raw.quads_for_pattern(None, None, None, followups_graph_iri(DEFAULT_BASE)))
+
+
+def test_a_relink_reads_only_the_graphs_its_table_does_not_hold_and_links_as_a_whole_read(linked_store):
+    """The table beside the store holds the dev graphs' claims from their build: the first link reads the
+    two made-up graphs only, a second none, and one after a graph went forgets its claims."""
+    from kg.building.followup import links_of, claim_batches
+
+    reads = _Reads(linked_store)
+    links = link_followups(reads)
+    read = set().union(*reads.answers)
+    assert {k.rsplit("/", 1)[-1] for k in read} == {"p", "k"}
+    assert links == links_of(claim_batches(linked_store)) and len(links) >= 3
+    first = _link_quads(linked_store)
+    reads.answers.clear()
+    assert link_followups(reads) == links and reads.answers == [] and _link_quads(linked_store) == first
+    linked_store.update(f"DROP GRAPH <{DEFAULT_BASE}graph/p>")
+    after = link_followups(reads)
+    assert reads.answers == [] and after == links_of(claim_batches(linked_store))
+    assert "commitment/p" not in " ".join(_link_quads(linked_store))
+
+
+def test_the_table_forgets_a_graph_and_counts_the_words_of_the_claims_it_keeps(tmp_path):
+    from kg.building.claimtable import ClaimTable
+    from kg.building.followup import table_rows
+
+    a = claim("x", "planned", "2021-01-01", "Sputnik vaccine doses")
+    b = claim("x", "planned", "2021-01-01", "Akkuyu reactor")  # the same IRI from a later graph
+    with ClaimTable(tmp_path / "t.sqlite") as table:
+        table.put("g2", table_rows([b]))
+        assert table.words == {"akkuyu": 1, "reactor": 1} and table.size == 1
+        table.put("g1", table_rows([a, PROMISE]))  # g1 comes first: its claim of x is the one kept
+        assert table.words["sputnik"] == 2 and "akkuyu" not in table.words and table.size == 2
+        table.forget(["g1"])
+        assert table.words == {"akkuyu": 1, "reactor": 1} and table.graphs() == {"g2"}
+    with ClaimTable(tmp_path / "t.sqlite") as table:  # kept on disk
+        assert table.graphs() == {"g2"} and table.size == 1

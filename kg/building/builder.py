@@ -209,7 +209,7 @@ def _finish(plan: Plan, result: BuildResult, prune: bool, sink: Sink) -> None:
     if prune:
         plan.manifest.forget_unseen()
     _drop_replaced(plan, result, sink)
-    if result.built:  # links between commitments of different transcripts: rewritten whole
+    if result.built or result.removed:  # links between commitments of different transcripts: rewritten whole
         sink.link_followups(plan.base)
 
 
@@ -228,15 +228,17 @@ def _sink_of(target: Store | Sink, rebuild: bool, prune: bool,
 def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
     """This build as a prov:Activity, and the dataset description redone (:mod:`kg.store.metadata`).
 
-    A build that wrote no graph changed nothing, and leaves the store as it was.
+    A build that wrote and dropped no graph changed nothing, and leaves the store as it was.
     """
-    if not result.graphs:
+    if not result.graphs and not result.removed:
         return
     from kg import __version__
     from kg.store.metadata import BuildRecord, now
     from kg.extract.pipeline import READERS, pipeline_for
 
     reader = next((name for name in READERS if pipeline_for(name) == tuple(pipeline)), "custom")
+    if len(result.graphs) >= FLUSH_EVERY:  # a large build: the description starts from a store let go of
+        sink.flush()
     sink.record_build(BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
 
 

@@ -1,22 +1,33 @@
-"""The follow-up linker's scratch table: every claim on disk, read back one thread at a time.
+"""The follow-up linker's table: every claim of a store, read back one thread at a time.
 
 Linking needs two things of the whole corpus: how many quotes hold each word
 (the IDF weights, and the words too common to count) and, for each thread of
 the same type, parties and item, its claims side by side.  Held in Python,
 both grew with the corpus, and a build's memory with them.  Here the claims
-go to a SQLite file in the temporary folder as they are read, and come back
-ordered by thread, so the linker holds one thread's claims at a time; what
-stays in memory is the word counts, which grow with the vocabulary, not with
-the pages.
+go to a SQLite file as they are read, and come back ordered by thread, so the
+linker holds one thread's claims at a time; the word counts are a table too.
 
-Claims are kept as JSON rows, with their thread and status beside them so
-SQL can pick the threads and statuses that can link.  The first claim given
-under an IRI is kept and a repeat is ignored, as a query reading the whole
-store keeps a commitment's first row.
+The table of a store directory is kept beside its Oxigraph files
+(:data:`FILE_NAME`), graph by graph, so a build that adds 100 pages to a store
+of 7,000 reads the claims of the 100 new graphs and not those of the others
+(:func:`kg.building.followup.link_followups`).  What it holds of a graph is
+only ever what the store held: a build forgets a graph here and notes it as
+pending before it writes or drops it (:meth:`ClaimTable.mark`, committed at
+once), and the linker reads the pending graphs the store has, or every graph
+when the store does not hold the number of graphs expected
+(:mod:`kg.store.kept`).  A build stopped anywhere leaves graphs pending, never a
+claim of a graph as it no longer is.  Any other store gets a table in a
+temporary folder, filled by one whole read.
+
+Claims are kept as JSON rows, with their graph, thread, status and content
+words beside them, so SQL can pick the threads and statuses that can link.
+An IRI given by two graphs counts once, as the claim of the first graph by
+IRI; a repeat within one graph is ignored.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import tempfile
@@ -24,24 +35,74 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-_SCHEMA = """
-PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = FILE;
-CREATE TABLE claims(iri TEXT PRIMARY KEY, thread TEXT NOT NULL, status TEXT NOT NULL, claim TEXT NOT NULL);
+from kg.store import kept
+
+FILE_NAME = "irkg-claims.sqlite"
+SCHEMA = 1  # PRAGMA user_version of the table; another value means: forget it and read the store again
+_TABLES = """
+CREATE TABLE IF NOT EXISTS claims(iri TEXT NOT NULL, graph TEXT NOT NULL, thread TEXT NOT NULL,
+    status TEXT NOT NULL, claim TEXT NOT NULL, bag TEXT NOT NULL, PRIMARY KEY (iri, graph));
+CREATE INDEX IF NOT EXISTS claims_by_graph ON claims(graph);
+CREATE INDEX IF NOT EXISTS claims_by_thread ON claims(thread, iri, graph);
+CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS words(word TEXT PRIMARY KEY, n INTEGER NOT NULL);
 """
+#: (IRI, thread key, status, fields, content words) of one claim
+Row = tuple[str, str, str, list, set[str]]
+
+
+def code_stamp() -> str:
+    """A hash of the code that reads a graph's claims (the linker's module) and keeps them (this one)."""
+    digest = hashlib.sha256()
+    for name in ("followup.py", "claimtable.py"):
+        digest.update(Path(__file__).with_name(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class ClaimTable:
-    """Claims keyed by IRI, with the count of quotes each content word appears in.
+    """Claims by graph and IRI, with the count of quotes each content word appears in.
 
-    Use it as a context manager: the file is removed on exit.
+    ``path`` None: a table in a temporary folder, removed on close.  Use it as a context manager.
     """
 
-    def __init__(self) -> None:
-        self._folder = tempfile.TemporaryDirectory(prefix="kg-claims-")
-        self._db = sqlite3.connect(str(Path(self._folder.name) / "claims.sqlite"))
-        self._db.executescript(_SCHEMA)
-        self.words: Counter[str] = Counter()  # word -> quotes it appears in
-        self.size = 0
+    def __init__(self, path: str | Path | None = None) -> None:
+        self._folder = None
+        if path is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="kg-claims-")
+            path = Path(self._folder.name) / "claims.sqlite"
+        self.path = Path(path)
+        self._db = sqlite3.connect(str(self.path))
+        if self._folder is not None:
+            self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        else:
+            self._db.executescript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+                self._db.executescript("DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS graphs;"
+                                       f"DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS stamp;"
+                                       f"PRAGMA user_version = {SCHEMA};")
+        self._db.executescript(_TABLES + kept.SCHEMA)
+        if self._folder is None:
+            self._check_stamp()
+
+    def _check_stamp(self) -> None:
+        """Start anew when the code that reads claims is not the code that filled the table: its rows
+        would be what another reading gave (the reader version of :mod:`kg.building.manifest` leaves
+        this code out, as it changes no transcript graph)."""
+        stamp = code_stamp()
+        self._db.execute("CREATE TABLE IF NOT EXISTS stamp(code TEXT NOT NULL)")
+        if [stamp] != [code for (code,) in self._db.execute("SELECT code FROM stamp")]:
+            self.clear()
+            self._db.execute("DELETE FROM stamp")
+            self._db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
+            self._db.commit()
+
+    @classmethod
+    def beside(cls, store: object) -> ClaimTable | None:
+        """The table kept beside a writable store directory; None for any other store."""
+        path = getattr(store, "path", None)
+        if path is None or getattr(store, "read_only", False):
+            return None
+        return cls(Path(path) / FILE_NAME)
 
     def __enter__(self) -> ClaimTable:
         return self
@@ -49,34 +110,130 @@ class ClaimTable:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(self, rows: Iterable[tuple[str, str, str, list, set[str]]]) -> None:
-        """Keep each (IRI, thread key, status, fields, content words) not already kept."""
-        for iri, thread, status, fields, bag in rows:
-            cursor = self._db.execute("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?)",
-                                      (iri, thread, status, json.dumps(fields)))
-            if cursor.rowcount:
-                self.size += 1
-                self.words.update(bag)
+    # --- filling -----------------------------------------------------------------------
 
-    def threads(self, statuses: Iterable[str]) -> Iterator[list[list]]:
-        """The fields of each claim with one of ``statuses``, thread by thread (threads of one claim left out)."""
-        self._db.execute("CREATE INDEX IF NOT EXISTS by_thread ON claims(thread, status)")
+    def add(self, rows: Iterable[Row]) -> None:
+        """Keep each claim not already kept under its IRI (in no graph: a table filled once, in order)."""
+        counted: Counter[str] = Counter()
+        for iri, thread, status, fields, bag in rows:
+            if self._db.execute("INSERT OR IGNORE INTO claims VALUES (?, '', ?, ?, ?, ?)",
+                                (iri, thread, status, json.dumps(fields), " ".join(sorted(bag)))).rowcount:
+                counted.update(bag)
+        self._count(counted)
+
+    def put(self, graph: str, rows: Iterable[Row]) -> None:
+        """The claims of ``graph``, in place of those it had; the word counts follow.
+
+        The words counted are those of the claim kept under each IRI, so each IRI whose kept
+        claim may change has its words taken off before and put back after."""
+        rows = list(rows)
+        old = [iri for (iri,) in self._db.execute("SELECT iri FROM claims WHERE graph = ?", (graph,))]
+        touched = list(dict.fromkeys([*old, *(row[0] for row in rows)]))
+        before = self._kept(touched)
+        self._db.execute("DELETE FROM claims WHERE graph = ?", (graph,))
+        self._db.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?)",
+                             ((iri, graph, thread, status, json.dumps(fields), " ".join(sorted(bag)))
+                              for iri, thread, status, fields, bag in rows))
+        self._db.execute("INSERT OR IGNORE INTO graphs VALUES (?)", (graph,))
+        after = self._kept(touched)
+        delta: Counter[str] = Counter()
+        for iri in touched:
+            if after.get(iri) != before.get(iri):
+                delta.subtract(before[iri][1].split() if iri in before else ())
+                delta.update(after[iri][1].split() if iri in after else ())
+        self._count(delta)
+
+    def forget(self, graphs: Iterable[str]) -> None:
+        """Forget the claims of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
+        forgot = False
+        for graph in graphs:
+            if self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount:
+                self.put(graph, [])
+                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+                forgot = True
+        if forgot:
+            self._db.commit()
+
+    def mark(self, graphs: Iterable[str]) -> None:
+        """Forget ``graphs`` and note them as pending (:mod:`kg.store.kept`), before the store changes them."""
+        graphs = list(graphs)
+        for graph in graphs:
+            if self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount:
+                self.put(graph, [])
+                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+        kept.mark(self._db, graphs)
+        self._db.commit()
+
+    def sync(self, store: object) -> kept.Sync:
+        """What to read and forget to hold the claims of every transcript graph of ``store``."""
+        return kept.sync(self._db, store, self.graphs())
+
+    def settle(self, others: list[str]) -> None:
+        kept.settle(self._db, others)
+        self._db.commit()
+
+    def clear(self) -> None:
+        """Forget every graph (a store that must be read again whole)."""
+        self._db.executescript("DELETE FROM claims; DELETE FROM graphs; DELETE FROM words; DELETE FROM pending;"
+                               "DELETE FROM others;")
+
+    def _kept(self, iris: list[str]) -> dict[str, tuple[str, str]]:
+        """(graph, words) of the claim kept under each of ``iris`` that has one: that of the first graph by IRI."""
+        kept: dict[str, tuple[str, str]] = {}
+        for start in range(0, len(iris), 500):
+            part = iris[start:start + 500]
+            kept.update((iri, (graph, bag)) for iri, graph, bag in self._db.execute(
+                f"SELECT iri, MIN(graph), bag FROM claims WHERE iri IN ({', '.join('?' * len(part))}) GROUP BY iri",
+                part))
+        return kept
+
+    def _count(self, delta: Counter[str]) -> None:
+        changed = [(word, n) for word, n in delta.items() if n]
+        self._db.executemany("INSERT INTO words VALUES (?, ?) ON CONFLICT(word) DO UPDATE SET n = n + excluded.n",
+                             changed)
+        if any(n < 0 for _, n in changed):
+            self._db.execute("DELETE FROM words WHERE n <= 0")
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    # --- reading -----------------------------------------------------------------------
+
+    def graphs(self) -> set[str]:
+        """The graphs whose claims the table holds."""
+        return {graph for (graph,) in self._db.execute("SELECT graph FROM graphs")}
+
+    @property
+    def size(self) -> int:
+        """Claims kept: one per IRI."""
+        return self._db.execute("SELECT COUNT(DISTINCT iri) FROM claims").fetchone()[0]
+
+    @property
+    def words(self) -> Counter[str]:
+        """For each content word, the number of kept claims whose quote holds it."""
+        return Counter(dict(self._db.execute("SELECT word, n FROM words")))
+
+    def threads(self, statuses: Iterable[str]) -> Iterator[list[tuple[list, set[str]]]]:
+        """(fields, content words) of each kept claim with one of ``statuses``, thread by thread (threads
+        of one claim left out)."""
         wanted = sorted(set(statuses))
         marks = ", ".join("?" * len(wanted))
-        rows = self._db.execute(f"SELECT thread, claim FROM claims WHERE status IN ({marks}) "
-                                "ORDER BY thread, iri", wanted)
+        rows = self._db.execute(f"SELECT thread, claim, bag FROM claims AS c WHERE status IN ({marks}) AND graph = "
+                                "(SELECT MIN(graph) FROM claims WHERE iri = c.iri) ORDER BY thread, iri", wanted)
         current, group = None, []
-        for thread, text in rows:
+        for thread, text, bag in rows:
             if thread != current:
                 if len(group) > 1:
                     yield group
                 current, group = thread, []
-            group.append(json.loads(text))
+            group.append((json.loads(text), set(bag.split())))
         if len(group) > 1:
             yield group
 
     def close(self) -> None:
         if self._db is not None:
+            self._db.commit()
             self._db.close()
             self._db = None
-            self._folder.cleanup()
+            if self._folder is not None:
+                self._folder.cleanup()

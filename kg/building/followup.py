@@ -30,6 +30,7 @@ Precision on a hand-checked sample: docs/followups.md.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -37,10 +38,11 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
-from kg.building.claimtable import ClaimTable
+from kg.building.claimtable import ClaimTable, Row
 from kg.model import MUTUAL_TYPES
 from kg.rdf.namespace import DEFAULT_BASE, RDF, XSD, followups_graph_iri, irkg, ns_node
 from kg.store.protocol import Store
@@ -74,7 +76,7 @@ _CLAIM = """
     OPTIONAL { ?tr irkg:published ?published }
 """
 _COMMITMENTS = """
-SELECT ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
+SELECT ?g ?k ?type ?by ?to ?status ?item ?title ?date ?published ?quote WHERE {
   GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment }
   %s
 }"""
@@ -85,7 +87,7 @@ def _commitments_query(graphs: Sequence[ox.NamedNode] | None) -> str:
     named many times faster than one restricting ``GRAPH ?g`` by VALUES, which it applies last."""
     if graphs is None:
         return _COMMITMENTS % f"GRAPH ?g {{{_CLAIM}}}"
-    return _COMMITMENTS % " UNION ".join(f"{{ GRAPH {g} {{{_CLAIM}}} }}" for g in graphs)
+    return _COMMITMENTS % " UNION ".join(f"{{ GRAPH {g} {{{_CLAIM}}} BIND({g} AS ?g) }}" for g in graphs)
 
 
 @dataclass(frozen=True)
@@ -118,17 +120,28 @@ class FollowUp:
 
 def read_claims(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> list[Claim]:
     """Every dated commitment with parties and status (of ``graphs`` only, when given); the meeting's
-    date, else the page's."""
+    date, else the page's.  An IRI in two graphs is the claim of the first graph read."""
     claims: dict[str, Claim] = {}
+    for graph in claims_by_graph(store, graphs).values():
+        for claim in graph:
+            claims.setdefault(claim.iri, claim)
+    return sorted(claims.values(), key=lambda c: (c.date, c.iri))
+
+
+def claims_by_graph(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> dict[str, list[Claim]]:
+    """The claims of each graph (of ``graphs`` only, when given) that has any, as :func:`read_claims`
+    reads them: within a graph, the first dated row of a commitment is its claim."""
+    out: dict[str, dict[str, Claim]] = {}
     for row in store.query(_commitments_query(graphs)):
         value = {name: term.value for name, term in row.items()}
         date = value.get("date") or value.get("published")
+        claims = out.setdefault(value["g"], {})
         if not date or value["k"] in claims:
             continue
         claims[value["k"]] = Claim(value["k"], value["type"].rsplit("#", 1)[-1], value["by"], value["to"],
                                    value["status"].rsplit("#", 1)[-1], date[:10], value.get("quote", ""),
                                    (value.get("item") or "").lower() or None, value.get("title"))
-    return sorted(claims.values(), key=lambda c: (c.date, c.iri))
+    return {graph: list(claims.values()) for graph, claims in out.items() if claims}
 
 
 def claim_batches(store: Store, batch: int = GRAPHS_PER_READ) -> Iterator[list[Claim]]:
@@ -171,10 +184,19 @@ def links_of(batches: Iterable[Iterable[Claim]], threshold: float = THRESHOLD) -
     (:class:`kg.building.claimtable.ClaimTable`), so memory holds one batch and then one thread."""
     with ClaimTable() as table:
         for claims in batches:
-            table.add((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, dataclasses.astuple(c),
-                       words(c.quote)) for c in claims)
-        links = list(_links(table, threshold))
-    return sorted(links, key=lambda f: (f.later.date, f.later.iri))
+            table.add(table_rows(claims))
+        return table_links(table, threshold)
+
+
+def table_rows(claims: Iterable[Claim]) -> Iterator[Row]:
+    """The rows of ``claims`` for a :class:`ClaimTable`: thread key, status, fields and content words."""
+    return ((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, dataclasses.astuple(c), words(c.quote))
+            for c in claims)
+
+
+def table_links(table: ClaimTable, threshold: float = THRESHOLD) -> list[FollowUp]:
+    """The links among the claims of ``table``, by the later claim's date."""
+    return sorted(_links(table, threshold), key=lambda f: (f.later.date, f.later.iri))
 
 
 def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
@@ -184,15 +206,40 @@ def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
     # "cooperation", "economic", "projects": shared by everything, once there are enough quotes
     common = {w for w, k in frequency.items() if k > COMMON_SHARE * n} if n >= COMMON_FROM else set()
     for thread in table.threads(EARLIER | LATER):
-        claims = [Claim(*fields) for fields in thread]
-        bags = {c.iri: words(c.quote) - common for c in claims}
-        earlier = [c for c in claims if c.status in EARLIER]
-        for later in (c for c in claims if c.status in LATER):
-            scored = [(confidence(e, later, bags, idf), e.date, e.iri, e) for e in earlier if e.date < later.date]
+        claims = [(Claim(*fields), bag) for fields, bag in thread]
+        weighed = {c.iri: _Weighed(bag - common, idf, c.date) for c, bag in claims}
+        earlier = sorted((c for c, _ in claims if c.status in EARLIER), key=lambda c: c.date)
+        dates = [e.date for e in earlier]
+        for later in (c for c, _ in claims if c.status in LATER):
+            before = earlier[:bisect.bisect_left(dates, later.date)]
+            scored = [(_confidence(e, later, weighed[e.iri], weighed[later.iri], idf), e.date, e.iri, e)
+                      for e in before]
             if scored:
                 score, *_, best = max(scored, key=lambda s: (s[0], s[1], s[2]))
                 if score >= threshold:
                     yield FollowUp(best, later, round(score, 3))
+
+
+class _Weighed:
+    """A quote's content words and their IDF mass, weighed once for every pair it is in."""
+
+    __slots__ = ("bag", "mass", "month")
+
+    def __init__(self, bag: set[str], idf: dict[str, float], date: str = "") -> None:
+        self.bag, self.mass, self.month = bag, _mass(bag, idf), _month(date)
+
+
+def _month(date: str) -> tuple[int, int] | None:
+    """(year, month) of an ISO date, None if it has none."""
+    try:
+        return int(date[:4]), int(date[5:7])
+    except ValueError:
+        return None
+
+
+def _mass(bag: Iterable[str], idf: dict[str, float]) -> float:
+    """The summed IDF of ``bag``, exactly rounded (the same whatever order a set gives its words in)."""
+    return math.fsum(idf.get(w, 1.0) for w in bag)
 
 
 def confidence(earlier: Claim, later: Claim, bags: dict[str, set[str]], idf: dict[str, float]) -> float:
@@ -207,23 +254,27 @@ def confidence(earlier: Claim, later: Claim, bags: dict[str, set[str]], idf: dic
     a promise is usually followed up at the next meeting or two.
     """
     a, b = bags.get(earlier.iri, set()), bags.get(later.iri, set())
-    mass = lambda bag: sum(idf.get(w, 1.0) for w in bag)  # noqa: E731
-    score = 0.2 + 0.5 * (mass(a & b) / (math.sqrt(mass(a) * mass(b)) or 1.0))
+    return _confidence(earlier, later, _Weighed(a, idf, earlier.date), _Weighed(b, idf, later.date), idf)
+
+
+def _confidence(earlier: Claim, later: Claim, a: _Weighed, b: _Weighed, idf: dict[str, float]) -> float:
+    """:func:`confidence`, the quotes weighed already."""
+    shared = a.bag & b.bag
+    score = 0.2 + 0.5 * (_mass(shared, idf) / (math.sqrt(a.mass * b.mass) or 1.0) if shared else 0.0)
     if earlier.item and earlier.item == later.item:
         score += 0.3
     if earlier.title and later.title:  # two named documents: the same one, or two different ones
-        score += 0.3 if words(earlier.title) & words(later.title) else -0.3
-    years = _years_between(earlier.date, later.date)
-    if years > 2:
-        score -= min(0.4, 0.05 * (years - 2))
+        score += 0.3 if _title_words(earlier.title) & _title_words(later.title) else -0.3
+    if a.month and b.month:
+        years = (b.month[0] - a.month[0]) + (b.month[1] - a.month[1]) / 12
+        if years > 2:
+            score -= min(0.4, 0.05 * (years - 2))
     return max(0.0, min(1.0, score))
 
 
-def _years_between(first: str, second: str) -> float:
-    try:
-        return (int(second[:4]) - int(first[:4])) + (int(second[5:7]) - int(first[5:7])) / 12
-    except ValueError:
-        return 0.0
+@lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(words(title))
 
 
 def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> list[ox.Triple]:
@@ -238,21 +289,58 @@ def followup_triples(links: Iterable[FollowUp], base: str = DEFAULT_BASE) -> lis
             ox.Triple(node, ns_node(RDF, "type"), irkg("FollowUp")),
             ox.Triple(node, irkg("earlierCommitment"), earlier),
             ox.Triple(node, irkg("laterCommitment"), later),
-            ox.Triple(node, irkg("confidence"), ox.Literal(f"{link.confidence:.3f}", datatype=ns_node(XSD, "decimal"))),
+            ox.Triple(node, irkg("confidence"), ox.Literal(decimal(link.confidence), datatype=ns_node(XSD, "decimal"))),
         ]
     return triples
+
+
+def decimal(value: float) -> str:
+    """``value`` to three places in the canonical form of xsd:decimal ("0.5", "1", not "0.500", "1.000").
+
+    Oxigraph stores a decimal by its value and gives it back canonical: with "0.500" written, a
+    relink's :meth:`~kg.store.embedded.OxigraphStore.replace_graph` took the stored "0.5" for a triple
+    gone and the new "0.500" for one added, added it (no change) and deleted "0.5", so every link
+    with a round confidence lost it (488 follow-up triples where a first link wrote 520)."""
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
 
 
 def link_followups(store: Store, base: str = DEFAULT_BASE, threshold: float = THRESHOLD,
                    batch: int = GRAPHS_PER_READ) -> list[FollowUp]:
     """Find the follow-up links over the whole store and write them as the ``graph/followups`` graph.
 
-    The claims are read ``batch`` graphs at a time (:func:`claim_batches`) and wait on disk until
-    linked (:func:`links_of`), so the memory this takes does not grow with the store."""
-    links = links_of(claim_batches(store, batch), threshold)
+    A writable store directory keeps its claims in a table beside it (:mod:`kg.building.claimtable`):
+    only the graphs the table does not hold are read.  Any other store is read whole, ``batch``
+    graphs at a time (:func:`claim_batches`), into a table that lasts one link.  Either way the claims
+    wait on disk until linked, so the memory this takes does not grow with the store."""
+    table = ClaimTable.beside(store)
+    if table is None:
+        links = links_of(claim_batches(store, batch), threshold)
+    else:
+        with table:
+            catch_up(table, store, batch)
+            links = table_links(table, threshold)
     graph = followups_graph_iri(base)
     if links:
         store.replace_graph(graph, followup_triples(links, base))
     else:  # no links, no graph: an empty named graph would still count in `kg stats`
         store.update(f"DROP SILENT GRAPH {graph}")
     return links
+
+
+def catch_up(table: ClaimTable, store: Store, batch: int = GRAPHS_PER_READ) -> None:
+    """Make ``table`` hold the claims of every transcript graph of ``store``: the graphs a build marked
+    (or all, when the store is not as the table expects: :mod:`kg.store.kept`) are read ``batch`` at a
+    time or forgotten.  Commitments live in transcript graphs only (:mod:`kg.store.layout`), so the
+    shared graphs and the links' own are never read."""
+    todo = table.sync(store)
+    table.forget(todo.gone)
+    release = getattr(store, "release_memory", lambda: False)
+    for start in range(0, len(todo.read), batch):
+        graphs = todo.read[start:start + batch]
+        found = claims_by_graph(store, [ox.NamedNode(g) for g in graphs])
+        for graph in graphs:
+            table.put(graph, table_rows(found.get(graph, ())))
+        if (start // batch + 1) % _BATCHES_PER_PAGE == 0:
+            table.commit()
+            release()
+    table.settle(todo.others)

@@ -58,36 +58,54 @@ class StoreSink:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._beside = None  # what a store directory keeps beside it (kg.building.beside), once written to
 
     def write_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
         return self.store.replace_graph(graph, triples)
 
     def write_transcript(self, graph: ox.NamedNode, triples: Sequence[ox.Triple],
                          shared: Sequence[ox.Triple] = ()) -> int:
+        from kg.building.beside import Beside
         from kg.store.layout import write_transcript
 
-        return write_transcript(self.store, graph, triples, shared)
+        self._beside = self._beside or Beside(self.store)
+        self._beside.before_change(graph)
+        written = write_transcript(self.store, graph, triples, shared)
+        self._beside.written(graph, triples)
+        return written
 
     def remove_transcript(self, graph: ox.NamedNode) -> None:
+        from kg.building.beside import Beside
         from kg.store.layout import remove_transcript
 
+        self._beside = self._beside or Beside(self.store)
+        self._beside.before_change(graph)
         remove_transcript(self.store, graph)  # and what only it brought to the entities graph
 
     def link_followups(self, base: str) -> None:
         from kg.building.followup import link_followups
 
+        self._close_beside()
         link_followups(self.store, base)  # links between transcripts: rewritten whole
 
     def record_build(self, record: BuildRecord, base: str) -> None:
         from kg.store.metadata import write_metadata
 
-        self.flush()  # its counts read the whole store: start from what the linker's reads left
+        self._close_beside()  # the build flushed before, if it was a large one (kg.building.builder)
         write_metadata(self.store, record, base)
+
+    def _close_beside(self) -> None:
+        """Commit what is kept beside the store: the linker and the census read it next."""
+        if self._beside is not None:
+            self._beside.close()
+            self._beside = None
 
     def flush(self) -> None:
         """Moves what Oxigraph holds in memory to its files, for a store on disk (memory stores have none),
         and lets go of what it keeps of the files read so far (:meth:`OxigraphStore.release_memory`)."""
         store = self.store
+        if self._beside is not None:
+            self._beside.commit()
         if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
             release = getattr(store, "release_memory", None)
             if release is None or not release():

@@ -28,6 +28,22 @@ CLASS_PAGE = 20_000
 Release = Callable[[], object]
 
 
+def kept(store: Store) -> tuple[int, int, list[tuple[str | None, Term | None, int]], list[tuple[str, int]]] | None:
+    """(quads, transcripts, licences, classes) as :func:`quads`, :func:`licences` and :func:`classes` count
+    them, from the counts kept beside a writable store directory (:mod:`kg.store.counts`): only the graphs
+    they do not hold yet and the shared graphs are read.  None for any other store."""
+    from kg.store.counts import publisher_term, store_counts
+
+    counted = store_counts(store)
+    if counted is None:
+        return None
+    total, by_class, rows = counted
+    declared = _declared(store)
+    classes = sorted((iri, n) for iri, n in by_class.items() if iri in declared and n)
+    licences = [(licence, publisher_term(publisher), n) for licence, publisher, n in rows]
+    return total, by_class.get(ns.ONTOLOGY_NS + "Transcript", 0), licences, classes
+
+
 def quads(store: Store, release: Release) -> int:
     """Quads in every graph, the default graph's included."""
     total = store.count(DefaultGraph())

@@ -1,0 +1,53 @@
+"""What a build into a store directory keeps beside it, graph by graph, so the next build reads less.
+
+Two SQLite files sit beside the Oxigraph files: the follow-up linker's claims
+(:mod:`kg.building.claimtable`) and the description's counts
+(:mod:`kg.store.counts`).  Each holds, per transcript graph, only what the store
+held of it: before a graph is written or dropped both forget it and note it as
+pending (committed at once, :mod:`kg.store.kept`); the counts of a graph are
+put when it is written, from its triples; the claims are read back by the
+linker, which reads the pending graphs the store has.  A build stopped anywhere
+leaves graphs pending, which the next build reads from the store, and never a
+row of a graph as it no longer is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pyoxigraph as ox
+
+from kg.building.claimtable import ClaimTable
+from kg.store.counts import Counts, counts_of_triples
+from kg.store.protocol import Store
+
+
+class Beside:
+    """The files kept beside one store directory during a build (none for any other store)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.counts = Counts.beside(store)
+        self.claims = ClaimTable.beside(store) if self.counts is not None else None
+
+    def before_change(self, graph: ox.NamedNode) -> None:
+        """``graph`` is about to be written or dropped: both files forget it and note it as pending."""
+        if self.counts is not None:
+            self.claims.mark([graph.value])
+            self.counts.mark([graph.value])
+
+    def written(self, graph: ox.NamedNode, triples: Sequence[ox.Triple]) -> None:
+        """``graph`` now holds ``triples``: its counts (committed with the next :meth:`commit`)."""
+        if self.counts is not None:
+            self.counts.written(graph.value, counts_of_triples(triples))
+
+    def commit(self) -> None:
+        if self.counts is not None:
+            self.counts.commit()
+
+    def close(self) -> None:
+        """Commit and let go of both files (the linker and the census open them again)."""
+        for kept in (self.counts, self.claims):
+            if kept is not None:
+                kept.close()
+        self.counts = self.claims = None

@@ -1,0 +1,277 @@
+"""The dataset description's counts of a store directory, kept graph by graph beside it.
+
+Counting a store of 7,225 kremlin-news pages for its description read every
+graph (:mod:`kg.store.census`): 1.2 s, and the store reopened between parts,
+for a build that had added 100 pages.  What the description counts — quads,
+resources of each irkg class, transcripts under each licence and publisher —
+adds up graph by graph, since every triple about one subject is in one graph
+(:mod:`kg.store.layout`).  So the counts of each transcript graph are kept in
+a SQLite file beside the Oxigraph files (:data:`FILE_NAME`), a build counts
+the graphs the file does not hold yet, and the shared graphs (entities,
+ledger, reference, follow-ups, metadata), which change with every build, are
+counted afresh.
+
+What the file holds of a graph is only ever what the store held: a build
+forgets a graph here and notes it as pending before it writes or drops it
+(:meth:`Counts.mark`, committed at once), and a count reads the pending graphs
+the store has, or every graph when the store does not hold the number of
+graphs expected (:mod:`kg.store.kept`).  A build stopped anywhere leaves graphs
+pending, never the counts of a graph as it no longer is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.rdf import namespace as ns
+from kg.store import kept
+from kg.store.protocol import Store, Term
+
+FILE_NAME = "irkg-census.sqlite"
+SCHEMA = 2  # PRAGMA user_version of the file; another value means: forget it and count again
+_TABLES = """
+CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, quads INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS members(graph TEXT NOT NULL, class TEXT NOT NULL, subject TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS members_by_graph ON members(graph);
+CREATE INDEX IF NOT EXISTS members_by_class ON members(class, subject);
+CREATE TABLE IF NOT EXISTS facts(graph TEXT NOT NULL, subject TEXT NOT NULL, kind TEXT NOT NULL, value TEXT);
+CREATE INDEX IF NOT EXISTS facts_by_graph ON facts(graph);
+CREATE INDEX IF NOT EXISTS facts_by_kind ON facts(kind, subject, value);
+"""
+_TYPE = ns.ns_node(ns.RDF, "type")
+_LICENSE, _PUBLISHER = ns.ns_node(ns.DCTERMS, "license"), ns.ns_node(ns.DCTERMS, "publisher")
+_TRANSCRIPT = ns.irkg("Transcript")
+#: graphs one query counts
+BATCH = 20
+_COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { %s } GROUP BY ?g"
+_MEMBERS = "SELECT ?g ?s ?c WHERE { %s }"
+_FACTS = "SELECT ?g ?s ?p ?o WHERE { %s }"
+_PATTERNS = {
+    _COUNT: "?s ?p ?o",
+    _MEMBERS: f'?s a ?c FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}"))',
+    _FACTS: "{ ?s dcterms:license ?o BIND(dcterms:license AS ?p) } UNION "
+            "{ ?s dcterms:publisher ?o BIND(dcterms:publisher AS ?p) }",
+}
+#: kinds of facts: a transcript, a licence and a publisher of a subject
+TRANSCRIPT, LICENCE, PUBLISHER = "t", "l", "p"
+
+
+@dataclass
+class GraphCounts:
+    """What the description counts in one graph: its quads, its (class, subject) pairs of irkg classes,
+    and (subject, kind, value) facts: which subjects are transcripts, and their licences and publishers.
+    Subjects and publishers are in N-Triples, so a blank node stays one."""
+
+    quads: int = 0
+    members: set[tuple[str, str]] = field(default_factory=set)
+    facts: set[tuple[str, str, str | None]] = field(default_factory=set)
+
+
+@dataclass
+class Others:
+    """The counts of the graphs not kept, together: quads, resources by class, facts."""
+
+    quads: int = 0
+    classes: dict[str, int] = field(default_factory=dict)
+    facts: set[tuple[str, str, str | None]] = field(default_factory=set)
+
+
+#: (quads, {class IRI: resources}, [(licence IRI, publisher N-Triples, transcripts)])
+Totals = tuple[int, dict[str, int], list[tuple[str | None, str | None, int]]]
+
+
+def count_graphs(store: Store, graphs: list[ox.NamedNode], queries: Iterable[str] = tuple(_PATTERNS)) -> dict[str, GraphCounts]:
+    """The counts of each of ``graphs``, read from ``store`` :data:`BATCH` graphs a query (``queries`` only)."""
+    out = {g.value: GraphCounts() for g in graphs}
+    for start in range(0, len(graphs), BATCH):
+        part = graphs[start:start + BATCH]
+        for sparql in queries:
+            pattern = _PATTERNS[sparql]
+            where = " UNION ".join(f"{{ GRAPH {g} {{ {pattern} }} BIND({g} AS ?g) }}" for g in part)
+            for row in store.query(sparql % where):
+                counts = out[row["g"].value]
+                if sparql is _COUNT:
+                    counts.quads = int(row["n"].value)
+                elif sparql is _MEMBERS:
+                    counts.members.add((row["c"].value, str(row["s"])))
+                    if row["c"] == _TRANSCRIPT:
+                        counts.facts.add((str(row["s"]), TRANSCRIPT, None))
+                else:
+                    counts.facts.add(_fact(row["s"], row["p"], row["o"]))
+    return out
+
+
+def counts_of_triples(triples: Iterable[ox.Triple]) -> GraphCounts:
+    """The counts of a graph of ``triples``, as :func:`count_graphs` reads them from a store: a build
+    counts the graphs it writes so, without reading them back."""
+    own = set(triples)
+    counts = GraphCounts(len(own))
+    for t in own:
+        if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode) and t.object.value.startswith(ns.ONTOLOGY_NS):
+            counts.members.add((t.object.value, str(t.subject)))
+            if t.object == _TRANSCRIPT:
+                counts.facts.add((str(t.subject), TRANSCRIPT, None))
+        elif t.predicate in (_LICENSE, _PUBLISHER):
+            counts.facts.add(_fact(t.subject, t.predicate, t.object))
+    return counts
+
+
+def _fact(subject: ox.Term, predicate: ox.Term, value: ox.Term) -> tuple[str, str, str]:
+    """A licence by its value (as the description names it), a publisher in N-Triples (it is a term)."""
+    return (str(subject), LICENCE, value.value) if predicate == _LICENSE else (str(subject), PUBLISHER, str(value))
+
+
+class Counts:
+    """The counts of the kept graphs of one store directory (see the module's docstring)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._db = sqlite3.connect(str(self.path))
+        self._db.executescript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        stamp = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # the code that counts
+        if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or stamp != self._stamp():
+            self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS members;"
+                                   "DROP TABLE IF EXISTS facts; DROP TABLE IF EXISTS stamp;"
+                                   f"PRAGMA user_version = {SCHEMA}; CREATE TABLE stamp(code TEXT NOT NULL);")
+            self._db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
+        self._db.executescript(_TABLES + kept.SCHEMA)
+
+    def _stamp(self) -> str | None:
+        """The hash of the code that counted what the file holds (other code may count otherwise)."""
+        try:
+            row = self._db.execute("SELECT code FROM stamp").fetchone()
+        except sqlite3.OperationalError:  # a file of no stamp yet
+            return None
+        return row[0] if row else None
+
+    @classmethod
+    def beside(cls, store: object) -> Counts | None:
+        """The counts kept beside a writable store directory; None for any other store."""
+        path = getattr(store, "path", None)
+        if path is None or getattr(store, "read_only", False):
+            return None
+        return cls(Path(path) / FILE_NAME)
+
+    def __enter__(self) -> Counts:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def graphs(self) -> set[str]:
+        return {graph for (graph,) in self._db.execute("SELECT graph FROM graphs")}
+
+    def commit(self) -> None:
+        self._db.commit()
+
+    def put(self, graph: str, counts: GraphCounts) -> None:
+        self._delete(graph)
+        self._db.execute("INSERT INTO graphs VALUES (?, ?)", (graph, counts.quads))
+        self._db.executemany("INSERT INTO members VALUES (?, ?, ?)", ((graph, *pair) for pair in counts.members))
+        self._db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", ((graph, *fact) for fact in counts.facts))
+
+    def forget(self, graphs: Iterable[str]) -> None:
+        """Forget the counts of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
+        if [graph for graph in list(graphs) if self._delete(graph)]:
+            self._db.commit()
+
+    def _delete(self, graph: str) -> bool:
+        """Delete the rows of ``graph``; whether it was held."""
+        held = self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount
+        for table in ("members", "facts"):
+            self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
+        return bool(held)
+
+    def mark(self, graphs: Iterable[str]) -> None:
+        """Forget ``graphs`` and note them as pending (:mod:`kg.store.kept`), before the store changes them."""
+        graphs = list(graphs)
+        for graph in graphs:
+            self._delete(graph)
+        kept.mark(self._db, graphs)
+        self._db.commit()
+
+    def written(self, graph: str, counts: GraphCounts) -> None:
+        """``graph`` was written and holds ``counts``: no longer pending (committed with the next commit)."""
+        self.put(graph, counts)
+        self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
+
+    def catch_up(self, store: Store) -> list[str]:
+        """Hold the counts of exactly the kept graphs of ``store`` (:mod:`kg.store.kept`); returns its
+        graphs that are not kept."""
+        todo = kept.sync(self._db, store, self.graphs())
+        self.forget(todo.gone)
+        new = [ox.NamedNode(g) for g in todo.read]
+        for start in range(0, len(new), 50 * BATCH):
+            for graph, counts in count_graphs(store, new[start:start + 50 * BATCH]).items():
+                self.put(graph, counts)
+            self._db.commit()
+        kept.settle(self._db, todo.others)
+        self._db.commit()
+        return todo.others
+
+    def totals(self, others: Others) -> Totals:
+        """(quads, {class IRI: distinct resources}, [(licence, publisher N-Triples, transcripts)]) of the
+        graphs held and ``others``: a resource typed, or a transcript licensed, in two graphs counts once, as
+        in one query of the whole store (the graphs not kept share no typed resource with those kept)."""
+        db = self._db
+        quads = db.execute("SELECT COALESCE(SUM(quads), 0) FROM graphs").fetchone()[0] + others.quads
+        classes = Counter(dict(db.execute("SELECT class, COUNT(DISTINCT subject) FROM members GROUP BY class")))
+        classes.update(others.classes)
+        # the facts of the other graphs join those held for one query, and are taken back after it
+        db.commit()
+        db.executemany("INSERT INTO facts VALUES ('', ?, ?, ?)", others.facts)
+        licences = list(db.execute(f"""SELECT l.value, p.value, COUNT(DISTINCT t.subject) FROM facts AS t
+            LEFT JOIN facts AS l ON l.kind = '{LICENCE}' AND l.subject = t.subject
+            LEFT JOIN facts AS p ON p.kind = '{PUBLISHER}' AND p.subject = t.subject
+            WHERE t.kind = '{TRANSCRIPT}' GROUP BY l.value, p.value"""))
+        db.rollback()
+        return quads, dict(classes), licences
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.commit()
+            self._db.close()
+            self._db = None
+
+
+def store_counts(store: Store) -> Totals | None:
+    """The :meth:`Counts.totals` of every graph of a writable store directory, the default graph's quads
+    included: the kept graphs' counts from the file beside it (brought up to date first), the others
+    counted now.  None for any other store."""
+    table = Counts.beside(store)
+    if table is None:
+        return None
+    with table:
+        others = _count_together(store, [ox.NamedNode(g) for g in table.catch_up(store)])
+        others.quads += store.count(ox.DefaultGraph())
+        return table.totals(others)
+
+
+def _count_together(store: Store, graphs: list[ox.NamedNode]) -> Others:
+    """The counts of ``graphs`` as one, the resources of each class counted by Oxigraph (their
+    quads are many, their facts few)."""
+    out = Others()
+    if not graphs:
+        return out
+    union = lambda pattern: " UNION ".join(f"{{ GRAPH {g} {{ {pattern} }} }}" for g in graphs)  # noqa: E731
+    out.quads = int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {union('?s ?p ?o')} }}")))["n"].value)
+    for row in store.query(f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {union(_PATTERNS[_MEMBERS])} }} GROUP BY ?c"):
+        out.classes[row["c"].value] = int(row["n"].value)
+    for graph in count_graphs(store, graphs, (_FACTS,)).values():
+        out.facts |= graph.facts
+    return out
+
+
+def publisher_term(text: str | None) -> Term | None:
+    """A publisher back from its N-Triples form."""
+    if text is None:
+        return None
+    quad = next(iter(ox.parse(f"<urn:x:s> <urn:x:p> {text} .".encode(), ox.RdfFormat.N_TRIPLES)))
+    return quad.object

@@ -1,0 +1,82 @@
+"""Which graphs a file kept beside a store directory must read again, and which it must forget.
+
+Two SQLite files beside a store hold rows per transcript graph (the linker's
+claims, :mod:`kg.building.claimtable`; the description's counts,
+:mod:`kg.store.counts`).  A build marks each graph it is about to write or
+drop as pending there, committed before the store changes, so the next
+catch-up looks at the pending graphs only: it reads those the store has and
+forgets those it has not.  That nothing else changed the store is checked by
+the number of its named graphs, which Oxigraph counts without decoding their
+names (listing the 7,225 names of a kremlin-news store read 22 MB of its
+files, more than a build of 100 pages takes in all).  When the number is not
+the one expected — a new file, a store changed by another program — every
+name is listed and compared.  A graph rewritten under the same name by
+another program is not seen: build with ``kg build``, or delete the files.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.rdf.namespace import graph_iri
+from kg.store.layout import SHARED_NAMES, base_of, graph_name
+from kg.store.protocol import Store
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pending(graph TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS others(graph TEXT PRIMARY KEY);
+"""
+#: graphs whose rows are not kept: they change with every build (and hold no commitment)
+NOT_KEPT = frozenset({*SHARED_NAMES, "followups"})
+
+
+def kept(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | str) -> bool:
+    """Whether a file beside the store keeps rows of ``graph``: a transcript's graph (or any other graph
+    no build rewrites), not one of the shared graphs."""
+    if isinstance(graph, str):
+        return graph_name(graph) not in NOT_KEPT
+    return isinstance(graph, ox.NamedNode) and graph_name(graph.value) not in NOT_KEPT
+
+
+@dataclass
+class Sync:
+    """What a file must do to hold the rows of every kept graph of the store, and no other."""
+
+    read: list[str]  # graphs the store has that the file must (re)read
+    gone: list[str]  # graphs the file must forget
+    others: list[str]  # the store's graphs that are not kept
+
+
+def mark(db: sqlite3.Connection, graphs: Iterable[str]) -> None:
+    """Note ``graphs`` as pending (the caller commits, before the store changes)."""
+    db.executemany("INSERT OR IGNORE INTO pending VALUES (?)", ((g,) for g in graphs))
+
+
+def settle(db: sqlite3.Connection, others: list[str]) -> None:
+    """The pending graphs are dealt with; ``others`` are the store's graphs not kept (the caller commits)."""
+    db.execute("DELETE FROM pending")
+    db.execute("DELETE FROM others")
+    db.executemany("INSERT INTO others VALUES (?)", ((g,) for g in others))
+
+
+def sync(db: sqlite3.Connection, store: Store, held: set[str]) -> Sync:
+    """What the file of ``db``, holding the rows of ``held``, must read and forget (see the module)."""
+    raw = store.raw
+    pending = {g for (g,) in db.execute("SELECT graph FROM pending")}
+    others = {g for (g,) in db.execute("SELECT graph FROM others")}
+    sample = next(iter(held or pending), None)  # the shared graphs of its base, for a file that knows none
+    others |= {graph_iri(name, base_of(sample)).value for name in NOT_KEPT} if sample else set()
+    has = {g: raw.contains_named_graph(ox.NamedNode(g)) for g in pending | others}
+    present = {g for g in pending if has[g]}
+    others = sorted(g for g in others if has[g])
+    count = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g {} }")))["n"]
+    if int(count.value) == len(held | present) + len(others):
+        return Sync(sorted(present), sorted(pending - present), others)
+    names = [g.value for g in raw.named_graphs() if isinstance(g, ox.NamedNode)]
+    everything = {g for g in names if kept(g)}
+    return Sync(sorted((everything - held) | (everything & pending)), sorted((held | pending) - everything),
+                sorted(g for g in names if not kept(g)))
