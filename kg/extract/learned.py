@@ -28,7 +28,7 @@ import json
 import math
 import os
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 from importlib import resources
 from pathlib import Path
@@ -85,24 +85,35 @@ class SentenceReader:
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type."""
+        if self.hidden:
+            return self._blended(features)
         get = self.weights.get
         rows = [row for row in map(get, features) if row]
         totals = [sum(column) for column in zip(*rows)] if rows else [0.0] * len(self.types)
-        if not self.hidden:
-            return {t: _sigmoid(v) for t, v in zip(self.types, totals)}
-        net = self._network(features)
-        share = self.blend
-        return {t: (1.0 - share) * _sigmoid(v) + share * _sigmoid(n) for t, v, n in zip(self.types, totals, net)}
+        return {t: _sigmoid(v) for t, v in zip(self.types, totals)}
 
-    def _network(self, features: list[str]) -> list[float]:
-        """The hidden layer's log-odds per type: rectified sums of the features' rows, then the output rows."""
-        rows = [row for row in map(self.hidden.get, features) if row]  # type: ignore[union-attr]
-        units = [sum(column) for column in zip(*rows)] if rows else [0.0] * (len(self.hidden_out) - 1)
+    @cached_property
+    def _joint(self) -> dict[str, tuple[float, ...]]:
+        """Feature -> its linear row and its hidden row end to end (zeros where it has none): one lookup and
+        one pass of sums for both, the same numbers as two (a sum plus 0.0 is the sum)."""
+        hidden = self.hidden or {}
+        linear_zeros, hidden_zeros = (0.0,) * len(self.types), (0.0,) * (len(self.hidden_out) - 1)
+        return {k: tuple(self.weights.get(k, linear_zeros)) + tuple(hidden.get(k, hidden_zeros))
+                for k in sorted(set(self.weights) | set(hidden))}
+
+    def _blended(self, features: list[str]) -> dict[str, float]:
+        """The linear probability blended with the network's: the hidden units are the rectified sums of the
+        features' rows, the network's log-odds the output rows weighted by them."""
+        width = len(self.types)
+        rows = [row for row in map(self._joint.get, features) if row]
+        totals = [sum(column) for column in zip(*rows)] if rows else [0.0] * (width + len(self.hidden_out) - 1)
+        units = totals[width:]
         out = list(self.hidden_out[-1])
         for unit, weights in zip(units, self.hidden_out):
             if unit > 0.0:
                 out = [o + unit * w for o, w in zip(out, weights)]
-        return out
+        share = self.blend
+        return {t: (1.0 - share) * _sigmoid(v) + share * _sigmoid(n) for t, v, n in zip(self.types, totals, out)}
 
     def status(self, features: list[str], kind: str) -> str | None:
         """The most likely status of a ``kind`` commitment stated by the sentence, if the model has one."""
