@@ -28,7 +28,7 @@ import json
 import math
 import os
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 from importlib import resources
 from pathlib import Path
@@ -68,6 +68,9 @@ class SentenceReader:
     figure_weights: dict[str, float] | None = None  # figure feature -> weight (kg.extract.learned_figures)
     figure_keep: float = 0.0  # a rule figure stays from this score
     clusters: dict[str, int] | None = None  # word -> cluster, for the cluster features (reader_features)
+    hidden: dict[str, tuple[float, ...]] | None = None  # feature -> one weight per hidden unit (kg.learn.hidden)
+    hidden_out: tuple[tuple[float, ...], ...] = ()  # per hidden unit one weight per type, then the intercepts
+    blend: float = 0.0  # the hidden layer's share of a sentence's probability
     version: str = ""
 
     def figure_score(self, features: list[str]) -> float:
@@ -82,9 +85,34 @@ class SentenceReader:
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type."""
+        if self.hidden:
+            return self._blended(features)
         # the lookups and the column sums run in C (map, filter, zip), added in the features' order
         totals = list(map(sum, zip(*filter(None, map(self.weights.get, features))))) or [0.0] * len(self.types)
         return {t: _sigmoid(v) for t, v in zip(self.types, totals)}
+
+    @cached_property
+    def _joint(self) -> dict[str, tuple[float, ...]]:
+        """Feature -> its linear row and its hidden row end to end (zeros where it has none): one lookup and
+        one pass of sums for both, the same numbers as two (a sum plus 0.0 is the sum)."""
+        hidden = self.hidden or {}
+        linear_zeros, hidden_zeros = (0.0,) * len(self.types), (0.0,) * (len(self.hidden_out) - 1)
+        return {k: tuple(self.weights.get(k, linear_zeros)) + tuple(hidden.get(k, hidden_zeros))
+                for k in sorted(set(self.weights) | set(hidden))}
+
+    def _blended(self, features: list[str]) -> dict[str, float]:
+        """The linear probability blended with the network's: the hidden units are the rectified sums of the
+        features' rows, the network's log-odds the output rows weighted by them."""
+        width = len(self.types)
+        rows = [row for row in map(self._joint.get, features) if row]
+        totals = [sum(column) for column in zip(*rows)] if rows else [0.0] * (width + len(self.hidden_out) - 1)
+        units = totals[width:]
+        out = list(self.hidden_out[-1])
+        for unit, weights in zip(units, self.hidden_out):
+            if unit > 0.0:
+                out = [o + unit * w for o, w in zip(out, weights)]
+        share = self.blend
+        return {t: (1.0 - share) * _sigmoid(v) + share * _sigmoid(n) for t, v, n in zip(self.types, totals, out)}
 
     def status(self, features: list[str], kind: str) -> str | None:
         """The most likely status of a ``kind`` commitment stated by the sentence, if the model has one."""
@@ -133,6 +161,10 @@ def model_to_json(reader: SentenceReader, meta: dict) -> str:
             "figure_keep": reader.figure_keep, "meta": meta}
     if reader.clusters:  # only in a model trained with them, so older files keep their bytes
         body["clusters"] = dict(sorted(reader.clusters.items()))
+    if reader.hidden:  # likewise
+        body["hidden"] = {k: list(v) for k, v in sorted(reader.hidden.items())}
+        body["hidden_out"] = [list(row) for row in reader.hidden_out]
+        body["blend"] = reader.blend
     return json.dumps(body, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -158,6 +190,10 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         raise KgError(f"{where}: not a reader model ({type(exc).__name__}: {exc}); retrain it") from exc
     short = [t for t in reader.types if t not in reader.keep or t not in reader.propose]
     wrong = [k for k, row in reader.weights.items() if len(row) != len(reader.types)][:1]
+    if reader.hidden and not wrong:
+        units = len(reader.hidden_out) - 1
+        wrong = [k for k, row in reader.hidden.items() if len(row) != units][:1] or \
+            [f"hidden_out[{i}]" for i, row in enumerate(reader.hidden_out) if len(row) != len(reader.types)][:1]
     if short or wrong:
         problem = f"no thresholds for {', '.join(short)}" if short else f"weights of {wrong[0]!r} do not fit the types"
         raise KgError(f"{where}: not a reader model ({problem}); retrain it with tools/train_reader.py")
@@ -177,6 +213,8 @@ def _reader_from(body: dict, version: str) -> SentenceReader:
         party_override=body.get("party_override", 1.01), party_extra=body.get("party_extra", 1.01),
         figure_weights=body.get("figure_weights") or None, figure_keep=body.get("figure_keep", 0.0),
         clusters={str(k): int(v) for k, v in body["clusters"].items()} if body.get("clusters") else None,
+        hidden={k: tuple(v) for k, v in body["hidden"].items()} if body.get("hidden") else None,
+        hidden_out=tuple(tuple(row) for row in body.get("hidden_out") or ()), blend=float(body.get("blend", 0.0)),
         version=version)
 
 
