@@ -53,11 +53,19 @@ def bare_pass(paths: list[Path]) -> tuple[float, int]:
 
 
 def link_folder(folder: Path, paths: list[Path]) -> Path:
-    """A folder of symbolic links to ``paths``: a corpus subset to build without copying pages."""
+    """A folder of symbolic links to ``paths``: a corpus subset to build without copying pages.
+
+    The index files beside the pages (``INDEX.json``, ``SOURCES.json``) are linked too: they give
+    each page its URL, and a page read without one skips work a real build does (its licence, its
+    kremlin.ru page-number date), which would flatter the timing.
+    """
+    from kg.inputs.sources import INDEX_NAMES
+
     folder.mkdir(parents=True, exist_ok=True)
-    for path in paths:
+    sources = {path.resolve().parent for path in paths}
+    for path in [*paths, *(source / name for source in sorted(sources) for name in INDEX_NAMES)]:
         target = folder / path.name
-        if not target.exists():
+        if path.exists() and not target.exists():
             target.symlink_to(path.resolve())
     return folder
 
