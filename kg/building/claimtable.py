@@ -59,11 +59,13 @@ def code_stamp() -> str:
     return digest.hexdigest()[:16]
 
 
-class ClaimTable:
+class ClaimTable(kept.KeptFile):
     """Claims by graph and IRI, with the count of quotes each content word appears in.
 
     ``path`` None: a table in a temporary folder, removed on close.  Use it as a context manager.
     """
+
+    FILE_NAME = FILE_NAME
 
     def __init__(self, path: str | Path | None = None) -> None:
         self._folder = None
@@ -95,20 +97,6 @@ class ClaimTable:
             self._db.execute("DELETE FROM stamp")
             self._db.execute("INSERT INTO stamp VALUES (?)", (stamp,))
             self._db.commit()
-
-    @classmethod
-    def beside(cls, store: object) -> ClaimTable | None:
-        """The table kept beside a writable store directory; None for any other store."""
-        path = getattr(store, "path", None)
-        if path is None or getattr(store, "read_only", False):
-            return None
-        return cls(Path(path) / FILE_NAME)
-
-    def __enter__(self) -> ClaimTable:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # --- filling -----------------------------------------------------------------------
 
@@ -143,26 +131,13 @@ class ClaimTable:
                 delta.update(after[iri][1].split() if iri in after else ())
         self._count(delta)
 
-    def forget(self, graphs: Iterable[str]) -> None:
-        """Forget the claims of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
-        forgot = False
-        for graph in graphs:
-            if self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount:
-                self.put(graph, [])
-                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
-                forgot = True
-        if forgot:
-            self._db.commit()
-
-    def mark(self, graphs: Iterable[str]) -> None:
-        """Forget ``graphs`` and note them as pending (:mod:`kg.store.kept`), before the store changes them."""
-        graphs = list(graphs)
-        for graph in graphs:
-            if self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount:
-                self.put(graph, [])
-                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
-        kept.mark(self._db, graphs)
-        self._db.commit()
+    def _delete(self, graph: str) -> bool:
+        """Take the claims of ``graph`` out, and its words out of the counts; whether it was held."""
+        if not self._db.execute("SELECT 1 FROM graphs WHERE graph = ?", (graph,)).fetchone():
+            return False
+        self.put(graph, [])
+        self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+        return True
 
     def sync(self, store: object) -> kept.Sync:
         """What to read and forget to hold the claims of every transcript graph of ``store``."""

@@ -128,8 +128,10 @@ def _fact(subject: ox.Term, predicate: ox.Term, value: ox.Term) -> tuple[str, st
     return (str(subject), LICENCE, value.value) if predicate == _LICENSE else (str(subject), PUBLISHER, str(value))
 
 
-class Counts:
+class Counts(kept.KeptFile):
     """The counts of the kept graphs of one store directory (see the module's docstring)."""
+
+    FILE_NAME = FILE_NAME
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -151,20 +153,6 @@ class Counts:
             return None
         return row[0] if row else None
 
-    @classmethod
-    def beside(cls, store: object) -> Counts | None:
-        """The counts kept beside a writable store directory; None for any other store."""
-        path = getattr(store, "path", None)
-        if path is None or getattr(store, "read_only", False):
-            return None
-        return cls(Path(path) / FILE_NAME)
-
-    def __enter__(self) -> Counts:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     def graphs(self) -> set[str]:
         return {graph for (graph,) in self._db.execute("SELECT graph FROM graphs")}
 
@@ -177,25 +165,12 @@ class Counts:
         self._db.executemany("INSERT INTO members VALUES (?, ?, ?)", ((graph, *pair) for pair in counts.members))
         self._db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", ((graph, *fact) for fact in counts.facts))
 
-    def forget(self, graphs: Iterable[str]) -> None:
-        """Forget the counts of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
-        if [graph for graph in list(graphs) if self._delete(graph)]:
-            self._db.commit()
-
     def _delete(self, graph: str) -> bool:
         """Delete the rows of ``graph``; whether it was held."""
         held = self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,)).rowcount
         for table in ("members", "facts"):
             self._db.execute(f"DELETE FROM {table} WHERE graph = ?", (graph,))
         return bool(held)
-
-    def mark(self, graphs: Iterable[str]) -> None:
-        """Forget ``graphs`` and note them as pending (:mod:`kg.store.kept`), before the store changes them."""
-        graphs = list(graphs)
-        for graph in graphs:
-            self._delete(graph)
-        kept.mark(self._db, graphs)
-        self._db.commit()
 
     def written(self, graph: str, counts: GraphCounts) -> None:
         """``graph`` was written and holds ``counts``: no longer pending (committed with the next commit)."""

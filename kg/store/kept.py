@@ -19,6 +19,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -80,3 +81,48 @@ def sync(db: sqlite3.Connection, store: Store, held: set[str]) -> Sync:
     everything = {g for g in names if kept(g)}
     return Sync(sorted((everything - held) | (everything & pending)), sorted((held | pending) - everything),
                 sorted(g for g in names if not kept(g)))
+
+
+class KeptFile:
+    """What the two files kept beside a store share: where they sit, and how a graph is forgotten.
+
+    A subclass names its file (:attr:`FILE_NAME`), opens ``self._db`` and says how the rows of one
+    graph go (:meth:`_delete`); forgetting and marking graphs pending are then the same for both.
+    """
+
+    FILE_NAME = ""
+    _db: sqlite3.Connection
+
+    @classmethod
+    def beside(cls, store: object):
+        """The file kept beside a writable store directory; None for any other store."""
+        path = getattr(store, "path", None)
+        if path is None or getattr(store, "read_only", False):
+            return None
+        return cls(Path(path) / cls.FILE_NAME)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def _delete(self, graph: str) -> bool:
+        """Delete the rows of ``graph``; whether the file held it."""
+        raise NotImplementedError
+
+    def forget(self, graphs: Iterable[str]) -> None:
+        """Forget the rows of ``graphs`` (about to be rewritten, or gone from the store), and commit."""
+        if [graph for graph in list(graphs) if self._delete(graph)]:
+            self._db.commit()
+
+    def mark(self, graphs: Iterable[str]) -> None:
+        """Forget ``graphs`` and note them as pending, before the store changes them; committed at once."""
+        graphs = list(graphs)
+        for graph in graphs:
+            self._delete(graph)
+        mark(self._db, graphs)
+        self._db.commit()
