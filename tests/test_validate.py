@@ -76,6 +76,12 @@ def lit(text, datatype=None):
     return ox.Literal(text, datatype=ox.NamedNode(XSD + datatype)) if datatype else ox.Literal(text)
 
 
+def window(g, first: str, last: str):
+    """The transcript placed in a window of publication days (irkg:publishedNotBefore / NotAfter)."""
+    t = transcript(g)
+    return add(add(g, t, I("publishedNotBefore"), lit(first, "date")), t, I("publishedNotAfter"), lit(last, "date"))
+
+
 def supply(g):
     return typed(g, "Supply")
 
@@ -322,6 +328,15 @@ MUTATIONS = [
      lambda g: drop(g, transcript(g), I("commitmentCount"))),
     ("negative figure count", "irkgsh:Transcript-figureCount", "Violation",
      lambda g: put(g, transcript(g), I("figureCount"), lit("-1", "integer"))),
+    ("window of publication beside the exact date", "irkgsh:Transcript-window", "Violation",
+     lambda g: window(g, "2021-07-19", "2021-07-21")),
+    ("window of publication closing before it opens", "irkgsh:Transcript-window", "Violation",
+     lambda g: window(drop(g, transcript(g), I("published")), "2021-07-21", "2021-07-19")),
+    ("window of publication opening on a date string", "irkgsh:Transcript-publishedNotBefore", "Violation",
+     lambda g: add(g, transcript(g), I("publishedNotBefore"), lit("2021-07-19"))),
+    ("window of publication closing on two days", "irkgsh:Transcript-publishedNotAfter", "Violation",
+     lambda g: add(window(g, "2021-07-19", "2021-07-21"), transcript(g), I("publishedNotAfter"),
+                   lit("2021-07-22", "date"))),
     ("published in the future", "irkgsh:Transcript-published-future", "Warning",
      lambda g: add(g, transcript(g), I("published"), lit("2999-01-01", "date"))),
     ("two publishers", "irkgsh:Transcript-publisherCountry", "Violation",

@@ -21,7 +21,7 @@ from kg.building.incremental import Plan, has_graph
 from kg.building.manifest import Manifest, reader_version
 from kg.building.result import BuildResult
 from kg.building.sink import Sink, sink_for
-from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node
+from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node, publication_bounds
 from kg.rdf.reference import reference_triples
 from kg.rdf.wire import pack, unpack
 from kg.model import Document, Transcript
@@ -52,6 +52,7 @@ class _Prepared:
     shared: list = field(default_factory=list)  # for the entities graph (kg.store.layout)
     meeting: str | None = None  # the IRI of the meeting it reports
     dated: bool = False
+    windowed: bool = False  # no exact date, but a window of publication days (kg.rdf.mapping.publication_bounds)
     problems: list[str] = field(default_factory=list)
     error: KgError | None = None
 
@@ -73,8 +74,9 @@ def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base
         return _Prepared(item.source, error=exc)
     meeting = meeting_node(doc, base)
     dated = bool(doc.date or item.date or (doc.meeting and doc.meeting.date))
+    windowed = not dated and publication_bounds(doc) is not None
     return _Prepared(item.source, mapped.graph, mapped.triples, mapped.shared,
-                     meeting.value if meeting else None, dated, problems)
+                     meeting.value if meeting else None, dated, windowed, problems)
 
 
 # State of a worker process: the options of its build and its own check, made once per worker
@@ -309,6 +311,7 @@ def _store_one(prepared: _Prepared, sink: Sink, result: BuildResult, strict: boo
     result.warnings.extend(f"{prepared.source}: {p}" for p in prepared.problems)
     result.built += 1
     result.undated += int(not prepared.dated)
+    result.windowed += int(prepared.windowed)
     result.triples += len(prepared.triples) + len(prepared.shared)
 
 

@@ -14,7 +14,10 @@ class BuildResult:
     ``meetings`` counts distinct meeting IRIs written, as ``kg stats`` counts them in the store,
     not transcripts that report a meeting: ``joined`` says how many transcripts reported a
     meeting another transcript (of this build or already in the store) reported first.
-    ``undated`` counts transcripts with neither a publication date nor a meeting date.
+    ``undated`` counts transcripts with neither a publication date nor a meeting date, and
+    ``windowed`` those of them the graph still places in a window of publication days (a
+    kremlin.ru page without a dateline, by its page number: ``irkg:publishedNotBefore`` and
+    ``irkg:publishedNotAfter``).
     ``unchanged`` counts transcripts left alone because their graph holds the same text read by
     the same reader version; ``removed`` the graphs dropped because their source now gives
     another text or was pruned.
@@ -28,6 +31,7 @@ class BuildResult:
     meetings: int = 0
     joined: int = 0
     undated: int = 0
+    windowed: int = 0
     triples: int = 0
     removed: int = 0
     seconds: float = 0.0
@@ -43,7 +47,8 @@ class BuildResult:
 
     def summary(self) -> str:
         joined = f" ({self.joined} transcripts joined an existing meeting)" if self.joined else ""
-        undated = f", {self.undated} without a date" if self.undated else ""
+        windowed = f" ({self.windowed} with only a window of publication days)" if self.windowed else ""
+        undated = f", {self.undated} without a date{windowed}" if self.undated else ""
         unchanged = f", unchanged {self.unchanged}" if self.unchanged else ""
         removed = f", removed {self.removed} old graph(s)" if self.removed else ""
         return (f"read {self.read}, built {self.built}{unchanged}, skipped {self.skipped}, failed {self.failed}, "

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
+from kg.inputs.kremlin_ids import publication_window
 from kg.inputs.publishers import publisher_for
 from kg.model import Commitment, Document, Figure, Person, Quantity, Transcript, Utterance
 from kg.rdf import namespace as ns
@@ -29,7 +30,8 @@ from kg.rdf.triples import (ALT_LABEL, ATTRIBUTION_NAME, ATTRIBUTION_URL, DERIVE
                             OA_END, OA_EXACT, OA_START, PRIMARY_SOURCE, PUBLISHER, RIGHTS, RIGHTS_HOLDER, SAME_AS,
                             TYPE, VALUE, XSD_ANYURI, Triples, date_literal, decimal_literal, map_organisation)
 
-__all__ = ["DEFAULT_BASE", "MappedGraph", "map_document", "meeting_node", "reference_triples", "transcript_graph"]
+__all__ = ["DEFAULT_BASE", "MappedGraph", "map_document", "meeting_node", "publication_bounds", "reference_triples",
+           "transcript_graph"]
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,10 @@ def _map_transcript(out: Triples, doc: Document, node: NamedNode, base: str) -> 
     _map_licence(out, node, t.url, doc.format, base)
     out.text(node, irkg("sha256"), t.sha256)
     out.add(node, irkg("published"), date_literal(t.date or doc.date))
+    bounds = publication_bounds(doc)
+    if bounds:
+        out.add(node, irkg("publishedNotBefore"), date_literal(bounds[0]))
+        out.add(node, irkg("publishedNotAfter"), date_literal(bounds[1]))
     out.text(node, irkg("language"), t.language)
     out.text(node, irkg("sourceFormat"), doc.format)
     if doc.publisher_country:
@@ -126,6 +132,17 @@ def _map_transcript(out: Triples, doc: Document, node: NamedNode, base: str) -> 
         out.add(node, irkg("mentionsCountry"), ns.country_iri(code, base))
     for topic in doc.topics:
         out.add(node, irkg("topic"), ns.topic_iri(topic))
+
+
+def publication_bounds(doc: Document) -> tuple[str, str] | None:
+    """The first and last day a transcript without an exact publication date can have gone up, as ISO
+    dates: a kremlin.ru page that lost its dateline is placed by the dated pages numbered around it
+    (:mod:`kg.inputs.kremlin_ids`).  None for a transcript with its date (it keeps the exact day) and
+    for one its URL places nowhere, so a reader never takes a window for a day."""
+    if date_literal(doc.transcript.date or doc.date):
+        return None
+    window = publication_window(doc.transcript.url)
+    return (window[0].isoformat(), window[1].isoformat()) if window else None
 
 
 def _spoken_on(doc: Document) -> Literal | None:

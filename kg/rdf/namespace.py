@@ -78,6 +78,8 @@ class _Terms:
     url: URIRef
     sha256: URIRef
     published: URIRef
+    publishedNotBefore: URIRef
+    publishedNotAfter: URIRef
     spokenOn: URIRef
     commitmentCount: URIRef
     figureCount: URIRef
