@@ -135,10 +135,11 @@ def _map_transcript(out: Triples, doc: Document, node: NamedNode, base: str) -> 
 
 
 def publication_bounds(doc: Document) -> tuple[str, str] | None:
-    """The first and last day a transcript without an exact publication date can have gone up, as ISO
-    dates: a kremlin.ru page that lost its dateline is placed by the dated pages numbered around it
-    (:mod:`kg.inputs.kremlin_ids`).  None for a transcript with its date (it keeps the exact day) and
-    for one its URL places nowhere, so a reader never takes a window for a day."""
+    """The first and last day of the window a transcript without an exact publication date went up in,
+    as ISO dates: a kremlin.ru page that lost its dateline is placed by the dated pages numbered around
+    it (:mod:`kg.inputs.kremlin_ids`; an estimate: nine pages in ten fall inside their window).  None
+    for a transcript with its date (it keeps the exact day) and for one its URL places nowhere; written
+    as bounds, never as irkg:published, so no reader takes a window for a day."""
     if date_literal(doc.transcript.date or doc.date):
         return None
     window = publication_window(doc.transcript.url)
