@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.number_words import PATTERN as _WORDS, WORD_NUMBERS, word_value
+from kg.extract.scaled_units import carry_scale, unit_further_on
 from kg.inputs.text import MONTHS, normalise
 from kg.model import Quantity, Span
 
@@ -59,7 +60,7 @@ UNIT_WORDS: dict[str, str] = {
     "tourists": "person", "workers": "person", "jobs": "person", "specialists": "person",
     "graduates": "person", "children": "person", "employees": "person", "migrants": "person",
     "soldiers": "person", "troops": "person", "doctors": "person", "teachers": "person",
-    "pupils": "person", "visitors": "person", "residents": "person", "refugees": "person",
+    "pupils": "person", "visitors": "person", "residents": "person", "refugees": "person", "descendants": "person",
     "scientists": "person", "engineers": "person", "ministers": "person",
     "presidents": "person", "servicemen": "person", "experts": "person", "customers": "person",
     "clients": "person", "fans": "person", "spectators": "person", "participants": "person",
@@ -170,8 +171,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
             continue
         if word == "%":
             return "percent", tok.end()
-        if not (word[0].isalnum()):
-            break
+        if not (word[0].isalnum()) or word.isdigit() or word in WORD_NUMBERS:
+            break  # "10 billion over the next five years": the years are the next number's
         words.append((word, tok.start(), tok.end()))
         if len(words) > _UNIT_WINDOW or word in _PHRASE_STOPS:
             break
@@ -201,12 +202,14 @@ _DEMONYM_PLURAL = re.compile(r"[\s\u00a0]+(?:[\w-]+[\s\u00a0]+){0,1}?(?-i:[A-Z])
 _AMMUNITION = re.compile(r"[\s\u00a0]+of[\s\u00a0]+(?:[\w-]+[\s\u00a0]+)?(?:ammunition|artillery|shells|munitions)",
                          re.I)
 _NEXT_WORD = re.compile(r"[\s\u00a0]+([a-z][a-z-]*s)\b")
+# Words ending in "s" that are no plural noun: "1 million Americans across all 50 states" counts Americans.
+_NOT_PLURALS = frozenset("across always perhaps unless besides towards whereas thus plus less".split())
 
 
 def _noun_after(text: str, pos: int, limit: int) -> bool:
     """Whether a lower-case plural noun follows: then the demonym before it is an adjective."""
     match = _NEXT_WORD.match(text, pos, limit)
-    return bool(match) and match.group(1) not in _PHRASE_STOPS
+    return bool(match) and match.group(1) not in _PHRASE_STOPS and match.group(1) not in _NOT_PLURALS
 
 
 # "increased 2.2 times", "three times more": a growth factor, not a count of meetings.
@@ -239,7 +242,7 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 # "70 Russian regions", "200 offices": up to two modifiers, then a plural head noun.
 _PLAIN_COUNT = re.compile(r"[\s\u00a0]+(?:(?:[A-Z][a-z]+|[a-z][a-z-]+)[\s\u00a0]+){0,2}?([a-z][a-z-]+?)(ies|s)\b")
-_NOT_COUNTED = frozenset("areas points issues things ways kinds sorts steps times years documents countries".split())
+_NOT_COUNTED = frozenset("areas points issues things ways kinds sorts steps times years countries".split())
 # A capitalised word that does not open the sentence, right before a number: "Nord Stream 2".
 _NAME_BEFORE = re.compile(r"(?<=[\w,)][\s\u00a0])(?-i:[A-Z])[\w-]*[\s\u00a0]+$")
 
@@ -308,7 +311,8 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
                 not _noun_after(text, demonym.end(), end):  # "20 Chinese cities" counts cities
             unit, unit_end = "person", demonym.end()
         if unit is None and scale and SCALES[scale.lower()] >= 1e6:
-            unit, unit_end = _counted_noun(text, match.end(), end) or ("USD", unit_end)
+            unit, unit_end = unit_further_on(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or \
+                _counted_noun(text, match.end(), end) or ("USD", unit_end)
         elif unit is None and match.group("digits") and not scale and \
                 not _NAME_BEFORE.search(text[max(0, match.start("digits") - 30):match.start("digits")]):
             unit, unit_end = _plain_count(text, match.end(), end) or (None, unit_end)
@@ -316,7 +320,8 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
             "digits" if match.group("digits") else "words")
         found.append(Quantity(value=value, unit=unit, qualifier=_qualifier_before(text, span_start),
                               span=Span(span_start, max(unit_end, match.end()))))
-    return tuple(_share_units(text, found))
+    shared = _share_units(text, found)
+    return tuple(carry_scale(text, shared, lambda q: _magnitude(text, q), CURRENCIES))
 
 
 def _share_units(text: str, found: list[Quantity]) -> list[Quantity]:
