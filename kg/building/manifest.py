@@ -32,7 +32,8 @@ UNNAMED_SOURCES = ("<stdin>",)
 #: code that only reads a built store or drives a build: editing it changes no graph
 _READERS_OF_THE_STORE = frozenset({"cli", "learn", "eval", "network", "report", "sparql", "validation", "__main__.py"})
 _DRIVERS = frozenset({
-    "building/builder.py", "building/manifest.py", "building/workers.py", "store/endpoint.py", "store/export.py",
+    "building/builder.py", "building/manifest.py", "building/workers.py", "building/warm.py", "store/endpoint.py",
+    "store/export.py",
     "store/lock.py", "store/push.py", "store/query_page.py", "store/serve.py", "store/server.py", "store/stats.py",
     "building/sink.py", "building/tally.py", "store/shards.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
@@ -130,6 +131,10 @@ class Manifest:
         self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?, ?)",
                          (graph, version, int(checked), problems))
         self._tick()
+
+    def source_count(self) -> int:
+        """How many sources the record knows: a build given more files than this has new ones to read."""
+        return self._db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
 
     def file_graph(self, source: str, signature: tuple[int, int]) -> str | None:
         """The graph a file gave when it last had this size and modification time, if it did."""
