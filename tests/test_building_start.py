@@ -1,4 +1,5 @@
-"""A build worker's start: what its pages read, loaded before the first one, with its heap frozen after."""
+"""The start of a build: workers loading what their pages read before the first one (their heap frozen
+after), and the scan's look-up of files the record knows."""
 
 from __future__ import annotations
 
@@ -48,4 +49,21 @@ def test_manifest_counts_the_sources_it_knows():
     manifest.saw("b.txt", "graph/1", (10, 2))
     manifest.saw("a.txt", "graph/2", (11, 3))  # the same source with another text: still one source
     assert manifest.source_count() == 2
+    manifest.close()
+
+
+def test_known_file_gives_the_graph_and_whether_it_is_current_and_saw_again_keeps_the_source():
+    manifest = Manifest(None)
+    manifest.saw("a.txt", "graph/1", (1, 10))
+    manifest.built("graph/1", "v1", checked=True, problems=0)
+    manifest.saw("b.txt", "graph/2", (2, 20))  # recorded, but its graph never built
+    assert manifest.known_file("a.txt", (1, 10), "v1", checked=True, strict=False) == ("graph/1", True)
+    assert manifest.known_file("a.txt", (1, 10), "v2", checked=False, strict=False) == ("graph/1", False)
+    assert manifest.known_file("a.txt", (1, 11), "v1", checked=False, strict=False) == (None, False)
+    assert manifest.known_file("b.txt", (2, 20), "v1", checked=False, strict=False) == ("graph/2", False)
+    manifest.begin()  # the next build gives a.txt as it was, and not b.txt
+    manifest.saw_again("a.txt")
+    manifest.forget_unseen()
+    assert manifest.droppable() == ["graph/2"]
+    assert manifest.known_file("a.txt", (1, 10), "v1", checked=True, strict=False) == ("graph/1", True)
     manifest.close()
