@@ -8,7 +8,8 @@ extracting 100 pages.  Loading it in one go lets the worker do it with
 Python's cyclic garbage collector off, then move everything it loaded into
 the permanent generation (:func:`gc.freeze`): the collections that ran again
 and again over the growing tables while they loaded, and later over tables
-that live as long as the process, had been a third of a worker's time.
+that live as long as the process, took up to a third of a worker's time
+(100 long pages in one process: 1.3 s with the collector off, 1.9-2.2 s on).
 Nothing here changes what any extractor returns.
 """
 
