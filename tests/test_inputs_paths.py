@@ -69,6 +69,15 @@ def test_published_names_are_relative_to_what_was_given(tree):
     assert published_name("-", "-") == "-"
 
 
+def test_a_folder_spelled_any_way_gives_its_files_the_same_names(tree):
+    names = sorted(name for _, name in iter_inputs(["corpus"]))
+    assert names == ["corpus/a.txt", "corpus/b.HTML", "corpus/sub/c.jsonl", "corpus/sub/deeper/d.htm"]
+    for spelling in ("./corpus/", "corpus//", str(tree), "corpus/sub/..", str(tree / "sub" / ".." / ".")):
+        assert sorted(name for _, name in iter_inputs([spelling])) == names, spelling
+    assert dict(iter_inputs(["-", "corpus/sub"])) == {"-": "-", "corpus/sub/c.jsonl": "sub/c.jsonl",
+                                                      "corpus/sub/deeper/d.htm": "sub/deeper/d.htm"}
+
+
 def test_published_name_never_climbs_out_of_its_input(tree):
     assert published_name(str(tree.parent / "elsewhere.txt"), str(tree)) == "elsewhere.txt"
     assert not any(name.startswith(("/", "..")) for _, name in iter_inputs([str(tree), "corpus/*"]))

@@ -90,6 +90,15 @@ def _init_worker(format: str | None, pipeline: Sequence[str], base: str,
                    check=check_factory() if check_factory else None)
 
 
+def _start_worker(format: str | None, pipeline: Sequence[str], base: str,
+                  check_factory: Callable[[], GraphCheck] | None) -> None:
+    """A pool worker's start: what its pages will load, loaded at once (:mod:`kg.building.warm`)."""
+    from kg.building.warm import warm_up
+
+    check = warm_up(pipeline, check_factory or (lambda: None))
+    _worker.update(format=format, pipeline=tuple(pipeline), base=base, check=check)
+
+
 def _prepare_in_worker(item: Transcript) -> _Prepared:
     return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
 
@@ -153,7 +162,8 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
         _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
         options = (format, tuple(pipeline), base, check_factory)
-        _write_all(_prepare_all(todo, options, jobs, scheduler), sink, result, plan, tally)
+        new = total - manifest.source_count()  # at least this many files the store has never seen
+        _write_all(_prepare_all(todo, options, jobs, scheduler, new), sink, result, plan, tally)
         _finish(plan, result, prune, sink)
         _record_build(sink, base, pipeline, started_at, result)
     finally:
@@ -184,12 +194,14 @@ def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, p
 
 
 def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
-                 scheduler: object | None) -> Iterable[_Prepared]:
+                 scheduler: object | None, new: int = 0) -> Iterable[_Prepared]:
     """Each transcript of ``todo`` prepared, in order: on a Dask cluster, in ``jobs`` worker processes,
     or here.  ``options`` are (format, pipeline, base, check_factory).  A handful of changed pages is
-    quicker in-process than the start of a pool, so workers start only past ``2 * jobs`` transcripts."""
+    quicker in-process than the start of a pool, so workers start only past ``2 * jobs`` transcripts;
+    but when ``new`` (files known to be new) says there will be that many, they start before the scan
+    of ``todo``, and load what they need (:mod:`kg.building.warm`) while this process looks for them."""
     format, pipeline, base, check_factory = options
-    first = list(itertools.islice(todo, 2 * jobs))
+    first = [] if jobs > 1 and new >= 2 * jobs else list(itertools.islice(todo, 2 * jobs))
     todo = itertools.chain(first, todo)
     if scheduler is not None:
         from functools import partial
@@ -198,10 +210,10 @@ def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
 
         environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
         return dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
-    if jobs > 1 and len(first) == 2 * jobs:
+    if jobs > 1 and (len(first) == 2 * jobs or new >= 2 * jobs):
         from kg.building.workers import process_map
 
-        return process_map(_prepare_in_worker, todo, jobs, initializer=_init_worker, initargs=options)
+        return process_map(_prepare_in_worker, todo, jobs, initializer=_start_worker, initargs=options)
     check = check_factory() if check_factory and first else None
     return (_prepare(item, format, pipeline, base, check) for item in todo)
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pyoxigraph import NamedNode
+
 from kg.errors import KgError
 from kg.building.manifest import Manifest
 from kg.rdf.mapping import transcript_graph
@@ -41,6 +43,12 @@ class Plan:
     #: (size, mtime_ns) of the files of transcripts on their way to the store, by source
     signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
+    def known_file(self, source: str, signature: tuple[int, int]) -> tuple[str | None, bool]:
+        """The graph a file with this signature gave last time, and whether it is :meth:`unchanged`."""
+        graph, current = self.manifest.known_file(source, signature, self.version, checked=self.checked,
+                                                  strict=self.strict)
+        return graph, bool(graph) and not self.rebuild and current and has_graph(self.store, graph)
+
     def unchanged(self, graph: str) -> bool:
         """Whether the store already holds ``graph`` as this build would write it."""
         return (not self.rebuild
@@ -50,8 +58,6 @@ class Plan:
 
 def has_graph(store: Store | None, graph: str) -> bool:
     """Whether ``store`` holds ``graph``; a build into a sink that starts empty has no store, and no graph."""
-    from pyoxigraph import NamedNode
-
     if store is None:
         return False
     raw = getattr(store, "raw", None)
@@ -105,15 +111,15 @@ def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult
         signature = None
         if isinstance(entry, File):
             source, signature = entry.name or display_name(entry.path), _signature(entry.path)
-            graph = plan.manifest.file_graph(source, signature) if signature else None
-            if graph and (graph in seen or plan.unchanged(graph)):
+            graph, unchanged = plan.known_file(source, signature) if signature else (None, False)
+            if graph and (graph in seen or unchanged):
                 result.read += 1
                 if graph in seen:
                     result.skipped += 1
                 else:
                     seen.add(graph)
                     result.unchanged += 1
-                plan.manifest.saw(source, graph, signature)
+                plan.manifest.saw_again(source)  # recorded with this graph and signature: only its run is new
                 tally(source)
                 continue
             from kg.inputs.reader import read_as

@@ -32,7 +32,8 @@ UNNAMED_SOURCES = ("<stdin>",)
 #: code that only reads a built store or drives a build: editing it changes no graph
 _READERS_OF_THE_STORE = frozenset({"cli", "learn", "eval", "network", "report", "sparql", "validation", "__main__.py"})
 _DRIVERS = frozenset({
-    "building/builder.py", "building/manifest.py", "building/workers.py", "store/endpoint.py", "store/export.py",
+    "building/builder.py", "building/manifest.py", "building/workers.py", "building/warm.py", "store/endpoint.py",
+    "store/export.py",
     "store/lock.py", "store/push.py", "store/query_page.py", "store/serve.py", "store/server.py", "store/stats.py",
     "building/sink.py", "building/tally.py", "store/shards.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
@@ -79,6 +80,19 @@ def reader_version(pipeline: Sequence[str], format: str | None = None, model: st
     return digest.hexdigest()[:32]
 
 
+#: sources seen as recorded whose new run is written in one statement
+_AGAIN_BATCH = 500
+
+
+def _fits(row: tuple | None, version: str, checked: bool, strict: bool) -> bool:
+    """Whether a graph's row (version, checked, problems) is what a build with these options keeps."""
+    if row is None or row[0] != version:
+        return False
+    if checked and not row[1]:
+        return False
+    return not (strict and row[2])
+
+
 class Manifest:
     """The build record of one store: graphs with their reader version, sources with their graph."""
 
@@ -96,6 +110,7 @@ class Manifest:
             " run INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER);"
             "CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY AUTOINCREMENT, started REAL);")
         self._replaced: set[str] = set()
+        self._again: list[tuple[int, str]] = []  # (run, source) of sources seen as recorded (saw_again)
         self._pending = 0
         self.begin()
 
@@ -120,22 +135,46 @@ class Manifest:
         """
         row = self._db.execute("SELECT version, checked, problems FROM graphs WHERE graph = ?",
                                (graph,)).fetchone()
-        if row is None or row[0] != version:
-            return False
-        if checked and not row[1]:
-            return False
-        return not (strict and row[2])
+        return _fits(row, version, checked, strict)
 
     def built(self, graph: str, version: str, *, checked: bool, problems: int) -> None:
         self._db.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?, ?, ?)",
                          (graph, version, int(checked), problems))
         self._tick()
 
+    def source_count(self) -> int:
+        """How many sources the record knows: a build given more files than this has new ones to read."""
+        return self._db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+
     def file_graph(self, source: str, signature: tuple[int, int]) -> str | None:
         """The graph a file gave when it last had this size and modification time, if it did."""
         row = self._db.execute("SELECT graph FROM sources WHERE source = ? AND size = ? AND mtime_ns = ?",
                                (source, *signature)).fetchone()
         return row[0] if row else None
+
+    def known_file(self, source: str, signature: tuple[int, int], version: str, *,
+                   checked: bool, strict: bool) -> tuple[str | None, bool]:
+        """:meth:`file_graph`, and whether that graph is :meth:`current`, in one query (a scan of an
+        unchanged folder asks this of every file)."""
+        row = self._db.execute(
+            "SELECT s.graph, g.version, g.checked, g.problems FROM sources AS s LEFT JOIN graphs AS g"
+            " ON g.graph = s.graph WHERE s.source = ? AND s.size = ? AND s.mtime_ns = ?",
+            (source, *signature)).fetchone()
+        if row is None:
+            return None, False
+        return row[0], _fits(row[1:] if row[1] is not None else None, version, checked, strict)
+
+    def saw_again(self, source: str) -> None:
+        """:meth:`saw` for a source :meth:`known_file` found as it was recorded (same text, same file
+        signature): only its run changes, written with others in one statement."""
+        self._again.append((self.run, source))
+        if len(self._again) >= _AGAIN_BATCH:
+            self._write_again()
+
+    def _write_again(self) -> None:
+        if self._again:
+            self._db.executemany("UPDATE sources SET run = ? WHERE source = ?", self._again)
+            self._again.clear()
 
     def saw(self, source: str, graph: str, signature: tuple[int, int] | None = None) -> None:
         """``source`` gives ``graph`` now; the graph it gave before, if another, may have to go.
@@ -147,6 +186,7 @@ class Manifest:
         """
         if source in UNNAMED_SOURCES:
             return
+        self._write_again()
         size, mtime = signature or (None, None)
         if self._db.execute("UPDATE sources SET run = ?, size = ?, mtime_ns = ? WHERE source = ? AND graph = ?",
                             (self.run, size, mtime, source, graph)).rowcount:
@@ -160,12 +200,14 @@ class Manifest:
 
     def forget_unseen(self) -> None:
         """Forget the sources this run did not give (``--prune``); their graphs become droppable."""
+        self._write_again()
         self._replaced.update(g for (g,) in self._db.execute(
             "SELECT DISTINCT graph FROM sources WHERE run != ?", (self.run,)))
         self._db.execute("DELETE FROM sources WHERE run != ?", (self.run,))
 
     def droppable(self) -> list[str]:
         """Graphs whose source now gives another text (or was pruned) and that no source gives any more."""
+        self._write_again()
         out = []
         for graph in sorted(self._replaced):
             if self._db.execute("SELECT 1 FROM sources WHERE graph = ? LIMIT 1", (graph,)).fetchone() is None:
@@ -183,6 +225,7 @@ class Manifest:
             self.commit()
 
     def commit(self) -> None:
+        self._write_again()
         self._db.commit()
         self._pending = 0
 

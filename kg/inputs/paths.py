@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 __all__ = ["READABLE_SUFFIXES", "STDIN", "iter_inputs", "iter_paths", "published_name"]
 
@@ -46,8 +46,9 @@ def iter_paths(args: Sequence[str]) -> Iterator[str]:
 def iter_inputs(args: Sequence[str]) -> Iterator[tuple[str, str]]:
     """:func:`iter_paths`, each file with the name it is published under (:func:`published_name`)."""
     for arg in args:
+        name = namer(arg)
         for path in iter_paths([arg]):
-            yield path, published_name(path, arg)
+            yield path, name(path)
 
 
 def published_name(path: str, arg: str) -> str:
@@ -59,9 +60,14 @@ def published_name(path: str, arg: str) -> str:
     machine's folders leak into published data, and the same files give the
     same names wherever they sit.
     """
-    path, arg = os.fspath(path), os.fspath(arg)
-    if path == STDIN:
-        return path
+    return namer(arg)(path)
+
+
+def namer(arg: str) -> Callable[[str], str]:
+    """:func:`published_name` of each file found from ``arg``, with what depends on ``arg`` alone (a
+    stat, the absolute paths) worked out once: per file it had cost more than the rest of the
+    scan of an unchanged folder."""
+    arg = os.fspath(arg)
     if os.path.isdir(arg):
         root = os.path.dirname(os.path.abspath(arg))
     elif GLOB_CHARS.search(arg) and not os.path.exists(arg):
@@ -72,9 +78,20 @@ def published_name(path: str, arg: str) -> str:
             fixed.append(part)
         root = os.path.abspath(os.sep.join(fixed) or ".")
     else:
-        return os.path.basename(path) or path
-    rel = os.path.relpath(os.path.abspath(path), root)
-    return os.path.basename(path) if rel.startswith(os.pardir) else rel.replace(os.sep, "/")
+        return lambda path: path if os.fspath(path) == STDIN else (os.path.basename(path) or path)
+    cwd = os.getcwd()
+    below = root if root.endswith(os.sep) else root + os.sep
+
+    def name(path: str) -> str:
+        path = os.fspath(path)
+        if path == STDIN:
+            return path
+        full = os.path.normpath(os.path.join(cwd, path))  # os.path.abspath, without a getcwd per file
+        rel = full[len(below):] if full.startswith(below) and len(full) > len(below) \
+            else os.path.relpath(full, root)
+        return os.path.basename(path) if rel.startswith(os.pardir) else rel.replace(os.sep, "/")
+
+    return name
 
 
 def _walk_folder(folder: str) -> Iterator[str]:

@@ -1,0 +1,69 @@
+"""The start of a build: workers loading what their pages read before the first one (their heap frozen
+after), and the scan's look-up of files the record knows."""
+
+from __future__ import annotations
+
+import gc
+
+from kg.building.builder import _start_worker, _worker
+from kg.building.manifest import Manifest
+from kg.building.workers import process_map
+from kg.extract.pipeline import pipeline_for
+
+
+def _make_check():
+    return lambda doc, mapped: ["made in the worker"]
+
+
+def _state_of_worker(_: int) -> tuple:
+    from kg.extract.learned import shipped_reader
+    from kg.people.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    return (gc.get_freeze_count() > 0, gc.isenabled(), _worker["check"](None, None),
+            shipped_reader.cache_info().currsize, gazetteer.officeholders() is gazetteer.officeholders(),
+            _worker["pipeline"])
+
+
+def test_pool_workers_start_with_the_model_and_check_loaded_and_their_heap_frozen():
+    model = pipeline_for("model")
+    options = (None, model, "https://example.org/", _make_check)
+    states = list(process_map(_state_of_worker, range(4), 2, initializer=_start_worker, initargs=options))
+    assert states == [(True, True, ["made in the worker"], 1, True, model)] * 4
+
+
+def test_pool_workers_start_without_a_check_when_none_is_asked():
+    options = (None, pipeline_for("rules"), "https://example.org/", None)
+    checks = list(process_map(_check_of_worker, range(2), 2, initializer=_start_worker, initargs=options))
+    assert checks == [None, None]
+
+
+def _check_of_worker(_: int) -> object:
+    return _worker["check"]
+
+
+def test_manifest_counts_the_sources_it_knows():
+    manifest = Manifest(None)
+    assert manifest.source_count() == 0
+    manifest.saw("a.txt", "graph/1", (10, 1))
+    manifest.saw("b.txt", "graph/1", (10, 2))
+    manifest.saw("a.txt", "graph/2", (11, 3))  # the same source with another text: still one source
+    assert manifest.source_count() == 2
+    manifest.close()
+
+
+def test_known_file_gives_the_graph_and_whether_it_is_current_and_saw_again_keeps_the_source():
+    manifest = Manifest(None)
+    manifest.saw("a.txt", "graph/1", (1, 10))
+    manifest.built("graph/1", "v1", checked=True, problems=0)
+    manifest.saw("b.txt", "graph/2", (2, 20))  # recorded, but its graph never built
+    assert manifest.known_file("a.txt", (1, 10), "v1", checked=True, strict=False) == ("graph/1", True)
+    assert manifest.known_file("a.txt", (1, 10), "v2", checked=False, strict=False) == ("graph/1", False)
+    assert manifest.known_file("a.txt", (1, 11), "v1", checked=False, strict=False) == (None, False)
+    assert manifest.known_file("b.txt", (2, 20), "v1", checked=False, strict=False) == ("graph/2", False)
+    manifest.begin()  # the next build gives a.txt as it was, and not b.txt
+    manifest.saw_again("a.txt")
+    manifest.forget_unseen()
+    assert manifest.droppable() == ["graph/2"]
+    assert manifest.known_file("a.txt", (1, 10), "v1", checked=True, strict=False) == ("graph/1", True)
+    manifest.close()
