@@ -215,6 +215,36 @@ def test_the_status_classifier_sees_the_acts_rule_status_cues_by_type_and_words_
     assert "na:serbia" not in feats  # only the words next to the anchor
 
 
+def test_the_status_classifier_sees_the_tense_word_that_governs_the_act_and_the_voice(page):
+    doc, by_quote = page
+    candidate = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
+    norm = normalise(doc.text)
+    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    cues = status_features(norm, candidate.sentence)
+    leader = act_status_features(norm, candidate.sentence, "Supply", cues, "planned", anchor, narrator=False)
+    assert {"nm:will", "nm:Supply:will", "ac:planned/will", "ac:Supply:planned", "pre:planned",
+            "v:l:rst:planned", "v:l:cue:planned/will"} <= set(leader)
+    assert not any(f.startswith("v:n:") for f in leader)
+    assert "v:n:rst:planned" in act_status_features(norm, candidate.sentence, "Supply", cues, "planned", anchor,
+                                                    narrator=True)
+
+
+def test_the_status_of_a_relative_clause_is_not_the_acts_own():
+    norm = normalise("We have already signed an agreement which will double our trade.")
+    anchor = Span(norm.index("agreement"), norm.index("agreement") + 9)
+    feats = act_status_features(norm, Span(0, len(norm)), "Agreement", [], "completed", anchor)
+    assert "ac:completed/have-done" in feats and "pre:completed" in feats
+    assert "post:planned" in feats and not any(f.startswith("ac:planned") for f in feats)
+    assert {"nm:signed", "nm:Agreement:signed", "nm2:already_signed"} <= set(feats)
+
+
+def test_each_status_feature_is_given_once_as_the_classifier_was_trained_on_presence():
+    norm = normalise("We will soon agree that the partners of the sides build the plant.")  # "the" twice before
+    anchor = Span(norm.index("build"), norm.index("build") + 5)
+    feats = act_status_features(norm, Span(0, len(norm)), "Cooperation", ["cue:planned/will"], "planned", anchor)
+    assert len(feats) == len(set(feats)) and "nb:the" in feats
+
+
 @pytest.mark.parametrize("kind, found, gold, same", [
     ("Supply", ("RUS", "SRB"), ("RUS", "SRB"), True), ("Supply", ("SRB", "RUS"), ("RUS", "SRB"), False),
     ("Cooperation", ("SRB", "RUS"), ("RUS", "SRB"), True), ("Agreement", ("RUS", None), ("RUS", "SRB"), False),

@@ -304,7 +304,8 @@ def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, f
     """The status classifier's status of the ``kind`` act a sentence states (``first``: its rules' reading)."""
     sentence = reading.candidate.sentence
     cues = status_features(norm, sentence)
-    extra = act_status_features(norm, sentence, kind, cues, first.status, reader.anchor(norm, sentence, kind))
+    extra = act_status_features(norm, sentence, kind, cues, first.status, reader.anchor(norm, sentence, kind),
+                                narrator=reading.candidate.utterance.speaker is None)
     return reader.status(reading.features + cues + extra, kind)
 
 

@@ -122,7 +122,8 @@ def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]
                 anchor = probe.anchor(norm, candidate.sentence, kind)
                 rule = rule_status_of(page.doc, norm, candidate.rules, candidate.sentence, kind, anchor)
                 rows.append(feats + cues + [f"type:{kind}"]
-                            + act_status_features(norm, candidate.sentence, kind, cues, rule, anchor))
+                            + act_status_features(norm, candidate.sentence, kind, cues, rule, anchor,
+                                                  narrator=candidate.utterance.speaker is None))
                 ys.append(STATUSES.index(status))
     return rows, ys
 
