@@ -83,3 +83,20 @@ def test_fast_counts_are_what_reading_the_pages_and_scoring_them_gives(dev_pages
         if want is not None:
             assert (per_type[kind].tp, per_type[kind].fp, per_type[kind].fn) == (want.tp, want.fp, want.fn)
     assert sum(c.tp for c in per_page) == fast.tp and len(per_page) == len(dev_pages)
+
+
+def test_paired_change_of_two_readers_on_the_same_pages_and_its_interval():
+    from kg.eval.scoring import Counts
+    from kg.learn.folds import interval, paired_change
+
+    before = [Counts(3, 2, 2) for _ in range(40)]
+    better = [Counts(4, 1, 1) for _ in range(40)]  # every page gains: the whole interval lies above zero
+    change, low, high = paired_change(before, better, draws=200)
+    assert change == pytest.approx(0.8 - 0.6) and low == pytest.approx(0.2) and high == pytest.approx(0.2)
+    mixed = [Counts(4, 1, 1) if i % 2 else Counts(2, 3, 3) for i in range(40)]  # half gain, half lose
+    change, low, high = paired_change(before, mixed, draws=500)
+    assert change == pytest.approx(0.0) and low < 0.0 < high
+    low, high = interval(mixed, draws=500)
+    assert low < 0.6 < high and 0.0 < low and high < 1.0
+    with pytest.raises(ValueError):
+        paired_change(before, better[:-1])

@@ -312,16 +312,21 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
 
 
 def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bool, override: float, extra: float,
-                           note: Callable[[str], None], network: bool = True
+                           note: Callable[[str], None], network: bool = True,
+                           per_page: dict[str, Counts] | None = None
                            ) -> tuple[dict[str, float], dict[str, float], dict]:
-    """Per-type keep and propose thresholds with the best five-fold out-of-fold F1 on train, and that F1."""
+    """Per-type keep and propose thresholds with the best five-fold out-of-fold F1 on train, and that F1;
+    ``per_page`` gets each page's counts at those thresholds (for a paired comparison of two recipes,
+    :func:`kg.learn.folds.paired_change`)."""
     def fold_reader(pages: list[PageData]) -> SentenceReader:
         fitted = fit(pages, c, with_status=False, network=network)
         return reader_of(fitted, party_weights=fit_parties(pages, reader_of(fitted), c) if parties else None)
 
     options = folds.out_of_fold(train_data, fold_reader, override, extra, note)
     keep, propose, _ = tuning.best_thresholds(options)
-    total, per_type, _ = tuning.page_counts(options, keep, propose)
+    total, per_type, rows = tuning.page_counts(options, keep, propose)
+    if per_page is not None:
+        per_page.update((o.name, row) for o, row in zip(options, rows))
     return keep, propose, {"f1": round(total.f1, 4), "precision": round(total.precision, 4),
                            "recall": round(total.recall, 4), "pages": len(options),
                            "types": {k: round(v.f1, 4) for k, v in per_type.items()}}
