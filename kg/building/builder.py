@@ -334,7 +334,7 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
 
 def build(inputs: Sequence[str], store: Store | Sink, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store`` (or a sink)."""
-    from kg.building.ondisk import DiskList
+    from kg.store.ondisk import DiskList
     from kg.inputs.paths import iter_inputs
 
     # every file is listed before the build, for its progress: on disk (a path and a name a page), not in memory

@@ -141,7 +141,7 @@ class ClaimTable(kept.KeptFile):
 
     def sync(self, store: object) -> kept.Sync:
         """What to read and forget to hold the claims of every transcript graph of ``store``."""
-        return kept.sync(self._db, store, self.graphs())
+        return kept.sync(self._db, store)
 
     def settle(self, others: list[str]) -> None:
         kept.settle(self._db, others)

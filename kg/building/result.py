@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.building.ondisk import DiskList, DiskSet
+from kg.store.ondisk import DiskList, DiskSet
 from kg.errors import KgError
 
 
@@ -34,7 +34,7 @@ class BuildResult:
     seconds: float = 0.0
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    #: one string per page until the build ends: kept on disk (:mod:`kg.building.ondisk`), not in memory
+    #: one string per page until the build ends: kept on disk (:mod:`kg.store.ondisk`), not in memory
     meeting_iris: DiskSet = field(default_factory=DiskSet, repr=False)
     graphs: DiskList = field(default_factory=DiskList, repr=False)  # written, for the build's provenance
     store_had_graphs: bool = field(default=False, repr=False)

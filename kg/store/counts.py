@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from kg.rdf import namespace as ns
 from kg.store import kept
+from kg.store.ondisk import chunks
 from kg.store.protocol import Store, Term
 
 FILE_NAME = "irkg-census.sqlite"
@@ -180,11 +181,10 @@ class Counts(kept.KeptFile):
     def catch_up(self, store: Store) -> list[str]:
         """Hold the counts of exactly the kept graphs of ``store`` (:mod:`kg.store.kept`); returns its
         graphs that are not kept."""
-        todo = kept.sync(self._db, store, self.graphs())
+        todo = kept.sync(self._db, store)
         self.forget(todo.gone)
-        new = [ox.NamedNode(g) for g in todo.read]
-        for start in range(0, len(new), 50 * BATCH):
-            for graph, counts in count_graphs(store, new[start:start + 50 * BATCH]).items():
+        for graphs in chunks(todo.read, 50 * BATCH):
+            for graph, counts in count_graphs(store, [ox.NamedNode(g) for g in graphs]).items():
                 self.put(graph, counts)
             self._db.commit()
         kept.settle(self._db, todo.others)

@@ -65,7 +65,7 @@ class BuildRecord:
     ended: dt.datetime
     reader: str
     version: str
-    graphs: Iterable[str] = field(default_factory=list)  # may be read more than once (kg.building.ondisk)
+    graphs: Iterable[str] = field(default_factory=list)  # may be read more than once (kg.store.ondisk)
 
     def key(self) -> str:
         """``20261129T140907Z-<hash>``: sortable by time, distinct for two builds in one second."""

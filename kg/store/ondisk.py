@@ -16,6 +16,7 @@ pages, or a result nobody fills, makes no file.
 from __future__ import annotations
 
 import sqlite3
+import itertools
 from collections.abc import Iterable, Iterator
 
 #: the most of its pages SQLite holds in memory, per table, in KB
@@ -122,3 +123,10 @@ class DiskList(_Table):
 
     def __repr__(self) -> str:
         return f"DiskList({self._size} items)"
+
+
+def chunks(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``items`` ``size`` at a time (the last chunk may be shorter)."""
+    items = iter(items)
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk

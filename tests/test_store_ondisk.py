@@ -1,10 +1,10 @@
-"""The set and list a build keeps on disk instead of in memory (kg.building.ondisk)."""
+"""The set and list a build keeps on disk instead of in memory (kg.store.ondisk)."""
 
 from __future__ import annotations
 
 import pickle
 
-from kg.building.ondisk import DiskList, DiskSet
+from kg.store.ondisk import DiskList, DiskSet
 from kg.building.result import BuildResult
 
 
@@ -51,3 +51,10 @@ def test_build_result_keeps_graphs_and_meetings_on_disk():
     assert list(result.graphs) == ["urn:g:1"] and len(result.meeting_iris) == 1
     assert "urn:m:1" in result.meeting_iris
     assert BuildResult().graphs == []  # each result its own
+
+
+def test_chunks_of_a_list_on_disk():
+    from kg.store.ondisk import chunks
+
+    assert list(chunks(DiskList(["a", "b", "c", "d", "e"]), 2)) == [["a", "b"], ["c", "d"], ["e"]]
+    assert list(chunks([], 3)) == []
