@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from kg.store.ondisk import KEPT_CACHE
+
 FILE_NAME = "irkg-build.sqlite"
 SCHEMA = 2  # PRAGMA user_version of the record; another value means: forget it and rebuild
 #: sources that name no file: a text read from them never replaces another
@@ -89,7 +91,7 @@ class Manifest:
             self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS sources;"  # start anew
                                    f"DROP TABLE IF EXISTS runs; PRAGMA user_version = {SCHEMA};")
         self._db.executescript(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; {KEPT_CACHE}"
             "CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, version TEXT NOT NULL,"
             " checked INTEGER NOT NULL, problems INTEGER NOT NULL);"
             "CREATE TABLE IF NOT EXISTS sources(source TEXT PRIMARY KEY, graph TEXT NOT NULL,"

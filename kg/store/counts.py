@@ -32,7 +32,7 @@ import pyoxigraph as ox
 
 from kg.rdf import namespace as ns
 from kg.store import kept
-from kg.store.ondisk import chunks
+from kg.store.ondisk import KEPT_CACHE, chunks
 from kg.store.protocol import Store, Term
 
 FILE_NAME = "irkg-census.sqlite"
@@ -137,7 +137,7 @@ class Counts(kept.KeptFile):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._db = sqlite3.connect(str(self.path))
-        self._db.executescript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        self._db.executescript(f"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; {KEPT_CACHE}")
         stamp = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]  # the code that counts
         if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA or stamp != self._stamp():
             self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS members;"
