@@ -58,3 +58,10 @@ def test_chunks_of_a_list_on_disk():
 
     assert list(chunks(DiskList(["a", "b", "c", "d", "e"]), 2)) == [["a", "b"], ["c", "d"], ["e"]]
     assert list(chunks([], 3)) == []
+
+
+def test_strings_that_are_not_utf8_come_back_the_same():
+    name = "caf\udce9.txt"  # a file name read with surrogate escapes
+    seen, written = DiskSet([name]), DiskList([name, "b"])
+    assert name in seen and "caf.txt" not in seen
+    assert list(written) == [name, "b"]

@@ -29,6 +29,12 @@ KEPT_CACHE = "PRAGMA cache_size = -512;"
 _PAGE = 1000
 
 
+def _bytes(item: str) -> bytes:
+    """``item`` as UTF-8, lone surrogates kept (a file name that is not UTF-8 is read so): SQLite's text
+    takes none, so the strings are kept as bytes and come back the same."""
+    return item.encode("utf-8", "surrogatepass")
+
+
 class _Table:
     """One table of one column in a temporary database of its own, opened on first use."""
 
@@ -65,7 +71,7 @@ class _Table:
             if not page:
                 return
             last = page[-1][0]
-            yield from (item for _, item in page)
+            yield from (item.decode("utf-8", "surrogatepass") for _, item in page)
 
     def close(self) -> None:
         """Delete the file; the collection is empty afterwards."""
@@ -87,21 +93,21 @@ class _Table:
 class DiskSet(_Table):
     """Distinct strings: ``add`` and ``in``, as a ``set`` offers them."""
 
-    _COLUMNS = "item TEXT NOT NULL UNIQUE"
+    _COLUMNS = "item BLOB NOT NULL UNIQUE"
 
     def add(self, item: str) -> None:
         self._add(item)
 
     def _add(self, item: str) -> bool:
         """Add ``item``; whether it was new."""
-        new = self._open().execute("INSERT OR IGNORE INTO items(item) VALUES (?)", (item,)).rowcount > 0
+        new = self._open().execute("INSERT OR IGNORE INTO items(item) VALUES (?)", (_bytes(item),)).rowcount > 0
         self._size += new
         return new
 
     def __contains__(self, item: object) -> bool:
         if self._db is None or not isinstance(item, str):
             return False
-        return self._db.execute("SELECT 1 FROM items WHERE item = ?", (item,)).fetchone() is not None
+        return self._db.execute("SELECT 1 FROM items WHERE item = ?", (_bytes(item),)).fetchone() is not None
 
     def __repr__(self) -> str:
         return f"DiskSet({self._size} items)"
@@ -110,13 +116,13 @@ class DiskSet(_Table):
 class DiskList(_Table):
     """Strings in order, repeats kept: ``append`` and iteration, as a ``list`` offers them."""
 
-    _COLUMNS = "item TEXT NOT NULL"
+    _COLUMNS = "item BLOB NOT NULL"
 
     def append(self, item: str) -> None:
         self._add(item)
 
     def _add(self, item: str) -> bool:
-        self._open().execute("INSERT INTO items(item) VALUES (?)", (item,))
+        self._open().execute("INSERT INTO items(item) VALUES (?)", (_bytes(item),))
         self._size += 1
         return True
 
