@@ -171,7 +171,7 @@ def run_suite(args: argparse.Namespace) -> dict:
             suite.measure("kg validate (full store)", ["validate", "--store", str(full_store), "-f", "json"])
         if "memory" in sections:
             default = suite.rows.get("build, default (model reader, SHACL on)")
-            for size in [*args.sizes, len(corpus)]:
+            for size in dict.fromkeys([*args.sizes, len(corpus)]):  # every page once, when a size given is all
                 if size > len(corpus):
                     continue
                 if size == len(corpus) and default and "rss_mb" in default:

@@ -349,7 +349,13 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
 
 def build(inputs: Sequence[str], store: Store | Sink, **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store`` (or a sink)."""
+    from kg.store.ondisk import DiskList
     from kg.inputs.paths import iter_inputs
 
-    named = list(iter_inputs(inputs))
-    return build_transcripts(incremental.inputs(named), store, total=len(named), **options)
+    # every file is listed before the build, for its progress: on disk (a path and a name a page), not in memory
+    named = DiskList(f"{path}\0{name}" for path, name in iter_inputs(inputs))
+    try:
+        pairs = (tuple(entry.split("\0", 1)) for entry in named)
+        return build_transcripts(incremental.inputs(pairs), store, total=len(named), **options)
+    finally:
+        named.close()

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.store import kept
+from kg.store.ondisk import KEPT_CACHE
 
 FILE_NAME = "irkg-claims.sqlite"
 SCHEMA = 1  # PRAGMA user_version of the table; another value means: forget it and read the store again
@@ -77,7 +78,7 @@ class ClaimTable(kept.KeptFile):
         if self._folder is not None:
             self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
         else:
-            self._db.executescript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            self._db.executescript(f"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; {KEPT_CACHE}")
             if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
                 self._db.executescript("DROP TABLE IF EXISTS claims; DROP TABLE IF EXISTS graphs;"
                                        f"DROP TABLE IF EXISTS words; DROP TABLE IF EXISTS stamp;"
@@ -141,7 +142,7 @@ class ClaimTable(kept.KeptFile):
 
     def sync(self, store: object) -> kept.Sync:
         """What to read and forget to hold the claims of every transcript graph of ``store``."""
-        return kept.sync(self._db, store, self.graphs())
+        return kept.sync(self._db, store)
 
     def settle(self, others: list[str]) -> None:
         kept.settle(self._db, others)

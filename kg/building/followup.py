@@ -45,6 +45,7 @@ import pyoxigraph as ox
 from kg.building.claimtable import ClaimTable, Row
 from kg.model import MUTUAL_TYPES
 from kg.rdf.namespace import DEFAULT_BASE, RDF, XSD, followups_graph_iri, irkg, ns_node
+from kg.store.ondisk import chunks
 from kg.store.protocol import Store
 
 #: named graphs whose commitments one query reads when linking a store: the linker holds one batch of
@@ -335,12 +336,11 @@ def catch_up(table: ClaimTable, store: Store, batch: int = GRAPHS_PER_READ) -> N
     todo = table.sync(store)
     table.forget(todo.gone)
     release = getattr(store, "release_memory", lambda: False)
-    for start in range(0, len(todo.read), batch):
-        graphs = todo.read[start:start + batch]
+    for number, graphs in enumerate(chunks(todo.read, batch), start=1):
         found = claims_by_graph(store, [ox.NamedNode(g) for g in graphs])
         for graph in graphs:
             table.put(graph, table_rows(found.get(graph, ())))
-        if (start // batch + 1) % _BATCHES_PER_PAGE == 0:
+        if number % _BATCHES_PER_PAGE == 0:
             table.commit()
             release()
     table.settle(todo.others)

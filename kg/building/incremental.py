@@ -106,7 +106,9 @@ def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult
     """Transcripts to build: unreadable files count as failed, repeats of a text as skipped,
     and texts whose graph is already in the store as this build would write it as unchanged
     (a file whose size and modification time are those recorded is not even read)."""
-    seen: set[str] = set()  # graphs of this batch (the graph IRI holds the text's hash)
+    from kg.store.ondisk import DiskSet
+
+    seen = DiskSet()  # graphs of this batch (the graph IRI holds the text's hash), on disk: one a page
     for entry in transcripts:
         signature = None
         if isinstance(entry, File):

@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from kg.store.ondisk import KEPT_CACHE
+
 FILE_NAME = "irkg-build.sqlite"
 SCHEMA = 2  # PRAGMA user_version of the record; another value means: forget it and rebuild
 #: sources that name no file: a text read from them never replaces another
@@ -35,7 +37,7 @@ _DRIVERS = frozenset({
     "building/builder.py", "building/manifest.py", "building/workers.py", "building/warm.py", "store/endpoint.py",
     "store/export.py",
     "store/lock.py", "store/push.py", "store/query_page.py", "store/serve.py", "store/server.py", "store/stats.py",
-    "building/sink.py", "building/tally.py", "store/shards.py",
+    "building/sink.py", "building/tally.py", "store/shards.py", "store/ondisk.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
     "building/followup.py", "building/claimtable.py", "building/beside.py", "store/census.py", "store/counts.py",
     "store/metadata.py", "store/kept.py",
@@ -103,7 +105,7 @@ class Manifest:
             self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS sources;"  # start anew
                                    f"DROP TABLE IF EXISTS runs; PRAGMA user_version = {SCHEMA};")
         self._db.executescript(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+            f"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; {KEPT_CACHE}"
             "CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, version TEXT NOT NULL,"
             " checked INTEGER NOT NULL, problems INTEGER NOT NULL);"
             "CREATE TABLE IF NOT EXISTS sources(source TEXT PRIMARY KEY, graph TEXT NOT NULL,"

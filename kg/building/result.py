@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.store.ondisk import DiskList, DiskSet
 from kg.errors import KgError
 
 
@@ -37,8 +38,9 @@ class BuildResult:
     seconds: float = 0.0
     errors: list[KgError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    meeting_iris: set[str] = field(default_factory=set, repr=False)
-    graphs: list[str] = field(default_factory=list, repr=False)  # written, for the build's provenance
+    #: one string per page until the build ends: kept on disk (:mod:`kg.store.ondisk`), not in memory
+    meeting_iris: DiskSet = field(default_factory=DiskSet, repr=False)
+    graphs: DiskList = field(default_factory=DiskList, repr=False)  # written, for the build's provenance
     store_had_graphs: bool = field(default=False, repr=False)
 
     @property

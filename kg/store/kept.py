@@ -17,7 +17,7 @@ another program is not seen: build with ``kg build``, or delete the files.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +47,7 @@ def kept(graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | str) -> bool:
 class Sync:
     """What a file must do to hold the rows of every kept graph of the store, and no other."""
 
-    read: list[str]  # graphs the store has that the file must (re)read
+    read: Sequence[str]  # graphs the store has that the file must (re)read: on disk, a build writes them all
     gone: list[str]  # graphs the file must forget
     others: list[str]  # the store's graphs that are not kept
 
@@ -64,20 +64,38 @@ def settle(db: sqlite3.Connection, others: list[str]) -> None:
     db.executemany("INSERT INTO others VALUES (?)", ((g,) for g in others))
 
 
-def sync(db: sqlite3.Connection, store: Store, held: set[str]) -> Sync:
-    """What the file of ``db``, holding the rows of ``held``, must read and forget (see the module)."""
+def sync(db: sqlite3.Connection, store: Store) -> Sync:
+    """What the file of ``db`` must read and forget (see the module); the graphs it holds rows of are
+    those of its table ``graphs``.  The graphs pending and held are looked at one at a time and the
+    ones to read go to disk (:mod:`kg.store.ondisk`): after a full build every graph is pending, and
+    sets of them all held some 7 MB at 28,900 pages."""
+    from kg.store.ondisk import DiskList
+
     raw = store.raw
-    pending = {g for (g,) in db.execute("SELECT graph FROM pending")}
     others = {g for (g,) in db.execute("SELECT graph FROM others")}
-    sample = next(iter(held or pending), None)  # the shared graphs of its base, for a file that knows none
-    others |= {graph_iri(name, base_of(sample)).value for name in NOT_KEPT} if sample else set()
-    has = {g: raw.contains_named_graph(ox.NamedNode(g)) for g in pending | others}
-    present = {g for g in pending if has[g]}
-    others = sorted(g for g in others if has[g])
+    sample = db.execute("SELECT graph FROM graphs UNION ALL SELECT graph FROM pending LIMIT 1").fetchone()
+    others |= {graph_iri(name, base_of(sample[0])).value for name in NOT_KEPT} if sample else set()
+    others = {g for g in others if raw.contains_named_graph(ox.NamedNode(g))}
+    present, gone, new = DiskList(), [], 0  # new: present and not held
+    for (graph,) in db.execute("SELECT graph FROM pending ORDER BY graph"):
+        if raw.contains_named_graph(ox.NamedNode(graph)):
+            present.append(graph)
+            new += db.execute("SELECT 1 FROM graphs WHERE graph = ?", (graph,)).fetchone() is None
+        else:
+            gone.append(graph)
+    held = db.execute("SELECT COUNT(*) FROM graphs").fetchone()[0]
     count = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g {} }")))["n"]
-    if int(count.value) == len(held | present) + len(others):
-        return Sync(sorted(present), sorted(pending - present), others)
-    names = [g.value for g in raw.named_graphs() if isinstance(g, ox.NamedNode)]
+    if int(count.value) == held + new + len(others):
+        return Sync(present, gone, sorted(others))
+    present.close()
+    return _sync_listed(db, store)
+
+
+def _sync_listed(db: sqlite3.Connection, store: Store) -> Sync:
+    """:func:`sync` by every graph name of the store, when it holds another number of graphs than expected."""
+    held = {g for (g,) in db.execute("SELECT graph FROM graphs")}
+    pending = {g for (g,) in db.execute("SELECT graph FROM pending")}
+    names = [g.value for g in store.raw.named_graphs() if isinstance(g, ox.NamedNode)]
     everything = {g for g in names if kept(g)}
     return Sync(sorted((everything - held) | (everything & pending)), sorted((held | pending) - everything),
                 sorted(g for g in names if not kept(g)))
