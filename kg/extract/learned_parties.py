@@ -12,9 +12,7 @@ words ("invite", "host", "thank", "from") crossed with each side's role, since
 "invite the President to visit Korea" and "the President's visit to Korea"
 name Korea alike and point opposite ways; where the act is held ("the forum
 in Weimar": the host) and a name that qualifies a thing ("Russian gas": its
-origin) come from :mod:`kg.extract.party_places`, and on a page of three or
-more participants' countries each side's role is also a feature of its own,
-since there the partner of a joint act is not always the addressee.  The best pair wins when it is
+origin) come from :mod:`kg.extract.party_places`.  The best pair wins when it is
 confident enough to overrule the rules; further pairs above a second
 threshold add one commitment each.
 """
@@ -222,13 +220,7 @@ def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[
         feats.add(f"{group}:{first}-ref-first")
         feats.update(f"{context.kind}:{cue}:{first}-ref-first" for cue in context.cues)
     feats.update(_cue_features(context, a, b))
-    if len(context.participants) > 2:  # a multilateral page: which of several partners shares the act
-        feats.update(f"{group}:multi:a:{r}" for r in _roles(context, a) if r in _MULTI_ROLES)
-        feats.update(f"{group}:multi:b:{r}" for r in _roles(context, b) if r in _MULTI_ROLES)
     return sorted(feats)
-
-
-_MULTI_ROLES = ("own", "other", "participant", "named", "unnamed", "ref-before", "ref-after")
 
 
 _CROSSED_ROLES = ("own", "other", "publisher", "named-before", "named-after", "ref-before", "ref-after", "venue",
