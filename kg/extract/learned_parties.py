@@ -10,7 +10,9 @@ named in the sentence — with features of their roles and of the words around
 their names, the rules' own choice among them, and the sentence's direction
 words ("invite", "host", "thank", "from") crossed with each side's role, since
 "invite the President to visit Korea" and "the President's visit to Korea"
-name Korea alike and point opposite ways.  The best pair wins when it is
+name Korea alike and point opposite ways; where the act is held ("the forum
+in Weimar": the host) and a name that qualifies a thing ("Russian gas": its
+origin) come from :mod:`kg.extract.party_places`.  The best pair wins when it is
 confident enough to overrule the rules; further pairs above a second
 threshold add one commitment each.
 """
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Iterable
 
+from kg.extract.party_places import name_use, venues
 from kg.extract.resolve import find_countries, leader_mentions, other_country, speaker_country
 from kg.model import MUTUAL_TYPES, Document, Span, Utterance
 
@@ -35,6 +38,9 @@ _DIRECTION_CUES = (
     ("come", r"\bcom(?:e|ing)\b"), ("announce", r"\bannounc"), ("provide", r"\bprovid"),
     ("assist", r"\bassist|\baid\b|\bhelp"), ("request", r"\brequest|\bask"), ("from", r"\bfrom\b"),
     ("with", r"\bwith\b"), ("we", r"\b(?:we|our|us)\b"), ("you", r"\b(?:you|your)\b"),
+    # a gathering held somewhere goes from its host; one who takes part in it travels there
+    ("event", r"\bsummit|\bforum\b|\bconference|\bmeeting|\bevents?\b|\bcelebrat"),
+    ("attend", r"\bparticipat|\battend|\bjoin"),
 )
 _DIRECTION = tuple((name, re.compile(pattern, re.I)) for name, pattern in _DIRECTION_CUES)
 # A leader's "we"/"you" refer to a side as surely as its name; narrator text uses names and "he" instead.
@@ -65,6 +71,8 @@ class PairContext:
     referred: dict[str, int] = field(default_factory=dict)
     ref_before: dict[str, str] = field(default_factory=dict)
     agents: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> subj:CUE / obj:CUE (_agents)
+    venues: frozenset[str] = frozenset()  # the sides named as the place of the act (party_places.venues)
+    uses: dict[str, str] = field(default_factory=dict)  # code -> what follows its first name (party_places.name_use)
 
     @property
     def codes(self) -> list[str]:
@@ -81,8 +89,10 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
                  anchor: Span) -> PairContext:
     named: dict[str, list[int]] = {}
     before: dict[str, str] = {}
+    uses: dict[str, str] = {}
     for mention in find_countries(doc, sentence):
         named.setdefault(mention.code, []).append(mention.span.start)
+        uses.setdefault(mention.code, name_use(norm, mention.span.end, sentence.end))
         if mention.code not in before:
             word = _WORD_BEFORE.search(norm[max(sentence.start, mention.span.start - 25):mention.span.start].lower())
             before[mention.code] = word.group(1) if word else "^"
@@ -96,10 +106,12 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     for start, _, code in refs:
         referred.setdefault(code, start)
     ref_before = {code: _word_before(norm, sentence, start) for code, start in referred.items()}
+    participants = frozenset(p.country for p in doc.participants if p.country)
+    in_play = [c for c in (own, other, doc.publisher_country) if c] + sorted(named) + sorted(participants)
     return PairContext(kind=kind, own=own, other=other, publisher=doc.publisher_country,
-                       participants=frozenset(p.country for p in doc.participants if p.country),
-                       named=named, before=before, anchor=anchor, narrator=not voiced, cues=cues,
-                       referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs))
+                       participants=participants, named=named, before=before, anchor=anchor, narrator=not voiced,
+                       cues=cues, referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs),
+                       venues=venues(norm, sentence, in_play, own, voiced), uses=uses)
 
 
 def _references(doc: Document, norm: str, sentence: Span, own: str | None,
@@ -169,6 +181,7 @@ def _roles(context: PairContext, code: str) -> Iterable[str]:
         yield f"prev={context.before.get(code, '^')}"
         if len(starts) > 1:
             yield "named-twice"
+        yield f"use={context.uses.get(code, 'free')}"
     else:
         yield "unnamed"
     start = context.referred.get(code)
@@ -176,6 +189,8 @@ def _roles(context: PairContext, code: str) -> Iterable[str]:
         yield "ref-before" if start < context.anchor.start else "ref-after"
         yield f"rprev={context.ref_before.get(code, '^')}"
     yield from sorted(context.agents.get(code, ()))
+    if code in context.venues:
+        yield "venue"
 
 
 def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[str | None, str | None]) -> list[str]:
@@ -208,7 +223,8 @@ def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[
     return sorted(feats)
 
 
-_CROSSED_ROLES = ("own", "other", "publisher", "named-before", "named-after", "ref-before", "ref-after")
+_CROSSED_ROLES = ("own", "other", "publisher", "named-before", "named-after", "ref-before", "ref-after", "venue",
+                  "use=mod")
 
 
 def _cue_features(context: PairContext, a: str, b: str) -> set[str]:
