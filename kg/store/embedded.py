@@ -325,13 +325,24 @@ def _open_directory(path: Path, owner: OxigraphStore) -> ox.Store:
         raise StoreError(f"{path}: cannot open the store: {error}") from error
 
 
+#: how many times a read-only opening is tried while a writer's compaction replaces the files it lists
+_OPEN_TRIES = 5
+
+
 def _open_read_only(path: Path) -> ox.Store:
     """Open an existing store directory for reading only: nothing is written, no lock is taken."""
     if not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store directory: give a directory path or 'memory'")
     if not (path / "CURRENT").exists():
         raise StoreError(f"{path}: no Oxigraph store here: build one with `kg build FILES --store {path}`")
-    try:
-        return ox.Store.read_only(str(path))
-    except OSError as error:
-        raise StoreError(f"{path}: cannot open the store: {error}") from error
+    for attempt in range(_OPEN_TRIES):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as error:
+            # A writer's compaction may delete a storage file between our reading the list of files and
+            # opening it ("No such file or directory", which RocksDB words as corruption): the list is
+            # new a moment later, so open again; any other failure is the store's.
+            if "No such file" not in str(error) or attempt == _OPEN_TRIES - 1:
+                raise StoreError(f"{path}: cannot open the store: {error}") from error
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
