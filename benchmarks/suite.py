@@ -52,6 +52,13 @@ def bare_pass(paths: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - started, words
 
 
+def corpus_name(corpus: str | Path) -> str:
+    """How results name a corpus: relative to the checkout when it lies beside it (``../shared/corpus/…``),
+    else by its folder's name alone, so that no path of this machine goes into committed results."""
+    path, home = Path(corpus).resolve(), ROOT.parent.resolve()
+    return os.path.relpath(path, ROOT) if path.is_relative_to(home) else path.name
+
+
 def link_folder(folder: Path, paths: list[Path]) -> Path:
     """A folder of symbolic links to ``paths``: a corpus subset to build without copying pages.
 
@@ -187,7 +194,8 @@ def run_suite(args: argparse.Namespace) -> dict:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     bare = statistics.median(suite.bare)
-    return {"derived": derived(suite.rows, len(corpus), args.sizes),"corpus": os.path.relpath(args.corpus, ROOT), "pages": len(corpus), "runs": args.runs,
+    return {"derived": derived(suite.rows, len(corpus), args.sizes), "corpus": corpus_name(args.corpus),
+            "pages": len(corpus), "runs": args.runs,
             "bare_pass_seconds": bare, "bare_pass_runs": len(suite.bare),
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                         "load_average_at_end": os.getloadavg()},
