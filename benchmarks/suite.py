@@ -55,8 +55,8 @@ def bare_pass(paths: list[Path]) -> tuple[float, int]:
 def corpus_name(corpus: str | Path) -> str:
     """How results name a corpus: relative to the checkout when it lies beside it (``../shared/corpus/…``),
     else by its folder's name alone, so that no path of this machine goes into committed results."""
-    path, home = Path(corpus).resolve(), ROOT.parent.resolve()
-    return os.path.relpath(path, ROOT) if path.is_relative_to(home) else path.name
+    path = Path(os.path.abspath(corpus))  # not resolved: a corpus linked in beside the checkout stays beside it
+    return os.path.relpath(path, ROOT) if path.is_relative_to(ROOT.parent) else path.name
 
 
 def link_folder(folder: Path, paths: list[Path]) -> Path:
