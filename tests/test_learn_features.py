@@ -16,18 +16,17 @@ from hypothesis import given, strategies as st
 
 from kg.errors import KgError
 from kg.inputs.text import normalise
-from kg.extract.commitments import extract_commitments
 from kg.extract.learned import (
-    Reading, SentenceReader, _sigmoid, apply_parties, candidates, decide, load_reader, model_to_json,
+    Reading, SentenceReader, _sigmoid, apply_parties, decide, load_reader, model_to_json,
     sentence_features, status_features,
 )
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.learned_status import act_status_features, rule_status_of
-from kg.extract.pipeline import process
-from kg.inputs.reader import transcript_from_text
 from kg.learn.corpus import SealedSplitError, load_split
 from kg.learn.pages import _best_sentence
 from kg.model import COMMITMENT_TYPES, Commitment, Span
+
+from candidate_pages import candidate_page
 
 TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The Kremlin, Moscow\n\n"
         "Vladimir Putin held talks with President of Serbia Aleksandar Vucic.\n\n"
@@ -38,8 +37,7 @@ TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The
 
 @pytest.fixture(scope="module")
 def page():
-    doc = process(transcript_from_text(TEXT, "serbia.txt"), None, ("meeting", "participants", "countries"))
-    found = candidates(doc, extract_commitments(doc).commitments)
+    doc, found = candidate_page(TEXT, "serbia.txt")
     return doc, {doc.quote(c.sentence): c for c in found}
 
 

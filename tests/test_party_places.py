@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.commitments import extract_commitments
-from kg.extract.learned import candidates
 from kg.extract.learned_parties import pair_context, pair_features
 from kg.extract.party_places import name_use, venues
-from kg.extract.pipeline import process
-from kg.inputs.reader import transcript_from_text
 from kg.inputs.text import normalise
 from kg.model import Span
+
+from candidate_pages import candidate_page
 
 CODES = ["RUS", "DEU", "KGZ", "USA", "GBR"]
 
@@ -65,8 +63,7 @@ TEXT = ("Meeting with President of Germany and President of Kyrgyzstan\n\nMay 5,
 
 @pytest.fixture(scope="module")
 def page():
-    doc = process(transcript_from_text(TEXT, "three.txt"), None, ("meeting", "participants", "countries"))
-    found = candidates(doc, extract_commitments(doc).commitments)
+    doc, found = candidate_page(TEXT, "three.txt")
     return doc, normalise(doc.text), {doc.quote(c.sentence): c for c in found}
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.commitments import extract_commitments
-from kg.extract.learned import candidates
 from kg.extract.learned_parties import pair_context, pair_features
-from kg.extract.pipeline import process
-from kg.inputs.reader import transcript_from_text
 from kg.inputs.text import normalise
 from kg.model import Span
+
+from candidate_pages import candidate_page
 
 TEXT = ("Telephone conversation with President of Finland Sauli Niinisto\n\nMay 5, 2019\n\n"
         "Vladimir Putin had a telephone conversation with President of Finland Sauli Niinisto.\n\n"
@@ -25,8 +23,7 @@ TEXT = ("Telephone conversation with President of Finland Sauli Niinisto\n\nMay 
 
 @pytest.fixture(scope="module")
 def page():
-    doc = process(transcript_from_text(TEXT, "finland.txt"), None, ("meeting", "participants", "countries"))
-    found = candidates(doc, extract_commitments(doc).commitments)
+    doc, found = candidate_page(TEXT, "finland.txt")
     return doc, normalise(doc.text), {doc.quote(c.sentence): c for c in found}
 
 

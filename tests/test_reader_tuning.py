@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.commitments import extract_commitments
-from kg.extract.learned import candidates, distinct_key, shipped_reader
-from kg.extract.pipeline import process
+from kg.extract.learned import distinct_key, shipped_reader
 from kg.extract.reader_features import context_features
-from kg.inputs.reader import transcript_from_text
 from kg.learn.corpus import load_split
 from kg.learn.folds import FOLDS, fold_of
 from kg.model import COMMITMENT_TYPES, Commitment, Quantity, Span
+
+from candidate_pages import candidate_page
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The Kremlin, Moscow\n\n"
@@ -25,8 +24,7 @@ TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The
 
 
 def test_context_features_say_who_speaks_where_in_the_turn_and_what_the_neighbours_hold():
-    doc = process(transcript_from_text(TEXT, "serbia.txt"), None, ("meeting", "participants", "countries"))
-    found = candidates(doc, extract_commitments(doc).commitments)
+    doc, found = candidate_page(TEXT, "serbia.txt")
     by_quote = {doc.quote(c.sentence): context_features(doc, found, i) for i, c in enumerate(found)}
     lead = by_quote["Vladimir Putin held talks with President of Serbia Aleksandar Vucic."]
     assert {"role:narrator", "ctx:first", "ctx:last"} <= set(lead)
