@@ -77,10 +77,11 @@ def sync(db: sqlite3.Connection, store: Store) -> Sync:
     others |= {graph_iri(name, base_of(sample[0])).value for name in NOT_KEPT} if sample else set()
     others = {g for g in others if raw.contains_named_graph(ox.NamedNode(g))}
     present, gone, new = DiskList(), [], 0  # new: present and not held
-    for (graph,) in db.execute("SELECT graph FROM pending ORDER BY graph"):
+    for graph, unheld in db.execute("SELECT p.graph, h.graph IS NULL FROM pending AS p "
+                                    "LEFT JOIN graphs AS h ON h.graph = p.graph ORDER BY p.graph"):
         if raw.contains_named_graph(ox.NamedNode(graph)):
             present.append(graph)
-            new += db.execute("SELECT 1 FROM graphs WHERE graph = ?", (graph,)).fetchone() is None
+            new += unheld
         else:
             gone.append(graph)
     held = db.execute("SELECT COUNT(*) FROM graphs").fetchone()[0]
