@@ -90,13 +90,12 @@ def _init_worker(format: str | None, pipeline: Sequence[str], base: str,
                    check=check_factory() if check_factory else None)
 
 
-def _start_worker(format: str | None, pipeline: Sequence[str], base: str,
-                  check_factory: Callable[[], GraphCheck] | None) -> None:
-    """A pool worker's start: what its pages will load, loaded at once (:mod:`kg.building.warm`)."""
+def _start_worker(*options) -> None:
+    """A pool worker's start: :func:`_init_worker` with what its pages will load loaded at once
+    (:mod:`kg.building.warm`)."""
     from kg.building.warm import warm_up
 
-    check = warm_up(pipeline, check_factory or (lambda: None))
-    _worker.update(format=format, pipeline=tuple(pipeline), base=base, check=check)
+    warm_up(options[1], lambda: _init_worker(*options))
 
 
 def _prepare_in_worker(item: Transcript) -> _Prepared:

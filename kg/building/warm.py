@@ -42,9 +42,9 @@ def load_extractors(pipeline: Sequence[str]) -> None:
 
 
 def warm_up(pipeline: Sequence[str], make: Callable[[], T]) -> T:
-    """:func:`load_extractors` and ``make()`` (a worker's graph check) with the collector off; then
-    everything the process holds is frozen, so later collections walk only what its pages make.
-    For a process that extracts until it ends: a build worker."""
+    """:func:`load_extractors` and ``make()`` (a worker's set-up, its graph check made there) with the
+    collector off; then everything the process holds is frozen, so later collections walk only what its
+    pages make.  For a process that extracts until it ends: a build worker."""
     enabled = gc.isenabled()
     gc.disable()
     try:
