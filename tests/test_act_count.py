@@ -24,7 +24,11 @@ def _listed(text: str, kind: str) -> list[str]:
     ("We expect your visit, a state visit, to Chile.", "Visit", []),  # an apposition restates the act
     ("The Border Treaty and the Joint Declaration were signed.", "Agreement", ["treaty", "declaration"]),
     ("Several agreements and contracts were signed.", "Agreement", []),
-    ("The two sides will work together.", "Cooperation", []),  # a type without a table is never counted
+    ("We build the Baltic Stream pipeline and the Kola nuclear power plant.", "Cooperation",
+     ["pipeline", "nuclear power plant"]),
+    ("Oslo hosted the Danish Culture Days and the Danish Film Week.", "Cooperation", ["days", "week"]),
+    ("Gas pipeline projects will continue in the coming days and weeks.", "Cooperation", []),
+    ("The two sides will work together.", "JointProduction", []),  # a type without a table is never counted
 ])
 def test_listed_acts(text: str, kind: str, expected: list[str]) -> None:
     assert _listed(text, kind) == expected
