@@ -26,7 +26,7 @@ def _listed(text: str, kind: str) -> list[str]:
     ("Several agreements and contracts were signed.", "Agreement", []),
     ("We build the Baltic Stream pipeline and the Kola nuclear power plant.", "Cooperation",
      ["pipeline", "nuclear power plant"]),
-    ("Oslo hosted the Danish Culture Days and the Danish Film Week.", "Cooperation", ["days", "week"]),
+    ("Oslo hosted the Danish Culture Days and the Danish Film Week.", "Cooperation", []),  # gold is split
     ("Gas pipeline projects will continue in the coming days and weeks.", "Cooperation", []),
     ("The two sides will work together.", "JointProduction", []),  # a type without a table is never counted
 ])

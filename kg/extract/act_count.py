@@ -41,8 +41,7 @@ _EVENT_NOUNS = (r"\b(?:summits?|meetings?|forums?|sessions?|dialogues?|visits?|t
 # a joint project, named by what is built or held: "the Turkish Stream pipeline and the Akkuyu power plant"
 _PROJECT_NOUNS = (r"\b(?:(?:nuclear |hydroelectric |thermal )?power (?:plant|station)|NPP|pipeline|stream|railway|"
                   r"rail link|bridge|cable car|port|terminal|exhibition|festival|plant|factory|"
-                  r"cent(?:re|er)|institute|airport|highway|motorway|tunnel|cosmodrome|satellite|spaceport)\b"
-                  r"|(?-i:\b(?:Days|Week|Years?|Seasons|Festival|Forum|Programme|Initiative|Partnership|Exhibition)\b)")
+                  r"cent(?:re|er)|institute|airport|highway|motorway|tunnel|cosmodrome|satellite|spaceport)\b")
 _DOCUMENT_NOUNS = (r"\b(?:agreements?|treat(?:y|ies)|memorand(?:um|ums|a)|declarations?|conventions?|"
                    r"protocols?|roadmaps?|statements?|communiqu\w+|contracts?|programmes?|plans? of action|"
                    r"action plans?)\b")
@@ -133,7 +132,7 @@ def listed_acts(norm: str, sentence: Span, kind: str) -> list[str]:
     run: list[tuple[int, int, str]] = []
     closed = False  # the run holds an "and": its bare commas are list joints, not appositions
     for mention in _mentions(norm, sentence, nouns):
-        if (kind != "Supply" and _PLURAL.search(mention[2]) and not norm[mention[0]].isupper()) or \
+        if (kind != "Supply" and _PLURAL.search(mention[2])) or \
                 (kind == "Supply" and _QUALIFIED.match(norm, mention[1], sentence.end)):
             # "agreements and contracts": a set, not listed acts; "the oil and gas sector": no goods
             run, closed = [], False
