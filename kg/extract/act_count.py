@@ -2,7 +2,7 @@
 
 The gold gives one entry per act (GOLD-FORMAT): "China imports its electricity
 and coal from Russia" is two Supply entries, "the G8 summit and the SCO summit"
-two Visits, "signed memorandums on A, B and C" three Agreements.  Once the
+two Visits, "the Border Treaty and the Joint Declaration" two Agreements.  Once the
 sentence and type are right, the reader's entries differ from the gold's most
 often by being too few, because the rules give one act per cue and most such
 sentences have one cue with a list after it.
