@@ -35,6 +35,7 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.extract import cues
+from kg.extract.act_count import with_listed_acts
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
@@ -290,12 +291,15 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
 def settle_act(doc: Document, norm: str, reader: SentenceReader, reading: Reading, kind: str,
                chosen: list[Commitment]) -> list[Commitment]:
     """What a sentence taken to state a ``kind`` act gives: its parties (the ranker over the rules', one
-    entry per partner of a shared act, none without two sides) and the status classifier's status.
+    entry per partner of a shared act, none without two sides), one entry per act it lists
+    (:mod:`kg.extract.act_count`) and the status classifier's status.
     One place, so that :mod:`kg.learn.diagnose` measures exactly what the reader does."""
     if chosen and reader.party_weights:
         ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
         chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-    chosen = with_partners(doc, kind, reading.candidate, [c for c in chosen if c.by and c.to and c.by != c.to])
+    settled = [c for c in chosen if c.by and c.to and c.by != c.to]
+    settled = with_listed_acts(norm, reading.candidate.sentence, kind, settled)
+    chosen = with_partners(doc, kind, reading.candidate, settled)
     status = act_status(norm, reader, reading, kind, chosen[0]) if chosen and reader.status_weights else None
     return [replace(c, status=status) for c in chosen] if status else chosen
 

@@ -1,0 +1,64 @@
+"""How many acts a sentence lists: coordinated goods, gatherings and documents give one entry each."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.act_count import listed_acts, with_listed_acts
+from kg.model import Commitment, Quantity, Span
+
+
+def _listed(text: str, kind: str) -> list[str]:
+    return listed_acts(text, Span(0, len(text)), kind)
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Our country sells Armenia oil and natural gas.", "Supply", ["oil", "gas"]),
+    ("Norway delivers coal, fertilisers, as well as grain to the region.", "Supply", ["coal", "fertiliser", "grain"]),
+    ("We will deliver 200,000 doses of vaccine to Laos.", "Supply", []),  # one goods word twice is one act
+    ("They spoke of cooperation in the oil and gas sector.", "Supply", []),  # goods that qualify a noun
+    ("We provide weapons and equipment to the army.", "Supply", []),  # equipment beside arms is arms
+    ("They discussed the G20 summit and the Arctic Council session in Oslo.", "Visit", ["summit", "session"]),
+    ("We will continue our meetings and consultations.", "Visit", []),  # plural sets, no listed events
+    ("They will meet at the summit or the forum in Kazan.", "Visit", []),  # "or": one event named twice
+    ("We expect your visit, a state visit, to Chile.", "Visit", []),  # an apposition restates the act
+    ("The Border Treaty and the Joint Declaration were signed.", "Agreement", ["treaty", "declaration"]),
+    ("Several agreements and contracts were signed.", "Agreement", []),
+    ("We build the Baltic Stream pipeline and the Kola nuclear power plant.", "Cooperation",
+     ["pipeline", "nuclear power plant"]),
+    ("Oslo hosted the Danish Culture Days and the Danish Film Week.", "Cooperation", []),  # gold is split
+    ("Gas pipeline projects will continue in the coming days and weeks.", "Cooperation", []),
+    ("The two sides will work together.", "JointProduction", []),  # a type without a table is never counted
+])
+def test_listed_acts(text: str, kind: str, expected: list[str]) -> None:
+    assert _listed(text, kind) == expected
+
+
+def _commitment(kind: str, by: str, to: str, item: str | None = None, quantity: Quantity | None = None
+                ) -> Commitment:
+    return Commitment(type=kind, by=by, to=to, status="ongoing", span=Span(0, 10), utterance=0, item=item,
+                      quantity=quantity)
+
+
+def test_one_entry_per_listed_goods_each_with_its_word() -> None:
+    text = "Russia supplies electricity and coal to China."
+    amount = Quantity(5.0, "tonne")
+    first = _commitment("Supply", "RUS", "CHN", item="electricity", quantity=amount)
+    out = with_listed_acts(text, Span(0, len(text)), "Supply", [first])
+    assert [c.item for c in out] == ["electricity", "coal"]
+    assert out[0].quantity == amount and out[1].quantity is None  # the amount belongs to one act
+    assert {(c.by, c.to) for c in out} == {("RUS", "CHN")}
+
+
+def test_entries_already_enough_stay_as_they_are() -> None:
+    text = "The Border Treaty and the Joint Declaration were signed."
+    chosen = [_commitment("Agreement", "RUS", "CHN"), _commitment("Agreement", "RUS", "CHN")]
+    assert with_listed_acts(text, Span(0, len(text)), "Agreement", chosen) == chosen
+    assert with_listed_acts(text, Span(0, len(text)), "Agreement", []) == []
+
+
+def test_copies_go_to_the_first_pair_only() -> None:
+    text = "They discussed the G20 summit and the Arctic Council session in Oslo."
+    chosen = [_commitment("Visit", "RUS", "NOR"), _commitment("Visit", "RUS", "FIN")]
+    out = with_listed_acts(text, Span(0, len(text)), "Visit", chosen)
+    assert [(c.by, c.to) for c in out] == [("RUS", "NOR"), ("RUS", "FIN"), ("RUS", "NOR")]
