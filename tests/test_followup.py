@@ -221,3 +221,33 @@ def test_the_table_forgets_a_graph_and_counts_the_words_of_the_claims_it_keeps(t
         assert table.words == {"akkuyu": 1, "reactor": 1} and table.graphs() == {"g2"}
     with ClaimTable(tmp_path / "t.sqlite") as table:  # kept on disk
         assert table.graphs() == {"g2"} and table.size == 1
+
+
+def test_pairs_left_unscored_never_change_the_links():
+    """The linker scores only pairs that share a word, an item or a title: the links are those of
+    scoring every pair, at the default threshold and at thresholds under and over a pair of nothing shared."""
+    import random
+
+    from kg.building.followup import confidence, words
+
+    rng = random.Random(14)
+    vocabulary = "akkuyu reactor sputnik vaccine wheat grain pipeline turbines credit loans".split()
+    claims = [Claim(f"https://w3id.org/irkg/id/commitment/{n}", "Supply", C + "RUS", C + "AZE",
+                    rng.choice(["planned", "proposed", "ongoing", "completed"]),
+                    f"20{rng.randint(10, 23)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                    " ".join(rng.sample(vocabulary, rng.randint(0, 3))), None,
+                    rng.choice([None, None, "Treaty of Friendship", "Grain Deal"])) for n in range(60)]
+    bags = {c.iri: words(c.quote) for c in claims}
+    import math
+
+    idf = {w: math.log((1 + len(claims)) / (1 + sum(w in bag for bag in bags.values()))) + 1
+           for w in set().union(*bags.values())}  # as the linker weighs words (docs/followups.md)
+    for threshold in (0.1, 0.2, 0.4, 0.45):
+        expected = {}
+        for later in (c for c in claims if c.status in ("ongoing", "completed")):
+            scored = [(confidence(e, later, bags, idf), e.date, e.iri) for e in claims
+                      if e.status in ("planned", "proposed") and e.date < later.date]
+            if scored and max(scored)[0] >= threshold:
+                expected[later.iri] = (max(scored)[2], round(max(scored)[0], 3))
+        found = {f.later.iri: (f.earlier.iri, f.confidence) for f in find_followups(claims, threshold)}
+        assert found == expected and found

@@ -171,6 +171,22 @@ def test_read_only_opening_writes_nothing_and_refuses_writes(tmp_path):
     assert sorted(p.name for p in path.iterdir()) == before
 
 
+def test_a_release_reopens_a_store_on_disk_only_once_it_holds_enough_more(tmp_path, monkeypatch):
+    from kg.store import embedded
+
+    folder = tmp_path / "store"
+    manifests = lambda: sorted(p.name for p in folder.glob("MANIFEST-*"))  # noqa: E731 (an opening writes one)
+    with OxigraphStore(folder) as store:
+        store.replace_graph(ox.NamedNode("urn:x:g"), [ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"),
+                                                                ox.Literal("o"))])
+        opened = manifests()
+        monkeypatch.setattr(embedded, "RELEASE_ABOVE_MB", 10_000)  # little held: flushed, not reopened
+        assert store.release_memory() and manifests() == opened
+        monkeypatch.setattr(embedded, "RELEASE_ABOVE_MB", -1)  # always more than little: reopened
+        assert store.release_memory() and manifests() != opened
+        assert store.count() == 1
+
+
 def test_read_only_needs_an_existing_store(tmp_path):
     (tmp_path / "file").write_text("x")
     (tmp_path / "empty").mkdir()

@@ -114,9 +114,10 @@ def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult
         if isinstance(entry, File):
             source, signature = entry.name or display_name(entry.path), _signature(entry.path)
             graph, unchanged = plan.known_file(source, signature) if signature else (None, False)
-            if graph and (graph in seen or unchanged):
+            repeat = bool(graph) and graph in seen  # asked once: each ask is a query of the file
+            if repeat or unchanged:
                 result.read += 1
-                if graph in seen:
+                if repeat:
                     result.skipped += 1
                 else:
                     seen.add(graph)
