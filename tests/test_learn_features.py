@@ -21,7 +21,7 @@ from kg.extract.learned import (
     sentence_features, status_features,
 )
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
-from kg.extract.learned_status import act_status_features, rule_status_of
+from kg.extract.learned_status import act_status_features, intent_features, rule_status_of
 from kg.learn.corpus import SealedSplitError, load_split
 from kg.learn.pages import _best_sentence
 from kg.model import COMMITMENT_TYPES, Commitment, Span
@@ -241,6 +241,30 @@ def test_each_status_feature_is_given_once_as_the_classifier_was_trained_on_pres
     anchor = Span(norm.index("build"), norm.index("build") + 5)
     feats = act_status_features(norm, Span(0, len(norm)), "Cooperation", ["cue:planned/will"], "planned", anchor)
     assert len(feats) == len(set(feats)) and "nb:the" in feats
+
+
+def test_the_status_classifier_sees_each_statement_of_intent_wherever_the_anchor_stands():
+    norm = normalise("The two leaders committed to build a plant and will continue to work together.")
+    anchor = Span(norm.index("two"), norm.index("two") + 3)  # an anchor with nothing before it
+    narrated = act_status_features(norm, Span(0, len(norm)), "Cooperation", [], "planned", anchor, narrator=True)
+    assert {"iv:commit", "iv:Cooperation:commit", "iv:commit>build", "iv:n:commit", "iv:n:commit>build",
+            "iv:contin>work", "iv:contin>cont"} <= set(narrated)
+    assert "nm:none" in narrated and not any(f.startswith(("iv:l:", "ph:")) for f in narrated)
+    plain = act_status_features(norm, Span(0, len(norm)), "Cooperation", [], "planned", anchor)
+    assert not any(f.startswith(("iv:n:", "iv:l:")) for f in plain)  # no voice when it is not known
+    assert intent_features("we cooperate in energy.", "Cooperation", False) == ["iv:none", "iv:l:none"]
+
+
+@pytest.mark.parametrize("sentence, phases", [
+    ("we will sign the treaty next week.", {"fut"}),
+    ("the agreement is to be signed soon.", {"fut", "done"}),  # "signed" is there too: the classifier weighs both
+    ("the sides are negotiating a treaty on trade.", {"work"}),
+    ("today we signed an agreement on trade.", {"done", "today"}),
+    ("we discussed trade.", set()),
+])
+def test_where_a_document_stands_is_a_status_feature_by_type(sentence, phases):
+    feats = intent_features(sentence, "Agreement")
+    assert {f[len("ph:Agreement:"):] for f in feats if f.startswith("ph:")} == phases
 
 
 @pytest.mark.parametrize("kind, found, gold, same", [

@@ -17,7 +17,13 @@ classifier also sees, for the act of one type:
 - the nearest tense, aspect or modal word before the anchor ("will",
   "agreed", "have", "continue"), the word that usually governs the act;
 - the voice crossed with the cues: a narrator's "agreed to" or "would" reports
-  a leader's plan, a leader's "would" is often an offer.
+  a leader's plan, a leader's "would" is often an offer;
+- each statement of intent in the sentence and the verb it governs ("committed
+  to build", "concurred to implement", "continue to work"), alone, by type and
+  by voice, wherever the anchor stands: the anchor is often a word such as
+  "two" or "including" with nothing before it, where the nearest tense word
+  says nothing; and where a document stands (to be signed, under negotiation
+  or drafting, signed), by type.
 
 Each feature is given once: the classifier was trained on features that are
 present or not, so reading must not count one twice.
@@ -60,6 +66,28 @@ TENSE_WORDS = frozenset({
 })
 
 
+# a statement of intent and the verb it governs: "committed to build", "concurred to implement", "agreed on",
+# "intend to sharpen", "continue to work"; the guide reads most as planned, the gold often as ongoing when the act
+# is already under way ("remain committed to", "continue"), so the classifier weighs each pair
+_INTENT = re.compile(
+    r"\b(commit(?:ted|s|ment|ments)?|concur(?:red|s)?|agree[ds]?|agreement|intend(?:s|ed)?|intention|plan(?:s|ned)?"
+    r"|decided|decision|resolved|pledge[ds]?|determined|determination|aim(?:s|ed)?|seeks?|expect(?:s|ed)?|desire"
+    r"|ready|readiness|willing(?:ness)?|hope[sd]?|want(?:s|ed)?|wish(?:es|ed)?|excited|interest(?:ed)?|efforts?|need"
+    r"|important|importance|instructed|tasked|asked|called|urged|set out|began|started|continue[sd]?|continuing)"
+    r"\s+(?:to|on)\s+(?:further\s+|jointly\s+|continue\s+|continuing\s+)?([a-z]+)")
+
+# where a document stands: to be signed, being negotiated or drafted, signed; and "today"
+_PHASES = (
+    ("fut", re.compile(r"\b(?:to be|will be|would be|shall be|are to be|is to be|be) (?:\w+ )?"
+                       r"(?:signed|concluded|adopted|finali[sz]ed|ratified)\b|\bwill (?:sign|conclude|adopt)\b"
+                       r"|\bsigning of\b|\bto sign\b")),
+    ("work", re.compile(r"\bnegotiat\w*|\bdraft(?:ing|ed)?\b|\bprepar(?:ing|ation|ations|ed)\b|\bwork(?:ing|ed)? on\b")),
+    ("done", re.compile(r"\b(?:signed|concluded|adopted|ratified|initiall?ed)\b|\breached (?:an? )?agreement\b"
+                        r"|\bagreed in principle\b")),
+    ("today", re.compile(r"\btoday\b|\bjust\b|\bfollowing the talks\b")),
+)
+
+
 def act_status_features(norm: str, sentence: Span, kind: str, cues: list[str], rule_status: str | None,
                         anchor: Span, narrator: bool | None = None) -> list[str]:
     """The status features of one ``kind`` act in ``sentence`` (``cues`` are the sentence's ``cue:`` features;
@@ -74,6 +102,7 @@ def act_status_features(norm: str, sentence: Span, kind: str, cues: list[str], r
     feats += [f"na:{w}" for w in _TOKEN.findall(text[at:])[:_AFTER]]
     feats += clause_features(norm, sentence, kind, anchor)
     feats += tense_word_features(before, kind)
+    feats += intent_features(text, kind, narrator)
     if narrator is not None:
         voice = "n" if narrator else "l"
         feats += [f"v:{voice}:{cue}" for cue in cues] + [f"v:{voice}:rst:{status}", f"v:{voice}:{kind}"]
@@ -107,6 +136,24 @@ def tense_word_features(before: list[str], kind: str) -> list[str]:
     feats = [f"nm:{found[0]}", f"nm:{kind}:{found[0]}"]
     if len(found) == 2:
         feats.append(f"nm2:{found[1]}_{found[0]}")
+    return feats
+
+
+def intent_features(text: str, kind: str, narrator: bool | None = None) -> list[str]:
+    """Each statement of intent of the (lower-cased) sentence ``text`` with the verb it governs, alone, by type
+    and by voice (``iv:none`` when there is none), and the phases of a document it names, by type."""
+    feats = []
+    for match in _INTENT.finditer(text):
+        head, verb = match.group(1)[:6], match.group(2)
+        feats += [f"iv:{head}", f"iv:{kind}:{head}", f"iv:{head}>{verb[:5]}"]
+        if "contin" in match.group(0):
+            feats.append(f"iv:{head}>cont")
+    if not feats:
+        feats = ["iv:none"]
+    if narrator is not None:
+        voice = "n" if narrator else "l"
+        feats += [f"iv:{voice}:{f[3:]}" for f in feats if f.count(":") == 1]
+    feats += [f"ph:{kind}:{name}" for name, pattern in _PHASES if pattern.search(text)]
     return feats
 
 
