@@ -36,12 +36,14 @@ def main() -> int:
     parser.add_argument("--against", type=Path, help="an earlier run's counts: print the paired change")
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength (the recipe's 0.3)")
     parser.add_argument("--hidden", action="store_true", help="blend the hidden-layer network (train_reader --hidden)")
+    parser.add_argument("--no-joint", action="store_true", help="without the softmax over the types (kg.learn.joint)")
     args = parser.parse_args()
     shipped = load_reader()
     pages = [prepare(p, shipped.clusters) for p in sorted(load_split(ROOT, "train"), key=lambda p: p.name)]
     per_page: dict[str, Counts] = {}
     keep, propose, report = out_of_fold_thresholds(pages, args.c, True, shipped.party_override, shipped.party_extra,
-                                                   lambda m: print(m, file=sys.stderr), args.hidden, per_page)
+                                                   lambda m: print(m, file=sys.stderr), args.hidden, per_page,
+                                                   types_jointly=not args.no_joint)
     rows = [per_page[name] for name in sorted(per_page)]
     low, high = interval(rows)
     print(f"out-of-fold strict F1 {report['f1']:.4f} ({low:.4f}-{high:.4f}), P {report['precision']:.4f} "

@@ -38,6 +38,7 @@ from kg.extract import cues
 from kg.extract.act_count import with_listed_acts
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
+from kg.extract.learned_joint import blend_joint
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
 from kg.extract.learned_status import act_status_features
@@ -72,6 +73,8 @@ class SentenceReader:
     hidden: dict[str, tuple[float, ...]] | None = None  # feature -> one weight per hidden unit (kg.learn.hidden)
     hidden_out: tuple[tuple[float, ...], ...] = ()  # per hidden unit one weight per type, then the intercepts
     blend: float = 0.0  # the hidden layer's share of a sentence's probability
+    joint: dict[str, tuple[float, ...]] | None = None  # feature -> one weight per class: no act, then the types
+    joint_blend: float = 0.0  # the softmax's share of a sentence's probability (kg.learn.joint)
     version: str = ""
 
     def figure_score(self, features: list[str]) -> float:
@@ -85,9 +88,12 @@ class SentenceReader:
         return _sigmoid(sum(weights.get(f, 0.0) for f in features))
 
     def scores(self, features: list[str]) -> dict[str, float]:
-        """Probability per type that the sentence states a commitment of that type."""
-        if self.hidden:
-            return self._blended(features)
+        """Probability per type that the sentence states a commitment of that type (the per-type
+        regressions, with the network and the softmax over the types blended in where the model has them)."""
+        own = self._blended(features) if self.hidden else self._linear(features)
+        return blend_joint(own, self.joint, features, self.joint_blend) if self.joint else own
+
+    def _linear(self, features: list[str]) -> dict[str, float]:
         # the lookups and the column sums run in C (map, filter, zip), added in the features' order
         totals = list(map(sum, zip(*filter(None, map(self.weights.get, features))))) or [0.0] * len(self.types)
         return {t: _sigmoid(v) for t, v in zip(self.types, totals)}
@@ -166,6 +172,9 @@ def model_to_json(reader: SentenceReader, meta: dict) -> str:
         body["hidden"] = {k: list(v) for k, v in sorted(reader.hidden.items())}
         body["hidden_out"] = [list(row) for row in reader.hidden_out]
         body["blend"] = reader.blend
+    if reader.joint:  # likewise
+        body["joint"] = rows(reader.joint)
+        body["joint_blend"] = reader.joint_blend
     return json.dumps(body, sort_keys=True, separators=(",", ":")) + "\n"
 
 
@@ -195,6 +204,8 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         units = len(reader.hidden_out) - 1
         wrong = [k for k, row in reader.hidden.items() if len(row) != units][:1] or \
             [f"hidden_out[{i}]" for i, row in enumerate(reader.hidden_out) if len(row) != len(reader.types)][:1]
+    if reader.joint and not wrong:
+        wrong = [k for k, row in reader.joint.items() if len(row) != len(reader.types) + 1][:1]
     if short or wrong:
         problem = f"no thresholds for {', '.join(short)}" if short else f"weights of {wrong[0]!r} do not fit the types"
         raise KgError(f"{where}: not a reader model ({problem}); retrain it with tools/train_reader.py")
@@ -216,7 +227,8 @@ def _reader_from(body: dict, version: str) -> SentenceReader:
         clusters={str(k): int(v) for k, v in body["clusters"].items()} if body.get("clusters") else None,
         hidden={k: tuple(v) for k, v in body["hidden"].items()} if body.get("hidden") else None,
         hidden_out=tuple(tuple(row) for row in body.get("hidden_out") or ()), blend=float(body.get("blend", 0.0)),
-        version=version)
+        joint={k: tuple(v) for k, v in body["joint"].items()} if body.get("joint") else None,
+        joint_blend=float(body.get("joint_blend", 0.0)), version=version)
 
 
 MODEL_ENV = "IRKG_READER_MODEL"

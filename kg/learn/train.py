@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
-from kg.learn import folds, hidden, linear, tuning
+from kg.learn import folds, hidden, joint, linear, tuning
 from kg.extract.act_count import with_listed_acts
 from kg.learn.linear import binary_weights, fit_binary, require_sklearn
 from kg.extract.learned import (
@@ -57,12 +57,15 @@ class Fitted:
     positives: dict[str, int] = field(default_factory=dict)
     hidden: dict[str, tuple[float, ...]] | None = None  # the network blended with the linear scores
     hidden_out: tuple[tuple[float, ...], ...] = ()
+    joint: dict[str, tuple[float, ...]] | None = None  # the softmax over no act and the types (kg.learn.joint)
 
 
-def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, network: bool = True) -> Fitted:
+def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, network: bool = True,
+        types_jointly: bool = True) -> Fitted:
     """One logistic regression per type, the hidden-layer network blended with them (unless not
-    ``network``, :mod:`kg.learn.hidden`), and the status classifier (unless not ``with_status``:
-    the out-of-fold readers need no status, which never decides a match)."""
+    ``network``, :mod:`kg.learn.hidden`), the softmax over the types (unless not ``types_jointly``,
+    :mod:`kg.learn.joint`), and the status classifier (unless not ``with_status``: the out-of-fold
+    readers need no status, which never decides a match)."""
     require_sklearn()
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -89,9 +92,10 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
     weights = _rows(vocabulary, np.stack(columns, axis=1))
     net, net_out = (hidden.fit_hidden(rows, [[1 if k in lab else 0 for k in COMMITMENT_TYPES] for lab in labels],
                                       vocabulary) if network else (None, ()))
+    softmax = joint.fit_joint(rows, labels, list(COMMITMENT_TYPES), vocabulary, c) if types_jointly else None
 
     if not with_status:
-        return Fitted(weights, None, len(vocabulary), positives, net, net_out)
+        return Fitted(weights, None, len(vocabulary), positives, net, net_out, softmax)
     status_rows, status_y = status_data(pages, weights)
     status_weights = None
     if len(set(status_y)) == len(STATUSES):
@@ -105,7 +109,7 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
         w = model.coef_.T.copy()  # features x statuses
         w[index["bias"]] += model.intercept_
         status_weights = _rows(vocabulary, w)
-    return Fitted(weights, status_weights, len(vocabulary), positives, net, net_out)
+    return Fitted(weights, status_weights, len(vocabulary), positives, net, net_out, softmax)
 
 
 def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]) -> tuple[list[list[str]], list[int]]:
@@ -148,7 +152,8 @@ def reader_of(fitted: Fitted, keep: dict[str, float] | None = None, propose: dic
                           status_weights=fitted.status_weights if with_status else None,
                           party_weights=party_weights, party_override=override, party_extra=extra,
                           hidden=fitted.hidden, hidden_out=fitted.hidden_out,
-                          blend=hidden.BLEND if fitted.hidden else 0.0)
+                          blend=hidden.BLEND if fitted.hidden else 0.0,
+                          joint=fitted.joint, joint_blend=joint.BLEND if fitted.joint else 0.0)
 
 
 def fit_parties(pages: Sequence[PageData], reader: SentenceReader, c: float = 1.0) -> dict[str, float] | None:
@@ -315,13 +320,13 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
 
 def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bool, override: float, extra: float,
                            note: Callable[[str], None], network: bool = True,
-                           per_page: dict[str, Counts] | None = None
+                           per_page: dict[str, Counts] | None = None, types_jointly: bool = True
                            ) -> tuple[dict[str, float], dict[str, float], dict]:
     """Per-type keep and propose thresholds with the best five-fold out-of-fold F1 on train, and that F1;
     ``per_page`` gets each page's counts at those thresholds (for a paired comparison of two recipes,
     :func:`kg.learn.folds.paired_change`)."""
     def fold_reader(pages: list[PageData]) -> SentenceReader:
-        fitted = fit(pages, c, with_status=False, network=network)
+        fitted = fit(pages, c, with_status=False, network=network, types_jointly=types_jointly)
         return reader_of(fitted, party_weights=fit_parties(pages, reader_of(fitted), c) if parties else None)
 
     options = folds.out_of_fold(train_data, fold_reader, override, extra, note)
@@ -336,12 +341,13 @@ def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bo
 
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
           fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
-          clusters: dict[str, int] | None = None, network: bool = True,
+          clusters: dict[str, int] | None = None, network: bool = True, types_jointly: bool = True,
           progress: Callable[[str], None] | None = None) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
     (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev);
     ``clusters``, word clusters from unlabeled text (:mod:`kg.learn.wordvectors`), add their features;
-    ``network``: blend the hidden-layer network (:mod:`kg.learn.hidden`) with the linear scores."""
+    ``network``: blend the hidden-layer network (:mod:`kg.learn.hidden`) with the linear scores;
+    ``types_jointly``: blend the softmax over the types (:mod:`kg.learn.joint`) with them."""
     note = progress or (lambda message: None)
     chosen = sorted(train_pages, key=lambda p: p.name)
     if fraction < 1.0:
@@ -351,14 +357,15 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     train_data = [prepare(p, clusters) for p in chosen]
     dev_data = [prepare(p, clusters) for p in sorted(dev_pages, key=lambda p: p.name)]
     note("fitting")
-    fitted = fit(train_data, c, network=network)
+    fitted = fit(train_data, c, network=network, types_jointly=types_jointly)
     party_weights = fit_parties(train_data, reader_of(fitted), c) if parties else None
     figure_weights = fit_figures(train_data, FIGURE_C)
     note("choosing thresholds on dev")
     reader, report = tune(fitted, dev_data, party_weights)
     if thresholds == "train":
         keep, propose, report["out_of_fold"] = out_of_fold_thresholds(
-            train_data, c, parties, reader.party_override, reader.party_extra, note, network)
+            train_data, c, parties, reader.party_override, reader.party_extra, note, network,
+            types_jointly=types_jointly)
         given = (keep, propose, reader.party_override, reader.party_extra)
         reader, chosen = tune(fitted, dev_data, party_weights, given)
         report["dev_thresholds"] = {"dev_f1": report["dev_f1"], "types": report["types"]}
