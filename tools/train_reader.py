@@ -19,9 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.learned import MODEL_FILE, model_to_json  # noqa: E402
-from kg.learn import wordvectors  # noqa: E402
+from kg.learn import pseudo, wordvectors  # noqa: E402
 from kg.learn.corpus import load_split  # noqa: E402
 from kg.learn.train import train  # noqa: E402
+
+PSEUDO = ROOT / "data/pseudo/teacher-labels.jsonl.gz"
 
 
 def main() -> int:
@@ -41,9 +43,19 @@ def main() -> int:
                         help="blend a one-hidden-layer network with the linear scores; off by default: +0.0055 "
                              "out-of-fold F1 (+0.0005..+0.0104) for a model 4.5 times larger and slower builds "
                              "(docs/model-card.md)")
+    parser.add_argument("--pseudo", type=Path, default=PSEUDO if PSEUDO.is_file() else None,
+                        help="a teacher's labels of unlabeled pages (tools/pseudo_label.py) for the sentence models "
+                             f"to learn from too (default {PSEUDO.relative_to(ROOT)} when it exists; whole train only)")
+    parser.add_argument("--no-pseudo", dest="pseudo", action="store_const", const=None,
+                        help="learn from the gold alone")
     args = parser.parse_args()
     train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
     data_hash = hashlib.sha256()
+    lessons = None
+    if args.pseudo and 1.0 in ((0.25, 0.5, 1.0) if args.curve else (args.fraction,)):
+        print(f"reading the pages {args.pseudo.name} teaches", file=sys.stderr)
+        lessons = pseudo.load_lessons(ROOT, args.pseudo, [p.name for p in train_pages])
+        data_hash.update(args.pseudo.read_bytes())
     for page in train_pages + dev_pages:
         data_hash.update(page.name.encode())
         data_hash.update(json.dumps(page.gold, sort_keys=True).encode())
@@ -52,7 +64,8 @@ def main() -> int:
     reports = []
     for fraction in fractions:
         reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction, thresholds=args.thresholds,
-                               clusters=clusters, network=args.hidden, progress=lambda m: print(m, file=sys.stderr))
+                               clusters=clusters, network=args.hidden, progress=lambda m: print(m, file=sys.stderr),
+                               lessons=lessons if fraction == 1.0 else None)
         report["data_sha256"] = data_hash.hexdigest()
         out = args.output
         if args.curve and fraction < 1.0:  # the smaller models are for the curve only: kept out of the package
