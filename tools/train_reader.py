@@ -46,6 +46,8 @@ def main() -> int:
     parser.add_argument("--pseudo", type=Path, default=PSEUDO if PSEUDO.is_file() else None,
                         help="a teacher's labels of unlabeled pages (tools/pseudo_label.py) for the sentence models "
                              f"to learn from too (default {PSEUDO.relative_to(ROOT)} when it exists; whole train only)")
+    parser.add_argument("--oof-pages", type=Path,
+                        help="write each train page's out-of-fold counts here (JSON, as tools/reader_oof.py -o)")
     parser.add_argument("--no-pseudo", dest="pseudo", action="store_const", const=None,
                         help="learn from the gold alone")
     args = parser.parse_args()
@@ -62,10 +64,11 @@ def main() -> int:
     clusters = wordvectors.read_clusters(args.clusters.read_text("utf-8")) if args.clusters else None
     fractions = (0.25, 0.5, 1.0) if args.curve else (args.fraction,)
     reports = []
+    per_page: dict = {}
     for fraction in fractions:
         reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction, thresholds=args.thresholds,
                                clusters=clusters, network=args.hidden, progress=lambda m: print(m, file=sys.stderr),
-                               lessons=lessons if fraction == 1.0 else None)
+                               lessons=lessons if fraction == 1.0 else None, per_page=per_page)
         report["data_sha256"] = data_hash.hexdigest()
         out = args.output
         if args.curve and fraction < 1.0:  # the smaller models are for the curve only: kept out of the package
@@ -75,6 +78,10 @@ def main() -> int:
         print(f"{fraction:.0%} of train: dev F1 {report['dev_f1']:.3f} -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}",
               file=sys.stderr)
         reports.append(report)
+    if args.oof_pages:  # the whole split's: the last fraction trained
+        args.oof_pages.parent.mkdir(parents=True, exist_ok=True)
+        args.oof_pages.write_text(json.dumps({n: [c.tp, c.fp, c.fn] for n, c in sorted(per_page.items())}) + "\n",
+                                  "utf-8")
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
         args.report.write_text(json.dumps(reports, indent=1) + "\n", "utf-8")

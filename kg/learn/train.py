@@ -355,13 +355,14 @@ def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bo
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
           fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
           clusters: dict[str, int] | None = None, network: bool = True,
-          progress: Callable[[str], None] | None = None, lessons: Lessons | None = None
-          ) -> tuple[SentenceReader, dict]:
+          progress: Callable[[str], None] | None = None, lessons: Lessons | None = None,
+          per_page: dict[str, Counts] | None = None) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
     (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev);
     ``clusters``, word clusters from unlabeled text (:mod:`kg.learn.wordvectors`), add their features;
     ``network``: blend the hidden-layer network (:mod:`kg.learn.hidden`) with the linear scores;
-    ``lessons``: unlabeled sentences a teacher labelled (:mod:`kg.learn.pseudo`) join the sentence models."""
+    ``lessons``: unlabeled sentences a teacher labelled (:mod:`kg.learn.pseudo`) join the sentence models;
+    ``per_page`` gets each train page's out-of-fold counts (for :func:`kg.learn.folds.paired_change`)."""
     note = progress or (lambda message: None)
     chosen = sorted(train_pages, key=lambda p: p.name)
     if fraction < 1.0:
@@ -379,7 +380,7 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     reader, report = tune(fitted, dev_data, party_weights)
     if thresholds == "train":
         keep, propose, report["out_of_fold"] = out_of_fold_thresholds(
-            train_data, c, parties, reader.party_override, reader.party_extra, note, network, lessons=lessons)
+            train_data, c, parties, reader.party_override, reader.party_extra, note, network, per_page, lessons)
         given = (keep, propose, reader.party_override, reader.party_extra)
         reader, chosen = tune(fitted, dev_data, party_weights, given)
         report["dev_thresholds"] = {"dev_f1": report["dev_f1"], "types": report["types"]}
