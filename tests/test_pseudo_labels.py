@@ -103,6 +103,14 @@ def test_labels_from_other_train_pages_are_refused(tmp_path):
     assert pseudo.load_lessons(ROOT, tmp_path / "labels.jsonl.gz", ["a"]).pages == []
 
 
+def test_labels_whose_pages_are_missing_are_refused(tmp_path):
+    header = {"types": list(COMMITMENT_TYPES), "teachers": ["all"], "train_sha256": pseudo.names_sha256(["a"])}
+    line = json.dumps({"page": "no/such/page.txt", "sha256": "0", "sentences": []})
+    pseudo.write_labels(tmp_path / "labels.jsonl.gz", header, [line])
+    with pytest.raises(KgError, match="--no-pseudo"):
+        pseudo.load_lessons(ROOT, tmp_path / "labels.jsonl.gz", ["a"])
+
+
 def test_a_student_fitted_on_taught_sentences_is_the_same_byte_for_byte(lessons):
     from kg.learn.pages import prepare
     from kg.learn.train import fit

@@ -195,6 +195,10 @@ def load_lessons(root: Path, path: Path, train_names: Sequence[str]) -> Lessons:
         raise KgError(f"{path.name}: its teachers were fitted on other train pages; make the labels again "
                       "(tools/pseudo_label.py)")
     listed = [r["page"] for r in records]
+    missing = [rel for rel in listed if not (root / rel).is_file()]
+    if missing:
+        raise KgError(f"{len(missing)} pages that {path.name} teaches are not here (first {missing[0]}): "
+                      "put the corpus beside the checkout, or train with --no-pseudo")
     kept = dict(unlabeled(root, listed))
     pages = [read_page(root, r["page"], r["sha256"]) for r in records if r["page"] in kept]
     return Lessons(pages, header, records)
