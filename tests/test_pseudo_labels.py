@@ -107,7 +107,7 @@ def test_labels_whose_pages_are_missing_are_refused(tmp_path):
     header = {"types": list(COMMITMENT_TYPES), "teachers": ["all"], "train_sha256": pseudo.names_sha256(["a"])}
     line = json.dumps({"page": "no/such/page.txt", "sha256": "0", "sentences": []})
     pseudo.write_labels(tmp_path / "labels.jsonl.gz", header, [line])
-    with pytest.raises(KgError, match="--no-pseudo"):
+    with pytest.raises(KgError, match="without these labels"):
         pseudo.load_lessons(ROOT, tmp_path / "labels.jsonl.gz", ["a"])
 
 

@@ -1,7 +1,8 @@
 """Label unlabeled pages' candidate sentences with a teacher, for tools/train_reader.py --pseudo.
 
     pip install -e '.[train]'
-    python tools/pseudo_label.py --list PAGES.txt           # -> data/pseudo/teacher-labels.jsonl.gz
+    python tools/pseudo_label.py --list PAGES.txt           # -> build/teacher-labels.jsonl.gz
+    python tools/train_reader.py --pseudo build/teacher-labels.jsonl.gz
 
 PAGES.txt lists corpus pages, one path a line, relative to the repository
 root.  Pages of the annotated train and dev splits are left out (train has
@@ -34,7 +35,7 @@ TEACHER = "linear models blended with the hidden-layer network (kg.learn.hidden)
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--list", type=Path, required=True, help="pages to label, paths relative to the repository")
-    parser.add_argument("-o", "--output", type=Path, default=ROOT / "data/pseudo/teacher-labels.jsonl.gz")
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "build/teacher-labels.jsonl.gz")
     parser.add_argument("--c", type=float, default=0.3, help="the teacher's inverse regularisation (the reader's 0.3)")
     args = parser.parse_args()
 

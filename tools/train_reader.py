@@ -23,8 +23,6 @@ from kg.learn import pseudo, wordvectors  # noqa: E402
 from kg.learn.corpus import load_split  # noqa: E402
 from kg.learn.train import train  # noqa: E402
 
-PSEUDO = ROOT / "data/pseudo/teacher-labels.jsonl.gz"
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -43,13 +41,12 @@ def main() -> int:
                         help="blend a one-hidden-layer network with the linear scores; off by default: +0.0055 "
                              "out-of-fold F1 (+0.0005..+0.0104) for a model 4.5 times larger and slower builds "
                              "(docs/model-card.md)")
-    parser.add_argument("--pseudo", type=Path, default=PSEUDO if PSEUDO.is_file() else None,
+    parser.add_argument("--pseudo", type=Path,
                         help="a teacher's labels of unlabeled pages (tools/pseudo_label.py) for the sentence models "
-                             f"to learn from too (default {PSEUDO.relative_to(ROOT)} when it exists; whole train only)")
+                             "to learn from too (whole train only); off by default: +0.001 out-of-fold F1 "
+                             "(-0.006..+0.007) and dev 0.558 -> 0.544 (docs/model-card.md)")
     parser.add_argument("--oof-pages", type=Path,
                         help="write each train page's out-of-fold counts here (JSON, as tools/reader_oof.py -o)")
-    parser.add_argument("--no-pseudo", dest="pseudo", action="store_const", const=None,
-                        help="learn from the gold alone")
     args = parser.parse_args()
     train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
     data_hash = hashlib.sha256()

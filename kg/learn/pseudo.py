@@ -9,9 +9,11 @@ sentences of corpus pages nobody annotated, and the shipped linear reader (the
 unlabeled sentences whose teacher score is sure either way
 (:func:`kg.learn.train.fit`, ``taught``).
 
-The teacher's scores are data (``data/pseudo/*.jsonl.gz``, made by
-``tools/pseudo_label.py``), so training stays deterministic and needs nothing
-the teacher needed.  Only pages in no annotated split are taught: a train page
+The teacher's scores are data (a ``.jsonl.gz`` file made by
+``tools/pseudo_label.py``, read by ``tools/train_reader.py --pseudo``), so
+training stays deterministic and needs nothing the teacher needed.  Measured
+out of fold it did not pay (docs/model-card.md), so the shipped model is
+trained on the gold alone.  Only pages in no annotated split are taught: a train page
 has gold already, a dev page must stay unseen, and a test-split page is refused
 outright (:class:`kg.learn.corpus.SealedSplitError`), whether named by file or
 by content.
@@ -198,7 +200,7 @@ def load_lessons(root: Path, path: Path, train_names: Sequence[str]) -> Lessons:
     missing = [rel for rel in listed if not (root / rel).is_file()]
     if missing:
         raise KgError(f"{len(missing)} pages that {path.name} teaches are not here (first {missing[0]}): "
-                      "put the corpus beside the checkout, or train with --no-pseudo")
+                      "put the corpus beside the checkout, or train without these labels")
     kept = dict(unlabeled(root, listed))
     pages = [read_page(root, r["page"], r["sha256"]) for r in records if r["page"] in kept]
     return Lessons(pages, header, records)
