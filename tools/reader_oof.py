@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.eval.scoring import Counts  # noqa: E402
 from kg.extract.learned import load_reader  # noqa: E402
+from kg.learn import pseudo  # noqa: E402
 from kg.learn.corpus import load_split  # noqa: E402
 from kg.learn.folds import interval, paired_change  # noqa: E402
 from kg.learn.pages import prepare  # noqa: E402
@@ -37,13 +38,17 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength (the recipe's 0.3)")
     parser.add_argument("--hidden", action="store_true", help="blend the hidden-layer network (train_reader --hidden)")
     parser.add_argument("--no-joint", action="store_true", help="without the softmax over the types (kg.learn.joint)")
+    parser.add_argument("--pseudo", type=Path, help="a teacher's labels of unlabeled pages (tools/pseudo_label.py): "
+                        "each fold's reader learns from the teacher fitted without that fold")
     args = parser.parse_args()
     shipped = load_reader()
-    pages = [prepare(p, shipped.clusters) for p in sorted(load_split(ROOT, "train"), key=lambda p: p.name)]
+    gold = sorted(load_split(ROOT, "train"), key=lambda p: p.name)
+    lessons = pseudo.load_lessons(ROOT, args.pseudo, [p.name for p in gold]) if args.pseudo else None
+    pages = [prepare(p, shipped.clusters) for p in gold]
     per_page: dict[str, Counts] = {}
     keep, propose, report = out_of_fold_thresholds(pages, args.c, True, shipped.party_override, shipped.party_extra,
                                                    lambda m: print(m, file=sys.stderr), args.hidden, per_page,
-                                                   types_jointly=not args.no_joint)
+                                                   lessons, types_jointly=not args.no_joint)
     rows = [per_page[name] for name in sorted(per_page)]
     low, high = interval(rows)
     print(f"out-of-fold strict F1 {report['f1']:.4f} ({low:.4f}-{high:.4f}), P {report['precision']:.4f} "

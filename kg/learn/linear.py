@@ -48,12 +48,13 @@ def matrix(rows: Sequence[Sequence[str]], index: dict[str, int], width: int):
     return csr_matrix((np.array(data), np.array(cols, dtype=np.int64), np.array(ptr)), shape=(len(rows), width))
 
 
-def fit_binary(x, y, c: float):
-    """A liblinear logistic regression of 0/1 labels ``y`` on ``x`` (deterministic: fixed ``random_state``)."""
+def fit_binary(x, y, c: float, weight=None):
+    """A liblinear logistic regression of 0/1 labels ``y`` on ``x`` (deterministic: fixed ``random_state``);
+    ``weight``, one per row, lets a teacher's labels count for less than gold (:mod:`kg.learn.pseudo`)."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
-    model.fit(x, y)
+    model.fit(x, y, sample_weight=weight)
     return model
 
 

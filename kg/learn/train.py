@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
-from kg.learn import folds, hidden, joint, linear, tuning
+from kg.learn import folds, hidden, joint, linear, pseudo, tuning
 from kg.extract.act_count import with_listed_acts
 from kg.learn.linear import binary_weights, fit_binary, require_sklearn
 from kg.extract.learned import (
@@ -36,6 +36,7 @@ from kg.extract.learned_parties import candidate_pairs, pair_context, pair_featu
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
 from kg.learn.pages import PageData, prepare
+from kg.learn.pseudo import Lessons, Taught
 from kg.model import COMMITMENT_TYPES, STATUSES, Commitment
 from kg.eval.goldjson import _figure as figure_json
 from kg.eval.scoring import Counts, score
@@ -61,20 +62,22 @@ class Fitted:
 
 
 def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, network: bool = True,
-        types_jointly: bool = True) -> Fitted:
+        types_jointly: bool = True, taught: Sequence[Taught] = (), taught_weight: float = 1.0) -> Fitted:
     """One logistic regression per type, the hidden-layer network blended with them (unless not
     ``network``, :mod:`kg.learn.hidden`), the softmax over the types (unless not ``types_jointly``,
     :mod:`kg.learn.joint`), and the status classifier (unless not ``with_status``: the out-of-fold
-    readers need no status, which never decides a match)."""
+    readers need no status, which never decides a match); ``taught``, unlabeled sentences with a
+    teacher's sure labels (:mod:`kg.learn.pseudo`), join the sentence models, each counting
+    ``taught_weight`` of a gold sentence."""
     require_sklearn()
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     rows = [feats for page in pages for feats in page.features]
     labels = [lab for page in pages for lab in page.labels]
-    vocabulary = linear.vocabulary(rows, MIN_FEATURE_COUNT)
+    vocabulary = linear.vocabulary(rows + [t.features for t in taught], MIN_FEATURE_COUNT)
     index = {f: i for i, f in enumerate(vocabulary)}
-    x = linear.matrix(rows, index, len(vocabulary))
+    x = linear.matrix(rows + [t.features for t in taught], index, len(vocabulary))
     columns: list[np.ndarray] = []
     positives = {}
     for kind in COMMITMENT_TYPES:
@@ -85,7 +88,7 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
             constant[index["bias"]] = -10.0 if y.sum() == 0 else 10.0
             columns.append(constant)
             continue
-        model = fit_binary(x, y, c)
+        model = _fit_type(x, y, kind, taught, taught_weight, c)
         w = model.coef_[0].copy()
         w[index["bias"]] += model.intercept_[0]
         columns.append(w)
@@ -110,6 +113,20 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
         w[index["bias"]] += model.intercept_
         status_weights = _rows(vocabulary, w)
     return Fitted(weights, status_weights, len(vocabulary), positives, net, net_out, softmax)
+
+
+def _fit_type(x, y, kind: str, taught: Sequence[Taught], taught_weight: float, c: float):
+    """One type's regression: the gold rows of ``x`` with labels ``y``, then the taught rows the teacher
+    is sure of for ``kind`` (``x`` holds the taught rows after the gold ones, in order)."""
+    import numpy as np
+
+    if not taught:
+        return fit_binary(x, y, c)
+    sure = [(len(y) + i, t.labels[kind]) for i, t in enumerate(taught) if kind in t.labels]
+    chosen = np.concatenate([np.arange(len(y)), np.array([i for i, _ in sure], dtype=np.int64)])
+    targets = np.concatenate([y, np.array([label for _, label in sure], dtype=y.dtype)])
+    weight = np.concatenate([np.ones(len(y)), np.full(len(sure), taught_weight)])
+    return fit_binary(x[chosen], targets, c, weight)
 
 
 def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]) -> tuple[list[list[str]], list[int]]:
@@ -320,13 +337,17 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
 
 def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bool, override: float, extra: float,
                            note: Callable[[str], None], network: bool = True,
-                           per_page: dict[str, Counts] | None = None, types_jointly: bool = True
+                           per_page: dict[str, Counts] | None = None, lessons: Lessons | None = None,
+                           types_jointly: bool = True
                            ) -> tuple[dict[str, float], dict[str, float], dict]:
     """Per-type keep and propose thresholds with the best five-fold out-of-fold F1 on train, and that F1;
     ``per_page`` gets each page's counts at those thresholds (for a paired comparison of two recipes,
-    :func:`kg.learn.folds.paired_change`)."""
+    :func:`kg.learn.folds.paired_change`); with ``lessons``, each fold's reader also learns what the
+    teacher fitted without that fold taught (:mod:`kg.learn.pseudo`)."""
     def fold_reader(pages: list[PageData]) -> SentenceReader:
-        fitted = fit(pages, c, with_status=False, network=network, types_jointly=types_jointly)
+        taught = lessons.for_student([p.name for p in pages]) if lessons else ()
+        fitted = fit(pages, c, with_status=False, network=network, types_jointly=types_jointly, taught=taught,
+                     taught_weight=pseudo.WEIGHT)
         return reader_of(fitted, party_weights=fit_parties(pages, reader_of(fitted), c) if parties else None)
 
     options = folds.out_of_fold(train_data, fold_reader, override, extra, note)
@@ -342,12 +363,15 @@ def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bo
 def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: float = 1.0,
           fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
           clusters: dict[str, int] | None = None, network: bool = True, types_jointly: bool = True,
-          progress: Callable[[str], None] | None = None) -> tuple[SentenceReader, dict]:
+          progress: Callable[[str], None] | None = None, lessons: Lessons | None = None,
+          per_page: dict[str, Counts] | None = None) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
     (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev);
     ``clusters``, word clusters from unlabeled text (:mod:`kg.learn.wordvectors`), add their features;
     ``network``: blend the hidden-layer network (:mod:`kg.learn.hidden`) with the linear scores;
-    ``types_jointly``: blend the softmax over the types (:mod:`kg.learn.joint`) with them."""
+    ``types_jointly``: blend the softmax over the types (:mod:`kg.learn.joint`) with them;
+    ``lessons``: unlabeled sentences a teacher labelled (:mod:`kg.learn.pseudo`) join the sentence models;
+    ``per_page`` gets each train page's out-of-fold counts (for :func:`kg.learn.folds.paired_change`)."""
     note = progress or (lambda message: None)
     chosen = sorted(train_pages, key=lambda p: p.name)
     if fraction < 1.0:
@@ -357,14 +381,16 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     train_data = [prepare(p, clusters) for p in chosen]
     dev_data = [prepare(p, clusters) for p in sorted(dev_pages, key=lambda p: p.name)]
     note("fitting")
-    fitted = fit(train_data, c, network=network, types_jointly=types_jointly)
+    taught = lessons.for_student([p.name for p in train_data]) if lessons else ()
+    fitted = fit(train_data, c, network=network, types_jointly=types_jointly, taught=taught,
+                 taught_weight=pseudo.WEIGHT)
     party_weights = fit_parties(train_data, reader_of(fitted), c) if parties else None
     figure_weights = fit_figures(train_data, FIGURE_C)
     note("choosing thresholds on dev")
     reader, report = tune(fitted, dev_data, party_weights)
     if thresholds == "train":
         keep, propose, report["out_of_fold"] = out_of_fold_thresholds(
-            train_data, c, parties, reader.party_override, reader.party_extra, note, network,
+            train_data, c, parties, reader.party_override, reader.party_extra, note, network, per_page, lessons,
             types_jointly=types_jointly)
         given = (keep, propose, reader.party_override, reader.party_extra)
         reader, chosen = tune(fitted, dev_data, party_weights, given)
@@ -377,4 +403,6 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
     reader = replace(reader, clusters=clusters or None)
     report.update(train_pages=len(train_data), dev_pages=len(dev_data), features=len(fitted.weights),
                   train_positives=fitted.positives, c=c, fraction=fraction, format=FORMAT_VERSION)
+    if lessons:
+        report["taught"] = {"pages": len(lessons.pages), "sentences": len(taught), "teacher": lessons.header["teacher"]}
     return reader, report
