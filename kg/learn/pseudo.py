@@ -30,6 +30,7 @@ from typing import Iterable, Sequence
 
 from kg.errors import KgError
 from kg.learn.corpus import SealedSplitError
+from kg.learn.linear import fit_binary
 
 SCALE = 100  # teacher scores are stored as whole percents: small files, stable bytes
 SURE_YES = 0.5  # a taught sentence is a positive of a type from this teacher score
@@ -204,3 +205,17 @@ def load_lessons(root: Path, path: Path, train_names: Sequence[str]) -> Lessons:
     kept = dict(unlabeled(root, listed))
     pages = [read_page(root, r["page"], r["sha256"]) for r in records if r["page"] in kept]
     return Lessons(pages, header, records)
+
+
+def fit_type(x, y, kind: str, taught: Sequence[Taught], taught_weight: float, c: float):
+    """One type's regression: the gold rows of ``x`` with labels ``y``, then the taught rows the teacher
+    is sure of for ``kind`` (``x`` holds the taught rows after the gold ones, in order)."""
+    import numpy as np
+
+    if not taught:
+        return fit_binary(x, y, c)
+    sure = [(len(y) + i, t.labels[kind]) for i, t in enumerate(taught) if kind in t.labels]
+    chosen = np.concatenate([np.arange(len(y)), np.array([i for i, _ in sure], dtype=np.int64)])
+    targets = np.concatenate([y, np.array([label for _, label in sure], dtype=y.dtype)])
+    weight = np.concatenate([np.ones(len(y)), np.full(len(sure), taught_weight)])
+    return fit_binary(x[chosen], targets, c, weight)

@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 
 from kg.learn import folds, hidden, joint, linear, pseudo, tuning
 from kg.extract.act_count import with_listed_acts
-from kg.learn.linear import binary_weights, fit_binary, require_sklearn
+from kg.learn.linear import binary_weights, require_sklearn
 from kg.extract.learned import (
     FORMAT_VERSION, Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
     status_features,
@@ -88,7 +88,7 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
             constant[index["bias"]] = -10.0 if y.sum() == 0 else 10.0
             columns.append(constant)
             continue
-        model = _fit_type(x, y, kind, taught, taught_weight, c)
+        model = pseudo.fit_type(x, y, kind, taught, taught_weight, c)
         w = model.coef_[0].copy()
         w[index["bias"]] += model.intercept_[0]
         columns.append(w)
@@ -113,20 +113,6 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
         w[index["bias"]] += model.intercept_
         status_weights = _rows(vocabulary, w)
     return Fitted(weights, status_weights, len(vocabulary), positives, net, net_out, softmax)
-
-
-def _fit_type(x, y, kind: str, taught: Sequence[Taught], taught_weight: float, c: float):
-    """One type's regression: the gold rows of ``x`` with labels ``y``, then the taught rows the teacher
-    is sure of for ``kind`` (``x`` holds the taught rows after the gold ones, in order)."""
-    import numpy as np
-
-    if not taught:
-        return fit_binary(x, y, c)
-    sure = [(len(y) + i, t.labels[kind]) for i, t in enumerate(taught) if kind in t.labels]
-    chosen = np.concatenate([np.arange(len(y)), np.array([i for i, _ in sure], dtype=np.int64)])
-    targets = np.concatenate([y, np.array([label for _, label in sure], dtype=y.dtype)])
-    weight = np.concatenate([np.ones(len(y)), np.full(len(sure), taught_weight)])
-    return fit_binary(x[chosen], targets, c, weight)
 
 
 def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]) -> tuple[list[list[str]], list[int]]:
