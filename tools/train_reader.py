@@ -53,8 +53,9 @@ def main() -> int:
     args = parser.parse_args()
     train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
     data_hash = hashlib.sha256()
+    fractions = (0.25, 0.5, 1.0) if args.curve else (args.fraction,)
     lessons = None
-    if args.pseudo and 1.0 in ((0.25, 0.5, 1.0) if args.curve else (args.fraction,)):
+    if args.pseudo and 1.0 in fractions:
         print(f"reading the pages {args.pseudo.name} teaches", file=sys.stderr)
         lessons = pseudo.load_lessons(ROOT, args.pseudo, [p.name for p in train_pages])
         data_hash.update(args.pseudo.read_bytes())
@@ -62,7 +63,6 @@ def main() -> int:
         data_hash.update(page.name.encode())
         data_hash.update(json.dumps(page.gold, sort_keys=True).encode())
     clusters = wordvectors.read_clusters(args.clusters.read_text("utf-8")) if args.clusters else None
-    fractions = (0.25, 0.5, 1.0) if args.curve else (args.fraction,)
     reports = []
     per_page: dict = {}
     for fraction in fractions:

@@ -309,11 +309,15 @@ def settle_act(doc: Document, norm: str, reader: SentenceReader, reading: Readin
     if chosen and reader.party_weights:
         ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
         chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-    settled = [c for c in chosen if c.by and c.to and c.by != c.to]
-    settled = with_listed_acts(norm, reading.candidate.sentence, kind, settled)
-    chosen = with_partners(doc, kind, reading.candidate, settled)
+    chosen = with_partners(doc, kind, reading.candidate, two_sided_acts(norm, reading.candidate.sentence, kind, chosen))
     status = act_status(norm, reader, reading, kind, chosen[0]) if chosen and reader.status_weights else None
     return [replace(c, status=status) for c in chosen] if status else chosen
+
+
+def two_sided_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitment]) -> list[Commitment]:
+    """The entries of one sentence and ``kind`` that have two different sides, one more per act the
+    sentence lists (:mod:`kg.extract.act_count`): the step the reader, its training and its tuning share."""
+    return with_listed_acts(norm, sentence, kind, [c for c in chosen if c.by and c.to and c.by != c.to])
 
 
 def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, first: Commitment) -> str | None:

@@ -25,11 +25,10 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Sequence
 
 from kg.learn import folds, hidden, joint, linear, pseudo, tuning
-from kg.extract.act_count import with_listed_acts
 from kg.learn.linear import binary_weights, require_sklearn
 from kg.extract.learned import (
     FORMAT_VERSION, Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
-    status_features,
+    status_features, two_sided_acts,
 )
 from kg.extract.learned_status import act_status_features, rule_status_of
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
@@ -224,8 +223,7 @@ def select(scored: Sequence[Scored], keep: dict[str, float], propose: dict[str, 
                 chosen = decide(reading, kind, keep[kind], propose[kind], lambda: proposals[kind])
                 if chosen and kind in ranked:
                     chosen = apply_parties(kind, chosen, ranked[kind], override, extra)
-                chosen = [c for c in chosen if c.by and c.to and c.by != c.to]
-                chosen = with_listed_acts(s.page.norm, reading.candidate.sentence, kind, chosen)
+                chosen = two_sided_acts(s.page.norm, reading.candidate.sentence, kind, chosen)
                 new_status = status(reading, kind, chosen[0]) if status and chosen else None
                 for c in chosen:
                     entry = commitment_json(s.page.doc, c)

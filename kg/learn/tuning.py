@@ -17,8 +17,9 @@ from typing import Sequence
 
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.eval.scoring import Counts, _commitment_matches
-from kg.extract.act_count import with_listed_acts
-from kg.extract.learned import SentenceReader, apply_parties, distinct_key, propose_commitment, rank_pairs
+from kg.extract.learned import (
+    SentenceReader, apply_parties, distinct_key, propose_commitment, rank_pairs, two_sided_acts,
+)
 from kg.model import COMMITMENT_TYPES, Commitment
 
 
@@ -65,8 +66,7 @@ def page_options(page, scores: list[dict[str, float]], reader: SentenceReader, o
             if hits and reader.party_weights:
                 ranked = rank_pairs(page.doc, page.norm, reader, candidate, kind, hits[0])
                 hits = apply_parties(kind, hits, ranked, override, extra)
-            found = with_listed_acts(page.norm, candidate.sentence, kind,
-                                     [c for c in hits if c.by and c.to and c.by != c.to])
+            found = two_sided_acts(page.norm, candidate.sentence, kind, hits)
             option = Option(ruled, score[kind], found)
             for c in found:
                 option.keys.append(distinct_key(c))
