@@ -39,15 +39,20 @@ class PageData:
     norm: str = ""  # normalise(doc.text), made once for every step that matches text
 
 
-def prepare(page: GoldPage, clusters: Mapping[str, int] | None = None) -> PageData:
-    """Parses a page and labels its candidate sentences from the gold (``clusters``: the word
-    clusters the model's features use, :func:`kg.extract.reader_features.cluster_features`)."""
+def read_candidates(path: str) -> tuple[Document, list[Candidate]]:
+    """A page parsed as far as the reader needs, and its candidate sentences with the rules' hits: the
+    same for an annotated page and an unlabeled one (:mod:`kg.learn.pseudo`)."""
     from kg.extract.pipeline import process
     from kg.inputs.reader import read
 
-    transcript = next(read(str(page.text)))
-    doc = process(transcript, None, PARSE_STAGES)
-    found = candidates(doc, rule_commitments(doc).commitments)
+    doc = process(next(read(path)), None, PARSE_STAGES)
+    return doc, candidates(doc, rule_commitments(doc).commitments)
+
+
+def prepare(page: GoldPage, clusters: Mapping[str, int] | None = None) -> PageData:
+    """Parses a page and labels its candidate sentences from the gold (``clusters``: the word
+    clusters the model's features use, :func:`kg.extract.reader_features.cluster_features`)."""
+    doc, found = read_candidates(str(page.text))
     labels: list[dict[str, str]] = [{} for _ in found]
     pairs: list[dict[str, list]] = [{} for _ in found]
     texts = [doc.text[c.sentence.start:c.sentence.end] for c in found]

@@ -92,18 +92,14 @@ def unlabeled(root: Path, listed: Iterable[str]) -> list[tuple[str, str]]:
 
 def read_page(root: Path, rel: str, sha256: str) -> UnlabeledPage:
     """Parses an unlabeled page as :func:`kg.learn.pages.prepare` does, without gold."""
-    from kg.extract.commitments import extract_commitments as rule_commitments
-    from kg.extract.learned import candidates, page_features
-    from kg.extract.pipeline import process
-    from kg.inputs.reader import read
+    from kg.extract.learned import page_features
     from kg.inputs.text import normalise
-    from kg.learn.pages import PARSE_STAGES
+    from kg.learn.pages import read_candidates
 
     path = root / rel
     if hashlib.sha256(path.read_bytes()).hexdigest() != sha256:
         raise KgError(f"{rel} changed since it was taught (sha256 differs): make the labels again")
-    doc = process(next(read(str(path))), None, PARSE_STAGES)
-    found = candidates(doc, rule_commitments(doc).commitments)
+    doc, found = read_candidates(str(path))
     return UnlabeledPage(rel, sha256, [c.sentence.start for c in found],
                          page_features(doc, found, normalise(doc.text), None))
 
