@@ -20,3 +20,9 @@ def candidate_page(text: str, name: str) -> tuple[Document, list]:
     """The document of ``text`` (as file ``name``) and its candidate sentences, in page order."""
     doc = process(transcript_from_text(text, name), None, STAGES)
     return doc, candidates(doc, extract_commitments(doc).commitments)
+
+
+def candidates_by_quote(text: str, name: str) -> tuple[Document, dict]:
+    """The document of ``text`` and its candidate sentences by their quote: tests name a sentence by its words."""
+    doc, found = candidate_page(text, name)
+    return doc, {doc.quote(c.sentence): c for c in found}

@@ -26,7 +26,7 @@ from kg.learn.corpus import SealedSplitError, load_split
 from kg.learn.pages import _best_sentence
 from kg.model import COMMITMENT_TYPES, Commitment, Span
 
-from candidate_pages import candidate_page
+from candidate_pages import candidates_by_quote
 
 TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The Kremlin, Moscow\n\n"
         "Vladimir Putin held talks with President of Serbia Aleksandar Vucic.\n\n"
@@ -37,8 +37,7 @@ TEXT = ("Meeting with President of Serbia Aleksandar Vucic\n\nJune 23, 2020, The
 
 @pytest.fixture(scope="module")
 def page():
-    doc, found = candidate_page(TEXT, "serbia.txt")
-    return doc, {doc.quote(c.sentence): c for c in found}
+    return candidates_by_quote(TEXT, "serbia.txt")
 
 
 # --- candidates and features -------------------------------------------------------------
@@ -168,14 +167,19 @@ def test_the_rankers_pair_overrules_the_rules_only_when_sure_and_adds_further_su
     assert apply_parties("Supply", chosen, [], 0.5, 0.5) == chosen
 
 
+def _delivery(page):
+    """The page's delivery sentence, the page's normalised text and the act's anchor ("deliver")."""
+    doc, by_quote = page
+    start = doc.text.index("deliver")
+    return by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."], normalise(doc.text), Span(start, start + 7)
+
+
 # --- party pairs --------------------------------------------------------------------------------------
 
 
 def test_candidate_pairs_are_ordered_for_directed_acts_and_once_each_for_joint_ones(page):
-    doc, by_quote = page
-    sentence = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
-    norm = normalise(doc.text)
-    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    doc, _ = page
+    sentence, norm, anchor = _delivery(page)
     directed = pair_context(doc, norm, sentence.utterance, sentence.sentence, "Supply", anchor)
     assert (directed.own, directed.other, directed.named) == ("RUS", "SRB", {"SRB": [doc.text.index("Serbia.")]})
     assert sorted(candidate_pairs(directed)) == [("RUS", "SRB"), ("SRB", "RUS")]
@@ -188,10 +192,9 @@ def test_candidate_pairs_are_ordered_for_directed_acts_and_once_each_for_joint_o
 
 
 def test_direction_words_of_the_sentence_are_crossed_with_each_sides_roles(page):
-    doc, by_quote = page
-    sentence = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
-    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
-    context = pair_context(doc, normalise(doc.text), sentence.utterance, sentence.sentence, "Supply", anchor)
+    doc, _ = page
+    sentence, norm, anchor = _delivery(page)
+    context = pair_context(doc, norm, sentence.utterance, sentence.sentence, "Supply", anchor)
     assert "we" in context.cues and "invite" not in context.cues
     feats = set(pair_features(context, ("RUS", "SRB"), ("RUS", "SRB")))
     assert {"Supply:we:a:own", "Supply:we:b:other", "Supply:we:b:named-after"} <= feats
@@ -200,10 +203,8 @@ def test_direction_words_of_the_sentence_are_crossed_with_each_sides_roles(page)
 
 
 def test_the_status_classifier_sees_the_acts_rule_status_cues_by_type_and_words_at_its_anchor(page):
-    doc, by_quote = page
-    candidate = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
-    norm = normalise(doc.text)
-    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    doc, _ = page
+    candidate, norm, anchor = _delivery(page)
     cues = status_features(norm, candidate.sentence)
     rule = rule_status_of(doc, norm, candidate.rules, candidate.sentence, "Supply", anchor)
     assert rule == "planned"
@@ -214,10 +215,7 @@ def test_the_status_classifier_sees_the_acts_rule_status_cues_by_type_and_words_
 
 
 def test_the_status_classifier_sees_the_tense_word_that_governs_the_act_and_the_voice(page):
-    doc, by_quote = page
-    candidate = by_quote["Mr President, we will deliver 200,000 tonnes of fertiliser to Serbia."]
-    norm = normalise(doc.text)
-    anchor = Span(doc.text.index("deliver"), doc.text.index("deliver") + 7)
+    candidate, norm, anchor = _delivery(page)
     cues = status_features(norm, candidate.sentence)
     leader = act_status_features(norm, candidate.sentence, "Supply", cues, "planned", anchor, narrator=False)
     assert {"nm:will", "nm:Supply:will", "ac:planned/will", "ac:Supply:planned", "pre:planned",

@@ -13,7 +13,7 @@ from kg.extract.party_places import name_use, venues
 from kg.inputs.text import normalise
 from kg.model import Span
 
-from candidate_pages import candidate_page
+from candidate_pages import candidates_by_quote
 
 CODES = ["RUS", "DEU", "KGZ", "USA", "GBR"]
 
@@ -63,8 +63,8 @@ TEXT = ("Meeting with President of Germany and President of Kyrgyzstan\n\nMay 5,
 
 @pytest.fixture(scope="module")
 def page():
-    doc, found = candidate_page(TEXT, "three.txt")
-    return doc, normalise(doc.text), {doc.quote(c.sentence): c for c in found}
+    doc, by_quote = candidates_by_quote(TEXT, "three.txt")
+    return doc, normalise(doc.text), by_quote
 
 
 def test_the_ranker_sees_the_venue_and_the_qualifying_name(page):

@@ -13,7 +13,7 @@ from kg.extract.learned_parties import pair_context, pair_features
 from kg.inputs.text import normalise
 from kg.model import Span
 
-from candidate_pages import candidate_page
+from candidate_pages import candidates_by_quote
 
 TEXT = ("Telephone conversation with President of Finland Sauli Niinisto\n\nMay 5, 2019\n\n"
         "Vladimir Putin had a telephone conversation with President of Finland Sauli Niinisto.\n\n"
@@ -23,8 +23,8 @@ TEXT = ("Telephone conversation with President of Finland Sauli Niinisto\n\nMay 
 
 @pytest.fixture(scope="module")
 def page():
-    doc, found = candidate_page(TEXT, "finland.txt")
-    return doc, normalise(doc.text), {doc.quote(c.sentence): c for c in found}
+    doc, by_quote = candidates_by_quote(TEXT, "finland.txt")
+    return doc, normalise(doc.text), by_quote
 
 
 def _context(page, quote: str, cue: str):
