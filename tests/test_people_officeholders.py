@@ -1,7 +1,9 @@
-"""The second list: ministers, speakers and heads of organisations, linked only within their tenure.
+"""The second list: ministers, speakers and heads of organisations, linked within their tenure.
 
 Each case is a real participant of the kremlin.ru or White House corpus (written as the
 page writes it, on the page's date) or a real pair of people the list must keep apart.
+(A full name of a country's office-holder may also link some years from their tenure, in
+an office the list leaves out: ``test_people_link_near``.)
 """
 
 from __future__ import annotations

@@ -27,7 +27,12 @@ them, in one of two ways:
   holding an office of the country, or of the organisation, the text gives on the
   page's date: by name as above, else by surname when the office the text gives fits
   the one held (:func:`_office_fits`: "Foreign Minister" is the "Minister of Foreign
-  Affairs", not the "Minister of Justice").
+  Affairs", not the "Minister of Justice");
+- **by a name of the country's office-holders**: failing all, a full name of someone who
+  held an office of the country the text gives within some years of the page's date
+  (:func:`_by_name_held_near`: met as a party leader or an envoy, in an office the list
+  leaves out); met in an office the list dates to other days, they get the list's label
+  (one IRI) and no QID.
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
@@ -241,6 +246,11 @@ def link(person: Person, day: str | None) -> Person:
     qid = person.qid or _by_name(index, person, day) or _by_office(index, person, day)
     if not qid:
         qid = _by_held_office(person, day)
+    if not qid:
+        near = _by_name_held_near(person, day)
+        if near and _dated_elsewhere(person, near):  # not that day's office-holder, but one IRI with them
+            return replace(person, label=_officeholders().label(near))
+        qid = near
     if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
         full = full_name(person)
         return replace(person, label=full) if full and not person.label else person
@@ -302,3 +312,40 @@ def _by_held_office(person: Person, day: str | None) -> str | None:
     if qid:
         return qid
     return _best_fit(index, person, day, [t for t in holders if _office_fits(person.office, t.office)])
+
+
+#: How many years from the page's date an office of the country the text gives may lie for
+#: a full name to link someone of the office-holders: the list knows only the offices its
+#: source wanted, and people are met in others before or after (a party leader, an envoy).
+NEAR_YEARS = 8
+
+
+def _by_name_held_near(person: Person, day: str | None) -> str | None:
+    """Failing an office held that day, someone of the office-holders who held an office of the
+    country the text gives within :data:`NEAR_YEARS` of ``day``, by name alone (two words or
+    more, :func:`_by_name`): "Nong Duc Manh", chairman of Vietnam's National Assembly until
+    2001, met in 2002 as the party's general secretary.  Of two such namesakes, nobody."""
+    if not (day and person.country):
+        return None
+    index = _officeholders()
+    near = {t.qid for t in index.of_country(person.country, day, slack=NEAR_YEARS * 366)}
+    return _by_name(index, person, day, near) if near else None
+
+
+def _dated_elsewhere(person: Person, qid: str) -> bool:
+    """Whether the list dates the very office the text gives ``person`` to other days than the
+    page's (:func:`_by_name_held_near` found them out of office): its dates say it was not
+    theirs then, so no QID ("President Hamid Karzai" in 2003, whose presidency Wikidata starts
+    in December 2004), though the name is still theirs."""
+    return any(t.country == person.country and _same_post(person.office, t.office)
+               for t in _officeholders().of_person(qid))
+
+
+def _same_post(written: str | None, held: str) -> bool:
+    """Whether the office the text gives is ``held`` itself, kind of post and all (:func:`_office_fits`
+    and, when both name one, the same role): "President" is the "President", but the
+    "Secretary of the National Security and Defence Council" is not the "Minister of Defence"."""
+    if not _office_fits(written, held):
+        return False
+    mine, theirs = ({w for w in re.findall(r"[a-z]+", unaccented(o).lower())} & _ROLE_WORDS for o in (written or "", held))
+    return not (mine and theirs) or bool(mine & theirs)
