@@ -34,7 +34,7 @@ def link_people(doc: Document) -> Document:
         if person is None:
             return None
         if person not in linked:
-            linked[person] = link(person, day)
+            linked[person] = link(person, day, doc.publisher_country)
         return linked[person]
 
     participants = tuple(same(p) for p in doc.participants)
@@ -42,7 +42,7 @@ def link_people(doc: Document) -> Document:
     for person in [*doc.cast, *(u.speaker for u in doc.utterances if u.speaker)]:
         if person in linked:
             continue
-        found = link(person, day)
+        found = link(person, day, doc.publisher_country)
         twin = None if found.qid else _participant_named(person, participants)
         linked[person] = replace(person, qid=twin.qid, label=twin.label) if twin else found
     return replace(

@@ -238,8 +238,9 @@ def known_elsewhere(person: Person, country: str, day: str | None) -> bool:
     return bool(qid) and bool(index.of_person(qid)) and not _served(index, qid, country)
 
 
-def link(person: Person, day: str | None) -> Person:
-    """``person`` with the QID and reference label of whoever they are, when that is known."""
+def link(person: Person, day: str | None, home: str | None = None) -> Person:
+    """``person`` with the QID and reference label of whoever they are, when that is known
+    (``home``: the publisher's country, see :func:`_by_name_held_near`)."""
     if person.is_journalist or not person.name.strip():
         return person
     index = _index()
@@ -247,7 +248,7 @@ def link(person: Person, day: str | None) -> Person:
     if not qid:
         qid = _by_held_office(person, day)
     if not qid:
-        near = _by_name_held_near(person, day)
+        near = _by_name_held_near(person, day, home)
         if near and _dated_elsewhere(person, near):  # not that day's office-holder, but one IRI with them
             return replace(person, label=_officeholders().label(near))
         qid = near
@@ -320,16 +321,22 @@ def _by_held_office(person: Person, day: str | None) -> str | None:
 NEAR_YEARS = 8
 
 
-def _by_name_held_near(person: Person, day: str | None) -> str | None:
+def _by_name_held_near(person: Person, day: str | None, home: str | None) -> str | None:
     """Failing an office held that day, someone of the office-holders who held an office of the
-    country the text gives within :data:`NEAR_YEARS` of ``day``, by name alone (two words or
-    more, :func:`_by_name`): "Nong Duc Manh", chairman of Vietnam's National Assembly until
-    2001, met in 2002 as the party's general secretary.  Of two such namesakes, nobody."""
-    if not (day and person.country):
+    country the text gives within :data:`NEAR_YEARS` of ``day``, by a name of two words or more
+    (:func:`_by_name`, else first name and surname each maybe spelt otherwise, :func:`_best_fit`):
+    "Nong Duc Manh", chairman of Vietnam's National Assembly until 2001, met in 2002 as the
+    party's general secretary; "Ioannis Papandoniou", minister of the economy until October
+    2001, met that December as minister of defence.  Of two such namesakes, nobody; nobody of
+    the publisher's own country (``home``), whose officials the list knows in the offices the
+    pages give them, and whose common names have namesakes outside it (the general Nikolai
+    Makarov is not the academy's vice president)."""
+    if not (day and person.country) or person.country == home or len(_words(person.name)) < 2:
         return None
     index = _officeholders()
-    near = {t.qid for t in index.of_country(person.country, day, slack=NEAR_YEARS * 366)}
-    return _by_name(index, person, day, near) if near else None
+    tenures = index.of_country(person.country, day, slack=NEAR_YEARS * 366)
+    near = {t.qid for t in tenures}
+    return (_by_name(index, person, day, near) or _best_fit(index, person, day, tenures)) if near else None
 
 
 def _dated_elsewhere(person: Person, qid: str) -> bool:

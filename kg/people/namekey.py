@@ -189,7 +189,7 @@ def _distance(a: str, b: str) -> int:
 def compatible_first_names(a: str, b: str) -> bool:
     """Whether two folded first names may be one person's: a short form ("jo" in "joseph",
     "toni" in "antoni", "kostas" drawn from "konstantinos"), a respelling, or another
-    romanisation ("volodimir"/"vladimir", "biniamin"/"benjamin")."""
+    romanisation ("volodimir"/"vladimir", "biniamin"/"benjamin", "ioanis"/"ianos")."""
     if similar_word(a, b):
         return True
     short, long = sorted((a, b), key=len)
@@ -197,7 +197,15 @@ def compatible_first_names(a: str, b: str) -> bool:
         return True
     if len(short) >= 5 and a[0] == b[0] and _is_subsequence(short, long):
         return True  # a short form made of the full name's letters: kostas/konstantinos
-    return len(short) >= 6 and a[0] == b[0] and _distance(a, b) <= 2
+    if len(short) >= 6 and a[0] == b[0] and _distance(a, b) <= 2:
+        return True
+    greek = (_GREEK_IO.sub("i", a), _GREEK_IO.sub("i", b))
+    return greek != (a, b) and similar_word(*greek)
+
+
+#: A Greek first name in Ιω- before a vowel, written "Io-" or "Y-" ("Ioannis", "Yiannos": folded
+#: "ioanis", "ianos"): both are the one letter i.
+_GREEK_IO = re.compile(r"^io(?=[aeiou])")
 
 
 def same_name(a: str, b: str) -> bool:
