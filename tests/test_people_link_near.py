@@ -31,6 +31,8 @@ from kg.people.namekey import compatible_first_names, name_key
     # minister of the economy until October 2001, then of defence, which the list leaves out;
     # first name and surname both spelt otherwise (Greek Io-/Y-, nd/nt)
     (Person("Ioannis Papandoniou", "Defence Minister", "GRC"), "2001-12-07", "Q321635", "Yiannos Papantoniou"),
+    # the list's vice presidency starts in 2017: a year before, she is herself, never Ilham Aliyev
+    (Person("Mehriban Aliyeva", None, "AZE"), "2016-07-20", "Q671930", "Mehriban Aliyeva"),
 ])
 def test_a_full_name_of_the_countrys_office_holders_links_near_their_tenure(person, day, qid, label):
     assert (link(person, day).qid, link(person, day).label) == (qid, label)
