@@ -354,5 +354,6 @@ def _same_post(written: str | None, held: str) -> bool:
     "Secretary of the National Security and Defence Council" is not the "Minister of Defence"."""
     if not _office_fits(written, held):
         return False
-    mine, theirs = ({w for w in re.findall(r"[a-z]+", unaccented(o).lower())} & _ROLE_WORDS for o in (written or "", held))
+    mine, theirs = (set(re.findall(r"[a-z]+", unaccented(o).lower())) & _ROLE_WORDS
+                    for o in (written or "", held))
     return not (mine and theirs) or bool(mine & theirs)
