@@ -24,7 +24,8 @@ from functools import lru_cache
 # "tz"/"ts" and "ou"/"u" are how a name comes back from Cyrillic ("Volfovits", "Buteflika").
 # "dj" is how ASCII text writes the Serbo-Croatian đ, which folds to d: "Djindjic" is "Đinđić".
 _DIGRAPHS = (("shch", "sh"), ("dzh", "j"), ("dj", "d"), ("tch", "ch"), ("kh", "h"), ("zh", "j"), ("ph", "f"),
-             ("th", "t"), ("x", "ks"), ("tz", "ts"), ("w", "v"), ("q", "k"), ("y", "i"), ("oe", "o"), ("ue", "u"), ("ou", "u"))
+             ("th", "t"), ("x", "ks"), ("tz", "ts"), ("w", "v"), ("q", "k"), ("y", "i"), ("oe", "o"), ("ue", "u"),
+             ("ou", "u"))
 # Letters NFKD leaves whole (casefolded): "Guðni Jóhannesson", "Løkke", "Wałęsa", "Tıraş".
 _UNDECOMPOSED = str.maketrans({"ð": "d", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "ı": "i",
                                "þ": "th", "ħ": "h"})
