@@ -161,6 +161,10 @@ def test_an_announced_visit_takes_the_city_the_guest_will_come_to():
      "Moscow"),
     ("On March 14, the President of Russia will hold talks with President of Palestine Mahmoud Abbas who will "
      "be on an official visit to Moscow.", "Moscow"),
+    ("The President of Korea will pay an official visit to Russia. On June 22, Moscow will host high-level "
+     "talks.", "Moscow"),  # a second sentence that still speaks of what will be
+    ("The President of Egypt will be in Russia on a working visit. The leaders plan to continue the discussion "
+     "they began in Durban.", None),  # a place the talks were at before
     # a visit to the country names no city; nor does the host's name ("at Vladimir Putin's invitation")
     ("On April 14\u201315, President of Uzbekistan Islam Karimov will make an official visit to Russia at "
      "Vladimir Putin\u2019s invitation. The two presidents will meet on April 15 to discuss the Declaration "

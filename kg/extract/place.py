@@ -275,8 +275,9 @@ _COMING_TO = re.compile(r"\bwill[ \u00a0]+(?:be[ \u00a0]+in|arrive[ \u00a0]+(?:t
 
 def announced_city(doc: Document) -> str | None:
     """For a page announcing a visit: the city the lead's first sentences say the guest will come to, or
-    else the city its first sentence puts the meeting in, as a report's would ("will meet in Sochi with",
-    "On October 17 in Sochi, ...", "Moscow will host talks", "a meeting ..., to be held in Sochi")."""
+    else the city its first sentence, or a second that still speaks of what will be, puts the meeting in,
+    as a report's would ("will meet in Sochi with", "On October 17 in Sochi, ...", "Moscow will host talks",
+    "a meeting ..., to be held in Sochi")."""
     for utterance in doc.utterances[:1]:
         if utterance.speaker is not None or not utterance.sentences:
             return None
@@ -286,7 +287,8 @@ def announced_city(doc: Document) -> str | None:
                 city = _city_of(found["place"], None)
                 if city:
                     return city
-        return stated_city(sentences[0])
+        future = sentences[:1] + [s for s in sentences[1:] if re.search(r"\bwill\b", s)]  # not "they began in Durban"
+        return next((city for city in map(stated_city, future) if city), None)
     return None
 
 
