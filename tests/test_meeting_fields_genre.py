@@ -150,3 +150,37 @@ def test_an_announced_visit_takes_the_city_the_guest_will_come_to():
     report = kremlin("Vladimir Putin met with President of Belarus Alexander Lukashenko", "June 10, 2010",
                      "The leaders discussed the Union State. Mr Lukashenko will be in Moscow again in July.")
     assert report.meeting.city is None  # a report's lead tells of a later trip
+
+
+@pytest.mark.parametrize("lead, city", [
+    ("On October 17 in Sochi, President Vladimir Putin will meet with President of Egypt Abdel Fattah el-Sisi, "
+     "who will be on an official visit to Russia.", "Sochi"),
+    ("On March 10, Vladimir Putin will meet in Moscow with President of Armenia Serzh Sargsyan.", "Moscow"),
+    ("On May 2, Vladimir Putin will hold talks with Federal Chancellor of Germany Angela Merkel in Sochi.", "Sochi"),
+    ("On February 15, Moscow will host talks between the President of Russia and King Abdullah II of Jordan.",
+     "Moscow"),
+    ("On March 14, the President of Russia will hold talks with President of Palestine Mahmoud Abbas who will "
+     "be on an official visit to Moscow.", "Moscow"),
+    ("The President of Korea will pay an official visit to Russia. On June 22, Moscow will host high-level "
+     "talks.", "Moscow"),  # a second sentence that still speaks of what will be
+    ("The President of Egypt will be in Russia on a working visit. The leaders plan to continue the discussion "
+     "they began in Durban.", None),  # a place the talks were at before
+    # a visit to the country names no city; nor does the host's name ("at Vladimir Putin's invitation")
+    ("On April 14\u201315, President of Uzbekistan Islam Karimov will make an official visit to Russia at "
+     "Vladimir Putin\u2019s invitation. The two presidents will meet on April 15 to discuss the Declaration "
+     "signed during Vladimir Putin\u2019s visit to Tashkent.", None),
+])
+def test_an_announced_meeting_takes_the_city_its_first_sentence_puts_it_in(lead, city):
+    doc = kremlin("On October 17, Vladimir Putin will meet with the President", "October 15, 2018", lead)
+    assert doc.meeting.city == city
+
+
+@pytest.mark.parametrize("title, city", [
+    ("The President of Russia visited Amsterdam", "Amsterdam"),
+    ("Vladimir Putin arrived at the port of Samsun on the Black Sea coast in Turkey", "Samsun"),
+    ("The President of Russia visited Kazakhstan", None),  # a country is no city
+])
+def test_a_title_names_the_city_visited_or_arrived_at(title, city):
+    doc = kremlin(title, "November 1, 2005, The Netherlands",
+                  "Vladimir Putin and the Prime Minister discussed trade.")
+    assert doc.meeting.city == city

@@ -22,10 +22,12 @@ city), unless the title puts the visit in a foreign country and not yet in a cit
 ("arrived in Italy for a state visit"): then the first city of that country the lead's
 opening sentences name ("landed at the Amsterdam airport"); or the page announces a visit
 and its lead says where the guest will come ("President Lukashenko will be in Moscow on a
-working visit").  A title or lead may name the city as a country's capital ("held in the
-capital of Italy", "arrived in Kazakhstan's capital, Almaty"), as where the guest is welcomed
-("to welcome ... to Washington, D.C.") or as the city the President is leaving ("told
-journalists before leaving Paris for Moscow").
+working visit") or, as a report's title would, where the meeting will be ("On October 17 in
+Sochi, ... will meet", "will hold talks in Sochi", "Moscow will host talks").  A title or lead
+may name the city as a country's capital ("held in the capital of Italy", "arrived in
+Kazakhstan's capital, Almaty"), as where the guest is welcomed ("to welcome ... to
+Washington, D.C."), as the city the President is leaving ("told journalists before leaving
+Paris for Moscow"), visits ("visited Amsterdam") or arrives at ("the port of Samsun").
 """
 
 from __future__ import annotations
@@ -121,7 +123,16 @@ _OPENING = re.compile(r"^(?:(?:Today|Yesterday|This \w+),?[ \u00a0]+)?[Ii]n[ \u0
 # known to the gazetteer or not, as a place line does.
 _RESIDENCE = re.compile(r"^In[ \u00a0]+(?:his|her|their|the)[ \u00a0]+(?:[a-z]+[ \u00a0]+){0,2}residence,?[ \u00a0]+"
                         r"(?:(?:in|at)[ \u00a0]+)?(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2}),")
-_HOSTED = re.compile(r"^(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)[ \u00a0]+hosted\b")
+_HOSTED = re.compile(r"^(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*)?)[ \u00a0]+"
+                     r"(?:hosted|hosts|is[ \u00a0]+hosting|will[ \u00a0]+host)\b")
+# "On October 17 in Sochi, ...", "On February 15, Moscow will host talks ...": the date a sentence opens on.
+_ON_DATE = re.compile(r"^On[ \u00a0]+(?:January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December)[ \u00a0]+\d{1,2}(?:[–\-]\d{1,2})?(?:,[ \u00a0]+\d{4})?,?[ \u00a0]+")
+# "The President of Russia visited Amsterdam": the place visited is named without "in".
+_VISITED = re.compile(r"\bvisited[ \u00a0]+(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+# "arrived at the port of Samsun": a locality named by its kind.
+_TOWN_OF = re.compile(r"\b(?:port|city|town|resort|village)[ \u00a0]+of[ \u00a0]+"
+                      r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
 
 
 def stated_city(text: str) -> str | None:
@@ -129,7 +140,7 @@ def stated_city(text: str) -> str | None:
     "met ... in Sharm El Sheikh, Egypt", "Today in Jeddah, ...", "Odessa hosted a meeting").  A country,
     a venue ("at Windsor Castle", "at the White House") or a city the gazetteer does not know (unless
     a country follows: "in Apulia, Italy") is none."""
-    text = _FUTURE_EVENT.sub("", normalise(text, quotes=False))
+    text = _ON_DATE.sub("", _FUTURE_EVENT.sub("", normalise(text, quotes=False)))
     residence = _RESIDENCE.match(text)
     if residence and not country_of(residence["place"]):
         return residence["place"]
@@ -137,10 +148,12 @@ def stated_city(text: str) -> str | None:
     candidates = [(opening["place"], None)] if opening else []
     candidates += [(m["place"], m["country"]) for m in _WELCOMED_TO.finditer(text)]
     candidates += [(m["place"], None) for m in _LEAVING.finditer(text)]
+    candidates += [(m["place"], None) for m in _VISITED.finditer(text)]
     for verb in _ENCOUNTER_WORD.finditer(text):
         end = _CLAUSE_END.search(text, verb.end())
         clause = text[verb.end():min(end.start() if end else len(text), verb.end() + 200)]
         candidates += [(m["place"], None) for m in _NAMED_CAPITAL.finditer(clause)]
+        candidates += [(m["place"], None) for m in _TOWN_OF.finditer(clause)]
         capital = _CAPITAL_OF.search(clause)
         if capital and not any(m.start() < capital.start() for m in _IN_PLACE.finditer(clause)):
             return _capital(capital["country"])
@@ -183,13 +196,16 @@ def _capital(country: str) -> str | None:
 
 
 def _city_of(place: str, country: str | None) -> str | None:
-    """The city that ``place`` starts with: known to the gazetteer, or followed by a country."""
+    """The city that ``place`` starts with: known to the gazetteer, or followed by a country.  A name a
+    possessive follows is a person's ("at Vladimir Putin's invitation"), not the city of Vladimir."""
     words = place.split()
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
         following = words[size:size + 1]
         if country_of(name) or following and _VENUE_WORDS.search(following[0]) or _VENUE_WORDS.search(name):
             return None
+        if following and re.search(r"['’]s$", following[0]):
+            continue
         if _known_city(name) or size == len(words) and country and country_of(country.strip(", \u00a0")):
             return name
     return None
@@ -250,21 +266,29 @@ def _lead_city(doc: Document) -> str | None:
 
 
 # An announcement says where the guest is coming: "President Lukashenko will be in Moscow on a working visit",
-# "will arrive to St Petersburg", "who will come to Moscow".
-_COMING_TO = re.compile(r"\bwill[ \u00a0]+(?:be[ \u00a0]+in|arrive[ \u00a0]+(?:to|in)|come[ \u00a0]+to)[ \u00a0]+"
+# "will arrive to St Petersburg", "who will come to Moscow", "who will be on an official visit to Moscow";
+# "will pay an official visit to St Petersburg" (not a past "visit to Tashkent" the page recalls).
+_COMING_TO = re.compile(r"\bwill[ \u00a0]+(?:be[ \u00a0]+in|arrive[ \u00a0]+(?:to|in)|come[ \u00a0]+to"
+                        r"|(?:[a-z]+[ \u00a0]+){1,4}?(?:visit|trip)[ \u00a0]+to)[ \u00a0]+"
                         r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
 
 
 def announced_city(doc: Document) -> str | None:
-    """For a page announcing a visit: the city the lead's first sentences say the guest will come to."""
+    """For a page announcing a visit: the city the lead's first sentences say the guest will come to, or
+    else the city its first sentence, or a second that still speaks of what will be, puts the meeting in,
+    as a report's would ("will meet in Sochi with", "On October 17 in Sochi, ...", "Moscow will host talks",
+    "a meeting ..., to be held in Sochi")."""
     for utterance in doc.utterances[:1]:
-        if utterance.speaker is not None:
+        if utterance.speaker is not None or not utterance.sentences:
             return None
-        for sentence in utterance.sentences[:2]:
-            for found in _COMING_TO.finditer(normalise(doc.quote(sentence), quotes=False)):
+        sentences = [normalise(doc.quote(s), quotes=False) for s in utterance.sentences[:2]]
+        for sentence in sentences:
+            for found in _COMING_TO.finditer(sentence):
                 city = _city_of(found["place"], None)
                 if city:
                     return city
+        future = sentences[:1] + [s for s in sentences[1:] if re.search(r"\bwill\b", s)]  # not "they began in Durban"
+        return next((city for city in map(stated_city, future) if city), None)
     return None
 
 
