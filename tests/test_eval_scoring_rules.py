@@ -15,7 +15,8 @@ from hypothesis import given, settings, strategies as st
 
 from kg.errors import InputError
 from kg.eval.evaluate import collect, find_all_cases, find_cases, format_misses, format_table, lowest_f1
-from kg.eval.scoring import Accuracy, Counts, fold, match, same_person, same_sentence, score
+from kg.eval.scoring import (Accuracy, Counts, Report, fold, locality, match, same_person, same_sentence, score,
+                             score_transcript)
 from kg.model import COMMITMENT_TYPES, MUTUAL_TYPES
 
 
@@ -93,6 +94,29 @@ def test_same_person_by_surname_with_family_names_first(found, gold, same):
 def test_fold_strips_accents_case_and_edges():
     assert fold("  Andrés Manuel LÓPEZ Obrador ") == "andres manuel lopez obrador"
     assert fold(None) == "" and fold("") == ""
+
+
+@pytest.mark.parametrize("found, gold, same", [
+    ("Washington", "Washington, D.C.", True),      # the region after the comma names the same place
+    ("Novo-Ogaryovo", "Novo-Ogaryovo, Moscow Region", True),
+    ("São Paulo", "SAO PAULO", True),
+    ("Washington", "Moscow", False),
+    ("Moscow", "Moscow Region", False),           # a region is not its city: no comma, no cut
+    ("Washington", None, False),
+    (None, None, True),
+])
+def test_a_city_is_right_when_its_locality_is(found, gold, same):
+    assert (locality(found) == locality(gold)) is same
+
+
+def test_a_meeting_city_is_scored_by_its_locality():
+    report = Report()
+    gold = {"meeting": {"date": "2005-11-21", "city": "Washington, D.C.", "format": "in_person"}}
+    score_transcript(report, "a", {"meeting": {"date": "2005-11-21", "city": "Washington",
+                                               "format": "in_person"}}, gold)
+    score_transcript(report, "b", {"meeting": {"date": "2005-11-21", "city": "Moscow",
+                                               "format": "in_person"}}, gold)
+    assert (report.accuracy["meeting.city"].right, report.accuracy["meeting.city"].total) == (1, 2)
 
 
 # --- sentences ----------------------------------------------------------------------

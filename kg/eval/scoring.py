@@ -136,6 +136,16 @@ def fold(name: str | None) -> str:
     return unaccented(name).casefold().strip()
 
 
+def locality(city: str | None) -> str:
+    """A city's folded locality: what comes before a qualifying region ("Washington, D.C." is Washington).
+
+    The gold format takes the locality of the place line ("Novo-Ogaryovo, Moscow
+    Region" gives Novo-Ogaryovo), yet an annotator sometimes keeps the region
+    after the comma; it names the same place, so it is not a wrong city.
+    """
+    return fold(city).split(",")[0].strip()
+
+
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -277,7 +287,8 @@ def _score_meeting(report: Report, name: str, found: dict | None, gold: dict | N
         return
     found = found or {}
     for key in ("date", "city", "format"):
-        ok = fold(found.get(key)) == fold(gold.get(key))
+        same = locality if key == "city" else fold
+        ok = same(found.get(key)) == same(gold.get(key))
         report.accuracy[f"meeting.{key}"].add(ok)
         if not ok:
             report.misses.append(Miss(name, f"meeting.{key}", "wrong",
