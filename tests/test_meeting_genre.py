@@ -193,7 +193,12 @@ def test_a_kremlin_page_without_a_place_line_takes_the_city_its_title_states():
     assert doc.meeting.city == "Yalta"
     lead_only = kremlin("President Vladimir Putin met with President of Ukraine Leonid Kuchma", "September 18, 2003",
                         "The meeting took place in Yalta.")
-    assert lead_only.meeting.city is None  # the annotators take a kremlin page's place from its place line
+    # no place line and no city in the title: the city the lead's first sentence gives a face-to-face meeting
+    # (the annotators give "Following Russian-Japanese talks in Tokyo, ..." Tokyo)
+    assert lead_only.meeting.city == "Yalta"
+    call = kremlin("President Vladimir Putin had a telephone conversation with President of Ukraine Leonid Kuchma",
+                   "September 18, 2003", "The conversation took place at the initiative of the Ukrainian side in Kiev.")
+    assert call.meeting.city is None  # a call is placed nowhere
 
 
 def test_a_telephone_call_the_lead_recalls_does_not_make_a_face_to_face_meeting_a_call():

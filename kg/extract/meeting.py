@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.place import announced_city, split_place, stated_city, title_city, visit_city, whitehouse_place
+from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
+                              whitehouse_place)
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -59,8 +60,8 @@ _ENCOUNTER = re.compile(
     r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
-    r"decree|law|appointed|address|speech|interview|award\w*|veto|instructions|"
-    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off)\b"
+    r"decree|law|appointed|address|speech|interview|award\w*|veto|instruct\w*|"
+    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off|accredit\w*)\b"
     r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
 # An announced meeting with a named partner is the meeting (dated the day it is to be held); an announced
 # trip abroad is not (what the host will do there is not yet said).
@@ -83,9 +84,19 @@ _NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree
                            re.I)
 
 
-# A gathering of several states' leaders: it is a meeting even where the page names none of the others.
+# A headline title over a lead that opens on talks ("Following Russian-Japanese talks in Tokyo, ..."), see
+# headline_over_talks.
+_TALKS_LEAD = re.compile(r"\b(?:talks|negotiations)\b", re.I)
+# "answered questions posed by Russian journalists": the results of talks told to the press are no headline over them.
+_TO_THE_PRESS = re.compile(r"\b(?:journalists|reporters|questions|the media|the press)\b", re.I)
+# A gathering of several states' leaders: it is a meeting even where the page names none of the others, and
+# leaders of several states who met: "BRICS leaders' meeting", "Roundtable meeting of leaders at ... forum", "Leaders
+# of the Asia-Pacific Economic Cooperation (APEC) member countries met at the APEC forum in ...".
 _MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of "
-                           r"(?:State|Government)\b|\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b",
+                           r"(?:State|Government)\b|\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b"
+                           r"|\bleaders[’']?[ \u00a0]+meeting\b"
+                           r"|\bmeeting[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?leaders\b"
+                           r"|\bleaders[ \u00a0]+of\b[^.;\n]{0,80}?\b(?:countries|states|nations)[ \u00a0]+met\b",
                            re.I)
 
 
@@ -93,6 +104,15 @@ def is_multilateral(doc: Document) -> bool:
     """Whether the title names a summit or a council of heads of state (the page is a meeting even
     where it names no other leader: "The CIS summit adopted statements on ...")."""
     return bool(doc.title and doc.is_meeting and _MULTILATERAL.search(normalise(doc.quote(doc.title), quotes=False)))
+
+
+def headline_over_talks(doc: Document) -> bool:
+    """Whether a headline title that names no encounter ("The dialogue on a peace treaty must be ...") stands
+    over a lead that opens on talks ("Following Russian-Japanese talks in Tokyo, ..."): such a page names
+    the partner further down the lead ("... at a joint press conference with Prime Minister ...")."""
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    return bool(title and not (_ENCOUNTER.search(title) or _PHONE.search(title) or _TO_THE_PRESS.search(title))
+                and _TALKS_LEAD.search(normalise(_first_sentence(doc), quotes=False)))
 
 
 def _lead_text(doc: Document) -> str:
@@ -196,6 +216,8 @@ def extract_meeting(doc: Document) -> Document:
         city, venue = split_place(dateline.place)
     if doc.format == "kremlin" and not city and doc.title:  # no place, or a country alone: the title's
         city = stated_city(doc.quote(doc.title)) or visit_city(doc)
+        if not city and meeting_format(doc) == "in_person":  # "Following ... talks in Tokyo, ...": the lead's
+            city = lead_city(doc)
         if not city and _without_announcement(doc, heading) != heading:  # "will be in Moscow on a working visit"
             city = announced_city(doc)
     elif doc.format == "plain" and not (dateline and dateline.place):

@@ -31,7 +31,7 @@ from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders
-from kg.extract.meeting import is_multilateral
+from kg.extract.meeting import headline_over_talks, is_multilateral
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
@@ -321,7 +321,8 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
     if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
         visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
-        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if visit else _LEAD_SENTENCES,
+        further = visit or headline_over_talks(doc)  # the partner of talks a headline's lead opens on
+        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else _LEAD_SENTENCES,
                               first_turn=bool(visit))  # a visit's news conference may open on the host
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country

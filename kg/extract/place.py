@@ -166,7 +166,8 @@ def stated_city(text: str) -> str | None:
 
 
 # "met today with ... ahead of NATO's Summit in Washington next month": the place of an event still to come.
-_FUTURE_EVENT = re.compile(r"\b(?:ahead of|in the run-up to|on the eve of|in preparation for)\b[^.;:,]*", re.I)
+_FUTURE_EVENT = re.compile(r"\b(?:ahead of|in the run-up to|on the eve of|in preparations? for|preparations for)\b"
+                           r"[^.;:,]*", re.I)
 # "is honored to welcome Prime Minister ... to Washington, D.C.": the host's city receives the guest.
 _WELCOMED_TO = re.compile(r"\b(?:welcome[sd]?|welcoming)\b(?:[^.;:]|(?<=\b[A-Z])\.|(?<=\bJr)\.){0,150}?\bto[ \u00a0]+"
                           r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})"
@@ -257,7 +258,7 @@ def visit_city(doc: Document) -> str | None:
     return None
 
 
-def _lead_city(doc: Document) -> str | None:
+def lead_city(doc: Document) -> str | None:
     """The city the lead's first sentence puts the encounter in ("met today in Bali")."""
     for utterance in doc.utterances[:1]:
         if utterance.speaker is None and utterance.sentences:
@@ -294,7 +295,7 @@ def announced_city(doc: Document) -> str | None:
 
 def heading_city(doc: Document) -> str | None:
     """For a page whose place line names no place: the city its title or first sentence states."""
-    return (stated_city(doc.quote(doc.title)) if doc.title else None) or _lead_city(doc)
+    return (stated_city(doc.quote(doc.title)) if doc.title else None) or lead_city(doc)
 
 
 # A speaker's welcome names where the guest has come: "Welcome back to Washington", "welcome to Bali",
@@ -338,7 +339,7 @@ def whitehouse_place(doc: Document) -> tuple[str | None, str | None, Span | None
         if "," in tail or country_of(tail) is None:
             city = split_place(tail)[0]
     if not city:
-        city = _lead_city(doc) or _welcomed_city(doc)
+        city = lead_city(doc) or _welcomed_city(doc)
     # Remarks in the Oval Office are the pool spray before a bilateral meeting: the room names no city, and
     # a speaker's "happy to be here in Washington" is not read for one either (the gold format's rule).
     here = None if venue and re.search(r"\bOval Office\b", venue) else _HERE_IN.search(doc.text)
