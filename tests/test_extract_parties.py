@@ -14,7 +14,7 @@ import pytest
 from kg.extract.commitments import extract_commitments
 from kg.extract.pipeline import pipeline_for, process
 from kg.extract.resolve import (
-    other_country, resolve_parties, speaker_country,
+    other_country, resolve_parties, speaker_country, title_references,
 )
 from kg.inputs.reader import transcript_from_text
 from kg.model import Person, Span
@@ -105,6 +105,27 @@ def test_the_narrator_speaks_for_the_publisher():
 ])
 def test_a_readout_names_the_sides_by_their_leaders(sentence, cue, expected):
     assert parties([(None, sentence), (PUTIN, "Hi."), (LULA, "Hi.")], cue) == expected
+
+
+MODI = Person("Narendra Modi", "Prime Minister", "IND")
+
+
+@pytest.mark.parametrize("sentence, cue, expected", [
+    # a readout's "the President" and "the Prime Minister" are the principals holding those titles
+    ("The President thanked the Prime Minister for the decision to buy wheat.", "buy", ("IND", "RUS")),
+    ("The Prime Minister thanked the President for the deliveries of wheat.", "deliveries", ("RUS", "IND")),
+    ("The Prime Minister invited the President to pay a visit.", "visit", ("IND", "RUS")),
+])
+def test_a_readout_names_the_sides_by_their_titles(sentence, cue, expected):
+    assert parties([(None, sentence), (PUTIN, "Hi."), (MODI, "Hi.")], cue) == expected
+
+
+def test_a_title_two_principals_hold_is_the_publishers_unless_a_country_qualifies_it():
+    doc = replace(make_doc((None, "The President invited the Chinese President."), (PUTIN, "Hi."), (XI, "Hi.")),
+                  publisher_country="RUS")
+    sentence = doc.utterances[0].span
+    assert [code for _, _, code in title_references(doc, doc.text, sentence)] == ["RUS"]
+    assert title_references(doc, doc.text, Span(sentence.start, sentence.start + 3)) == []
 
 
 def test_a_leader_speaking_is_read_by_pronouns_not_by_the_names_they_mention():

@@ -36,6 +36,7 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.extract import cues
 from kg.extract.act_count import with_listed_acts
+from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_joint import blend_joint
@@ -316,8 +317,10 @@ def settle_act(doc: Document, norm: str, reader: SentenceReader, reading: Readin
 
 def two_sided_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitment]) -> list[Commitment]:
     """The entries of one sentence and ``kind`` that have two different sides, one more per act the
-    sentence lists (:mod:`kg.extract.act_count`): the step the reader, its training and its tuning share."""
-    return with_listed_acts(norm, sentence, kind, [c for c in chosen if c.by and c.to and c.by != c.to])
+    sentence lists (:mod:`kg.extract.act_count`), a lone act's number (:mod:`kg.extract.act_quantity`):
+    the step the reader, its training and its tuning share."""
+    listed = with_listed_acts(norm, sentence, kind, [c for c in chosen if c.by and c.to and c.by != c.to])
+    return with_lone_number(norm, sentence, kind, listed)
 
 
 def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, first: Commitment) -> str | None:

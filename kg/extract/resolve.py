@@ -88,6 +88,36 @@ def _leader_patterns(doc: Document) -> dict[re.Pattern[str], str]:
     return {re.compile(pattern): code for pattern, code in names.items()}
 
 
+# The titles a readout calls a principal by, longest first so that "Prime Minister" is not read as "Minister".
+_TITLE_WORDS = ("Secretary of State", "Secretary-General", "Secretary General", "Foreign Minister", "Crown Prince",
+                "Prime Minister", "President", "Chancellor", "Premier", "King", "Queen", "Emir", "Amir", "Sultan")
+_DEPUTY = re.compile(r"\b(?:vice|deputy|acting|former)\b", re.I)
+
+
+def title_references(doc: Document, text: str, sentence: Span) -> list[tuple[int, int, str]]:
+    """(start, end, code) of "the President", "the Prime Minister" in a readout: the principal holding that
+    title, when one does ("The President thanked the Prime Minister for ..." names both sides), else the
+    publisher's, whose readout it is.  "the President of Finland" and "President Biden" are left to the
+    name that follows."""
+    holders: dict[str, set[str]] = {}
+    for person in doc.participants or doc.cast:
+        if person.country and person.office and not _DEPUTY.search(person.office):
+            title = next((t for t in _TITLE_WORDS if t.lower() in person.office.lower()), None)
+            if title:
+                holders.setdefault(title, set()).add(person.country)
+    found = []
+    for title, codes in holders.items():
+        code = next(iter(codes)) if len(codes) == 1 else doc.publisher_country if doc.publisher_country in codes \
+            else None
+        if code is None:
+            continue
+        # "the German Chancellor" is the one Chancellor; of two Presidents, "the Chinese President" is not ours
+        qualifier = r"(?:[A-Z][\w-]+\s+)?" if len(codes) == 1 else ""
+        pattern = re.compile(rf"\b[Tt]he\s+{qualifier}{re.escape(title)}\b(?!\s+(?:of\b|[A-Z]))")
+        found += [(m.start(), m.end(), code) for m in pattern.finditer(text, sentence.start, sentence.end)]
+    return found
+
+
 @dataclass(frozen=True)
 class Parties:
     """The giver and the receiver of one commitment."""
@@ -159,11 +189,14 @@ def resolve_parties(doc: Document, utterance: Utterance, clause: Span, cue: Span
 
 
 def _named_sides(doc: Document, utterance: Utterance, clause: Span, mutual: bool) -> list[CountryMention]:
-    """The countries named in the clause and, in a readout's directed act, the leaders named who do not
-    merely report ("Mr Aznar invited Mr Putin"), after the countries so that a country named wins."""
+    """The countries named in the clause and, in a readout's directed act, the leaders named by name or by
+    title who do not merely report ("Mr Aznar invited Mr Putin", "The President thanked the Prime Minister"),
+    after the countries so that a country named wins."""
     mentions = find_countries(doc, clause)
     if utterance.speaker is None and not mutual:
-        mentions += [m for m in leader_mentions(doc, doc.text, clause)
+        leaders = leader_mentions(doc, doc.text, clause) + [
+            CountryMention(code, Span(start, end)) for start, end, code in title_references(doc, doc.text, clause)]
+        mentions += [m for m in sorted(leaders, key=lambda m: m.span.start)
                      if not REPORTS.match(doc.text, m.span.end, clause.end)]
     return mentions
 
