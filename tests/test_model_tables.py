@@ -44,3 +44,10 @@ def test_tables_of_another_model_or_cut_short_are_not_used():
     assert from_tables(data, "another model") is None
     assert from_tables(data[:-8], "abc") is None
     assert from_tables(b"not a header\n", "abc") is None
+
+
+def test_the_reader_version_hashes_the_json_and_not_its_tables():
+    from kg.building.manifest import _code_files
+
+    names = {path.name for path in _code_files()}
+    assert MODEL_FILE in names and TABLES_FILE not in names  # the JSON decides the reader; the tables follow it
