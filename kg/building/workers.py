@@ -53,6 +53,7 @@ def process_map(func: Callable[[T], R], items: Iterable[T], jobs: int, *,
                             name="irkg-worker-1")
     first.start()
     _own_group(first.pid)
+    _keep_ends(tasks, results, writer=True)
     finished = False
     try:
         done: dict[int, tuple[bool, Any]] = {}
@@ -103,6 +104,14 @@ def _stop(first: Any, tasks: Any, jobs: int, finished: bool) -> None:
     tasks.cancel_join_thread()
 
 
+def _keep_ends(tasks: Any, results: Any, *, writer: bool) -> None:
+    """Closes the ends of the two queues this side never uses, as ``Pool`` does: with the writer
+    the only one holding the tasks' sending end, a killed writer ends the workers' wait at once
+    (end of file) instead of leaving them, and the store lock they inherited, behind."""
+    for connection in ((tasks._reader, results._writer) if writer else (tasks._writer, results._reader)):
+        connection.close()
+
+
 def _own_group(pid: int) -> None:
     """Puts the first worker in a process group of its own; it does so itself too (whichever comes first),
     so the group exists before it forks the others, and stopping the group stops them all."""
@@ -120,6 +129,7 @@ def _first_worker(func: Callable, jobs: int, initializer: Callable[..., Any] | N
     The workers form a process group of their own, so the build can stop them all at once.
     """
     _own_group(os.getpid())
+    _keep_ends(tasks, results, writer=False)
     try:
         if initializer is not None:
             initializer(*initargs)
@@ -137,13 +147,21 @@ def _first_worker(func: Callable, jobs: int, initializer: Callable[..., Any] | N
 
 
 def _work(func: Callable, tasks: Any, results: Any) -> None:
-    """Takes (number, item) from ``tasks`` until a ``None``, puts (number, ok, result or error) in ``results``."""
-    while (task := tasks.get()) is not None:
+    """Takes (number, item) from ``tasks`` until a ``None`` (or the writer's end of the queue is gone),
+    puts (number, ok, result or error) in ``results``."""
+    while (task := _next_task(tasks)) is not None:
         number, item = task
         try:  # pickled here, not in the queue's thread, so a result that does not pickle is an error of its item
             results.put((number, True, bytes(ForkingPickler.dumps(func(item)))))
         except BaseException as error:
             results.put((number, False, _picklable(error)))
+
+
+def _next_task(tasks: Any) -> tuple | None:
+    try:
+        return tasks.get()
+    except (EOFError, OSError):  # the writer ended without saying so (killed): so do the workers
+        return None
 
 
 def _picklable(error: BaseException) -> BaseException:
