@@ -22,7 +22,8 @@ from kg.extract.model_tables import write_beside  # noqa: E402
 def main(argv: list[str]) -> int:
     model = Path(argv[0]) if argv else ROOT / "kg/data" / MODEL_FILE
     out = write_beside(model)
-    print(f"{out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}: {out.stat().st_size:,} bytes", file=sys.stderr)
+    shown = out.relative_to(ROOT) if out.is_relative_to(ROOT) else out
+    print(f"{shown}: {out.stat().st_size:,} bytes", file=sys.stderr)
     return 0
 
 
