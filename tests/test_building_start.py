@@ -4,6 +4,10 @@ after), and the scan's look-up of files the record knows."""
 from __future__ import annotations
 
 import gc
+import os
+import time
+
+import pytest
 
 from kg.building.builder import _start_worker, _worker
 from kg.building.manifest import Manifest
@@ -67,3 +71,50 @@ def test_known_file_gives_the_graph_and_whether_it_is_current_and_saw_again_keep
     assert manifest.droppable() == ["graph/2"]
     assert manifest.known_file("a.txt", (1, 10), "v1", checked=True, strict=False) == ("graph/1", True)
     manifest.close()
+
+
+def _note_start(path: str) -> None:
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"{os.getpid()}\n")
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)  # long enough that each worker takes items: the second is forked, not started afresh
+    return os.getpid()
+
+
+def test_the_initializer_runs_once_and_the_other_workers_are_forked_from_it(tmp_path):
+    started = tmp_path / "started"
+    pids = list(process_map(_pid_after, [0.2] * 6, 2, initializer=_note_start, initargs=(str(started),)))
+    assert len(started.read_text().split()) == 1  # loaded once, not once per worker
+    assert len(set(pids)) == 2
+
+
+def _fail_to_start() -> None:
+    raise ValueError("no model")
+
+
+def test_an_error_of_the_initializer_comes_back_from_the_first_item():
+    with pytest.raises(ValueError, match="no model"):
+        list(process_map(_square, range(3), 2, initializer=_fail_to_start))
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_workers_stop_when_the_writer_stops_reading():
+    results = process_map(_pid_after, [0.05] * 40, 2, window=4)
+    pids = {next(results) for _ in range(6)}
+    results.close()  # the writer gave up (an error of its own, ^C): no worker may be left running
+    assert pids and not [pid for pid in pids if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    """Whether the process runs (a zombie, ended and not yet reaped by its parent, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

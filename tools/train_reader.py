@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.learned import MODEL_FILE, model_to_json  # noqa: E402
+from kg.extract.model_tables import write_beside  # noqa: E402
 from kg.learn import pseudo, wordvectors  # noqa: E402
 from kg.learn.corpus import load_split  # noqa: E402
 from kg.learn.train import train  # noqa: E402
@@ -76,6 +77,8 @@ def main() -> int:
             out = ROOT / "build/reader-curve" / f"reader-model-{int(fraction * 100)}pct.json"
             out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(model_to_json(reader, report), "utf-8")
+        if out.name == MODEL_FILE:  # the shipped model (or one beside its own copy): its quick-loading form too
+            write_beside(out)
         print(f"{fraction:.0%} of train: dev F1 {report['dev_f1']:.3f} -> {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}",
               file=sys.stderr)
         reports.append(report)

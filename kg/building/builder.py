@@ -91,8 +91,8 @@ def _init_worker(format: str | None, pipeline: Sequence[str], base: str,
 
 
 def _start_worker(*options) -> None:
-    """A pool worker's start: :func:`_init_worker` with what its pages will load loaded at once
-    (:mod:`kg.building.warm`)."""
+    """The first worker's start: :func:`_init_worker` with what its pages will load loaded at once
+    (:mod:`kg.building.warm`); the other workers are forked from it after (:mod:`kg.building.workers`)."""
     from kg.building.warm import warm_up
 
     warm_up(options[1], lambda: _init_worker(*options))

@@ -33,7 +33,7 @@ def load_extractors(pipeline: Sequence[str]) -> None:
     gazetteer.find_countries("")
     gazetteer.find_organisations("")
     gazetteer.city("")
-    gazetteer.leaders()
+    gazetteer.leaders().index_names()  # asked on every page; the office-holders' names only now and then
     gazetteer.officeholders()
     if any(name.endswith("-model") for name in pipeline):
         from kg.extract.learned import shipped_reader

@@ -5,14 +5,23 @@ writer takes results in input order, and no more than ``window`` items are
 sent out before the oldest result comes back.  (``Pool.imap`` has no such
 bound: its result queue grows whenever workers outrun the writer, and the
 memory of a build with it grew with the corpus.)
+
+Where processes fork, the workers are not a ``Pool``'s: the first one loads
+what the pages need (the initializer) and then forks the others, which start
+with it all in memory, shared copy-on-write.  Loading took as long as 100
+pages' extraction in each worker of an incremental build (:mod:`kg.building.warm`);
+loaded once, it runs on one core while the writer scans the inputs on the other.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -29,11 +38,145 @@ def process_map(func: Callable[[T], R], items: Iterable[T], jobs: int, *,
                 window: int | None = None) -> Iterator[R]:
     """``map(func, items)`` in ``jobs`` processes, in order, with at most ``window`` items out at once.
 
-    ``func`` and the items must pickle.  An exception raised by ``func``
-    comes back from the item that raised it, and the workers are stopped.
+    ``func`` and the items must pickle.  An exception raised by ``func`` (or by
+    ``initializer``) comes back from the item that raised it, and the workers are
+    stopped.  On POSIX the first worker runs ``initializer`` and then forks the
+    others (:func:`_first_worker`), so what it loaded is loaded once and shared.
     """
     window = window or window_for(jobs)
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    if os.name != "posix":
+        yield from _pool_map(func, items, jobs, initializer, initargs, window)
+        return
+    context = multiprocessing.get_context("fork")
+    tasks, results = context.Queue(), context.Queue()
+    first = context.Process(target=_first_worker, args=(func, jobs, initializer, initargs, tasks, results),
+                            name="irkg-worker-1")
+    first.start()
+    _own_group(first.pid)
+    _keep_ends(tasks, results, writer=True)
+    finished = False
+    try:
+        done: dict[int, tuple[bool, Any]] = {}
+        sent = taken = 0
+        for item in items:
+            tasks.put((sent, item))
+            sent += 1
+            if sent - taken >= window:
+                yield _take(taken, done, results, first)
+                taken += 1
+        while taken < sent:
+            yield _take(taken, done, results, first)
+            taken += 1
+        finished = True
+    finally:
+        _stop(first, tasks, jobs, finished)
+
+
+def _take(index: int, done: dict[int, tuple[bool, Any]], results: Any, first: Any) -> Any:
+    """The result of item ``index``, keeping those that come back before it; an error raised."""
+    while index not in done:
+        try:
+            number, ok, value = results.get(timeout=1.0)
+        except queue.Empty:  # the first worker killed from outside would leave this waiting for ever
+            if first.exitcode is not None:
+                raise RuntimeError(f"a build worker stopped (exit code {first.exitcode}) before its results came back")
+            continue
+        done[number] = (ok, value)
+    ok, value = done.pop(index)
+    if not ok:
+        raise value
+    return ForkingPickler.loads(value)
+
+
+def _stop(first: Any, tasks: Any, jobs: int, finished: bool) -> None:
+    """Lets the workers end after the last item, or ends them at once (all of them: one process group)."""
+    if finished:
+        for _ in range(jobs):
+            tasks.put(None)
+        first.join()
+    else:
+        try:
+            os.killpg(first.pid, signal.SIGTERM)
+        except OSError:  # the group is gone already
+            pass
+        first.join()
+    tasks.close()
+    tasks.cancel_join_thread()
+
+
+def _keep_ends(tasks: Any, results: Any, *, writer: bool) -> None:
+    """Closes the ends of the two queues this side never uses, as ``Pool`` does: with the writer
+    the only one holding the tasks' sending end, a killed writer ends the workers' wait at once
+    (end of file) instead of leaving them, and the store lock they inherited, behind."""
+    for connection in ((tasks._reader, results._writer) if writer else (tasks._writer, results._reader)):
+        connection.close()
+
+
+def _own_group(pid: int) -> None:
+    """Puts the first worker in a process group of its own; it does so itself too (whichever comes first),
+    so the group exists before it forks the others, and stopping the group stops them all."""
+    try:
+        os.setpgid(pid, pid)
+    except OSError:  # it did so already, or has ended
+        pass
+
+
+def _first_worker(func: Callable, jobs: int, initializer: Callable[..., Any] | None, initargs: tuple,
+                  tasks: Any, results: Any) -> None:
+    """Runs ``initializer`` once, forks the other ``jobs - 1`` workers from this loaded process
+    (copy-on-write: what it loaded is loaded for them too), then works beside them.
+
+    The workers form a process group of their own, so the build can stop them all at once.
+    """
+    _own_group(os.getpid())
+    _keep_ends(tasks, results, writer=False)
+    try:
+        if initializer is not None:
+            initializer(*initargs)
+    except BaseException as error:  # reported with the first item, as a pool worker's would be
+        results.put((0, False, _picklable(error)))
+        return
+    context = multiprocessing.get_context("fork")
+    others = [context.Process(target=_work, args=(func, tasks, results), daemon=True,
+                              name=f"irkg-worker-{n}") for n in range(2, jobs + 1)]
+    for other in others:
+        other.start()
+    _work(func, tasks, results)
+    for other in others:
+        other.join()
+
+
+def _work(func: Callable, tasks: Any, results: Any) -> None:
+    """Takes (number, item) from ``tasks`` until a ``None`` (or the writer's end of the queue is gone),
+    puts (number, ok, result or error) in ``results``."""
+    while (task := _next_task(tasks)) is not None:
+        number, item = task
+        try:  # pickled here, not in the queue's thread, so a result that does not pickle is an error of its item
+            results.put((number, True, bytes(ForkingPickler.dumps(func(item)))))
+        except BaseException as error:
+            results.put((number, False, _picklable(error)))
+
+
+def _next_task(tasks: Any) -> tuple | None:
+    try:
+        return tasks.get()
+    except (EOFError, OSError):  # the writer ended without saying so (killed): so do the workers
+        return None
+
+
+def _picklable(error: BaseException) -> BaseException:
+    """``error`` if it pickles (it must cross to the writer), else a RuntimeError that says what it was."""
+    try:
+        ForkingPickler.loads(ForkingPickler.dumps(error))
+        return error
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+
+
+def _pool_map(func: Callable[[T], R], items: Iterable[T], jobs: int, initializer: Callable[..., Any] | None,
+              initargs: tuple, window: int) -> Iterator[R]:
+    """:func:`process_map` where processes cannot fork: a pool of spawned workers, each initialised."""
+    context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer, initargs) as pool:
         pending: deque = deque()
         for item in items:

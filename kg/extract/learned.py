@@ -186,8 +186,10 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         where = f"kg/data/{MODEL_FILE}"
     else:
         raw, where = Path(path).read_bytes(), str(path)
+    digest = hashlib.sha256(raw).hexdigest()
     try:
-        body = json.loads(raw)
+        body = _shipped_tables(digest) if path is None else None
+        body = json.loads(raw) if body is None else body
     except ValueError as exc:
         raise KgError(f"{where}: not a reader model ({exc})") from exc
     if not isinstance(body, dict):
@@ -196,7 +198,7 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         raise KgError(f"{where}: reader model format {body.get('format')!r}, this irkg reads {FORMAT_VERSION}; "
                       "retrain it with tools/train_reader.py")
     try:
-        reader = _reader_from(body, hashlib.sha256(raw).hexdigest()[:16])
+        reader = _reader_from(body, digest[:16])
     except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a truncated or hand-edited file
         raise KgError(f"{where}: not a reader model ({type(exc).__name__}: {exc}); retrain it") from exc
     short = [t for t in reader.types if t not in reader.keep or t not in reader.propose]
@@ -211,6 +213,15 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
         problem = f"no thresholds for {', '.join(short)}" if short else f"weights of {wrong[0]!r} do not fit the types"
         raise KgError(f"{where}: not a reader model ({problem}); retrain it with tools/train_reader.py")
     return reader
+
+
+def _shipped_tables(digest: str) -> dict | None:
+    """The shipped model's JSON object from its tables file, made from the JSON with ``digest``
+    (:mod:`kg.extract.model_tables`: a third of the time); None when there is none for that JSON."""
+    from kg.extract.model_tables import TABLES_FILE, from_tables
+
+    tables = resources.files("kg.data").joinpath(TABLES_FILE)
+    return from_tables(tables.read_bytes(), digest) if tables.is_file() else None
 
 
 def _reader_from(body: dict, version: str) -> SentenceReader:

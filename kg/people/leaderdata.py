@@ -111,6 +111,14 @@ class LeaderIndex:
         self._by_key: dict[str, set[str]] = {}
         self._by_word: dict[str, set[str]] = {}
         self._by_regnal: dict[tuple[str, str], set[str]] = {}
+        self._names_indexed = False
+
+    def index_names(self) -> LeaderIndex:
+        """Indexes every spelling by its folded key, words and regnal name, once; the lookups by name call
+        it.  Folding the 10,000 names of the office-holder list took a fifth of a build worker's start, and
+        pages of an incremental build seldom ask that list for a name."""
+        if self._names_indexed:
+            return self
         for qid, spellings in self.spellings.items():
             for spelling in spellings:
                 words = name_words(spelling)
@@ -121,6 +129,8 @@ class LeaderIndex:
                 regnal = regnal_name(spelling)
                 if regnal:
                     self._by_regnal.setdefault(regnal, set()).add(qid)
+        self._names_indexed = True
+        return self
 
     def label(self, qid: str) -> str | None:
         """The person's name as the list gives it (English where a source has it)."""
@@ -144,7 +154,7 @@ class LeaderIndex:
     def keyed(self, name: str) -> set[str]:
         """QIDs of everyone one of whose spellings folds to the same key as ``name``."""
         key = name_key(name)
-        return set(self._by_key.get(key, ())) if key else set()
+        return set(self.index_names()._by_key.get(key, ())) if key else set()
 
     def namesake(self, qids: set[str], older_or_younger: str | None) -> set[str]:
         """Of several people one name fits, the one who took office first ("sr": "George Bush
@@ -160,7 +170,7 @@ class LeaderIndex:
         """QIDs of everyone with the same name and regnal number ("Juan Carlos I" is the list's
         "João Carlos I de Espanha"); none when ``name`` has no number."""
         regnal = regnal_name(name)
-        return set(self._by_regnal.get(regnal, ())) if regnal else set()
+        return set(self.index_names()._by_regnal.get(regnal, ())) if regnal else set()
 
     def with_words(self, name: str) -> set[str]:
         """QIDs of everyone whose spellings contain every telling word of ``name``
@@ -168,4 +178,5 @@ class LeaderIndex:
         words = telling_words(name)
         if not words:
             return set()
-        return set.intersection(*(self._by_word.get(w, set()) for w in words))
+        by_word = self.index_names()._by_word
+        return set.intersection(*(by_word.get(w, set()) for w in words))
