@@ -27,3 +27,11 @@ def test_journalists_questions_do_not_make_topics():
     doc = extract_topics(make_doc((Person("Question"), "What about the oil and gas and pipelines?"),
                                   (PUTIN, "Thank you.")))
     assert "energy" not in doc.topics
+
+
+def test_hits_counted_up_to_enough_agree_with_the_full_count_below_it():
+    text = "oil, gas and coal; the war, the wars; free trade"
+    full, capped = topic_hits(text), topic_hits(text, 2)
+    assert full["energy"] == 3 and capped["energy"] == 2  # stops at two
+    assert capped["regional-conflict"] == full["regional-conflict"] == 2
+    assert capped["trade"] == full["trade"] == 1  # "free trade" is one hit, not two

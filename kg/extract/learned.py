@@ -39,7 +39,7 @@ from kg.extract.act_count import with_listed_acts
 from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
-from kg.extract.learned_joint import blend_joint
+from kg.extract.learned_joint import blend, blend_joint, joined_rows, softmax
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
 from kg.extract.learned_status import act_status_features
@@ -91,8 +91,21 @@ class SentenceReader:
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type (the per-type
         regressions, with the network and the softmax over the types blended in where the model has them)."""
+        if self.joint and not self.hidden:
+            return self._linear_and_joint(features)
         own = self._blended(features) if self.hidden else self._linear(features)
         return blend_joint(own, self.joint, features, self.joint_blend) if self.joint else own
+
+    @cached_property
+    def _with_joint(self) -> dict[str, tuple[float, ...]]:
+        """Feature -> its linear row and its softmax row end to end, zeros where it has none (as :attr:`_joint`)."""
+        return joined_rows(self.weights, self.joint or {}, len(self.types), len(self.types) + 1)
+
+    def _linear_and_joint(self, features: list[str]) -> dict[str, float]:
+        # _linear and blend_joint in one lookup per feature: the same sums, since a sum plus 0.0 is the sum
+        width = len(self.types)
+        totals = list(map(sum, zip(*filter(None, map(self._with_joint.get, features))))) or [0.0] * (2 * width + 1)
+        return blend({t: _sigmoid(v) for t, v in zip(self.types, totals)}, softmax(totals[width:]), self.joint_blend)
 
     def _linear(self, features: list[str]) -> dict[str, float]:
         # the lookups and the column sums run in C (map, filter, zip), added in the features' order
@@ -103,10 +116,7 @@ class SentenceReader:
     def _joint(self) -> dict[str, tuple[float, ...]]:
         """Feature -> its linear row and its hidden row end to end (zeros where it has none): one lookup and
         one pass of sums for both, the same numbers as two (a sum plus 0.0 is the sum)."""
-        hidden = self.hidden or {}
-        linear_zeros, hidden_zeros = (0.0,) * len(self.types), (0.0,) * (len(self.hidden_out) - 1)
-        return {k: tuple(self.weights.get(k, linear_zeros)) + tuple(hidden.get(k, hidden_zeros))
-                for k in sorted(set(self.weights) | set(hidden))}
+        return joined_rows(self.weights, self.hidden or {}, len(self.types), len(self.hidden_out) - 1)
 
     def _blended(self, features: list[str]) -> dict[str, float]:
         """The linear probability blended with the network's: the hidden units are the rectified sums of the

@@ -13,7 +13,11 @@ from collections.abc import Mapping, Sequence
 
 def joint_probabilities(weights: Mapping[str, Sequence[float]], features: Sequence[str], width: int) -> list[float]:
     """The softmax probability of each class (no act first, then the types) for a sentence's features."""
-    totals = [sum(column) for column in zip(*filter(None, map(weights.get, features)))] or [0.0] * width
+    return softmax([sum(column) for column in zip(*filter(None, map(weights.get, features)))] or [0.0] * width)
+
+
+def softmax(totals: Sequence[float]) -> list[float]:
+    """Each class's probability from its summed log-odds (the largest taken off first, so no exp overflows)."""
     top = max(totals)
     exps = [math.exp(v - top) for v in totals]
     whole = sum(exps)
@@ -24,5 +28,18 @@ def blend_joint(scores: dict[str, float], weights: Mapping[str, Sequence[float]]
                 share: float) -> dict[str, float]:
     """``scores`` (type -> per-type probability, in the model's type order) averaged with the softmax's
     probability of each type, the softmax weighing ``share``."""
-    joint = joint_probabilities(weights, features, len(scores) + 1)
+    return blend(scores, joint_probabilities(weights, features, len(scores) + 1), share)
+
+
+def blend(scores: dict[str, float], joint: Sequence[float], share: float) -> dict[str, float]:
+    """The per-type ``scores`` averaged with the softmax's ``joint`` probabilities (no act first)."""
     return {t: (1.0 - share) * p + share * q for (t, p), q in zip(scores.items(), joint[1:])}
+
+
+def joined_rows(first: Mapping[str, Sequence[float]], second: Mapping[str, Sequence[float]],
+                first_width: int, second_width: int) -> dict[str, tuple[float, ...]]:
+    """Feature -> its row in ``first`` and its row in ``second`` end to end, zeros where it has none:
+    the reader sums the per-type weights and the softmax's (or the network's) in one pass over a sentence."""
+    first_zeros, second_zeros = (0.0,) * first_width, (0.0,) * second_width
+    return {k: tuple(first.get(k, first_zeros)) + tuple(second.get(k, second_zeros))
+            for k in sorted(set(first) | set(second))}

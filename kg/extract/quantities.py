@@ -126,6 +126,8 @@ _DASH_RANGE_START = re.compile(r"\d[\s\u00a0]?[-–][\s\u00a0]?$")
 _RANGE_UNIT = re.compile(r"[\s\u00a0-]*(?:percent|per cent|%|km\b|kilomet)", re.I)
 # Unit abbreviations written against the number: "1GW", "5bn".
 _JOINED_UNIT = re.compile(r"(?:GW|MW|bn|km)\b")
+_MONTH_BEFORE = re.compile(r"(" + _MONTH_NAMES + r")\W{0,2}$")  # "March 1"
+_MONTH_AFTER = re.compile(r"\W{0,2}(" + _MONTH_NAMES + ")")  # "1 March"
 
 
 def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
@@ -135,7 +137,8 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
     end = match.end()
     before = text[max(0, start - 12):start].lower()
     after = text[end:end + 12]
-    if start > 1 and _DASH_RANGE_START.search(text, 0, start) and \
+    # the look-back ends at ``start`` and is at most 5 characters long: search only those, not the whole text
+    if start > 1 and _DASH_RANGE_START.search(text, max(0, start - 8), start) and \
             (match.group("scale") or _RANGE_UNIT.match(text, end)):
         return False  # the second number of "15–20 km", not of "2018–2019 school year"
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:.^"):
@@ -150,9 +153,9 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
             return True  # 1990s, 90th, 1:28
         if re.match(r"[-–]\d", after) and not _DASH_RANGE_END.match(after + text[end + 12:end + 40]):
             return True  # a phone number or a range of years written with a dash
-        if re.search(r"(" + _MONTH_NAMES + r")\W{0,2}$", before):
+        if _MONTH_BEFORE.search(before):
             return True  # March 1
-        if re.match(r"\W{0,2}(" + _MONTH_NAMES + ")", after.lower()):
+        if _MONTH_AFTER.match(after.lower()):
             return True  # 1 March
         digits = match.group("digits")
         if not has_unit and re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match.group("cur"):
@@ -260,12 +263,23 @@ def _plain_count(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     return singular, match.end()
 
 
+@lru_cache(maxsize=1)
+def _qualifier_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each qualifier phrase as a regex ending the text before a number, longest phrase first;
+    compiled once, where the loop used to format, look up and sort them for every number."""
+    return tuple((re.compile(rf"\b{re.escape(phrase)}\s*(?:by\s+)?$"), QUALIFIERS[phrase])
+                 for phrase in sorted(QUALIFIERS, key=len, reverse=True))
+
+
+_TRAILING_DASHES = re.compile(r"[\s—–-]+$")
+
+
 def _qualifier_before(text: str, start: int) -> str | None:
     before = normalise(text[max(0, start - 30):start].lower(), quotes=False)
-    before = re.sub(r"[\s—–-]+$", " ", before)
-    for phrase in sorted(QUALIFIERS, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\s*(?:by\s+)?$", before):
-            return QUALIFIERS[phrase]
+    before = _TRAILING_DASHES.sub(" ", before)
+    for pattern, qualifier in _qualifier_patterns():
+        if pattern.search(before):
+            return qualifier
     return None
 
 

@@ -143,21 +143,50 @@ def cluster_features(words: list[str], clusters: Mapping[str, int]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _status_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _status_cues() -> tuple[tuple[str, re.Pattern[str], str, bool], ...]:
+    """Each status cue's name, regex, the text every match of it holds (:func:`required_text`) and
+    whether it ignores case (kept apart: a test of a regex flag costs more than the text test)."""
     from kg.extract.cuebook import CUES
 
-    return tuple((c.name, re.compile(c.pattern, 0 if c.case else re.IGNORECASE))
-                 for c in CUES if c.use == "search" and c.role == "status")
+    compiled = [(c.name, re.compile(c.pattern, 0 if c.case else re.IGNORECASE), not c.case)
+                for c in CUES if c.use == "search" and c.role == "status"]
+    return tuple((name, pattern, required_text(pattern), folded) for name, pattern, folded in compiled)
 
 
 def status_features(norm: str, sentence: Span) -> list[str]:
     """The cue book's status records that fire in a sentence, for the status classifier.
 
     The rules read a status from the strongest cue governing the act; the
-    classifier sees every status cue of the sentence and weighs them.  Only
-    sentences that state a commitment are scanned, so the cost stays small.
+    classifier sees every status cue of the sentence and weighs them.  Most cues
+    are absent from most sentences: in a sentence of ASCII text, a cue whose
+    required text the sentence lacks is passed over without running its regex.
     """
-    return [f"cue:{name}" for name, pattern in _status_cues() if pattern.search(norm, sentence.start, sentence.end)]
+    start, end = sentence.start, sentence.end
+    text = norm[start:end]
+    if not text.isascii():  # case-blind matching past ASCII has more equivalences ("K" and the Kelvin sign)
+        return [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(norm, start, end)]
+    lowered = text.lower()
+    return [f"cue:{name}" for name, pattern, needed, folded in _status_cues()
+            if needed in (lowered if folded else text) and pattern.search(norm, start, end)]
+
+
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain characters at the top level of ``pattern``: text every match holds
+    (lower-cased for a case-blind pattern), or "" when it has none or the run is not ASCII."""
+    try:
+        from re import _constants as constants, _parser as parser  # Python 3.11 and later
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as constants  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+    best, run = "", ""
+    for op, value in [*parser.parse(pattern.pattern, pattern.flags), (None, None)]:
+        if op is constants.LITERAL:
+            run += chr(value)
+            continue
+        best, run = max(best, run, key=len), ""
+    if not best.isascii():
+        return ""
+    return best.lower() if pattern.flags & re.IGNORECASE else best
 
 
 # a sentence without a digit or a number word holds no quantity: skip the parser.  Two scans, each

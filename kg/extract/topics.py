@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from itertools import islice
 
 from kg.inputs.text import normalise
 from kg.model import Document
@@ -76,10 +77,13 @@ def _plural(cue: str) -> str:
     return r"(?:es)?" if cue.endswith(("s", "x", "z", "ch", "sh")) else r"s?"
 
 
-def topic_hits(text: str) -> dict[str, int]:
-    """How often each topic's cues occur in ``text``, case aside."""
+def topic_hits(text: str, enough: int | None = None) -> dict[str, int]:
+    """How often each topic's cues occur in ``text``, case aside; with ``enough``, counted no further
+    than that (a topic that reaches the threshold early need not be scanned to the end)."""
     lowered = text.lower()
-    return {topic: len(_pattern(topic).findall(lowered)) for topic in TOPICS}
+    if enough is None:
+        return {topic: len(_pattern(topic).findall(lowered)) for topic in TOPICS}
+    return {topic: sum(1 for _ in islice(_pattern(topic).finditer(lowered), enough)) for topic in TOPICS}
 
 
 def extract_topics(doc: Document) -> Document:
@@ -89,5 +93,5 @@ def extract_topics(doc: Document) -> Document:
     if doc.title is not None:
         spoken = doc.quote(doc.title) + " " + spoken
     threshold = max(MIN_HITS, len(spoken.split()) // WORDS_PER_HIT)
-    hits = topic_hits(spoken)
+    hits = topic_hits(spoken, threshold)
     return replace(doc, topics=tuple(t for t in TOPICS if hits[t] >= threshold))
