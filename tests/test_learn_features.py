@@ -17,9 +17,10 @@ from hypothesis import given, strategies as st
 from kg.errors import KgError
 from kg.inputs.text import normalise
 from kg.extract.learned import (
-    Reading, SentenceReader, _sigmoid, apply_parties, decide, load_reader, model_to_json,
+    Reading, SentenceReader, _sigmoid, apply_parties, decide, load_reader,
     sentence_features, status_features,
 )
+from kg.extract.reader_json import model_to_json
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.learned_status import act_status_features, intent_features, rule_status_of
 from kg.learn.corpus import SealedSplitError, load_split

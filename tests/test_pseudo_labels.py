@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import KgError
-from kg.extract.learned import model_to_json
+from kg.extract.reader_json import model_to_json
 from kg.learn import pseudo
 from kg.learn.corpus import SealedSplitError, load_split
 from kg.learn.folds import FOLDS, fold_of

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from kg.errors import KgError
-from kg.extract.learned import SentenceReader, load_reader, model_to_json
+from kg.extract.learned import SentenceReader, load_reader
+from kg.extract.reader_json import model_to_json
 
 
 def sigmoid(x: float) -> float:

@@ -11,8 +11,9 @@ import pytest
 
 from kg.errors import KgError
 from kg.extract.learned import (
-    SentenceReader, load_reader, model_to_json, read_commitments, shipped_reader,
+    SentenceReader, load_reader, read_commitments, shipped_reader,
 )
+from kg.extract.reader_json import model_to_json
 from kg.model import COMMITMENT_TYPES, STATUSES
 from kg.inputs.reader import transcript_from_text
 from kg.extract.pipeline import pipeline_for, process

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.learned import load_reader, model_to_json
+from kg.extract.learned import load_reader
+from kg.extract.reader_json import model_to_json
 from kg.learn.corpus import SealedSplitError, load_split, split_folders
 
 pytest.importorskip("sklearn")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.learned import SentenceReader, load_reader, model_to_json, readings
+from kg.extract.learned import SentenceReader, load_reader, readings
+from kg.extract.reader_json import model_to_json
 from kg.extract.pipeline import process
 from kg.extract.reader_features import cluster_features
 from kg.inputs.reader import transcript_from_text

@@ -18,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract.learned import MODEL_FILE, model_to_json  # noqa: E402
+from kg.extract.learned import MODEL_FILE  # noqa: E402
+from kg.extract.reader_json import model_to_json  # noqa: E402
 from kg.extract.model_tables import write_beside  # noqa: E402
 from kg.learn import pseudo, wordvectors  # noqa: E402
 from kg.learn.corpus import load_split  # noqa: E402

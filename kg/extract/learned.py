@@ -44,6 +44,7 @@ from kg.extract.learned_parties import candidate_pairs, pair_context, pair_featu
 from kg.extract.partners import partner_pairs
 from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
+from kg.extract.reader_json import FORMAT_VERSION
 from kg.extract.reader_features import (  # noqa: F401  (re-exported: learned_figures and tests import them here)
     _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features,
 )
@@ -52,7 +53,6 @@ from kg.inputs.text import normalise
 from kg.model import ITEM_TYPES, MUTUAL_TYPES, Commitment, Document, Span
 
 MODEL_FILE = "reader-model.json"
-FORMAT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -159,34 +159,6 @@ class SentenceReader:
 
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
-
-
-def model_to_json(reader: SentenceReader, meta: dict) -> str:
-    """The model file's text: sorted keys and rounded weights, so the same model gives the same bytes."""
-    def rows(table: dict[str, tuple[float, ...]] | None) -> dict[str, list[float]] | None:
-        if table is None:
-            return None
-        return {k: [round(w, 5) for w in v] for k, v in sorted(table.items())}
-
-    body = {"format": FORMAT_VERSION, "types": list(reader.types), "keep": reader.keep, "propose": reader.propose,
-            "statuses": list(reader.statuses), "weights": rows(reader.weights),
-            "status_weights": rows(reader.status_weights),
-            "party_weights": ({k: round(v, 5) for k, v in sorted(reader.party_weights.items())}
-                              if reader.party_weights else None),
-            "party_override": reader.party_override, "party_extra": reader.party_extra,
-            "figure_weights": ({k: round(v, 5) for k, v in sorted(reader.figure_weights.items())}
-                               if reader.figure_weights else None),
-            "figure_keep": reader.figure_keep, "meta": meta}
-    if reader.clusters:  # only in a model trained with them, so older files keep their bytes
-        body["clusters"] = dict(sorted(reader.clusters.items()))
-    if reader.hidden:  # likewise
-        body["hidden"] = {k: list(v) for k, v in sorted(reader.hidden.items())}
-        body["hidden_out"] = [list(row) for row in reader.hidden_out]
-        body["blend"] = reader.blend
-    if reader.joint:  # likewise
-        body["joint"] = rows(reader.joint)
-        body["joint_blend"] = reader.joint_blend
-    return json.dumps(body, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def load_reader(path: str | Path | None = None) -> SentenceReader:
