@@ -33,8 +33,8 @@ def load_extractors(pipeline: Sequence[str]) -> None:
     gazetteer.find_countries("")
     gazetteer.find_organisations("")
     gazetteer.city("")
-    gazetteer.leaders().index_names()  # asked on every page; the office-holders' names only now and then
-    gazetteer.officeholders()
+    gazetteer.leaders().index_names()  # asked on every page
+    gazetteer.officeholders().index_names()  # asked for a foreign guest the leaders' list lacks: 1 page in 25
     if any(name.endswith("-model") for name in pipeline):
         from kg.extract.learned import shipped_reader
 
