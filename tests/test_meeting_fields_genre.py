@@ -11,17 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.meeting import extract_meeting
-from kg.extract.people import extract_participants
 from kg.extract.when import event_date
-from kg.formats import parse
-from kg.model import Transcript
 from kg.people.leaders import fuller_name, respelt
 
-
-def kremlin(title: str, dateline: str, body: str):
-    text = f"{title}\n\n{dateline}\n\n{body}\n\n{dateline}\n"
-    return extract_participants(extract_meeting(parse(Transcript(text, "kremlin-1.txt", "0"), "kremlin")))
+from genre_pages import kremlin, whitehouse
 
 
 def _names(doc) -> list[str]:
@@ -109,11 +102,6 @@ def test_respelling_leaves_words_the_text_did_not_write():
 ])
 def test_a_date_opens_the_sentence_only_before_its_verb(sentence, date):
     assert event_date("2007-05-15", sentence) == date
-
-
-def whitehouse(title: str, dateline: str, body: str):
-    text = f"{title}\n\n{dateline}\n\n{body}\n"
-    return extract_participants(extract_meeting(parse(Transcript(text, "whitehouse-1.txt", "0"), "whitehouse")))
 
 
 def test_a_signature_in_markdown_emphasis_after_an_abbreviated_honorific_gives_the_whole_name():

@@ -10,21 +10,9 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.guests import is_non_principal
-from kg.extract.meeting import extract_meeting
 from kg.extract.place import split_place, stated_city
-from kg.extract.people import extract_participants
-from kg.formats import parse
-from kg.model import Transcript
 
-
-def kremlin(title: str, dateline: str, body: str):
-    text = f"{title}\n\n{dateline}\n\n{body}\n\n{dateline}\n"
-    return extract_participants(extract_meeting(parse(Transcript(text, "kremlin-news-1.txt", "0"), "kremlin")))
-
-
-def whitehouse(title: str, date: str, body: str):
-    text = f"{title}\n\n{date}\n\n{body}\n\n###\n"
-    return extract_participants(extract_meeting(parse(Transcript(text, "whitehouse-1.txt", "0"), "whitehouse")))
+from genre_pages import kremlin, whitehouse
 
 
 def people(doc) -> set[tuple[str, str | None]]:

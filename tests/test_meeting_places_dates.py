@@ -12,24 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.meeting import extract_meeting, meeting_format
-from kg.extract.people import extract_participants
+from kg.extract.meeting import meeting_format
 from kg.extract.place import stated_city
 from kg.extract.when import stated_date
-from kg.formats import parse
-from kg.model import Transcript
 
-
-def _doc(text: str, fmt: str):
-    return extract_participants(extract_meeting(parse(Transcript(text, f"{fmt}-1.txt", "0"), fmt)))
-
-
-def kremlin(title: str, dateline: str, body: str):
-    return _doc(f"{title}\n\n{dateline}\n\n{body}\n\n{dateline}\n", "kremlin")
-
-
-def whitehouse(title: str, header: str, body: str):
-    return _doc(f"{title}\n\n{header}\n\n{body}\n\n###\n", "whitehouse")
+from genre_pages import kremlin, read_page, whitehouse
 
 
 def test_a_place_line_naming_a_country_alone_leaves_the_city_to_the_title():
@@ -84,11 +71,11 @@ def test_called_that_names_a_visit_is_no_telephone_call():
 
 
 def test_an_announcement_without_a_dateline_is_dated_only_by_a_date_with_its_year():
-    full = _doc("Vladimir Putin will meet with President of Chile Ana Rojas\n\nVladimir Putin will meet on "
+    full = read_page("Vladimir Putin will meet with President of Chile Ana Rojas\n\nVladimir Putin will meet on "
                 "May 14, 2013, with President of Chile Ana Rojas, who will be in Russia on an official visit.\n",
                 "kremlin")
     assert full.date is None and full.meeting.date == "2013-05-14"
-    no_year = _doc("Vladimir Putin will meet with President of Chile Ana Rojas\n\nOn May 14, Vladimir Putin will "
+    no_year = read_page("Vladimir Putin will meet with President of Chile Ana Rojas\n\nOn May 14, Vladimir Putin will "
                    "meet in Moscow with President of Chile Ana Rojas.\n", "kremlin")
     assert no_year.meeting.date is None
 

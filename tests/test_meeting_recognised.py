@@ -11,15 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.meeting import extract_meeting
-from kg.extract.people import extract_participants
-from kg.formats import parse
-from kg.model import Transcript
-
-
-def kremlin(title: str, dateline: str, body: str):
-    text = f"{title}\n\n{dateline}\n\n{body}\n\n{dateline}\n"
-    return extract_participants(extract_meeting(parse(Transcript(text, "kremlin-1.txt", "0"), "kremlin")))
+from genre_pages import kremlin
 
 
 _HEADLINE = "Trade between Russia and Japan must grow on the basis of mutual trust"
