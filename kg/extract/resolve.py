@@ -88,7 +88,8 @@ def _leader_patterns(doc: Document) -> dict[re.Pattern[str], str]:
     return {re.compile(pattern): code for pattern, code in names.items()}
 
 
-# The titles a readout calls a principal by, longest first so that "Prime Minister" is not read as "Minister".
+# The titles a readout calls a principal by; an office holding two ("Crown Prince and Prime Minister") gives the
+# one listed first.  "Minister" alone is not one: a readout's "the Minister" is seldom a principal.
 _TITLE_WORDS = ("Secretary of State", "Secretary-General", "Secretary General", "Foreign Minister", "Crown Prince",
                 "Prime Minister", "President", "Chancellor", "Premier", "King", "Queen", "Emir", "Amir", "Sultan")
 _DEPUTY = re.compile(r"\b(?:vice|deputy|acting|former)\b", re.I)
