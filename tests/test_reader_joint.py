@@ -8,6 +8,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.extract.learned import SentenceReader, load_reader
+from kg.extract.learned_joint import blend_joint
 from kg.extract.reader_json import model_to_json
 
 
@@ -36,6 +37,14 @@ def test_the_types_compete_in_the_softmax_and_it_is_blended_with_the_per_type_pr
     assert reader(0.0).scores(["bias", "w:deliveries"])["Cooperation"] > reader(0.0).scores(
         ["bias", "w:deliveries"])["Supply"]
     assert scores["Supply"] > scores["Cooperation"]
+
+
+@pytest.mark.parametrize("features", [["bias", "w:deliveries"], ["w:deliveries", "w:unknown"], [], ["w:only-joint"]])
+def test_the_one_pass_sum_is_the_two_lookups_to_the_bit(features):
+    # the reader's hot path sums the per-type and the softmax rows in one lookup per feature
+    # (_linear_and_joint); it must give exactly what the per-type scores blended with the softmax give
+    model = SentenceReader(**{**reader().__dict__, "joint": {**reader().joint, "w:only-joint": (0.5, -0.5, 1.5)}})
+    assert model.scores(features) == blend_joint(model._linear(features), model.joint, features, model.joint_blend)
 
 
 def test_without_a_softmax_the_scores_are_the_per_type_ones():
