@@ -140,6 +140,16 @@ def test_an_announced_visit_takes_the_city_the_guest_will_come_to():
     assert report.meeting.city is None  # a report's lead tells of a later trip
 
 
+def test_an_announcement_whose_title_says_where_the_guest_comes_takes_that_city():
+    doc = kremlin("On May 23, Vladimir Putin will meet with President of the Republic of the Congo Denis "
+                  "Sassou-Nguesso, who will come to Moscow on an official visit", "May 21, 2019",
+                  "The presidents will discuss the prospects of bilateral cooperation.")
+    assert doc.meeting.city == "Moscow"
+    to_country = kremlin("On May 23, Vladimir Putin will meet with President of the Congo, who will come to Russia "
+                         "on an official visit", "May 21, 2019", "The presidents will discuss trade.")
+    assert to_country.meeting.city is None
+
+
 @pytest.mark.parametrize("lead, city", [
     ("On October 17 in Sochi, President Vladimir Putin will meet with President of Egypt Abdel Fattah el-Sisi, "
      "who will be on an official visit to Russia.", "Sochi"),
@@ -167,6 +177,10 @@ def test_an_announced_meeting_takes_the_city_its_first_sentence_puts_it_in(lead,
     ("The President of Russia visited Amsterdam", "Amsterdam"),
     ("Vladimir Putin arrived at the port of Samsun on the Black Sea coast in Turkey", "Samsun"),
     ("The President of Russia visited Kazakhstan", None),  # a country is no city
+    ("President Vladimir Putin made a one-day visit to Paris", "Paris"),
+    ("President Vladimir Putin paid a working visit to Minsk", "Minsk"),
+    ("President Vladimir Putin made a state visit to Kazakhstan", None),  # a country: its city is the lead's
+    ("President Vladimir Putin discussed his coming visit to Paris with the Foreign Minister", None),  # not made
 ])
 def test_a_title_names_the_city_visited_or_arrived_at(title, city):
     doc = kremlin(title, "November 1, 2005, The Netherlands",

@@ -130,6 +130,11 @@ _ON_DATE = re.compile(r"^On[ \u00a0]+(?:January|February|March|April|May|June|Ju
                       r"November|December)[ \u00a0]+\d{1,2}(?:[–\-]\d{1,2})?(?:,[ \u00a0]+\d{4})?,?[ \u00a0]+")
 # "The President of Russia visited Amsterdam": the place visited is named without "in".
 _VISITED = re.compile(r"\bvisited[ \u00a0]+(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
+# "made a one-day visit to Paris", "paid a working visit to Minsk": a visit made to a city names it; a visit
+# still to come ("discussed his coming visit to Paris") is not the encounter's place, so the verb must say it is made.
+_MADE_VISIT_TO = re.compile(r"\b(?:made|makes|making|paid|pays|paying|began|begins|completed|concluded|ended)\b"
+                            r"(?:[ \u00a0]+[\w\-]+){0,4}?[ \u00a0]+(?:visit|trip)[ \u00a0]+to[ \u00a0]+"
+                            r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
 # "arrived at the port of Samsun": a locality named by its kind.
 _TOWN_OF = re.compile(r"\b(?:port|city|town|resort|village)[ \u00a0]+of[ \u00a0]+"
                       r"(?P<place>[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2})")
@@ -149,6 +154,7 @@ def stated_city(text: str) -> str | None:
     candidates += [(m["place"], m["country"]) for m in _WELCOMED_TO.finditer(text)]
     candidates += [(m["place"], None) for m in _LEAVING.finditer(text)]
     candidates += [(m["place"], None) for m in _VISITED.finditer(text)]
+    candidates += [(m["place"], None) for m in _MADE_VISIT_TO.finditer(text)]
     for verb in _ENCOUNTER_WORD.finditer(text):
         end = _CLAUSE_END.search(text, verb.end())
         clause = text[verb.end():min(end.start() if end else len(text), verb.end() + 200)]
@@ -275,15 +281,17 @@ _COMING_TO = re.compile(r"\bwill[ \u00a0]+(?:be[ \u00a0]+in|arrive[ \u00a0]+(?:t
 
 
 def announced_city(doc: Document) -> str | None:
-    """For a page announcing a visit: the city the lead's first sentences say the guest will come to, or
+    """For a page announcing a visit: the city the lead's first sentences, or else the title ("..., who will
+    come to Moscow on an official visit", a lead that does not repeat it), say the guest will come to, or
     else the city its first sentence, or a second that still speaks of what will be, puts the meeting in,
     as a report's would ("will meet in Sochi with", "On October 17 in Sochi, ...", "Moscow will host talks",
     "a meeting ..., to be held in Sochi")."""
+    title = [normalise(doc.quote(doc.title), quotes=False)] if doc.title else []
     for utterance in doc.utterances[:1]:
         if utterance.speaker is not None or not utterance.sentences:
             return None
         sentences = [normalise(doc.quote(s), quotes=False) for s in utterance.sentences[:2]]
-        for sentence in sentences:
+        for sentence in sentences + title:
             for found in _COMING_TO.finditer(sentence):
                 city = _city_of(found["place"], None)
                 if city:
