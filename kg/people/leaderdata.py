@@ -181,3 +181,9 @@ class LeaderIndex:
             return set()
         by_word = self.index_names()._by_word
         return set.intersection(*(by_word.get(w, set()) for w in words))
+
+    def with_word_like(self, word: str, alike: Callable[[str, str], bool]) -> set[str]:
+        """QIDs of everyone one of whose spellings has a folded word ``alike`` the folded ``word``
+        (a scan of every word: for the rare name no quicker lookup links)."""
+        by_word = self.index_names()._by_word
+        return {qid for theirs, qids in by_word.items() if alike(word, theirs) for qid in qids}
