@@ -116,7 +116,7 @@ def _only_one(written: tuple[str, ...]) -> str | None:
     maybe: set[str] = set()
     strictly: set[str] = set()
     for index in _indexes():
-        for qid in index.with_word_like(words[-1], similar_word) | index.with_word_like(words[0], similar_word):
+        for qid in index.with_similar_word(words[-1]) | index.with_similar_word(words[0]):
             spellings = index.spellings.get(qid, ())
             if any(_may_be(words, s) for s in spellings):
                 maybe.add(qid)
