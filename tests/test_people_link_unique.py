@@ -71,3 +71,9 @@ def test_a_given_name_in_another_vowelling_is_the_same():
     assert not same_given(fold_word("Maria"), fold_word("Mario"))
     assert not same_given(fold_word("Mahmoud"), muhammad)
     assert not same_given(fold_word("Lois"), fold_word("Louis"))
+
+
+@pytest.mark.parametrize("written", ["Mohamed Elbaradei", "Mohammed El-Baradei", "Muhammad ElBaradei"])
+def test_an_article_glued_to_the_surname_and_another_vowelling_are_one_name(written):
+    person = Person(written, "Director General", None, IAEA)
+    assert unique_full_name(person, "2005-03-01", "RUS") == "Q133308"  # the list's "Mohamed ElBaradei"

@@ -58,8 +58,17 @@ _VOWELS = re.compile(r"[aeiou]+")
 
 
 def _given_and_surname(name: str) -> list[str]:
-    """The folded words that tell people apart, honorifics and particles left out."""
-    return [w for w in name_words(name) if w not in HONORIFICS and w not in PARTICLES]
+    """The folded words that tell people apart, honorifics and particles left out, and an
+    Arabic article glued in lower case to a surname of five letters or more split off as the
+    capitalised one is ("Elbaradei" is "El Baradei" and "ElBaradei": "baradei")."""
+    words = [w for w in name_words(name) if w not in HONORIFICS and w not in PARTICLES]
+    if len(words) >= 2 and words[-1][:2] in _ARTICLES and len(words[-1]) >= 7:
+        words[-1] = words[-1][2:]
+    return words
+
+
+#: The Arabic article as a glued surname begins with it (:func:`_given_and_surname`).
+_ARTICLES = ("al", "el")
 
 
 def same_given(a: str, b: str) -> bool:
@@ -116,7 +125,8 @@ def _only_one(written: tuple[str, ...]) -> str | None:
     maybe: set[str] = set()
     strictly: set[str] = set()
     for index in _indexes():
-        for qid in index.with_similar_word(words[-1]) | index.with_similar_word(words[0]):
+        glued = (index.with_similar_word(article + words[-1]) for article in _ARTICLES)  # "Elbaradei"
+        for qid in index.with_similar_word(words[-1]).union(index.with_similar_word(words[0]), *glued):
             spellings = index.spellings.get(qid, ())
             if any(_may_be(words, s) for s in spellings):
                 maybe.add(qid)
