@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Person
-from kg.people.linking import NEAR_YEARS, link
+from kg.people.linking import link
+from kg.people.linking_unique import WINDOW_YEARS
 from kg.people.namekey import compatible_first_names, name_key
 
 
@@ -38,19 +39,20 @@ def test_a_full_name_of_the_countrys_office_holders_links_near_their_tenure(pers
     assert (link(person, day).qid, link(person, day).label) == (qid, label)
 
 
-def test_an_office_the_list_dates_elsewhere_gives_the_name_but_no_qid():
-    # Wikidata starts his presidency in December 2004, and the text says "President" in 2003
+def test_an_office_the_list_dates_elsewhere_links_a_name_no_one_else_carries():
+    # Wikidata starts his presidency in December 2004, and the text says "President" in 2003:
+    # the office is not the list's that day, but the full name is his alone (kg.people.linking_unique)
     linked = link(Person("Hamid Karzai", "President", "AFG"), "2003-10-16")
-    assert (linked.qid, linked.label) == (None, "Hamid Karzai")  # one IRI with the pages that link him
+    assert (linked.qid, linked.label) == ("Q43944", "Hamid Karzai")
     fahim = link(Person("Mohammad Fahim", "Afghanistan's First Vice President and Defence Minister", "AFG"),
                  "2003-07-12")  # the list's vice presidency starts in 2009
-    assert (fahim.qid, fahim.label) == (None, "Muhammad Fahim")
+    assert (fahim.qid, fahim.label) == ("Q167526", "Muhammad Fahim")
 
 
 @pytest.mark.parametrize("person,day", [
-    (Person("Nong Duc Manh", None, "VNM"), f"{2001 + NEAR_YEARS + 2}-01-01"),  # too long after his office
+    (Person("Nong Duc Manh", None, "VNM"), f"{2001 + WINDOW_YEARS + 2}-01-01"),  # too long after his office
     (Person("Song Young-gil", None, "JPN"), "2017-05-24"),  # never held an office of Japan
-    (Person("Song Young-gil", None, None, "United Nations"), "2017-05-24"),  # no country to check
+    (Person("Song Young-gil", None, None, None), "2017-05-24"),  # no country, no organisation to check
     (Person("Song", "Special Presidential Envoy", "KOR"), "2017-05-24"),  # a surname alone
     # two Aleksandr Sokolovs: a minister of culture until 2008, a governor from 2022
     (Person("Aleksandr Sokolov", None, "RUS"), "2016-01-01"),

@@ -219,7 +219,8 @@ def test_spellings_link_to_one_wikidata_person(written, country, day, label):
 
 @pytest.mark.parametrize("person,day", [
     (Person("Ilham Aliyev", "President", "TUR"), "2021-07-20"),  # never held an office of Turkey
-    (Person("Mehriban Aliyeva", None, "AZE"), "2005-07-20"),  # another first name (her own office is from 2017)
+    # another first name; her own office is from 2017, more than WINDOW_YEARS later
+    (Person("Mehriban Aliyeva", None, "AZE"), "2001-07-20"),
     (Person("Question"), "2021-07-20"),
     (Person("Aliyev", "President"), "2021-07-20"),  # one word and no country
     (Person("  "), "2021-07-20"),

@@ -80,3 +80,9 @@ def full_name(person: Person) -> str | None:
         return by_words[key]
     name, sides = by_surname.get(key, ("", frozenset()))
     return name if name and side_of(person) in sides else None
+
+
+def known_full_names() -> list[str]:
+    """The full names of the table: people met on the pages whom no list links (their namesakes
+    in a list must not be linked on the name alone, :mod:`kg.people.linking_unique`)."""
+    return list(_table()[1].values())

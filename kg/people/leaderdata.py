@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from typing import Callable
 
-from kg.people.namekey import name_key, name_words, regnal_name, telling_words, unaccented
+from kg.people.namekey import name_key, name_words, regnal_name, similar_word, telling_words, unaccented
 
 #: Wikidata dates are sometimes a day or a month off the publishers' (an inauguration
 #: on the 7th recorded as the 1st); a tenure counts as held this many days either side.
@@ -112,6 +112,7 @@ class LeaderIndex:
         self._by_word: dict[str, set[str]] = {}
         self._by_regnal: dict[tuple[str, str], set[str]] = {}
         self._names_indexed = False
+        self._by_word_end: dict[str, list[str]] | None = None
 
     def index_names(self) -> LeaderIndex:
         """Indexes every spelling by its folded key, words and regnal name, once; the lookups by name call
@@ -181,3 +182,17 @@ class LeaderIndex:
             return set()
         by_word = self.index_names()._by_word
         return set.intersection(*(by_word.get(w, set()) for w in words))
+
+    def with_similar_word(self, word: str) -> set[str]:
+        """QIDs of everyone one of whose spellings has a folded word that may be the folded ``word``
+        spelt otherwise (:func:`kg.people.namekey.similar_word`).  Such a word shares the first two
+        letters or the last three (equal; one letter changed, added or dropped in five or more; a
+        suffix after five alike), so only those are compared, from an index made on first use."""
+        by_word = self.index_names()._by_word
+        if self._by_word_end is None:
+            self._by_word_end = {}
+            for theirs in by_word:
+                for end in (theirs[:2] + "-", "-" + theirs[-3:]):
+                    self._by_word_end.setdefault(end, []).append(theirs)
+        nearby = {*self._by_word_end.get(word[:2] + "-", ()), *self._by_word_end.get("-" + word[-3:], ())}
+        return {qid for theirs in nearby if similar_word(word, theirs) for qid in by_word[theirs]}

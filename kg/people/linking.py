@@ -32,7 +32,11 @@ them, in one of two ways:
   held an office of the country the text gives within some years of the page's date
   (:func:`_by_name_held_near`: met as a party leader or an envoy, in an office the list
   leaves out); met in an office the list dates to other days, they get the list's label
-  (one IRI) and no QID.
+  (one IRI) and no QID, unless the next rule links them;
+- **by a full name no one else carries**: failing all, the one person of all the reference
+  data whose full name the text gives, met for any side within some years of their tenures
+  (:func:`kg.people.linking_unique.unique_full_name`: "Paul Wolfowitz" of the World Bank is
+  the list's United States' Deputy Secretary of Defence).
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
@@ -50,6 +54,7 @@ from dataclasses import replace
 
 from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
+from kg.people.linking_unique import unique_full_name
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
                                similar_word, telling_words, unaccented)
@@ -249,9 +254,11 @@ def link(person: Person, day: str | None, home: str | None = None) -> Person:
         qid = _by_held_office(person, day)
     if not qid:
         near = _by_name_held_near(person, day, home)
-        if near and _dated_elsewhere(person, near):  # not that day's office-holder, but one IRI with them
+        dated_elsewhere = bool(near) and _dated_elsewhere(person, near)
+        unique = unique_full_name(person, day, home) if not near or dated_elsewhere else None
+        if dated_elsewhere and unique != near:  # not that day's office-holder, but one IRI with them
             return replace(person, label=_officeholders().label(near))
-        qid = near
+        qid = near or unique
     if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
         full = full_name(person)
         return replace(person, label=full) if full and not person.label else person
@@ -342,8 +349,9 @@ def _by_name_held_near(person: Person, day: str | None, home: str | None) -> str
 def _dated_elsewhere(person: Person, qid: str) -> bool:
     """Whether the list dates the very office the text gives ``person`` to other days than the
     page's (:func:`_by_name_held_near` found them out of office): its dates say it was not
-    theirs then, so no QID ("President Hamid Karzai" in 2003, whose presidency Wikidata starts
-    in December 2004), though the name is still theirs."""
+    theirs then, so no QID on the name near that office alone ("President Hamid Karzai" in 2003,
+    whose presidency Wikidata starts in December 2004), though the name is still theirs, and a
+    name only they carry still links them (:func:`kg.people.linking_unique.unique_full_name`)."""
     return any(t.country == person.country and _same_post(person.office, t.office)
                for t in _officeholders().of_person(qid))
 
