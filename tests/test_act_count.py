@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from kg.extract.act_count import listed_acts, with_listed_acts
+from kg.extract.quantities import parse_quantities
 from kg.model import Commitment, Quantity, Span
 
 
@@ -109,3 +110,13 @@ def test_a_readout_lists_one_document_per_subject(text: str, expected: int) -> N
 
 def test_named_gatherings_of_one_plural_noun_are_one_visit_each() -> None:
     assert _listed("We will come to attend the SCO and CSTO summits in Bishkek.", "Visit") == ["summit", "summit"]
+
+
+def test_a_delivery_is_given_once_without_its_growth_or_range_start() -> None:
+    text = "Gas deliveries grew by 50 percent to 9 billion cubic metres, and transits from 12 to 18 billion cubic metres."
+    amounts = parse_quantities(text, 0, len(text))
+    chosen = [_commitment("Supply", "RUS", "AUT", item="gas", quantity=q) for q in amounts]
+    out = with_listed_acts(text, Span(0, len(text)), "Supply", chosen)
+    assert [(c.quantity.value, c.quantity.unit) for c in out] == [(9e9, "cubic metre"), (18e9, "cubic metre")]
+    alone = [_commitment("Supply", "RUS", "TUR", item="gas", quantity=Quantity(55, "percent"))]
+    assert with_listed_acts("Russia meets 55 percent of its gas needs.", Span(0, 40), "Supply", alone) == alone

@@ -179,9 +179,12 @@ def with_listed_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitme
     counted = counted_set(norm, sentence) if kind == "Agreement" and COUNTED_SETS else None
     if counted is not None:
         chosen = _with_count(chosen, counted)
+    if kind == "Supply" and COUNTED_SETS:
+        chosen = _one_amount_per_delivery(norm, chosen)
     labels = listed_acts(norm, sentence, kind)
-    if kind == "Agreement" and chosen[0].speaker is None and len(listed := documents_listed(norm, sentence)) > len(labels):
-        labels = listed
+    if kind == "Agreement":
+        labels = max(labels, indefinite_documents(norm, sentence),
+                     documents_listed(norm, sentence) if chosen[0].speaker is None else [], key=len)
     first = chosen[0]
     key = _pair(first)
     mine = [c for c in chosen if _pair(c) == key]
@@ -214,7 +217,7 @@ _DOCUMENTS_HEAD = re.compile(r"(?<!package of )(?<!set of )\b(?:documents|agreem
                              r"contracts|resolutions|treaties)\b[^.;:]{0,60}?(?::|\binclud(?:e|es|ed|ing)\b|"
                              r"\bconcern(?:s|ed|ing)?\b|\brelat\w*,?(?:\s+in particular,)?\s+to\b|\bdeal\w* with\b|"
                              r"\bon\b|\bregarding\b)", re.I)
-_SIGNED = re.compile(r"\b(?:sign|adopt|conclud|initial)\w*", re.I)
+_SIGNED = re.compile(r"\b(?:sign|adopt|conclud|initial)\w*", re.I)  # "documents" alone are signed ones
 _DOCUMENTS_END = re.compile(r"\s+(?:were|was|have been|has been)\s+(?:\w+\s+)?signed\b")
 _ITEMS = re.compile(r",\s+(?:and\s+|as well as\s+)?|\s+as well as\s+")
 
@@ -226,7 +229,7 @@ def documents_listed(norm: str, sentence: Span) -> list[str]:
     an "and" inside an item is left alone ("on trade and investment" is one document's subject)."""
     text = norm[sentence.start:sentence.end]
     head = _DOCUMENTS_HEAD.search(text)
-    if head is None or not _SIGNED.search(text):
+    if head is None or not (_SIGNED.search(text) or head.group().lower().startswith("documents")):
         return []
     body = _DOCUMENTS_END.split(text[head.end():])[0]
     parts = re.split(r";\s*", body) if ";" in body else _ITEMS.split(body)
@@ -265,6 +268,22 @@ def _with_count(chosen: list[Commitment], counted: tuple[Quantity, bool]) -> lis
     kept = chosen if listed else list(firsts.values())
     given = {id(c) for c in firsts.values() if c.quantity is None}
     return [replace(c, quantity=quantity) if id(c) in given else c for c in kept]
+
+
+def _one_amount_per_delivery(norm: str, chosen: list[Commitment]) -> list[Commitment]:
+    """Supply entries without the amounts that measure no delivery of their own: a percentage beside an
+    amount of goods ("deliveries grew by 50 percent to 9 billion cubic metres") and the first number of a
+    range ("from 12 to 18 billion cubic metres"), where the gold gives the delivery once."""
+    def measured(c: Commitment) -> bool:
+        return c.quantity is not None and c.quantity.unit not in (None, "percent")
+    spans = sorted((c.quantity.span.start, c.quantity.span.end) for c in chosen if measured(c) and c.quantity.span)
+    ranged = {start for (start, end), (after, _) in zip(spans, spans[1:])
+              if re.fullmatch(r"\s*(?:to|-|\u2013)\s*", norm[end:after])}
+    with_goods = {_pair(c) for c in chosen if measured(c)}
+    kept = [c for c in chosen
+            if not (c.quantity is not None and c.quantity.unit == "percent" and _pair(c) in with_goods)
+            and not (measured(c) and c.quantity.span and c.quantity.span.start in ranged)]
+    return kept or chosen
 
 
 def _pair(commitment: Commitment) -> tuple[str | None, str | None] | frozenset[str | None]:
