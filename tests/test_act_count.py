@@ -113,7 +113,8 @@ def test_named_gatherings_of_one_plural_noun_are_one_visit_each() -> None:
 
 
 def test_a_delivery_is_given_once_without_its_growth_or_range_start() -> None:
-    text = "Gas deliveries grew by 50 percent to 9 billion cubic metres, and transits from 12 to 18 billion cubic metres."
+    text = ("Gas deliveries grew by 50 percent to 9 billion cubic metres, and transits from 12 to 18 billion "
+            "cubic metres.")
     amounts = parse_quantities(text, 0, len(text))
     chosen = [_commitment("Supply", "RUS", "AUT", item="gas", quantity=q) for q in amounts]
     out = with_listed_acts(text, Span(0, len(text)), "Supply", chosen)

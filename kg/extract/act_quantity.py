@@ -10,9 +10,11 @@ venture's capital.  Once the sentence is taken to state one act of the type
 and that act has no number, the sentence's number is its number when it is
 the only one in such a unit: with two or more nobody can tell which.
 
-Agreements are left alone: "twelve documents were signed" is read as twelve
-entries (:func:`kg.extract.commitment_rules.document_count`), not one with a
-number.
+Agreements are left alone here: a counted set of documents ("twelve documents
+were signed") gets its number where the entries are counted
+(:func:`kg.extract.act_count.counted_set`).  A number written out before a
+thing the annotators count ("two Russian reactors") is read here too, though
+the quantity parser leaves such counts out as no figures.
 """
 
 from __future__ import annotations
