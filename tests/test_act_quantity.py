@@ -39,3 +39,14 @@ def test_an_act_with_its_number_or_several_acts_keep_theirs():
     assert _number(text, "Visit", acts=2) is None  # listed acts: the number is not one act's
     held = Quantity(value=3, unit="meeting")
     assert with_lone_number(text, Span(0, len(text)), "Visit", [_act("Visit", held)])[0].quantity == held
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("As you know, we have purchased two Russian reactors.", "Supply", (2, "reactor")),
+    ("Russia will build five new Russian-language schools in Tajikistan.", "Cooperation", (5, "school")),
+    ("Ten Iranian universities now teach Russian.", "Cooperation", (10, "university")),
+    ("We have worked together for two decades.", "Cooperation", None),  # a written-out count of no thing built
+    ("We will send two reactors and three ships.", "Supply", None),  # two counts: which one is the act's
+])
+def test_a_written_out_count_of_a_thing_annotators_count(text, kind, expected):
+    assert _number(text, kind) == expected

@@ -21,6 +21,11 @@ it).  So "gas deliveries grew to 9 billion cubic metres of gas" is one act and
 qualify a noun ("the oil and gas sector") are no goods.  Where nothing is
 coordinated the sentence states one act and the reader's entries stand.
 
+Documents are also counted as a readout lists them ("documents were signed on A,
+on B and on C": :func:`documents_listed`) and as a sentence counts them ("12
+documents were signed" is one entry carrying the count: :func:`counted_set`);
+a Supply is given once without its growth percentage or the start of a range.
+
 Measured given the gold sentence and type on train (designed there) and dev,
 and in the reader's five-fold out-of-fold F1 on train: see docs/model-card.md.
 """
@@ -31,9 +36,12 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract import cues
-from kg.model import MUTUAL_TYPES, Commitment, Span
+from kg.extract.commitment_rules import agreement_titles, indefinite_documents
+from kg.extract.number_words import PATTERN as WORD_NUMBER, word_value
+from kg.model import MUTUAL_TYPES, Commitment, Quantity, Span
 
 LISTED_ACTS = True  # off: one entry per cue as before (for measuring the change)
+COUNTED_SETS = True  # off: "twelve documents were signed" stays twelve entries (for measuring the change)
 
 # The nouns that name one act each, per type; a type not listed is never counted.
 _EVENT_NOUNS = (r"\b(?:summits?|meetings?|forums?|sessions?|dialogues?|visits?|talks|trips?|conferences?|"
@@ -146,16 +154,42 @@ def listed_acts(norm: str, sentence: Span, kind: str) -> list[str]:
         labels = _labels(run, kind) if closed else [run[0][2]]
         if len(labels) > len(best):
             best = labels
+    if kind == "Visit" and len(named := _named_events(norm, sentence)) > len(best):
+        best = named
     return best if len(best) > 1 else []
+
+
+# "the SCO and CSTO summits", "the G20 and G8 summits": names coordinated before one plural event noun
+_NAME = r"(?:[A-Z][\w-]*|G\d+)"
+_NAMED_EVENTS = re.compile(rf"\b(?P<names>{_NAME}(?:\s*,\s*(?:the\s+)?{_NAME})*,?\s+and\s+(?:the\s+)?{_NAME})\s+"
+                           r"(?P<noun>summits|forums)\b")
+
+
+def _named_events(norm: str, sentence: Span) -> list[str]:
+    """One label per named gathering of a plural event noun: "the SCO and CSTO summits" gives two."""
+    match = _NAMED_EVENTS.search(norm, sentence.start, sentence.end)
+    if match is None:
+        return []
+    names = re.split(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", match.group("names"))
+    return [match.group("noun")[:-1]] * len([n for n in names if n])
 
 
 def with_listed_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitment]) -> list[Commitment]:
     """``chosen`` (the entries of one sentence and type, parties settled) with one more entry for the
     first pair per act the sentence lists beyond those it has: each a copy of the first, without its
-    amount (that belongs to one act), carrying its own goods word for Supply."""
+    amount (that belongs to one act), carrying its own goods word for Supply.  A counted set of
+    documents the sentence does not list is one entry per pair with the count (:func:`counted_set`)."""
     if not chosen or kind not in ACT_NOUNS or not LISTED_ACTS:
         return chosen
+    counted = counted_set(norm, sentence) if kind == "Agreement" and COUNTED_SETS else None
+    if counted is not None:
+        chosen = _with_count(chosen, counted)
+    if kind == "Supply" and COUNTED_SETS:
+        chosen = _one_amount_per_delivery(norm, chosen)
     labels = listed_acts(norm, sentence, kind)
+    if kind == "Agreement":
+        labels = max(labels, indefinite_documents(norm, sentence),
+                     documents_listed(norm, sentence) if chosen[0].speaker is None else [], key=len)
     first = chosen[0]
     key = _pair(first)
     mine = [c for c in chosen if _pair(c) == key]
@@ -166,6 +200,95 @@ def with_listed_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitme
     more = [replace(first, quantity=None, item=label if kind == "Supply" else first.item)
             for label in fresh[:len(labels) - len(mine)]]
     return chosen + more
+
+
+# "signed 12 documents", "a package of 18 agreements", "around 40 joint agreements": a count of documents,
+# with at most two modifiers between ("inter-governmental", "joint") that are not the signers ("two parties
+# signed documents" counts parties)
+_COUNTED = re.compile(rf"\b(?P<n>{WORD_NUMBER}|\d{{1,3}})\s+(?P<modifiers>(?:[\w-]+\s+){{0,2}}?)"
+                      r"(?P<noun>documents|agreements|protocols|memoranda|memorandums|contracts|treaties|"
+                      r"resolutions|declarations|roadmaps|deals)\b", re.I)
+_SIGNERS = re.compile(r"\b(?:parties|sides|countries|nations|states|leaders|presidents|heads|delegations|"
+                      r"governments|signed|and|or|of)\b", re.I)
+_LIST_OPENS = re.compile(r"[:\u2014\u2013]|\s-\s|\binclud\w*|\bsuch as\b|\bamong (?:them|others)\b|"
+                         r"\bin particular\b|\bnamely\b", re.I)
+_SINGULAR = {"memoranda": "memorandum", "memorandums": "memorandum", "treaties": "treaty"}
+
+
+# a readout's list of signed documents: a plural document noun, then what opens the list of their subjects
+# ("documents were signed on A, on B and on C", "the signed documents are related to A, B, C", "agreements:
+# on A; on B")
+_DOCUMENTS_HEAD = re.compile(r"(?<!package of )(?<!set of )\b(?:documents|agreements|memorand(?:a|ums)|statements|"
+                             r"declarations|protocols|contracts|resolutions|treaties)\b[^.;:]{0,60}?"
+                             r"(?::|\binclud(?:e|es|ed|ing)\b|\bconcern(?:s|ed|ing)?\b|"
+                             r"\brelat\w*,?(?:\s+in particular,)?\s+to\b|\bdeal\w* with\b|\bon\b|\bregarding\b)", re.I)
+_SIGNED = re.compile(r"\b(?:sign|adopt|conclud|initial)\w*", re.I)  # "documents" alone are signed ones
+_DOCUMENTS_END = re.compile(r"\s+(?:were|was|have been|has been)\s+(?:\w+\s+)?signed\b")
+_ITEMS = re.compile(r",\s+(?:and\s+|as well as\s+)?|\s+as well as\s+")
+
+
+def documents_listed(norm: str, sentence: Span) -> list[str]:
+    """The subjects of the signed documents a narrator's sentence lists after a plural document noun, one
+    per document (GOLD-FORMAT: a sentence listing six signed documents gives six Agreements), or [] for
+    fewer than two.  Items are split at semicolons where there are any, else at commas and "as well as";
+    an "and" inside an item is left alone ("on trade and investment" is one document's subject)."""
+    text = norm[sentence.start:sentence.end]
+    head = _DOCUMENTS_HEAD.search(text)
+    if head is None or not (_SIGNED.search(text) or head.group().lower().startswith("documents")):
+        return []
+    body = _DOCUMENTS_END.split(text[head.end():])[0]
+    parts = re.split(r";\s*", body) if ";" in body else _ITEMS.split(body)
+    items = [part.strip(" .") for part in parts if len(part.strip(" .")) > 2]
+    return items if len(items) > 1 else []
+
+
+def counted_set(norm: str, sentence: Span) -> tuple[Quantity, bool] | None:
+    """The count of a set of documents the sentence gives, as a quantity with the document noun for unit,
+    and whether the sentence also lists documents ("ten documents, including agreements on A and B",
+    "four documents: on A, on B ..."); None where it counts no documents, or one.  The gold gives an
+    unlisted set one Agreement carrying the count ("12 documents were signed", "about 250 agreements")
+    and a listed one an entry per listed document, one of them carrying the count."""
+    match = next((m for m in _COUNTED.finditer(norm, sentence.start, sentence.end)
+                  if not _SIGNERS.search(m.group("modifiers"))), None)
+    if match is None:
+        return None
+    raw = match.group("n")
+    value = int(raw) if raw.isdigit() else int(word_value(raw))
+    if value < 2:
+        return None
+    noun = match.group("noun").lower()
+    listed = bool(_LIST_OPENS.search(norm, match.end(), sentence.end) or agreement_titles(norm, norm, sentence)
+                  or indefinite_documents(norm, sentence))
+    return Quantity(value=value, unit=_SINGULAR.get(noun, noun.removesuffix("s")),
+                    span=Span(match.start(), match.end())), listed
+
+
+def _with_count(chosen: list[Commitment], counted: tuple[Quantity, bool]) -> list[Commitment]:
+    """An unlisted set: one entry per pair carrying the count; a listed one: the entries, the first of
+    each pair carrying the count where it has no amount of its own ("worth $1.3 billion")."""
+    quantity, listed = counted
+    firsts: dict = {}
+    for commitment in chosen:
+        firsts.setdefault(_pair(commitment), commitment)
+    kept = chosen if listed else list(firsts.values())
+    given = {id(c) for c in firsts.values() if c.quantity is None}
+    return [replace(c, quantity=quantity) if id(c) in given else c for c in kept]
+
+
+def _one_amount_per_delivery(norm: str, chosen: list[Commitment]) -> list[Commitment]:
+    """Supply entries without the amounts that measure no delivery of their own: a percentage beside an
+    amount of goods ("deliveries grew by 50 percent to 9 billion cubic metres") and the first number of a
+    range ("from 12 to 18 billion cubic metres"), where the gold gives the delivery once."""
+    def measured(c: Commitment) -> bool:
+        return c.quantity is not None and c.quantity.unit not in (None, "percent")
+    spans = sorted((c.quantity.span.start, c.quantity.span.end) for c in chosen if measured(c) and c.quantity.span)
+    ranged = {start for (start, end), (after, _) in zip(spans, spans[1:])
+              if re.fullmatch(r"\s*(?:to|-|\u2013)\s*", norm[end:after])}
+    with_goods = {_pair(c) for c in chosen if measured(c)}
+    kept = [c for c in chosen
+            if not (c.quantity is not None and c.quantity.unit == "percent" and _pair(c) in with_goods)
+            and not (measured(c) and c.quantity.span and c.quantity.span.start in ranged)]
+    return kept or chosen
 
 
 def _pair(commitment: Commitment) -> tuple[str | None, str | None] | frozenset[str | None]:
