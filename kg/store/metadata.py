@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -157,8 +158,8 @@ def contents_of(store: Store) -> Contents:
     from kg.store import census
 
     release = getattr(store, "release_memory", None)
-    examples = [r["m"] for r in _rows(store, "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3")]
-    if release is not None:  # ordering every meeting read 14 MB at 28,900 pages: let go before the counts
+    examples = first_meetings(store)
+    if release is not None:  # reading every meeting read 14 MB at 28,900 pages: let go before the counts
         release()
     kept = census.kept(store)  # a store directory keeps its graphs' counts beside it
     if kept is not None:
@@ -173,6 +174,23 @@ def contents_of(store: Store) -> Contents:
     transcripts = _count(store, "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?t a irkg:Transcript }")
     return Contents(store.count(), transcripts, licence_rows(store),
                     [(r["c"].value, int(r["n"].value)) for r in classes], examples)
+
+
+#: the description's example resources: the first meetings by IRI
+EXAMPLES = "SELECT ?m WHERE { ?m a irkg:Meeting } ORDER BY ?m LIMIT 3"
+
+
+def first_meetings(store: Store) -> list[Term]:
+    """The first three meetings by IRI, as :data:`EXAMPLES` gives them.
+
+    An embedded store streams its meetings and the smallest are kept here: Oxigraph's ORDER BY took
+    0.1 s for the 1,917 meetings of 7,225 kremlin-news pages (a twentieth of a build adding 100 pages),
+    reading them 0.008 s.  The order is SPARQL's for these terms: blank nodes before IRIs, IRIs by
+    their code points (Python's order of strings).  Any other store is asked the ORDER BY query."""
+    if getattr(store, "raw", None) is None:
+        return [r["m"] for r in _rows(store, EXAMPLES)]
+    meetings = (row["m"] for row in store.query("SELECT ?m WHERE { ?m a irkg:Meeting }"))
+    return heapq.nsmallest(3, meetings, key=lambda term: (isinstance(term, NamedNode), term.value))
 
 
 def dataset_triples(store: Store, base: str = DEFAULT_BASE, activity: NamedNode | None = None,
