@@ -223,6 +223,23 @@ def test_the_table_forgets_a_graph_and_counts_the_words_of_the_claims_it_keeps(t
         assert table.graphs() == {"g2"} and table.size == 1
 
 
+def test_the_table_reads_only_threads_with_an_earlier_and_a_later_claim(tmp_path):
+    """A thread of promises alone, or of outcomes alone, cannot link: it is never read back; a thread with
+    both is, its claims of other statuses left out, and links."""
+    from kg.building.claimtable import ClaimTable
+    from kg.building.followup import EARLIER, LATER, table_links, table_rows
+
+    alone = [claim("p1", "planned", "2021-01-01", "wheat", item="wheat"),
+             claim("p2", "proposed", "2021-02-01", "wheat", item="wheat"),
+             claim("o1", "ongoing", "2021-03-01", "grain", item="grain"),
+             claim("o2", "completed", "2021-04-01", "grain", item="grain")]
+    mixed = [PROMISE, KEPT, claim("c", "cancelled", "2021-05-01", "vaccine")]
+    with ClaimTable(tmp_path / "t.sqlite") as table:
+        table.put("g1", table_rows(alone + mixed))
+        threads = list(table.threads(EARLIER, LATER))
+        assert [[fields[0] for fields, _ in thread] for thread in threads] == [[PROMISE.iri, KEPT.iri]]
+        assert [(link.earlier, link.later) for link in table_links(table)] == [(PROMISE, KEPT)]
+
 def test_pairs_left_unscored_never_change_the_links():
     """The linker scores only pairs that share a word, an item or a title: the links are those of
     scoring every pair, at the default threshold and at thresholds under and over a pair of nothing shared."""

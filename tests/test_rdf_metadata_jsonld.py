@@ -110,6 +110,20 @@ def test_dataset_counts_classes_examples_endpoint_and_dumps():
         ox.NamedNode("https://www.iana.org/assignments/media-types/text/turtle")]
 
 
+def test_the_example_meetings_are_those_the_order_by_query_gives():
+    """Read and ordered here for an embedded store, asked with ORDER BY of any other: the same three,
+    whatever order they were written in, with IRIs that differ past ASCII and a blank node."""
+    store = OxigraphStore(None)
+    names = ["b", "a\u00e9", "a~", "A", "a", "\u4e2d", "a-z", "a/b", "ab"]
+    meetings = [ox.NamedNode(f"https://example.org/id/meeting/{name}") for name in names] + [ox.BlankNode("m1")]
+    graph = ox.NamedNode("https://example.org/id/graph/g")
+    store.add_triples(graph, [ox.Triple(m, TYPE, ns.irkg("Meeting")) for m in meetings])
+    expected = [row["m"] for row in store.query(metadata.EXAMPLES)]
+    assert metadata.first_meetings(store) == expected and len(expected) == 3
+    assert isinstance(expected[0], ox.BlankNode) and expected[1].value.endswith("/A")
+    store.raw.remove(ox.Quad(ox.BlankNode("m1"), TYPE, ns.irkg("Meeting"), graph))
+    assert metadata.first_meetings(store) == [row["m"] for row in store.query(metadata.EXAMPLES)]
+
 def test_metadata_keeps_every_build_and_points_at_the_latest():
     store = OxigraphStore(None)
     transcripts(store, [CC_BY_4])

@@ -208,7 +208,7 @@ def _links(table: ClaimTable, threshold: float) -> Iterator[FollowUp]:
     idf = {w: math.log((1 + n) / (1 + k)) + 1 for w, k in frequency.items()}
     # "cooperation", "economic", "projects": shared by everything, once there are enough quotes
     common = {w for w, k in frequency.items() if k > COMMON_SHARE * n} if n >= COMMON_FROM else set()
-    for thread in table.threads(EARLIER | LATER):
+    for thread in table.threads(EARLIER, LATER):
         claims = [(Claim(*fields), bag) for fields, bag in thread]
         weighed = {c.iri: _Weighed(bag - common, idf, c.date) for c, bag in claims}
         earlier = sorted(((c, weighed[c.iri]) for c, _ in claims if c.status in EARLIER), key=lambda p: p[0].date)

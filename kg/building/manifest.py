@@ -40,7 +40,8 @@ _DRIVERS = frozenset({
     "building/sink.py", "building/tally.py", "building/result.py", "building/incremental.py", "store/shards.py",
     "store/ondisk.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
-    "building/followup.py", "building/claimtable.py", "building/beside.py", "store/census.py", "store/counts.py",
+    "building/followup.py", "building/claimtable.py", "building/beside.py", "building/relink.py", "store/census.py",
+    "store/counts.py",
     "store/metadata.py", "store/kept.py",
 })
 _PACKAGE = Path(__file__).resolve().parent.parent

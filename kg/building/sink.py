@@ -59,6 +59,7 @@ class StoreSink:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._beside = None  # what a store directory keeps beside it (kg.building.beside), once written to
+        self._relink = None  # links being worked out while the build is described (kg.building.relink)
 
     def write_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
         return self.store.replace_graph(graph, triples)
@@ -83,16 +84,29 @@ class StoreSink:
         remove_transcript(self.store, graph)  # and what only it brought to the entities graph
 
     def link_followups(self, base: str) -> None:
+        """Links between transcripts, rewritten whole: in a store directory worked out in a forked process
+        and written by :meth:`record_build` (:mod:`kg.building.relink`), in any other store now."""
         from kg.building.followup import link_followups
+        from kg.building.relink import Relink
 
         self._close_beside()
-        link_followups(self.store, base)  # links between transcripts: rewritten whole
+        relink = Relink(self.store, base)
+        if relink.start():
+            self._relink = relink
+        else:
+            link_followups(self.store, base)
 
     def record_build(self, record: BuildRecord, base: str) -> None:
+        """The build's record and the description; links being worked out are written while it counts."""
         from kg.store.metadata import write_metadata
 
         self._close_beside()  # the build flushed before, if it was a large one (kg.building.builder)
-        write_metadata(self.store, record, base)
+        relink, self._relink = self._relink, None
+        try:
+            write_metadata(self.store, record, base, late=relink and (relink.graph, relink.finish))
+        finally:
+            if relink is not None and not relink.finished:  # the count failed before it wrote them
+                relink.finish()
 
     def _close_beside(self) -> None:
         """Commit what is kept beside the store: the linker and the census read it next."""

@@ -13,12 +13,16 @@ store without ``release_memory`` (in memory, or an endpoint) still answers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from pyoxigraph import DefaultGraph, RdfFormat, parse
 
 from kg.rdf import namespace as ns
 from kg.resources import extra_turtle, resource_path
 from kg.store.protocol import Store, Term
+
+if TYPE_CHECKING:
+    from kg.store.counts import Late
 
 #: named graphs one query reads (the quads of 500 kremlin-news graphs: 1-2 MB to read)
 PAGE = 500
@@ -28,13 +32,15 @@ CLASS_PAGE = 20_000
 Release = Callable[[], object]
 
 
-def kept(store: Store) -> tuple[int, int, list[tuple[str | None, Term | None, int]], list[tuple[str, int]]] | None:
+def kept(store: Store, late: Late | None = None
+         ) -> tuple[int, int, list[tuple[str | None, Term | None, int]], list[tuple[str, int]]] | None:
     """(quads, transcripts, licences, classes) as :func:`quads`, :func:`licences` and :func:`classes` count
     them, from the counts kept beside a writable store directory (:mod:`kg.store.counts`): only the graphs
-    they do not hold yet and the shared graphs are read.  None for any other store."""
+    they do not hold yet and the shared graphs are read, and a ``late`` graph counted from its triples
+    (:data:`kg.store.counts.Late`).  None for any other store (``late`` not written)."""
     from kg.store.counts import publisher_term, store_counts
 
-    counted = store_counts(store)
+    counted = store_counts(store, late)
     if counted is None:
         return None
     total, by_class, rows = counted

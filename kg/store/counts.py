@@ -86,6 +86,17 @@ class Others:
     facts: set[tuple[str, str, str | None]] = field(default_factory=set)
 
 
+    def add(self, counts: GraphCounts) -> None:
+        """Count one more graph, whose typed resources no graph counted already has (the follow-ups')."""
+        for iri, n in Counter(iri for iri, _ in counts.members).items():
+            self.classes[iri] = self.classes.get(iri, 0) + n
+        self.quads += counts.quads
+        self.facts |= counts.facts
+
+
+#: a graph written while the store is counted (the follow-up links, :mod:`kg.building.relink`): its IRI,
+#: and what writes it and returns its triples; the count leaves the graph as it was out and adds these
+Late = tuple[ox.NamedNode, Callable[[], list[ox.Triple]]]
 #: (quads, {class IRI: resources}, [(licence IRI, publisher N-Triples, transcripts)])
 Totals = tuple[int, dict[str, int], list[tuple[str | None, str | None, int]]]
 
@@ -220,18 +231,22 @@ class Counts(kept.KeptFile):
             self._db = None
 
 
-def store_counts(store: Store) -> Totals | None:
+def store_counts(store: Store, late: Late | None = None) -> Totals | None:
     """The :meth:`Counts.totals` of every graph of a writable store directory, the default graph's quads
     included: the kept graphs' counts from the file beside it (brought up to date first), the others
-    counted now.  None for any other store."""
+    counted now, and a ``late`` graph last, from its triples.  None for any other store (``late`` not
+    written)."""
     table = Counts.beside(store)
     if table is None:
         return None
     release = getattr(store, "release_memory", lambda: False)
     with table:
-        others = _count_together(store, [ox.NamedNode(g) for g in table.catch_up(store, release)], release)
-        others.quads += store.count(ox.DefaultGraph())
-        return table.totals(others)
+        others = [g for g in table.catch_up(store, release) if late is None or g != late[0].value]
+        counted = _count_together(store, [ox.NamedNode(g) for g in others], release)
+        counted.quads += store.count(ox.DefaultGraph())
+        if late is not None:
+            counted.add(counts_of_triples(late[1]()))
+        return table.totals(counted)
 
 
 def _count_together(store: Store, graphs: list[ox.NamedNode], release: Callable[[], object]) -> Others:
