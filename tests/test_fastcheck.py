@@ -148,6 +148,24 @@ def test_a_shape_it_cannot_read_sends_what_it_targets_to_the_engine(pyshacl_vali
     assert not FastCheck(shapes, load_ontology()).conforms(data)
 
 
+def test_a_shape_that_is_a_class_checks_its_instances(pyshacl_validator, base_graph):
+    """SHACL's implicit class target: the instances of a shape that is also a class are its focus nodes."""
+    shapes = rdflib.Graph()
+    for triple in load_shapes():
+        shapes.add(triple)
+    shapes.parse(data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        <urn:x:Odd> a sh:NodeShape, rdfs:Class ; sh:property [ sh:path <urn:x:name> ; sh:minCount 1 ] .""",
+                 format="turtle")
+    quick = FastCheck(shapes, load_ontology())
+    data = base_graph + pyshacl_validator.context(base_graph)
+    odd = ox.Triple(ox.NamedNode("urn:x:a"), ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    ox.NamedNode("urn:x:Odd"))
+    named = ox.Triple(ox.NamedNode("urn:x:a"), ox.NamedNode("urn:x:name"), ox.Literal("a"))
+    assert quick.conforms(data)
+    assert not quick.conforms(data + [odd])
+    assert quick.conforms(data + [odd, named])
+
+
 def test_the_build_check_takes_the_quick_verdict_only_when_sure(engine, base_graph):
     """A conforming graph: no report; a broken one: the engine's report, as before."""
     graph = ox.NamedNode("https://example.org/graph/x")

@@ -74,24 +74,35 @@ class FastCheck:
         self._compiled: dict = {}
         self.inverse: set[ox.NamedNode] = set()  # predicates some path reads backwards
         self.targets: list[tuple[str, ox.NamedNode, Shape | None]] = []
-        for node in sorted(self._target_shapes(), key=str):
+        self.blind = False  # a target it cannot name (a blank node): every graph goes to the engine
+        implicit = set(shapes.subjects(RDF.type, RDFS.Class)) | set(shapes.subjects(RDF.type, rdflib.OWL.Class))
+        for node in sorted(self._target_shapes() | implicit, key=str):
             shape = self._compile(node)
             for kind, predicate in (("class", SH.targetClass), ("subjects", SH.targetSubjectsOf),
                                     ("objects", SH.targetObjectsOf), ("node", SH.targetNode)):
                 for target in shapes.objects(node, predicate):
-                    self.targets.append((kind, ox_term(target), shape))
-                    if kind == "objects":
-                        self.inverse.add(ox_term(target))
+                    self._add_target(kind, target, shape)
+            if node in implicit:  # a shape that is a class too targets its instances
+                self._add_target("class", node, shape)
+
+    def _add_target(self, kind: str, target, shape: Shape | None) -> None:
+        try:
+            term = ox_term(target)
+        except Unsure:
+            self.blind = True
+            return
+        self.targets.append((kind, term, shape))
+        if kind == "objects":
+            self.inverse.add(term)
 
     def _target_shapes(self) -> set:
         targets = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode)
-        found = {s for p in targets for s in self.shapes.subjects(p, None)}
-        implicit = {s for s in self.shapes.subjects(RDF.type, RDFS.Class)} | \
-                   {s for s in self.shapes.subjects(RDF.type, rdflib.OWL.Class)}
-        return found | implicit
+        return {s for p in targets for s in self.shapes.subjects(p, None)}
 
     def conforms(self, data: Sequence[ox.Triple]) -> bool:
         """True when no shape gives ``data`` a violation, surely; False when it may (ask the engine)."""
+        if self.blind:
+            return False
         try:
             index = Index(data, self.supers, self.inverse)
             if index.has_subclass_data:  # the data's own class hierarchy: leave it to the engine
