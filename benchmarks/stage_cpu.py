@@ -1,10 +1,11 @@
 """CPU time of each stage of a build worker's page, in this process: where a page's time goes.
 
-    python benchmarks/stage_cpu.py [--corpus DIR] [--pages 300] [--reader model] [--profile tottime]
+    python benchmarks/stage_cpu.py [--corpus DIR] [--pages 300] [--spread] [--reader model] [--profile tottime]
 
 The sample is long pages of 2015-2020 (every third of the ``3 * --pages``
 longest pages whose first lines name one of those years), the pages where a
-build spends most.  Each page is parsed, run through the pipeline's
+build spends most; with ``--spread``, every k-th page of the sorted corpus
+instead, as a whole build sees them.  Each page is parsed, run through the pipeline's
 components, mapped, checked against the shapes as a build checks it and
 packed for the writer; the CPU seconds (``time.process_time``, so other work
 on a shared machine counts less than in wall time) of each stage are summed.
@@ -38,10 +39,17 @@ def long_pages(corpus: Path, count: int) -> list[str]:
     return [path for _, path in sized[: 3 * count]][::3][:count]
 
 
+def spread_pages(corpus: Path, count: int) -> list[str]:
+    """Every k-th page of the sorted corpus, ``count`` of them."""
+    paths = sorted(str(path) for path in corpus.glob("*.txt"))
+    return paths[:: max(1, len(paths) // count)][:count]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--spread", action="store_true", help="every k-th page, not the long ones")
     parser.add_argument("--reader", default="model", choices=("model", "rules"))
     parser.add_argument("--profile", help="print a cProfile sorted by this key instead (tottime, cumulative)")
     args = parser.parse_args(argv)
@@ -53,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     from kg.rdf.wire import pack
     from kg.validation.shacl import build_check
 
-    pages = [t for t in read_all(long_pages(args.corpus, args.pages)) if not isinstance(t, Exception)]
+    paths = spread_pages(args.corpus, args.pages) if args.spread else long_pages(args.corpus, args.pages)
+    pages = [t for t in read_all(paths) if not isinstance(t, Exception)]
     pipeline, check = pipeline_for(args.reader), build_check(DEFAULT_BASE)
     seconds: dict[str, float] = {}
 
