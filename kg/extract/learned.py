@@ -42,6 +42,7 @@ from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_joint import blend, blend_joint, joined_rows, softmax
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
+from kg.extract.party_group import lone_country, toward_group
 from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
 from kg.extract.reader_json import FORMAT_VERSION
@@ -303,16 +304,20 @@ def settle_act(doc: Document, norm: str, reader: SentenceReader, reading: Readin
     if chosen and reader.party_weights:
         ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
         chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
-    chosen = with_partners(doc, kind, reading.candidate, two_sided_acts(norm, reading.candidate.sentence, kind, chosen))
+    chosen = with_partners(doc, kind, reading.candidate,
+                           two_sided_acts(norm, reading.candidate.sentence, kind, chosen, lone_country(doc)))
     status = act_status(norm, reader, reading, kind, chosen[0]) if chosen and reader.status_weights else None
     return [replace(c, status=status) for c in chosen] if status else chosen
 
 
-def two_sided_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitment]) -> list[Commitment]:
-    """The entries of one sentence and ``kind`` that have two different sides, one more per act the
-    sentence lists (:mod:`kg.extract.act_count`), a lone act's number (:mod:`kg.extract.act_quantity`):
-    the step the reader, its training and its tuning share."""
-    listed = with_listed_acts(norm, sentence, kind, [c for c in chosen if c.by and c.to and c.by != c.to])
+def two_sided_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitment],
+                   lone: str | None = None) -> list[Commitment]:
+    """The entries of one sentence and ``kind`` that have two different sides (or, on a page whose
+    principals hold the one country ``lone``, given by it to no country: :mod:`kg.extract.party_group`),
+    one more per act the sentence lists (:mod:`kg.extract.act_count`), a lone act's number
+    (:mod:`kg.extract.act_quantity`): the step the reader, its training and its tuning share."""
+    sided = toward_group(chosen, lone) if lone else [c for c in chosen if c.by and c.to and c.by != c.to]
+    listed = with_listed_acts(norm, sentence, kind, sided)
     return with_lone_number(norm, sentence, kind, listed)
 
 

@@ -31,6 +31,7 @@ from kg.extract.learned import (
     status_features, two_sided_acts,
 )
 from kg.extract.learned_status import act_status_features, rule_status_of
+from kg.extract.party_group import lone_country
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
@@ -223,7 +224,8 @@ def select(scored: Sequence[Scored], keep: dict[str, float], propose: dict[str, 
                 chosen = decide(reading, kind, keep[kind], propose[kind], lambda: proposals[kind])
                 if chosen and kind in ranked:
                     chosen = apply_parties(kind, chosen, ranked[kind], override, extra)
-                chosen = two_sided_acts(s.page.norm, reading.candidate.sentence, kind, chosen)
+                chosen = two_sided_acts(s.page.norm, reading.candidate.sentence, kind, chosen,
+                                        lone_country(s.page.doc))
                 new_status = status(reading, kind, chosen[0]) if status and chosen else None
                 for c in chosen:
                     entry = commitment_json(s.page.doc, c)

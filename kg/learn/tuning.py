@@ -20,6 +20,7 @@ from kg.eval.scoring import Counts, _commitment_matches
 from kg.extract.learned import (
     SentenceReader, apply_parties, distinct_key, propose_commitment, rank_pairs, two_sided_acts,
 )
+from kg.extract.party_group import lone_country
 from kg.model import COMMITMENT_TYPES, Commitment
 
 
@@ -66,7 +67,7 @@ def page_options(page, scores: list[dict[str, float]], reader: SentenceReader, o
             if hits and reader.party_weights:
                 ranked = rank_pairs(page.doc, page.norm, reader, candidate, kind, hits[0])
                 hits = apply_parties(kind, hits, ranked, override, extra)
-            found = two_sided_acts(page.norm, candidate.sentence, kind, hits)
+            found = two_sided_acts(page.norm, candidate.sentence, kind, hits, lone_country(page.doc))
             option = Option(ruled, score[kind], found)
             for c in found:
                 option.keys.append(distinct_key(c))
