@@ -203,7 +203,7 @@ EXCLUSION_RECORDS: tuple[Cue, ...] = (
         why="an old document as context"),
     Cue("not-agreement/year-before-document", "exclude", "Agreement",
         r"(?<![-\u2013\u2014/])\b(?:19|20)\d\d (?:[\w-]+ ){0,2}(?:agreements?|treat(?:y|ies)|accords?|"
-        r"conventions?|declarations?|memorand(?:um|a))\b",
+        r"conventions?|declarations?|memorand(?:ums?|a))\b",
         matches=("The 1997 treaty set our borders.",),
         misses=("We signed the 2025-2030 agreement on energy.",),
         why="a document of a past year named as history; a range of years is the term of a new one"),
