@@ -20,6 +20,7 @@ from kg.extract.learned import (
     Reading, SentenceReader, _sigmoid, apply_parties, decide, load_reader,
     sentence_features, status_features,
 )
+from kg.extract.reader_features import _TOKEN, _abstract_words
 from kg.extract.reader_json import model_to_json
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.learned_status import act_status_features, intent_features, rule_status_of
@@ -353,3 +354,13 @@ def test_a_gold_quote_labels_the_sentence_that_shares_most_of_its_words():
     texts = ["We will supply gas.", "We will supply gas to Serbia next year.", "Thank you."]
     assert _best_sentence(texts, "We will supply gas to Serbia next year.") == 1
     assert _best_sentence(texts, "Something else entirely was said.") is None
+
+
+@given(st.text(alphabet="ab'1 2٣Z-x", max_size=30))
+def test_digit_runs_become_num_as_if_each_digit_token_were_renamed(page, text):
+    # _abstract_words renames digit runs before the split; the words must be those of splitting first
+    # and renaming every token made of digits (as the reader did when the model was trained)
+    doc = replace(page[0], countries=())  # the words come from norm; the page gives no countries
+    norm = normalise(text)
+    expected = ["num" if w.isdigit() else w for w in _TOKEN.findall(norm.lower())]
+    assert _abstract_words(doc, norm, Span(0, len(norm))) == expected

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import permutations
 from typing import Iterable
 
@@ -83,6 +84,16 @@ class PairContext:
             if code not in seen:
                 seen.append(code)
         return seen[:_MAX_COUNTRIES]
+
+    @cached_property
+    def _role_table(self) -> dict[str, tuple[str, ...]]:
+        """Each candidate side's roles (:func:`_roles`), worked out once: every pair asks for them twice."""
+        return {code: tuple(_roles(self, code)) for code in self.codes}
+
+    def roles_of(self, code: str) -> tuple[str, ...]:
+        """The roles of one side (:func:`_roles`), from the table for a candidate side."""
+        found = self._role_table.get(code)
+        return found if found is not None else tuple(_roles(self, code))
 
 
 def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span, kind: str,
@@ -198,10 +209,10 @@ def pair_features(context: PairContext, pair: tuple[str, str], rule_pair: tuple[
     a, b = pair
     group = "m" if context.kind in MUTUAL_TYPES else "d"
     feats = {"bias", f"{group}:bias", f"k:{context.kind}"}
-    for role in _roles(context, a):
+    for role in context.roles_of(a):
         feats.add(f"{group}:a:{role}")
         feats.add(f"{context.kind}:a:{role}")
-    for role in _roles(context, b):
+    for role in context.roles_of(b):
         feats.add(f"{group}:b:{role}")
         feats.add(f"{context.kind}:b:{role}")
     same = (a, b) == rule_pair or (group == "m" and {a, b} == set(rule_pair))
@@ -233,8 +244,8 @@ def _cue_features(context: PairContext, a: str, b: str) -> set[str]:
     "invite ... to visit Korea" and "a visit to Korea" name Korea the same way
     and point opposite ways; only the verb around tells the ranker which.
     """
-    roles_a = [r for r in _roles(context, a) if r in _CROSSED_ROLES]
-    roles_b = [r for r in _roles(context, b) if r in _CROSSED_ROLES]
+    roles_a = [r for r in context.roles_of(a) if r in _CROSSED_ROLES]
+    roles_b = [r for r in context.roles_of(b) if r in _CROSSED_ROLES]
     out = set()
     for cue in context.cues:
         out.update(f"{context.kind}:{cue}:a:{role}" for role in roles_a)

@@ -220,4 +220,9 @@ def _abstract_words(doc: Document, norm: str, sentence: Span) -> list[str]:
             pieces.append(" ctry ")
             at = mention.span.end
     pieces.append(norm[at:sentence.end])
-    return ["num" if w.isdigit() else w for w in _TOKEN.findall("".join(pieces).lower())]
+    # each run of digits (a token of its own) becomes the word "num" before the split: the same words as
+    # splitting first and renaming the tokens made only of digits, without a test per word
+    return _TOKEN.findall(_DIGITS.sub(" num ", "".join(pieces).lower()))
+
+
+_DIGITS = re.compile(r"\d+")
