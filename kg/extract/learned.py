@@ -107,12 +107,10 @@ class SentenceReader:
         # the sigmoids, the softmax and the blend inlined, each the same expression as _sigmoid, softmax and blend
         width = len(self.types)
         totals = list(map(sum, zip(*filter(None, map(self._with_joint.get, features))))) or [0.0] * (2 * width + 1)
-        exp, share = math.exp, self.joint_blend
-        classes = totals[width:]
-        top = max(classes)
-        exps = [exp(v - top) for v in classes]
+        exp, share, own = math.exp, self.joint_blend, 1.0 - self.joint_blend
+        top = max(totals[width:])
+        exps = [exp(v - top) for v in totals[width:]]
         whole = sum(exps)
-        own = 1.0 - share
         return {t: own * (1.0 / (1.0 + exp(-v)) if v >= 0 else exp(v) / (1.0 + exp(v))) + share * (e / whole)
                 for t, v, e in zip(self.types, totals, exps[1:])}
 
