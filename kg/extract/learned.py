@@ -39,7 +39,7 @@ from kg.extract.act_count import with_listed_acts
 from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
-from kg.extract.learned_joint import blend_joint, joined_rows
+from kg.extract.learned_joint import blend, blend_joint, joined_rows, softmax
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
 from kg.extract.party_group import lone_country, toward_group
@@ -103,16 +103,11 @@ class SentenceReader:
         return joined_rows(self.weights, self.joint or {}, len(self.types), len(self.types) + 1)
 
     def _linear_and_joint(self, features: list[str]) -> dict[str, float]:
-        # _linear and blend_joint in one lookup per feature: the same sums, since a sum plus 0.0 is the sum;
-        # the sigmoids, the softmax and the blend inlined, each the same expression as _sigmoid, softmax and blend
+        # _linear and blend_joint in one lookup per feature: the same sums, since a sum plus 0.0 is the sum
         width = len(self.types)
         totals = list(map(sum, zip(*filter(None, map(self._with_joint.get, features))))) or [0.0] * (2 * width + 1)
-        exp, share, own = math.exp, self.joint_blend, 1.0 - self.joint_blend
-        top = max(totals[width:])
-        exps = [exp(v - top) for v in totals[width:]]
-        whole = sum(exps)
-        return {t: own * (1.0 / (1.0 + exp(-v)) if v >= 0 else exp(v) / (1.0 + exp(v))) + share * (e / whole)
-                for t, v, e in zip(self.types, totals, exps[1:])}
+        own = {t: _sigmoid(v) for t, v in zip(self.types, totals)}
+        return blend(own, softmax(totals[width:]), self.joint_blend)
 
     def _linear(self, features: list[str]) -> dict[str, float]:
         # the lookups and the column sums run in C (map, filter, zip), added in the features' order
@@ -292,12 +287,8 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
     """The commitments of ``doc`` as ``reader`` decides them over the rules' hits."""
     norm = normalise(doc.text)
     out: list[Commitment] = []
-    propose = reader.propose
     for reading in readings(doc, reader):
-        ruled = bool(reading.candidate.rules)
         for kind in reader.types:
-            if not ruled and reading.scores[kind] < propose[kind]:
-                continue  # what decide gives a sentence without rule hits below the propose threshold: nothing
             chosen = decide(reading, kind, reader.keep[kind], reader.propose[kind],
                             lambda: propose_commitment(doc, norm, reader, reading.candidate, kind))
             if chosen:  # most sentences state no act of most types: nothing to settle
