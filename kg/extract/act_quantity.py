@@ -57,6 +57,7 @@ COUNTED_THINGS: dict[str, frozenset[str]] = {
 _WRITTEN_COUNT = re.compile(r"\b(?P<n>" + "|".join(w for w in (*ONES, *TEENS) if w != "one") +
                             r")\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+?)(?:es|s)\b", re.I)
 _SINGULAR_FIXES = {"aircraft": "aircraft", "centr": "centre", "cent": "center"}
+_COUNT_VALUES = {**ONES, **TEENS}
 
 
 def written_counts(norm: str, sentence: Span, kind: str) -> list[Quantity]:
@@ -69,7 +70,7 @@ def written_counts(norm: str, sentence: Span, kind: str) -> list[Quantity]:
         noun = noun[:-1] + "y" if noun.endswith("i") else noun  # "universities"
         noun = noun if noun in things else noun + "e" if noun + "e" in things else _SINGULAR_FIXES.get(noun, noun)
         if noun in things:
-            value = {**ONES, **TEENS}[match.group("n").lower()]
+            value = _COUNT_VALUES[match.group("n").lower()]
             found.append(Quantity(value=value, unit=noun, span=Span(match.start(), match.end())))
     return found
 

@@ -55,6 +55,8 @@ _ROYAL_WORDS = frozenset("king queen prince princess crown duke duchess grand ma
 _ROYAL_OFFICES = _ROYAL_WORDS | {"emir", "amir", "sultan"}
 
 _VOWELS = re.compile(r"[aeiou]+")
+#: The Arabic article as a glued surname begins with it (:func:`_given_and_surname`).
+_ARTICLES = ("al", "el")
 
 
 def _given_and_surname(name: str) -> list[str]:
@@ -66,9 +68,6 @@ def _given_and_surname(name: str) -> list[str]:
         words[-1] = words[-1][2:]
     return words
 
-
-#: The Arabic article as a glued surname begins with it (:func:`_given_and_surname`).
-_ARTICLES = ("al", "el")
 
 
 def same_given(a: str, b: str) -> bool:

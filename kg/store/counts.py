@@ -85,7 +85,6 @@ class Others:
     classes: dict[str, int] = field(default_factory=dict)
     facts: set[tuple[str, str, str | None]] = field(default_factory=set)
 
-
     def add(self, counts: GraphCounts) -> None:
         """Count one more graph, whose typed resources no graph counted already has (the follow-ups')."""
         for iri, n in Counter(iri for iri, _ in counts.members).items():
