@@ -24,11 +24,11 @@ opening sentences name ("landed at the Amsterdam airport"); or the page announce
 and its lead, or else its title, says where the guest will come ("President Lukashenko will be
 in Moscow on a working visit", "..., who will come to Moscow on an official visit") or, as a
 report's title would, where the meeting will be ("On October 17 in Sochi, ... will meet", "will
-hold talks in Sochi", "Moscow will host talks").  A title or lead may name the city as a
+hold talks in Sochi", "Moscow will host talks"). A title or lead may name the city as a
 country's capital ("held in the capital of Italy", "arrived in Kazakhstan's capital, Almaty"),
-as where the guest is welcomed ("to welcome ... to Washington, D.C."), as the city the President is leaving ("told journalists before leaving
-Paris for Moscow"), visits ("visited Amsterdam", "made a one-day visit to Paris") or arrives at
-("the port of Samsun").
+as where the guest is welcomed ("to welcome ... to Washington, D.C."), as the city the
+President is leaving ("told journalists before leaving Paris for Moscow"), visits ("visited
+Amsterdam", "made a one-day visit to Paris") or arrives at ("the port of Samsun").
 """
 
 from __future__ import annotations
