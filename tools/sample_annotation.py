@@ -73,7 +73,7 @@ def _allocate(strata: dict, total: int, rng: random.Random) -> list:
 
 
 def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
-                  meetings_only: bool = False) -> list[dict]:
+                  meetings_only: bool = False, foreign_only: bool = False) -> list[dict]:
     from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
@@ -104,7 +104,7 @@ def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
             foreign[(period, region)].append(json.dumps(record, sort_keys=True))
         else:
             none[(period, "none")].append(json.dumps(record, sort_keys=True))
-    n_foreign = total if meetings_only else round(total * 0.85)
+    n_foreign = total if meetings_only or foreign_only else round(total * 0.85)
     picked = _allocate(foreign, n_foreign, rng) + _allocate(none, total - n_foreign, rng)
     return [json.loads(p) for p in picked]
 
@@ -149,6 +149,9 @@ def main() -> None:
     parser.add_argument("--meetings-only", action="store_true",
                         help="kremlin.ru pages only when the title names a foreign country and a meeting, "
                              "talks, call, statements or visit (a second draw, richer in commitments)")
+    parser.add_argument("--foreign-titles", action="store_true",
+                        help="kremlin.ru pages only when the title names a foreign country, meeting or not "
+                             "(messages, visits, interviews: the eighth draw, once the meeting pages ran out)")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="a manifest of an earlier draw whose pages are left out")
     args = parser.parse_args()
@@ -158,7 +161,8 @@ def main() -> None:
         _drawn_before.update(p["sha256"] for p in earlier)
         _ids_before.update(p["id"] for p in earlier)
     rng = random.Random(args.seed)
-    pages = kremlin_pages(args.shared, repo, args.kremlin, rng, args.meetings_only) + \
+    pages = kremlin_pages(args.shared, repo, args.kremlin, rng, args.meetings_only,
+                          args.foreign_titles) + \
         whitehouse_pages(args.shared, repo, args.whitehouse, rng)
     rng.shuffle(pages)
     seen: set[str] = set(_ids_before)
