@@ -73,7 +73,11 @@ def _allocate(strata: dict, total: int, rng: random.Random) -> list:
 
 
 def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
-                  meetings_only: bool = False, foreign_only: bool = False) -> list[dict]:
+                  meetings_only: bool = False, foreign_only: bool = False,
+                  text_mentions: int = 0, max_words: int = 0) -> list[dict]:
+    """The kremlin.ru part of a draw. ``text_mentions`` > 0 keeps only pages whose title names no
+    foreign country but whose text names foreign countries that many times, and ``max_words`` > 0
+    only pages that short: the tenth draw, from pages a title alone does not show to be foreign."""
     from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
@@ -97,6 +101,9 @@ def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
         codes = [m.code for m in gazetteer.find_countries(title) if m.code != "RUS"]
         if meetings_only and not (codes and MEETING_TITLE.search(title)):
             continue
+        if text_mentions and (codes or max_words and len(text.split()) > max_words or sum(
+                1 for m in gazetteer.find_countries(text) if m.code != "RUS") < text_mentions):
+            continue
         record = {"source": "kremlin-news", "file": name, "url": entry["url"], "sha256": entry["sha256"],
                   "year": year, "title": title}
         if codes:
@@ -104,7 +111,7 @@ def kremlin_pages(shared: Path, repo: Path, total: int, rng: random.Random,
             foreign[(period, region)].append(json.dumps(record, sort_keys=True))
         else:
             none[(period, "none")].append(json.dumps(record, sort_keys=True))
-    n_foreign = total if meetings_only or foreign_only else round(total * 0.85)
+    n_foreign = total if meetings_only or foreign_only else 0 if text_mentions else round(total * 0.85)
     picked = _allocate(foreign, n_foreign, rng) + _allocate(none, total - n_foreign, rng)
     return [json.loads(p) for p in picked]
 
@@ -152,6 +159,11 @@ def main() -> None:
     parser.add_argument("--foreign-titles", action="store_true",
                         help="kremlin.ru pages only when the title names a foreign country, meeting or not "
                              "(messages, visits, interviews: the eighth draw, once the meeting pages ran out)")
+    parser.add_argument("--text-mentions", type=int, default=0, metavar="N",
+                        help="kremlin.ru pages whose title names no foreign country but whose text names "
+                             "foreign countries at least N times (the tenth draw)")
+    parser.add_argument("--max-words", type=int, default=0, metavar="N",
+                        help="with --text-mentions: only pages of at most N words")
     parser.add_argument("--exclude", type=Path, action="append", default=[],
                         help="a manifest of an earlier draw whose pages are left out")
     args = parser.parse_args()
@@ -162,7 +174,7 @@ def main() -> None:
         _ids_before.update(p["id"] for p in earlier)
     rng = random.Random(args.seed)
     pages = kremlin_pages(args.shared, repo, args.kremlin, rng, args.meetings_only,
-                          args.foreign_titles) + \
+                          args.foreign_titles, args.text_mentions, args.max_words) + \
         whitehouse_pages(args.shared, repo, args.whitehouse, rng)
     rng.shuffle(pages)
     seen: set[str] = set(_ids_before)
