@@ -26,10 +26,20 @@ def test_the_test_split_is_refused_to_training_code():
 
 def test_splits_do_not_share_a_page():
     names = {split: {p.text.read_bytes() for p in load_split(ROOT, split, evaluating=True)}
-             for split in ("train", "dev", "test")}
-    assert not names["train"] & names["test"]
-    assert not names["dev"] & names["test"]
-    assert not names["train"] & names["dev"]
+             for split in ("train", "dev", "test", "extra")}
+    for one, other in (("train", "test"), ("dev", "test"), ("train", "dev"), ("extra", "test"),
+                       ("extra", "dev"), ("extra", "train")):
+        assert not names[one] & names[other], (one, other)
+
+
+def test_the_extra_split_is_its_own_and_matches_the_record():
+    # The recipe fits on train alone; the extra pages are there only for --with-extra, so
+    # they must not leak into train, and every page the record gives to extra is there.
+    record = json.loads((ROOT / "data/annotated/SPLITS.json").read_text("utf-8"))["sample"]
+    extra = {p.text.name.removesuffix(".txt") for p in load_split(ROOT, "extra")}
+    train = {p.text.name.removesuffix(".txt") for p in load_split(ROOT, "train")}
+    assert extra and extra == {name for name, split in record.items() if split == "extra"}
+    assert not extra & train
 
 
 def test_same_data_gives_the_same_model_byte_for_byte():

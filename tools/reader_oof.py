@@ -40,9 +40,13 @@ def main() -> int:
     parser.add_argument("--no-joint", action="store_true", help="without the softmax over the types (kg.learn.joint)")
     parser.add_argument("--pseudo", type=Path, help="a teacher's labels of unlabeled pages (tools/pseudo_label.py): "
                         "each fold's reader learns from the teacher fitted without that fold")
+    parser.add_argument("--with-extra", action="store_true",
+                        help="the extra split's pages join train (their counts are kept too: compare only the "
+                             "train pages against a run without them)")
     args = parser.parse_args()
     shipped = load_reader()
-    gold = sorted(load_split(ROOT, "train"), key=lambda p: p.name)
+    extra = load_split(ROOT, "extra") if args.with_extra else []
+    gold = sorted(load_split(ROOT, "train") + extra, key=lambda p: p.name)
     lessons = pseudo.load_lessons(ROOT, args.pseudo, [p.name for p in gold]) if args.pseudo else None
     pages = [prepare(p, shipped.clusters) for p in gold]
     per_page: dict[str, Counts] = {}

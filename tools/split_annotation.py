@@ -19,12 +19,13 @@ from pathlib import Path
 SEED = 20261130
 # The draws, in order, with the split a whole draw goes to (None: drawn page by page).
 # The third to tenth draws were made after the split, for training only: adding to train never
-# touches the test split.
+# touches the test split. Draws 8-10 (pages of other genres than meetings) form the ``extra`` split,
+# which the shipped recipe leaves out: they did not help it (data/annotated/README.md).
 MANIFESTS: tuple[tuple[str, str | None], ...] = (
     ("SAMPLE.json", None), ("SAMPLE2.json", None), ("SAMPLE3.json", "train"), ("SAMPLE4.json", "train"),
     ("SAMPLE5.json", "train"), ("SAMPLE6.json", "train"),
-    ("SAMPLE7.json", "train"), ("SAMPLE8.json", "train"),
-    ("SAMPLE9.json", "train"), ("SAMPLE10.json", "train"))
+    ("SAMPLE7.json", "train"), ("SAMPLE8.json", "extra"),
+    ("SAMPLE9.json", "extra"), ("SAMPLE10.json", "extra"))
 SHARES = (("test", 0.40), ("dev", 0.15), ("train", 0.45))
 OLD_SETS = {"dev": "train", "dev2": "train", "dev3": "train", "dev4": "train", "dev5": "train",
             "heldout": "test", "heldout2": "test"}
