@@ -68,7 +68,10 @@ class Served:
         """Process ids of the server's children (the query workers and multiprocessing's tracker)."""
         children = []
         for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            children += (task / "children").read_text().split()
+            try:  # a thread that ends between the listing and the read leaves no file
+                children += (task / "children").read_text().split()
+            except OSError:
+                continue
         return [int(c) for c in children]
 
     def cpu_ticks(self) -> int:
