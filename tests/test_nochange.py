@@ -108,6 +108,14 @@ def test_prune_with_a_page_gone_and_a_page_changed_in_place_with_verify(copy, ca
     assert "built 1, unchanged 1" in _build(copy, capsys, "--verify")
 
 
+@pytest.mark.parametrize("base", [DEFAULT_BASE, "http://example.org/kg", "http://example.org/kg#"])
+def test_the_reference_graph_is_named_as_the_namespace_names_it(base):
+    from kg.building.nochange import reference_graph
+    from kg.rdf.namespace import reference_graph_iri
+
+    assert reference_graph(base) == reference_graph_iri(base).value
+
+
 def test_a_damaged_or_missing_record_costs_a_full_build(copy, capsys):
     (copy / "store" / FILE_NAME).write_bytes(b"not a database")
     assert _check(copy) is None

@@ -124,9 +124,7 @@ def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], b
         return None
     known = db.execute("SELECT value FROM seal WHERE key = ?", ("reader " + version_stamp(*reader),)).fetchone()
     version = known[0] if known else reader_version(*reader)
-    from kg.rdf.namespace import reference_graph_iri
-
-    if not _current(db, reference_graph_iri(base).value, version):
+    if not _current(db, reference_graph(base), version):
         return None
     db.execute("CREATE TEMP TABLE given(source TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)")
     unusual: list[str] = []
@@ -144,6 +142,12 @@ def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], b
                             " LIMIT 1").fetchone():
         return None
     return given, distinct
+
+
+def reference_graph(base: str) -> str:
+    """:func:`kg.rdf.namespace.reference_graph_iri` as a string, without loading pyoxigraph and the model
+    that module needs (a test holds the two equal)."""
+    return (base if base.endswith(("/", "#")) else base + "/") + "graph/reference"
 
 
 def _current(db: sqlite3.Connection, graph: str, version: str) -> bool:
