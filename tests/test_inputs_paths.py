@@ -187,3 +187,18 @@ def test_licences_and_rights_holders():
     assert (kremlin.licence, kremlin.holds_rights) == (CC_BY_4, True)
     assert kremlin.credit == "President of Russia, kremlin.ru"
     assert (whitehouse.licence, whitehouse.holds_rights) == (PUBLIC_DOMAIN_MARK, False)
+
+
+@pytest.mark.parametrize("arg", ["a", "a/", "./a", "a//", "a/../a", "a/sub", "."])
+def test_a_walked_folder_names_its_files_as_the_path_arithmetic_does(tmp_path, monkeypatch, arg):
+    from kg.inputs.paths import namer, namer_of_root
+
+    (tmp_path / "a" / "sub").mkdir(parents=True)
+    for name in ("a/x.txt", "a/sub/y.txt", "a/.hidden.txt"):
+        (tmp_path / name).write_text("text", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    quick, slow = namer(arg), namer_of_root(os.path.dirname(os.path.abspath(arg)))
+    odd = [os.path.join(arg, "sub", "..", "x.txt"), os.path.join(arg, ".", "x.txt"), arg + "//x.txt", "-", "b/z.txt"]
+    paths = [*iter_paths([arg]), *odd]
+    assert [quick(p) for p in paths] == [slow(p) for p in paths]
+    assert quick(os.path.join(arg, "x.txt")).endswith("/x.txt")

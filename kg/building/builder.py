@@ -18,7 +18,7 @@ from kg.building import incremental
 from kg.rdf import namespace as ns
 from kg.errors import KgError
 from kg.building.incremental import Plan, has_graph
-from kg.building.manifest import Manifest, reader_version
+from kg.building.manifest import Manifest, model_file, reader_version
 from kg.building.result import BuildResult
 from kg.building.sink import Sink, sink_for
 from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node, publication_bounds
@@ -123,14 +123,15 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
                       check_factory: Callable[[], GraphCheck] | None = None,
                       strict: bool = False, jobs: int = 1, rebuild: bool = False,
                       prune: bool = False, manifest: Manifest | None = None,
-                      scheduler: object | None = None) -> BuildResult:
+                      scheduler: object | None = None, verify: bool = False) -> BuildResult:
     """Processes and stores each transcript; errors are collected, not raised.
 
     A transcript whose text was already built in this batch (same sha256) is
     skipped, and so is one whose graph the store holds as this build would
     write it (same text, same reader version; see :mod:`kg.building.manifest`) unless
     ``rebuild``.  A source whose text changed has its old graph dropped;
-    ``prune`` drops the graphs of sources built before and not given now.
+    ``prune`` drops the graphs of sources built before and not given now; ``verify`` reads every file,
+    even one whose size and modification time are those recorded.
     ``check_factory`` makes the check run on each mapped graph before it is
     written: with ``strict`` a graph with problems is not written and counts as
     failed; without, it is written and its problems are kept as warnings.
@@ -155,8 +156,8 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     if not own_manifest:
         manifest.begin()
     try:
-        plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, _model_file(pipeline)),
-                     check_factory is not None, strict, rebuild)
+        plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, model_file(pipeline)),
+                     check_factory is not None, strict, rebuild, verify=verify)
         result.store_had_graphs = store is not None and _holds_transcripts(store, base)
         _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
@@ -261,13 +262,6 @@ def _holds_transcripts(store: Store, base: str) -> bool:
     graphs = raw.named_graphs() if raw is not None else store.graphs()
     reference = ns.reference_graph_iri(base).value
     return any(g.value != reference for g in graphs)
-
-
-def _model_file(pipeline: Sequence[str]) -> str | None:
-    """Another model file than the shipped one, when the pipeline reads with a model."""
-    if not any(name.endswith("-model") for name in pipeline):
-        return None
-    return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
 
 
 def _write_reference(plan: Plan, sink: Sink) -> None:

@@ -40,6 +40,8 @@ class Plan:
     checked: bool
     strict: bool
     rebuild: bool
+    #: read every file, even one whose size and modification time are those recorded
+    verify: bool = False
     #: (size, mtime_ns) of the files of transcripts on their way to the store, by source
     signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -113,7 +115,7 @@ def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult
         signature = None
         if isinstance(entry, File):
             source, signature = entry.name or display_name(entry.path), _signature(entry.path)
-            graph, unchanged = plan.known_file(source, signature) if signature else (None, False)
+            graph, unchanged = plan.known_file(source, signature) if signature and not plan.verify else (None, False)
             repeat = bool(graph) and graph in seen  # asked once: each ask is a query of the file
             if repeat or unchanged:
                 result.read += 1

@@ -20,6 +20,7 @@ of those graphs, never a wrong skip.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -42,7 +43,7 @@ _DRIVERS = frozenset({
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
     "building/followup.py", "building/claimtable.py", "building/beside.py", "building/relink.py", "store/census.py",
     "store/counts.py",
-    "store/metadata.py", "store/kept.py",
+    "store/metadata.py", "store/kept.py", "building/nochange.py",
 })
 _PACKAGE = Path(__file__).resolve().parent.parent
 _SKIPPED_DATA = ("vendor",)
@@ -77,14 +78,42 @@ def reader_version(pipeline: Sequence[str], format: str | None = None, model: st
     (``model``, as ``--model`` gives).  A new model or an edited cue changes
     it, so the next build rebuilds every graph once.
     """
-    from kg import __version__
-    from kg.resources import resource_dir
-
-    digest = hashlib.sha256(f"schema {SCHEMA}\nkg {__version__}\n{','.join(pipeline)}\n{format}\n".encode())
-    ontology = sorted(resource_dir("ontology").glob("*.ttl"))
-    for path in [*_code_files(), *ontology, *([Path(model)] if model else [])]:
+    digest = hashlib.sha256(_version_head(pipeline, format))
+    for path in _version_files(model):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
+
+
+def version_stamp(pipeline: Sequence[str], format: str | None = None, model: str | None = None) -> str:
+    """What :func:`reader_version` reads, by the path, size and modification time of each file instead of
+    its bytes (12 MB, the reader model mostly): a build with nothing to do looks up the version recorded
+    under this stamp (:mod:`kg.building.nochange`) rather than hash them all again.  As for the pages,
+    a file changed in place with its size and time kept goes unseen: ``--verify`` hashes them."""
+    digest = hashlib.sha256(_version_head(pipeline, format))
+    for path in _version_files(model):
+        info = path.stat()
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _version_head(pipeline: Sequence[str], format: str | None) -> bytes:
+    from kg import __version__
+
+    return f"schema {SCHEMA}\nkg {__version__}\n{','.join(pipeline)}\n{format}\n".encode()
+
+
+def _version_files(model: str | None) -> list[Path]:
+    from kg.resources import resource_dir
+
+    ontology = sorted(resource_dir("ontology").glob("*.ttl"))
+    return [*_code_files(), *ontology, *([Path(model)] if model else [])]
+
+
+def model_file(pipeline: Sequence[str]) -> str | None:
+    """Another model file than the shipped one, when the pipeline reads with a model (for :func:`reader_version`)."""
+    if not any(name.endswith("-model") for name in pipeline):
+        return None
+    return os.environ.get("IRKG_READER_MODEL") or None  # kg.extract.learned.MODEL_ENV, not imported here
 
 
 #: sources seen as recorded whose new run is written in one statement
@@ -100,12 +129,32 @@ def _fits(row: tuple | None, version: str, checked: bool, strict: bool) -> bool:
     return not (strict and row[2])
 
 
+def _connect(path: Path | None) -> sqlite3.Connection:
+    """The record at ``path`` (None: in memory); one that is not a database, or whose schema cannot be
+    read, is deleted and started anew, which costs a full build (as a missing one does), not a build
+    that cannot start."""
+    if path is None:
+        return sqlite3.connect(":memory:")
+    db = sqlite3.connect(str(path))
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:  # locked, unreadable: not for us to delete
+        db.close()
+        raise
+    except sqlite3.DatabaseError:  # not a database, or a malformed one
+        db.close()
+    for name in (path.name, path.name + "-wal", path.name + "-shm"):
+        path.with_name(name).unlink(missing_ok=True)
+    return sqlite3.connect(str(path))
+
+
 class Manifest:
     """The build record of one store: graphs with their reader version, sources with their graph."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = None if path is None else Path(path)
-        self._db = sqlite3.connect(":memory:" if path is None else str(path))
+        self._db = _connect(self.path)
         if self._db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:  # a record of another layout:
             self._db.executescript("DROP TABLE IF EXISTS graphs; DROP TABLE IF EXISTS sources;"  # start anew
                                    f"DROP TABLE IF EXISTS runs; PRAGMA user_version = {SCHEMA};")
@@ -115,14 +164,22 @@ class Manifest:
             " checked INTEGER NOT NULL, problems INTEGER NOT NULL);"
             "CREATE TABLE IF NOT EXISTS sources(source TEXT PRIMARY KEY, graph TEXT NOT NULL,"
             " run INTEGER NOT NULL, size INTEGER, mtime_ns INTEGER);"
-            "CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY AUTOINCREMENT, started REAL);")
+            "CREATE TABLE IF NOT EXISTS runs(run INTEGER PRIMARY KEY AUTOINCREMENT, started REAL);"
+            "CREATE TABLE IF NOT EXISTS seal(key TEXT PRIMARY KEY, value TEXT NOT NULL);")
         self._replaced: set[str] = set()
         self._again: list[tuple[int, str]] = []  # (run, source) of sources seen as recorded (saw_again)
         self._pending = 0
         self.begin()
 
     def begin(self) -> None:
-        """Start the record of a build: sources it gives are told apart from those it does not."""
+        """Start the record of a build: sources it gives are told apart from those it does not.
+
+        The seal of the store (:mod:`kg.building.nochange`) is broken first, and at once: from here
+        until a build closes the store and seals it again, the record alone does not say what the
+        store holds.
+        """
+        self._db.execute("DELETE FROM seal")
+        self._db.commit()
         self.run = self._db.execute("INSERT INTO runs(started) VALUES (julianday('now'))").lastrowid
         self._replaced.clear()
 

@@ -49,9 +49,6 @@ def _shacl_check(base: str):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.building.builder import build
-    from kg.store.factory import open_store
-
     check_factory = None
     if not args.no_validate:
         from functools import partial
@@ -66,23 +63,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_model(args)
     _use_limits(args)
     progress = Progress(not args.quiet)
-    store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
-    saved: KgError | None = None
-    try:
-        result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
-                       progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
-                       scheduler=args.scheduler)
-    except BaseException:
-        if hasattr(store, "abort"):
-            store.abort()  # shards of a build that did not finish: removed, the folder left as it was
-        raise
-    finally:
-        progress.close()
-        try:
-            store.close()
-        except KgError as error:  # a full disk shows here: after the summary, not instead of it
-            saved = error
+    result, saved, shards = _nothing_to_do(args, pipeline), None, None
+    if result is None:
+        result, saved, shards = _build_into_store(args, pipeline, check_factory, progress)
     for error in result.errors:
         print(printable(f"error: {error}"), file=sys.stderr)
     shown = result.warnings if args.verbose else result.warnings[:10]
@@ -94,12 +77,64 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         where = "memory (nothing written)" if args.store == "memory" else args.store
         if args.out:
-            where = _shards_written(args.out[1], getattr(store, "manifest", None))
+            where = _shards_written(args.out[1], shards)
         print(f"{result.summary()} -> {where}", file=sys.stderr)
     if saved is not None:
         print(printable(f"error: {saved}"), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _on_disk(args: argparse.Namespace) -> bool:
+    """Whether the build goes into a store directory (not memory, an endpoint or shards)."""
+    return not (args.out or args.shard_size is not None or args.store == "memory"
+                or args.store.startswith(("http://", "https://")))
+
+
+def _nothing_to_do(args: argparse.Namespace, pipeline: tuple[str, ...]):
+    """The build's result when the store's record says it has nothing to do (:mod:`kg.building.nochange`):
+    the store is then not even opened.  None when the build must run."""
+    if args.rebuild or args.verify or not _on_disk(args):
+        return None
+    from kg.building.manifest import model_file
+    from kg.building.nochange import nothing_to_do
+
+    return nothing_to_do(args.inputs, args.store, base=args.base, pipeline=pipeline,
+                         format=_transcript_format(args), model=model_file(pipeline),
+                         checked=not args.no_validate, strict=args.strict, prune=args.prune)
+
+
+def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], check_factory, progress: Progress):
+    """The build itself, the error closing the store gave (a full disk shows there) and what a build into
+    shards wrote; a store directory closed without error is sealed for the next build's :func:`_nothing_to_do`."""
+    from kg.building.builder import build
+    from kg.building.manifest import model_file, reader_version, version_stamp
+    from kg.store.factory import open_store
+
+    reader = (pipeline, _transcript_format(args), model_file(pipeline))
+    stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
+    store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
+    saved: KgError | None = None
+    try:
+        result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
+                       progress=progress, check_factory=check_factory, strict=args.strict,
+                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
+                       verify=args.verify, scheduler=args.scheduler)
+    except BaseException:
+        if hasattr(store, "abort"):
+            store.abort()  # shards of a build that did not finish: removed, the folder left as it was
+        raise
+    finally:
+        progress.close()
+        try:
+            store.close()
+        except KgError as error:  # a full disk shows here: after the summary, not instead of it
+            saved = error
+    if saved is None and _on_disk(args):
+        from kg.building.nochange import seal
+
+        seal(args.store, (stamp, reader_version(*reader)))
+    return result, saved, getattr(store, "manifest", None)
 
 
 def _build_target(args: argparse.Namespace):

@@ -29,6 +29,10 @@ def default_jobs() -> int:
 
 def base_iri(value: str) -> str:
     """``--base``: an absolute IRI with no space, quote or angle bracket, or a usage error."""
+    from kg.rdf.prefixes import DEFAULT_BASE
+
+    if value == DEFAULT_BASE:  # argparse passes the default through here too: it needs no pyoxigraph loaded
+        return value
     import pyoxigraph
 
     try:
@@ -53,7 +57,7 @@ def add_store(p: argparse.ArgumentParser) -> None:
 
 
 def add_base(p: argparse.ArgumentParser) -> None:
-    from kg.rdf.namespace import DEFAULT_BASE
+    from kg.rdf.prefixes import DEFAULT_BASE  # not kg.rdf.namespace: it loads pyoxigraph and the model
     p.add_argument("--base", default=DEFAULT_BASE, metavar="IRI", type=base_iri,
                    help=f"base IRI of the data (default {DEFAULT_BASE})")
 

@@ -66,6 +66,10 @@ def _build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rebuild", action="store_true",
                    help="build every transcript again, even one whose graph the store holds from the same "
                         "text read by the same reader version (skipped by default)")
+    p.add_argument("--verify", action="store_true",
+                   help="read every file and hash its text, and the reader's files, even those whose size and "
+                        "modification time are as recorded (a file changed in place with both kept is "
+                        "otherwise taken as unchanged, as git and make take it)")
     p.add_argument("--prune", action="store_true",
                    help="drop the graphs of transcripts built into this store before whose files are not "
                         "given this time")

