@@ -16,7 +16,7 @@ from kg.building.builder import build, build_transcripts
 from kg.building.manifest import FILE_NAME, Manifest
 from kg.building.result import BuildResult
 from kg.building.sink import StoreSink
-from kg.building.workers import process_map, window_for
+from kg.building.workers import Workers, process_map, window_for
 from kg.errors import InputError, KgError
 from kg.extract.pipeline import pipeline_for
 from kg.inputs.reader import transcript_from_text
@@ -233,6 +233,17 @@ def test_an_exception_in_a_worker_comes_back_from_its_item():
     assert [next(results) for _ in range(3)] == [0, 1, 2]
     with pytest.raises(ValueError, match="three"):
         next(results)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="workers fork")
+def test_workers_started_before_their_items_map_them_or_are_stopped():
+    early = Workers(_square, 2)  # started while the build still looks for its pages
+    assert list(early.map(iter(range(7)), window=3)) == [n * n for n in range(7)]
+    assert early.first.exitcode == 0
+    unused = Workers(_square, 2)  # a build that failed before its first page
+    unused.stop()
+    assert unused.first.exitcode is not None
+    unused.stop()  # and again (the build's own stop after it): nothing
 
 
 def test_the_window_grows_with_the_workers():

@@ -155,18 +155,22 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     manifest = Manifest.for_store(store) if own_manifest else manifest
     if not own_manifest:
         manifest.begin()
+    options = (format, tuple(pipeline), base, check_factory)
+    workers = None
     try:
+        new = total - manifest.source_count()  # at least this many files the store has never seen
+        workers = _start_workers(options, jobs, scheduler, new)
         plan = Plan(store, manifest, base, reader_version(tuple(pipeline), format, model_file(pipeline)),
                      check_factory is not None, strict, rebuild, verify=verify)
         result.store_had_graphs = store is not None and _holds_transcripts(store, base)
         _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
-        options = (format, tuple(pipeline), base, check_factory)
-        new = total - manifest.source_count()  # at least this many files the store has never seen
-        _write_all(_prepare_all(todo, options, jobs, scheduler, new), sink, result, plan, tally)
+        _write_all(_prepare_all(todo, options, jobs, scheduler, new, workers), sink, result, plan, tally)
         _finish(plan, result, prune, sink)
         _record_build(sink, base, pipeline, started_at, result)
     finally:
+        if workers is not None:
+            workers.stop()  # ended already after the last page; at once if the build stopped before
         if own_manifest:
             manifest.close()
         else:
@@ -193,14 +197,27 @@ def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, p
             pending = 0
 
 
+def _start_workers(options: tuple, jobs: int, scheduler: object | None, new: int):
+    """The worker processes, started now when ``new`` (files known to be new) says they will be needed:
+    the first loads what the pages need (:mod:`kg.building.warm`) while this process reads the store's
+    record and looks for the pages to give it.  None otherwise (:func:`_prepare_all` decides)."""
+    if scheduler is not None or jobs < 2 or new < 2 * jobs or os.name != "posix":
+        return None
+    from kg.building.workers import Workers
+
+    return Workers(_prepare_in_worker, jobs, initializer=_start_worker, initargs=options)
+
+
 def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
-                 scheduler: object | None, new: int = 0) -> Iterable[_Prepared]:
+                 scheduler: object | None, new: int = 0, workers=None) -> Iterable[_Prepared]:
     """Each transcript of ``todo`` prepared, in order: on a Dask cluster, in ``jobs`` worker processes,
     or here.  ``options`` are (format, pipeline, base, check_factory).  A handful of changed pages is
     quicker in-process than the start of a pool, so workers start only past ``2 * jobs`` transcripts;
-    but when ``new`` (files known to be new) says there will be that many, they start before the scan
-    of ``todo``, and load what they need (:mod:`kg.building.warm`) while this process looks for them."""
+    but when ``new`` (files known to be new) says there will be that many, they started before
+    (``workers``, :func:`_start_workers`) and load what they need while this process looks for them."""
     format, pipeline, base, check_factory = options
+    if workers is not None:
+        return workers.map(todo)
     first = [] if jobs > 1 and new >= 2 * jobs else list(itertools.islice(todo, 2 * jobs))
     todo = itertools.chain(first, todo)
     if scheduler is not None:

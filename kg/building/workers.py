@@ -47,29 +47,55 @@ def process_map(func: Callable[[T], R], items: Iterable[T], jobs: int, *,
     if os.name != "posix":
         yield from _pool_map(func, items, jobs, initializer, initargs, window)
         return
-    context = multiprocessing.get_context("fork")
-    tasks, results = context.Queue(), context.Queue()
-    first = context.Process(target=_first_worker, args=(func, jobs, initializer, initargs, tasks, results),
-                            name="irkg-worker-1")
-    first.start()
-    _own_group(first.pid)
-    _keep_ends(tasks, results, writer=True)
-    finished = False
-    try:
-        done: dict[int, tuple[bool, Any]] = {}
-        sent = taken = 0
-        for item in items:
-            tasks.put((sent, item))
-            sent += 1
-            if sent - taken >= window:
-                yield _take(taken, done, results, first)
+    yield from Workers(func, jobs, initializer, initargs).map(items, window)
+
+
+class Workers:
+    """The worker processes of :func:`process_map`, started before their items are known.
+
+    A build knows it will need workers before it has found its first page to
+    give them: started then, the first one loads (its ``initializer``) while the
+    build does the rest of its start-up.  POSIX only (the others fork from the first).
+    """
+
+    def __init__(self, func: Callable[[T], R], jobs: int, initializer: Callable[..., Any] | None = None,
+                 initargs: tuple = ()) -> None:
+        context = multiprocessing.get_context("fork")
+        self.jobs = jobs
+        self.tasks, self.results = context.Queue(), context.Queue()
+        self.first = context.Process(target=_first_worker,
+                                     args=(func, jobs, initializer, initargs, self.tasks, self.results),
+                                     name="irkg-worker-1")
+        self.first.start()
+        _own_group(self.first.pid)
+        _keep_ends(self.tasks, self.results, writer=True)
+        self._stopped = False
+
+    def map(self, items: Iterable[T], window: int | None = None) -> Iterator[R]:
+        """The results of ``items``, in order (once: the workers end after the last)."""
+        window = window or window_for(self.jobs)
+        finished = False
+        try:
+            done: dict[int, tuple[bool, Any]] = {}
+            sent = taken = 0
+            for item in items:
+                self.tasks.put((sent, item))
+                sent += 1
+                if sent - taken >= window:
+                    yield _take(taken, done, self.results, self.first)
+                    taken += 1
+            while taken < sent:
+                yield _take(taken, done, self.results, self.first)
                 taken += 1
-        while taken < sent:
-            yield _take(taken, done, results, first)
-            taken += 1
-        finished = True
-    finally:
-        _stop(first, tasks, jobs, finished)
+            finished = True
+        finally:
+            self.stop(finished)
+
+    def stop(self, finished: bool = False) -> None:
+        """Lets the workers end after the last item, or ends them at once; the second time, nothing."""
+        if not self._stopped:
+            self._stopped = True
+            _stop(self.first, self.tasks, self.jobs, finished)
 
 
 def _take(index: int, done: dict[int, tuple[bool, Any]], results: Any, first: Any) -> Any:

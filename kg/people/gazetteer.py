@@ -25,6 +25,7 @@ from typing import Iterable, Iterator
 
 from kg.errors import KgError
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
+from kg.people.nameindex import index_path
 from kg.people.namekey import generation, unaccented
 from kg.model import CountryMention, Span
 from kg.resources import data_path
@@ -207,7 +208,8 @@ class Gazetteer:
     def leaders(self) -> LeaderIndex:
         """The dated list of heads of state and government and foreign ministers (loaded once)."""
         if self._leaders is None:
-            self._leaders = LeaderIndex(lambda name: _read_tsv(name, self._dir))
+            self._leaders = LeaderIndex(lambda name: _read_tsv(name, self._dir),
+                                        index_file=self._index_file("leader_names.tsv"))
         return self._leaders
 
     def officeholders(self) -> LeaderIndex:
@@ -216,8 +218,13 @@ class Gazetteer:
         if self._officeholders is None:
             files = ("officeholder_names.tsv", "officeholders.tsv")
             present = self._dir is None or all((self._dir / name).exists() for name in files)
-            self._officeholders = LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files)
+            self._officeholders = LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files,
+                                              index_file=self._index_file(files[0]))
         return self._officeholders
+
+    def _index_file(self, names: str) -> Path:
+        """Where the index of a names file, made before, would be (:mod:`kg.people.nameindex`)."""
+        return index_path(self._dir / names if self._dir else data_path(names))
 
     def leaders_named(self, name: str, year: int | None = None) -> list[LeaderInfo]:
         """Offices held by the person called ``name`` (spellings folded by :mod:`kg.people.namekey`).

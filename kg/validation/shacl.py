@@ -50,15 +50,29 @@ _FILE_FORMATS = {suffix: FORMATS[name] for suffix, name in {**SUFFIXES, ".owl": 
 
 def default_engine() -> str:
     """pyshacl-turbo where it is installed (same results on the whole shape test suite, ~4x faster), else pySHACL."""
-    try:
-        import pyshacl_turbo  # noqa: F401
-    except ImportError:
-        return "pyshacl"
-    return "turbo"
+    return "turbo" if _installed("pyshacl_turbo") else "pyshacl"
 
 
 class ValidationError(KgError):
     """Validation could not run: unreadable shapes or data, an unknown engine."""
+
+
+_MODULES = {"pyshacl": "pyshacl", "turbo": "pyshacl_turbo"}
+
+
+def _not_installed(engine: str) -> ValidationError:
+    return ValidationError(f"SHACL engine {engine!r} is not installed: pip install "
+                           f"{'pyshacl-turbo' if engine == 'turbo' else 'pyshacl'}")
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` can be imported, found without importing it (a build worker may never need it)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------- loading
@@ -146,13 +160,20 @@ class GraphValidator:
         engine = engine or default_engine()
         if engine not in ENGINES:
             raise ValidationError(f"unknown SHACL engine {engine!r}: use one of {', '.join(ENGINES)}")
+        if not _installed(_MODULES[engine]):
+            raise _not_installed(engine)
         self.engine = engine
         self.shapes = load_shapes()
         self.ontology = load_ontology()
-        self._run = _engine(engine, self.shapes, self.ontology)
         self._reference: dict[ox.NamedNode, list[ox.Triple]] = defaultdict(list)
         for triple in reference:
             self._reference[triple.subject].append(triple)
+
+    @cached_property
+    def _run(self):
+        """The engine, made at its first graph: a build's pages are nearly all passed by :attr:`quick`
+        alone, and a worker of a small build need not import and compile it (0.02 CPU-s) before its first."""
+        return _engine(self.engine, self.shapes, self.ontology)
 
     @cached_property
     def quick(self):
@@ -213,8 +234,7 @@ def _engine(name: str, shapes: rdflib.Graph, ontology: rdflib.Graph):
         else:
             import pyshacl
     except ImportError as error:
-        raise ValidationError(f"SHACL engine {name!r} is not installed: pip install "
-                              f"{'pyshacl-turbo' if name == 'turbo' else 'pyshacl'}") from error
+        raise _not_installed(name) from error
     if name == "turbo":
         from kg.validation.turbo import turbo_engine
 
