@@ -29,6 +29,7 @@ import math
 import os
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import repeat
 from typing import Callable
 from importlib import resources
 from pathlib import Path
@@ -82,12 +83,12 @@ class SentenceReader:
     def figure_score(self, features: list[str]) -> float:
         """Probability that a rule figure is one an annotator would take."""
         weights = self.figure_weights or {}
-        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))  # the lookups in C, in the same order
 
     def pair_score(self, features: list[str]) -> float:
         """Probability that a candidate pair is the giver and receiver the sentence states."""
         weights = self.party_weights or {}
-        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type (the per-type
@@ -138,12 +139,9 @@ class SentenceReader:
         """The most likely status of a ``kind`` commitment stated by the sentence, if the model has one."""
         if not self.status_weights:
             return None
-        totals = [0.0] * len(self.statuses)
-        for feature in features + [f"type:{kind}"]:
-            row = self.status_weights.get(feature)
-            if row:
-                for i, w in enumerate(row):
-                    totals[i] += w
+        # the column sums in C, in the features' order (as _linear): the same totals as adding row by row
+        rows = filter(None, map(self.status_weights.get, [*features, f"type:{kind}"]))
+        totals = list(map(sum, zip(*rows))) or [0.0] * len(self.statuses)
         return self.statuses[max(range(len(totals)), key=totals.__getitem__)]
 
     def anchor(self, norm: str, sentence: Span, kind: str) -> Span:
