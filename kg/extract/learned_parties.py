@@ -121,7 +121,7 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     in_play = [c for c in (own, other, doc.publisher_country) if c] + sorted(named) + sorted(participants)
     return PairContext(kind=kind, own=own, other=other, publisher=doc.publisher_country,
                        participants=participants, named=named, before=before, anchor=anchor, narrator=not voiced,
-                       cues=cues, referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs),
+                       cues=cues, referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs, cues),
                        venues=venues(norm, sentence, in_play, own, voiced), uses=uses)
 
 
@@ -135,12 +135,14 @@ def _references(doc: Document, norm: str, sentence: Span, own: str | None,
     return found
 
 
-def _agents(norm: str, sentence: Span, refs: list[tuple[int, int, str]]) -> dict[str, frozenset[str]]:
+def _agents(norm: str, sentence: Span, refs: list[tuple[int, int, str]],
+            cues: frozenset[str] | None = None) -> dict[str, frozenset[str]]:
     """code -> "subj:CUE" where the side is the nearest one referred to right before a direction word
-    ("Mr Aznar invited", "your invitation") and "obj:CUE" right after it ("invited Mr Putin")."""
+    ("Mr Aznar invited", "your invitation") and "obj:CUE" right after it ("invited Mr Putin"); ``cues``,
+    the direction words found in the sentence, spares a scan for those it lacks."""
     out: dict[str, set[str]] = {}
     for name, pattern in _DIRECTION:
-        if name in _NOT_ACTS:
+        if name in _NOT_ACTS or (cues is not None and name not in cues):
             continue
         for match in pattern.finditer(norm, sentence.start, sentence.end):
             before = [r for r in refs if r[1] <= match.start() and match.start() - r[1] <= _AGENT_REACH]
