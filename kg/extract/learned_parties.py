@@ -101,7 +101,8 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     named: dict[str, list[int]] = {}
     before: dict[str, str] = {}
     uses: dict[str, str] = {}
-    for mention in find_countries(doc, sentence):
+    mentions = find_countries(doc, sentence)  # read once: the names and the references below both use them
+    for mention in mentions:
         named.setdefault(mention.code, []).append(mention.span.start)
         uses.setdefault(mention.code, name_use(norm, mention.span.end, sentence.end))
         if mention.code not in before:
@@ -111,7 +112,7 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     own, other = speaker_country(doc, utterance), other_country(doc, utterance)
     voiced = utterance.speaker is not None
     refs = _references(doc, norm, sentence, own if voiced else None, other if voiced else None)
-    refs += [(m.span.start, m.span.end, m.code) for m in find_countries(doc, sentence)]
+    refs += [(m.span.start, m.span.end, m.code) for m in mentions]
     refs.sort()
     referred: dict[str, int] = {}
     for start, _, code in refs:
