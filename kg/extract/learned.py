@@ -29,6 +29,7 @@ import math
 import os
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import repeat
 from typing import Callable
 from importlib import resources
 from pathlib import Path
@@ -82,12 +83,12 @@ class SentenceReader:
     def figure_score(self, features: list[str]) -> float:
         """Probability that a rule figure is one an annotator would take."""
         weights = self.figure_weights or {}
-        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))  # the lookups in C, in the same order
 
     def pair_score(self, features: list[str]) -> float:
         """Probability that a candidate pair is the giver and receiver the sentence states."""
         weights = self.party_weights or {}
-        return _sigmoid(sum(weights.get(f, 0.0) for f in features))
+        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type (the per-type
@@ -138,12 +139,9 @@ class SentenceReader:
         """The most likely status of a ``kind`` commitment stated by the sentence, if the model has one."""
         if not self.status_weights:
             return None
-        totals = [0.0] * len(self.statuses)
-        for feature in features + [f"type:{kind}"]:
-            row = self.status_weights.get(feature)
-            if row:
-                for i, w in enumerate(row):
-                    totals[i] += w
+        # the column sums in C, in the features' order (as _linear): the same totals as adding row by row
+        rows = filter(None, map(self.status_weights.get, [*features, f"type:{kind}"]))
+        totals = list(map(sum, zip(*rows))) or [0.0] * len(self.statuses)
         return self.statuses[max(range(len(totals)), key=totals.__getitem__)]
 
     def anchor(self, norm: str, sentence: Span, kind: str) -> Span:
@@ -302,12 +300,14 @@ def settle_act(doc: Document, norm: str, reader: SentenceReader, reading: Readin
     entry per partner of a shared act, none without two sides), one entry per act it lists
     (:mod:`kg.extract.act_count`) and the status classifier's status.
     One place, so that :mod:`kg.learn.diagnose` measures exactly what the reader does."""
+    # where the act is stated, for the ranker and the status classifier alike: found once
+    anchor = reader.anchor(norm, reading.candidate.sentence, kind) if chosen else None
     if chosen and reader.party_weights:
-        ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0])
+        ranked = rank_pairs(doc, norm, reader, reading.candidate, kind, chosen[0], anchor)
         chosen = apply_parties(kind, chosen, ranked, reader.party_override, reader.party_extra)
     chosen = with_partners(doc, kind, reading.candidate,
                            two_sided_acts(norm, reading.candidate.sentence, kind, chosen, lone_country(doc)))
-    status = act_status(norm, reader, reading, kind, chosen[0]) if chosen and reader.status_weights else None
+    status = act_status(norm, reader, reading, kind, chosen[0], anchor) if chosen and reader.status_weights else None
     return [replace(c, status=status) for c in chosen] if status else chosen
 
 
@@ -322,19 +322,23 @@ def two_sided_acts(norm: str, sentence: Span, kind: str, chosen: list[Commitment
     return with_lone_number(norm, sentence, kind, listed)
 
 
-def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, first: Commitment) -> str | None:
-    """The status classifier's status of the ``kind`` act a sentence states (``first``: its rules' reading)."""
+def act_status(norm: str, reader: SentenceReader, reading: Reading, kind: str, first: Commitment,
+               anchor: Span | None = None) -> str | None:
+    """The status classifier's status of the ``kind`` act a sentence states (``first``: its rules' reading;
+    ``anchor``: :meth:`SentenceReader.anchor` of the sentence and kind, found here when not given)."""
     sentence = reading.candidate.sentence
     cues = status_features(norm, sentence)
-    extra = act_status_features(norm, sentence, kind, cues, first.status, reader.anchor(norm, sentence, kind),
+    anchor = reader.anchor(norm, sentence, kind) if anchor is None else anchor
+    extra = act_status_features(norm, sentence, kind, cues, first.status, anchor,
                                 narrator=reading.candidate.utterance.speaker is None)
     return reader.status(reading.features + cues + extra, kind)
 
 
 def rank_pairs(doc: Document, norm: str, reader: SentenceReader, candidate: Candidate, kind: str,
-               base: Commitment) -> list[tuple[float, tuple[str, str]]]:
-    """Every candidate (giver, receiver) pair of the sentence with the ranker's score, best first."""
-    anchor = reader.anchor(norm, candidate.sentence, kind)
+               base: Commitment, anchor: Span | None = None) -> list[tuple[float, tuple[str, str]]]:
+    """Every candidate (giver, receiver) pair of the sentence with the ranker's score, best first
+    (``anchor``: :meth:`SentenceReader.anchor` of the sentence and kind, found here when not given)."""
+    anchor = reader.anchor(norm, candidate.sentence, kind) if anchor is None else anchor
     context = pair_context(doc, norm, candidate.utterance, candidate.sentence, kind, anchor)
     rule_pair = (base.by, base.to)
     scored = [(reader.pair_score(pair_features(context, pair, rule_pair)), pair)

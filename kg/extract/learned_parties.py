@@ -101,7 +101,8 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     named: dict[str, list[int]] = {}
     before: dict[str, str] = {}
     uses: dict[str, str] = {}
-    for mention in find_countries(doc, sentence):
+    mentions = find_countries(doc, sentence)  # read once: the names and the references below both use them
+    for mention in mentions:
         named.setdefault(mention.code, []).append(mention.span.start)
         uses.setdefault(mention.code, name_use(norm, mention.span.end, sentence.end))
         if mention.code not in before:
@@ -111,7 +112,7 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     own, other = speaker_country(doc, utterance), other_country(doc, utterance)
     voiced = utterance.speaker is not None
     refs = _references(doc, norm, sentence, own if voiced else None, other if voiced else None)
-    refs += [(m.span.start, m.span.end, m.code) for m in find_countries(doc, sentence)]
+    refs += [(m.span.start, m.span.end, m.code) for m in mentions]
     refs.sort()
     referred: dict[str, int] = {}
     for start, _, code in refs:
@@ -121,7 +122,7 @@ def pair_context(doc: Document, norm: str, utterance: Utterance, sentence: Span,
     in_play = [c for c in (own, other, doc.publisher_country) if c] + sorted(named) + sorted(participants)
     return PairContext(kind=kind, own=own, other=other, publisher=doc.publisher_country,
                        participants=participants, named=named, before=before, anchor=anchor, narrator=not voiced,
-                       cues=cues, referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs),
+                       cues=cues, referred=referred, ref_before=ref_before, agents=_agents(norm, sentence, refs, cues),
                        venues=venues(norm, sentence, in_play, own, voiced), uses=uses)
 
 
@@ -135,12 +136,14 @@ def _references(doc: Document, norm: str, sentence: Span, own: str | None,
     return found
 
 
-def _agents(norm: str, sentence: Span, refs: list[tuple[int, int, str]]) -> dict[str, frozenset[str]]:
+def _agents(norm: str, sentence: Span, refs: list[tuple[int, int, str]],
+            cues: frozenset[str] | None = None) -> dict[str, frozenset[str]]:
     """code -> "subj:CUE" where the side is the nearest one referred to right before a direction word
-    ("Mr Aznar invited", "your invitation") and "obj:CUE" right after it ("invited Mr Putin")."""
+    ("Mr Aznar invited", "your invitation") and "obj:CUE" right after it ("invited Mr Putin"); ``cues``,
+    the direction words found in the sentence, spares a scan for those it lacks."""
     out: dict[str, set[str]] = {}
     for name, pattern in _DIRECTION:
-        if name in _NOT_ACTS:
+        if name in _NOT_ACTS or (cues is not None and name not in cues):
             continue
         for match in pattern.finditer(norm, sentence.start, sentence.end):
             before = [r for r in refs if r[1] <= match.start() and match.start() - r[1] <= _AGENT_REACH]

@@ -121,10 +121,13 @@ def clause_features(norm: str, sentence: Span, kind: str, anchor: Span) -> list[
         elif match.start() >= at:
             end = match.start()
             break
-    own = status_features(norm, Span(sentence.start + start, sentence.start + end))
+    # each part read within its sentence: which cues the sentence holds is worked out once for the three
+    own = status_features(norm, Span(sentence.start + start, sentence.start + end), sentence)
+    pre = status_features(norm, Span(sentence.start, anchor.start), sentence)
+    post = status_features(norm, Span(anchor.start, sentence.end), sentence)
     feats = [f"ac:{cue[4:]}" for cue in own] + [f"ac:{kind}:{_status_of(cue)}" for cue in own]
-    feats += [f"pre:{_status_of(cue)}" for cue in status_features(norm, Span(sentence.start, anchor.start))]
-    feats += [f"post:{_status_of(cue)}" for cue in status_features(norm, Span(anchor.start, sentence.end))]
+    feats += [f"pre:{_status_of(cue)}" for cue in pre]
+    feats += [f"post:{_status_of(cue)}" for cue in post]
     return feats
 
 

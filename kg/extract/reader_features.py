@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from kg.extract.commitments import statements
 from kg.extract.quantities import parse_quantities
+from kg.extract.regex_gate import required_texts
 from kg.inputs.text import normalise
 from kg.model import Commitment, Document, Span, Utterance
 
@@ -144,50 +145,55 @@ def cluster_features(words: list[str], clusters: Mapping[str, int]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _status_cues() -> tuple[tuple[str, re.Pattern[str], str, bool], ...]:
-    """Each status cue's name, regex, the text every match of it holds (:func:`required_text`) and
-    whether it ignores case (kept apart: a test of a regex flag costs more than the text test)."""
+def _status_cues() -> tuple[tuple[str, re.Pattern[str], str | tuple[str, ...], bool], ...]:
+    """Each status cue's name, regex, the text every match of it holds or the texts it holds one of
+    (:func:`kg.extract.regex_gate.required_texts`; "" for none known, which every text holds) and whether
+    it ignores case (kept apart: a test of a regex flag costs more than the text test)."""
     from kg.extract.cuebook import CUES
 
     compiled = [(c.name, re.compile(c.pattern, 0 if c.case else re.IGNORECASE), not c.case)
                 for c in CUES if c.use == "search" and c.role == "status"]
-    return tuple((name, pattern, required_text(pattern), folded) for name, pattern, folded in compiled)
+    return tuple((name, pattern, _gate(required_texts(pattern)), folded) for name, pattern, folded in compiled)
 
 
-def status_features(norm: str, sentence: Span) -> list[str]:
+def _gate(texts: tuple[str, ...]) -> str | tuple[str, ...]:
+    """One text as itself (a test of ``in``, the common case, costs least so), several as a tuple, none as ""."""
+    return texts if len(texts) > 1 else "".join(texts)
+
+
+def status_features(norm: str, sentence: Span, within: Span | None = None) -> list[str]:
     """The cue book's status records that fire in a sentence, for the status classifier.
 
     The rules read a status from the strongest cue governing the act; the
     classifier sees every status cue of the sentence and weighs them.  Most cues
     are absent from most sentences: in a sentence of ASCII text, a cue whose
     required text the sentence lacks is passed over without running its regex.
+    ``within`` is a span holding ``sentence`` (the whole sentence of a clause):
+    a cue whose text it lacks is lacking in ``sentence`` too, and which cues it
+    holds is worked out once for all the parts of a sentence that are read (a
+    ``within`` that does not hold ``sentence`` is not used).
     """
     start, end = sentence.start, sentence.end
     text = norm[start:end]
-    if not text.isascii():  # case-blind matching past ASCII has more equivalences ("K" and the Kelvin sign)
+    holding = within is not None and within.start <= start and end <= within.end
+    outer = norm[within.start:within.end] if holding else text
+    if not outer.isascii():  # case-blind matching past ASCII has more equivalences ("K" and the Kelvin sign)
         return [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(norm, start, end)]
     lowered = text.lower()
-    return [f"cue:{name}" for name, pattern, needed, folded in _status_cues()
-            if needed in (lowered if folded else text) and pattern.search(norm, start, end)]
+    return [f"cue:{name}" for name, pattern, needed, folded in _cues_held(outer)
+            if _holds(lowered if folded else text, needed) and pattern.search(norm, start, end)]
 
 
-def required_text(pattern: re.Pattern[str]) -> str:
-    """The longest run of plain characters at the top level of ``pattern``: text every match holds
-    (lower-cased for a case-blind pattern), or "" when it has none or the run is not ASCII."""
-    try:
-        from re import _constants as constants, _parser as parser  # Python 3.11 and later
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as constants  # type: ignore[no-redef]
-        import sre_parse as parser  # type: ignore[no-redef]
-    best, run = "", ""
-    for op, value in [*parser.parse(pattern.pattern, pattern.flags), (None, None)]:
-        if op is constants.LITERAL:
-            run += chr(value)
-            continue
-        best, run = max(best, run, key=len), ""
-    if not best.isascii():
-        return ""
-    return best.lower() if pattern.flags & re.IGNORECASE else best
+@lru_cache(maxsize=256)
+def _cues_held(text: str) -> tuple[tuple[str, re.Pattern[str], str | tuple[str, ...], bool], ...]:
+    """The status cues whose required text the ASCII ``text`` holds (:func:`_status_cues`), in their order."""
+    lowered = text.lower()
+    return tuple(cue for cue in _status_cues() if _holds(lowered if cue[3] else text, cue[2]))
+
+
+def _holds(text: str, needed: str | tuple[str, ...]) -> bool:
+    """Whether ``text`` holds the text a cue needs, or one of the texts it needs one of."""
+    return needed in text if needed.__class__ is str else any(map(text.__contains__, needed))
 
 
 # a sentence without a digit or a number word holds no quantity: skip the parser.  Two scans, each

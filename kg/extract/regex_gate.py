@@ -1,0 +1,78 @@
+"""Texts that every match of a regex holds: a test cheaper than the regex that says where it cannot match.
+
+The status classifier's cues (:func:`kg.extract.reader_features.status_features`)
+are 72 regexes run over every sentence of an act, four times; most find
+nothing, and a substring test (``"held" in text``) costs a fraction of a
+search.  A cue whose every match holds one of a few texts is passed over in a
+sentence that holds none of them.  The texts come from the parsed pattern,
+never from its source text, so a cue edited later keeps a sound test or none.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _constants as constants, _parser as parser  # Python 3.11 and later
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as constants  # type: ignore[no-redef]
+    import sre_parse as parser  # type: ignore[no-redef]
+
+_MOST = 40  # more alternatives than this are not worth testing one by one
+
+
+def required_texts(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Texts of which every match of ``pattern`` holds at least one (lower-cased for a case-blind pattern):
+    the longest run of plain characters at its top level, or one run per alternative of a required
+    alternation where the shortest of those is longer ("held", "sent", "signed" for
+    ``(?<!being )\\b(?:held|sent|signed)\\b``, which has no plain run at all); () when none is known or a
+    text is not ASCII (case-blind matching past ASCII has more equivalences: "K" and the Kelvin sign)."""
+    found = _best(parser.parse(pattern.pattern, pattern.flags))
+    if not all(text.isascii() for text in found):
+        return ()
+    return tuple(text.lower() for text in found) if pattern.flags & re.IGNORECASE else found
+
+
+def _best(items) -> tuple[str, ...]:
+    """The strongest set of texts (:func:`_strength`) that every match of a parsed sequence holds one of."""
+    sets: list[tuple[str, ...]] = []
+    run = ""
+    for op, value in [*items, (None, None)]:
+        if op is constants.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            sets.append((run,))
+        if op is constants.SUBPATTERN and not value[1] and not value[2]:  # a group without flags of its own
+            sets.append(_best(value[3]))
+        elif op is constants.BRANCH:  # a match holds one of the texts of the alternative it took
+            options = [_best(alternative) for alternative in value[1]]
+            if all(options):
+                sets.append(tuple(dict.fromkeys(text for option in options for text in option)))
+            # the parser takes a common start out of the alternatives ("w(?:as|ere)"): it begins each of them
+            leads = [_leading_run(alternative) for alternative in value[1]]
+            if run and all(leads):
+                sets.append(tuple(dict.fromkeys(run + lead for lead in leads)))
+        run = ""
+    return max((_pruned(s) for s in sets if s and len(s) <= _MOST), key=_strength, default=())
+
+
+def _pruned(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """``texts`` without those that hold another of them: a sentence holding "hopes" holds "hope"."""
+    return tuple(t for t in texts if not any(o != t and o in t for o in texts))
+
+
+def _leading_run(items) -> str:
+    """The plain characters a parsed sequence begins with."""
+    run = ""
+    for op, value in items:
+        if op is not constants.LITERAL:
+            break
+        run += chr(value)
+    return run
+
+
+def _strength(texts: tuple[str, ...]) -> tuple[int, int]:
+    """How well ``texts`` sort sentences out for their cost: the shorter their shortest, the more sentences hold
+    one (past five letters few do either way); then the fewer, the fewer tests."""
+    return min(5, *map(len, texts)), -len(texts)
