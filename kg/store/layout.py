@@ -87,8 +87,8 @@ def contributions(store: Store, graph: NamedNode) -> list[str]:
 
 def _contributed(store: Store, graph: NamedNode) -> set[str]:
     """:func:`contributions` as a set, read from an embedded store's index without a SPARQL query:
-    asked once per page written, the query's parse and plan cost the writer of a full build of
-    7,225 pages some 2 CPU-s, the index lookup a few hundredths."""
+    asked once per page written, the query's parse and plan took 35 microseconds a new page (0.042
+    CPU-s for 1,200), the index lookup 5 (0.006)."""
     raw = getattr(store, "raw", None)
     if raw is None:
         return set(contributions(store, graph))
