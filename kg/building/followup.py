@@ -36,6 +36,7 @@ import hashlib
 import itertools
 import json
 import math
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -131,12 +132,28 @@ def read_claims(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> l
     return sorted(claims.values(), key=lambda c: (c.date, c.iri))
 
 
+#: the graphs that name the commitment kinds (the reference graph's ontology), to list among a query's graphs
+_KINDS = "SELECT DISTINCT ?o WHERE { GRAPH ?o { ?type rdfs:subClassOf irkg:Commitment } }"
+
+
+def _commitment_rows(store: Store, graphs: Sequence[ox.NamedNode] | None) -> Iterator[dict[str, str]]:
+    """The rows of the commitments query for ``graphs``, each {variable: value}.  An embedded store is asked
+    one ``GRAPH ?g`` block over a dataset of ``graphs`` and the graphs of the kinds: the same rows, in the
+    same order within a commitment, as a block per graph, whose parse and plan were half of a follow-up
+    catch-up: that of 1,200 kremlin-news graphs took 0.73 CPU-s, now 0.55 (median of 3)."""
+    if getattr(store, "raw", None) is None or graphs is None:
+        rows = store.query(_commitments_query(graphs))
+    else:
+        kinds = [row["o"] for row in store.query(_KINDS)]
+        rows = store.query(_commitments_query(None), named_graphs=list(dict.fromkeys([*graphs, *kinds])))
+    return ({name: term.value for name, term in row.items()} for row in rows)
+
+
 def claims_by_graph(store: Store, graphs: Sequence[ox.NamedNode] | None = None) -> dict[str, list[Claim]]:
     """The claims of each graph (of ``graphs`` only, when given) that has any, as :func:`read_claims`
     reads them: within a graph, the first dated row of a commitment is its claim."""
     out: dict[str, dict[str, Claim]] = {}
-    for row in store.query(_commitments_query(graphs)):
-        value = {name: term.value for name, term in row.items()}
+    for value in _commitment_rows(store, graphs):
         date = value.get("date") or value.get("published")
         claims = out.setdefault(value["g"], {})
         if not date or value["k"] in claims:
@@ -191,9 +208,14 @@ def links_of(batches: Iterable[Iterable[Claim]], threshold: float = THRESHOLD) -
         return table_links(table, threshold)
 
 
+#: a claim's fields in order, as ``dataclasses.astuple`` gives them: that deep-copies each (strings, None),
+#: which took a fifth of the follow-up catch-up of a full build
+_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Claim)))
+
+
 def table_rows(claims: Iterable[Claim]) -> Iterator[Row]:
     """The rows of ``claims`` for a :class:`ClaimTable`: thread key, status, fields and content words."""
-    return ((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, dataclasses.astuple(c), words(c.quote))
+    return ((c.iri, json.dumps([c.type, c.parties, c.item]), c.status, _FIELDS(c), words(c.quote))
             for c in claims)
 
 
