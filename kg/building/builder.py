@@ -129,9 +129,8 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     A transcript whose text was already built in this batch (same sha256) is
     skipped, and so is one whose graph the store holds as this build would
     write it (same text, same reader version; see :mod:`kg.building.manifest`) unless ``rebuild``.
-    A source whose text changed has its old graph dropped;
-    ``prune`` drops the graphs of sources built before and not given now; ``verify`` reads every file,
-    even one whose size and modification time are those recorded.
+    A source whose text changed has its old graph dropped; ``prune`` drops the graphs of sources built
+    before and not given now; ``verify`` reads every file, even one whose size and time are recorded.
     ``check_factory`` makes the check run on each mapped graph before it is
     written: with ``strict`` a graph with problems is not written and counts as
     failed; without, it is written and its problems are kept as warnings.
