@@ -87,8 +87,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _on_disk(args: argparse.Namespace) -> bool:
     """Whether the build goes into a store directory (not memory, an endpoint or shards)."""
-    return not (args.out or args.shard_size is not None or args.store == "memory"
-                or args.store.startswith(("http://", "https://")))
+    from kg.store.factory import is_store_directory
+
+    return not (args.out or args.shard_size is not None) and is_store_directory(args.store)
 
 
 def _nothing_to_do(args: argparse.Namespace, pipeline: tuple[str, ...]):

@@ -7,10 +7,17 @@ not know each other.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import StoreError
-from kg.store.embedded import OxigraphStore
-from kg.store.protocol import Store
+
+if TYPE_CHECKING:  # the stores load pyoxigraph: imported when one is opened, not to tell the kinds apart
+    from kg.store.protocol import Store
+
+
+def is_store_directory(spec: str) -> bool:
+    """Whether ``spec`` names a store directory, not ``"memory"`` or an endpoint URL."""
+    return spec != "memory" and not spec.startswith(("http://", "https://"))
 
 
 def open_store(spec: str = "kg-store", *, create: bool = True, read_only: bool | None = None) -> Store:
@@ -21,9 +28,11 @@ def open_store(spec: str = "kg-store", *, create: bool = True, read_only: bool |
     instead of answering every question with nothing; and a directory is
     opened read-only unless ``read_only=False`` says otherwise.
     """
+    from kg.store.embedded import OxigraphStore
+
     if spec == "memory":
         return OxigraphStore(None)
-    if spec.startswith(("http://", "https://")):
+    if not is_store_directory(spec):
         from kg.store.endpoint import EndpointStore
 
         return EndpointStore(spec)
