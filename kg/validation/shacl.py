@@ -48,16 +48,17 @@ _SHACL = rdflib.Namespace(SH)
 _FILE_FORMATS = {suffix: FORMATS[name] for suffix, name in {**SUFFIXES, ".owl": "rdfxml", ".xml": "rdfxml"}.items()}
 
 
+#: the module each engine is imported as
+_MODULES = {"pyshacl": "pyshacl", "turbo": "pyshacl_turbo"}
+
+
 def default_engine() -> str:
     """pyshacl-turbo where it is installed (same results on the whole shape test suite, ~4x faster), else pySHACL."""
-    return "turbo" if _installed("pyshacl_turbo") else "pyshacl"
+    return "turbo" if _installed(_MODULES["turbo"]) else "pyshacl"
 
 
 class ValidationError(KgError):
     """Validation could not run: unreadable shapes or data, an unknown engine."""
-
-
-_MODULES = {"pyshacl": "pyshacl", "turbo": "pyshacl_turbo"}
 
 
 def _not_installed(engine: str) -> ValidationError:
