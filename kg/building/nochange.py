@@ -135,6 +135,7 @@ def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], b
     db.executemany("INSERT INTO given VALUES (?, ?, ?)", _signatures(inputs, unusual))
     if unusual:
         return None
+    # a graph fits as :func:`kg.building.manifest._fits` says (version, checked, problems), in the join
     given, matched, distinct = db.execute(
         "SELECT count(*), count(g.graph), count(DISTINCT g.graph) FROM temp.given AS f"
         " LEFT JOIN sources AS s ON s.source = f.source AND s.size = f.size AND s.mtime_ns = f.mtime_ns"
