@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from kg.inputs.text import normalise
+from kg.extract.occasions import ATTENDANCE_SENTENCES, recalls_other_contact, says_who_attended, without_those_acted_for
 from kg.model import Document, Person
 from kg.people.gazetteer import country_of
 from kg.people.namekey import fold_word, name_words, similar_word
@@ -34,25 +35,47 @@ _LEAD_SENTENCES = 2
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of state)\b", re.I)
 _PLURAL_MAX = 4  # past a handful of countries a plural office is a summit's, and guessing its members fails
+# A plural office over a list of countries names each of them, however many: "The Presidents of Russia,
+# Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan", "the Russian, Armenian, ... and Tajik presidents".
+_COUNTRY = r"[A-Z][\w'’\-]+(?:[ \u00a0]+[A-Z][\w'’\-]+){0,2}"
+_COUNTRY_LIST = rf"(?:(?:,|[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?{_COUNTRY})+"
+_LISTED = re.compile(rf"\b(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)[ \u00a0]+of[ \u00a0]+"
+                     rf"(?:the[ \u00a0]+)?(?P<after>{_COUNTRY}{_COUNTRY_LIST})"
+                     rf"|(?P<before>\b[A-Z][\w'’\-]+(?:,[ \u00a0]+[A-Z][\w'’\-]+)*,?[ \u00a0]+and[ \u00a0]+[A-Z][\w'’\-]+)"
+                     rf"[ \u00a0]+(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)\b")
+# One office a country's adjective names, with no name after it, in a title: "The Finnish President held a
+# banquet" (a lead's "expressed appreciation towards the US President" speaks of him).
+_SINGULAR = re.compile(r"\b[Tt]he[ \u00a0]+(?P<country>[A-Z][\w'’\-]+)[ \u00a0]+(?P<office>President|Prime[ \u00a0]+Minister)"
+                       r"\b(?![ \u00a0]+[A-Z])")
+_SINGULAR_KIND = {"President": "head_of_state", "Prime Minister": "head_of_government"}
 _KINDS = {"head_of_state": "President", "head_of_government": "Prime Minister"}
 _PLURAL_KIND = {"presidents": "head_of_state", "prime ministers": "head_of_government",
                 "heads of state": "head_of_state"}
 
 
-def _lead(doc: Document, sentences: int = _LEAD_SENTENCES, first_turn: bool = False) -> str:
+def _lead(doc: Document, sentences: int = _LEAD_SENTENCES, first_turn: bool = False, occasion: bool = False) -> str:
     """The title and the lead's first sentences; with ``first_turn``, where the page opens on a
     speaker instead ("News conference following state visit to Turkey"), that turn's first sentences,
-    where the host says whom he met ("We had a substantive discussion with Turkish President Mr Erdogan")."""
+    where the host says whom he met ("We had a substantive discussion with Turkish President Mr Erdogan").
+
+    With ``occasion`` (see :func:`kg.extract.meeting.names_occasion_only`), the lead as far as it says who
+    was present: later sentences that say who attended join it, and those recalling another contact
+    ("the first head of state to make a telephone call to US President George W. Bush") leave it."""
     parts = [doc.quote(doc.title)] if doc.title else []
     for utterance in doc.utterances:
         if utterance.speaker is None or first_turn:
-            parts.extend(doc.quote(s) for s in utterance.sentences[:sentences])
+            chosen = [doc.quote(s) for s in utterance.sentences[:sentences]]
+            if occasion:
+                later = utterance.sentences[sentences:ATTENDANCE_SENTENCES]
+                chosen = [s for s in chosen + [doc.quote(s) for s in later if says_who_attended(doc.quote(s))]
+                          if not recalls_other_contact(s)]
+            parts.extend(chosen)
         break
     return normalise("\n".join(parts), quotes=False)
 
 
 def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
-                 sentences: int = _LEAD_SENTENCES, first_turn: bool = False) -> list[Person]:
+                 sentences: int = _LEAD_SENTENCES, first_turn: bool = False, occasion: bool = False) -> list[Person]:
     """Foreign heads of state or government the lead names by surname or by a plural office.
 
     With ``beside`` (the host's surname), only a leader the lead names together with the host
@@ -65,7 +88,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
         return []
     gazetteer = default_gazetteer()
     index = gazetteer.leaders()
-    text = _lead(doc, sentences, first_turn)
+    text = without_those_acted_for(_lead(doc, sentences, first_turn, occasion))
     countries: list[str] = []
     for mention in gazetteer.find_countries(text):
         if mention.code != doc.publisher_country and mention.code not in countries:
@@ -75,20 +98,35 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     words = _CAPITALISED.findall(_beside(text, beside) if beside else text)
     written = {fold_word(w): w for w in words if not country_of(w.rstrip("'’s"))}
     plural = _PLURAL_OFFICE.search(text)
+    listed = _listed_countries(text)
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""  # the lead may speak of others
+    single = {country_of(m["country"]): _SINGULAR_KIND[normalise(m["office"])] for m in _SINGULAR.finditer(title)}
     found: list[Person] = []
     for country in countries:
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
         named = [(t, w) for t in tenures if _surname(index.label(t.qid) or t.name) for w in written
                  if w == _surname(index.label(t.qid) or t.name) or len(w) > 3
                  and similar_word(w, _surname(index.label(t.qid) or t.name))]
-        if not named and plural and len(countries) <= _PLURAL_MAX and not beside:
+        if not named and plural and (len(countries) <= _PLURAL_MAX or country in listed) and not beside:
             kind = _PLURAL_KIND[plural.group(1).lower()]
             named = [(t, "") for t in tenures if t.kind == kind]
+        if not named and country in single and not beside:
+            named = [(t, "") for t in tenures if t.kind == single[country]]
         for tenure, word in named[:1]:
             label = index.label(tenure.qid) or tenure.name
             name = _as_written(label, written[word]) if word else label
             found.append(Person(name, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
     return found
+
+
+def _listed_countries(text: str) -> set[str]:
+    """The countries a plural office is followed or preceded by a list of ("the Presidents of Russia,
+    Armenia and Belarus"): each has its holder of that office there."""
+    from kg.people.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    return {mention.code for match in _LISTED.finditer(text)
+            for mention in gazetteer.find_countries(match["after"] or match["before"])}
 
 
 def _as_written(label: str, surname: str) -> str:

@@ -33,6 +33,7 @@ from dataclasses import replace
 
 from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
                               whitehouse_place)
+from kg.extract.occasions import greeted_by_phone, names_event
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -59,7 +60,7 @@ _ENCOUNTER = re.compile(
     r"media availability|press availability|doorstop|negotiated|lunch|luncheon|dinner|breakfast|"
     r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
-    r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|message|telegram|letter|executive order|"
+    r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|messages?|telegrams?|letters?|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instruct\w*|"
     r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off|accredit\w*)\b"
     r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
@@ -80,7 +81,7 @@ _REPORTED = re.compile(r"\b(?:announce[sd]?|said|stated)\b(?=[^.;]{0,20}\b(?:at|
 _FUTURE_ENCOUNTER = re.compile(r"\b(?:in the run-up to|ahead of|on the eve of|in preparation for)[ \u00a0]+"
                                r"(?:his|the|a|their)[ \u00a0]+[^,.;]*", re.I)
 # What a telephone heading may still announce that is no conversation.
-_NOT_BY_PHONE = re.compile(r"\b(?:message|telegram|letter|executive order|decree|law|address|speech|article)\b",
+_NOT_BY_PHONE = re.compile(r"\b(?:messages?|telegrams?|letters?|executive order|decree|law|address|speech|article)\b",
                            re.I)
 
 
@@ -94,6 +95,10 @@ _TO_THE_PRESS = re.compile(r"\b(?:journalists|reporters|questions|the media|the 
 # of the Asia-Pacific Economic Cooperation (APEC) member countries met at the APEC forum in ...".
 _MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of "
                            r"(?:State|Government)\b|\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b"
+                           # the councils of a union's heads of state: "Collective Security Council", "Interstate
+                           # Council of the Eurasian Economic Community", "Supreme Eurasian Economic Council"
+                           r"|\b(?:Collective Security|Interstate|Supreme Eurasian Economic)[ \u00a0]+Council\b"
+                           r"|\bHeads[ \u00a0]+of[ \u00a0]+(?:State|Government)[ \u00a0]+Council\b"
                            r"|\bleaders[’']?[ \u00a0]+meeting\b"
                            r"|\bmeeting[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?leaders\b"
                            r"|\bleaders[ \u00a0]+of\b[^.;\n]{0,80}?\b(?:countries|states|nations)[ \u00a0]+met\b",
@@ -144,7 +149,7 @@ def meeting_format(doc: Document) -> str:
     first = normalise(_first_sentence(doc), quotes=False)
     if _VIDEO.search(title) or _VIDEO.search(first) or _VIRTUALLY_NOW.search(_host_opening(doc)):
         return "video"  # "Call with ..." held as "a secure video call"
-    if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title):
+    if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title) or greeted_by_phone(doc):
         return "phone"
     return "in_person"
 
@@ -169,18 +174,37 @@ def _without_announcement(doc: Document, heading: str) -> str:
     return heading
 
 
+def _heading_encounter(heading: str) -> bool:
+    """Whether the heading itself names talks, a call, a joint statement, a summit or two leaders together."""
+    return bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
+                or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading) or _TOGETHER.match(heading)
+                or _MULTILATERAL.search(heading))  # "A session of the Supreme State Council was held"
+
+
+def names_occasion_only(doc: Document) -> bool:
+    """Whether a meeting page's heading (or a headline's first lead sentence) names an occasion a leader
+    attends ("Gala marking ...", "Vladimir Putin visited Tianjin") and no talks: who is present is what
+    the lead says of it, and a leader its sentences recall from another contact was not there."""
+    if not doc.is_meeting or not doc.title:
+        return False
+    heading = normalise(doc.quote(doc.title), quotes=False)
+    return not _heading_encounter(heading) and not greeted_by_phone(doc) and (
+        names_event(heading) or names_event(normalise(_first_sentence(doc), quotes=False)))
+
+
 def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bool:
     """Whether the heading reports an encounter (see the module docstring); a title that is a headline
     ("The dialogue on a peace treaty must be conducted ...") leaves it to the lead's first sentence."""
     heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
-    encounter = bool(_ENCOUNTER.search(heading) or _PHONE.search(heading) or _VIDEO.search(heading)
-                     or JOINT_STATEMENT.search(heading) or _ANNOUNCED.search(heading) or _TOGETHER.match(heading)
-                     or _MULTILATERAL.search(heading))  # "A session of the Supreme State Council was held"
+    encounter = _heading_encounter(heading) or names_event(heading)  # "Vladimir Putin arrived in Azerbaijan"
     if not encounter:
-        encounter = bool(_ENCOUNTER.search(normalise(_first_sentence(doc), quotes=False) if titled else lead))
+        first = normalise(_first_sentence(doc), quotes=False) if titled else lead
+        encounter = bool(_ENCOUNTER.search(first) or names_event(first))
     vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
         vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
+    if vetoed and greeted_by_phone(doc):  # "congratulated ..." where the lead says he telephoned
+        encounter, vetoed = True, None
     if encounter and not vetoed:
         return True
     return bool(_JOINT_REMARKS.match(heading)) and not re.search(r"\bwill\b", heading)

@@ -31,7 +31,8 @@ from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders
-from kg.extract.meeting import headline_over_talks, is_multilateral
+from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
+from kg.extract.occasions import ATTENDANCE_SENTENCES, acting_for, recalls_other_contact, says_who_attended
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
@@ -49,22 +50,31 @@ _STATE_OFFICES = frozenset({
 _WITH_NAME = re.compile(r"\bwith[ \u00a0]+(?:the[ \u00a0]+)?(?P<rest>[A-Z][^,;:()\n]{2,80})")
 
 
-def _lead_spans(doc: Document) -> list[Span]:
-    """The title, then the first sentences of the lead (narrator text before the first turn)."""
+def _lead_spans(doc: Document, occasion: bool = False) -> list[Span]:
+    """The title, then the first sentences of the lead (narrator text before the first turn); for an
+    occasion, also the later lead sentences that say who else attended."""
     spans = [doc.title] if doc.title else []
     for utterance in doc.utterances[:2]:
         if utterance.speaker is not None:
             break
-        spans.extend(split_sentences(doc.text, utterance.span.start, utterance.span.end)[:_LEAD_SENTENCES])
+        sentences = split_sentences(doc.text, utterance.span.start, utterance.span.end)
+        spans.extend(sentences[:_LEAD_SENTENCES])
+        if occasion and utterance is doc.utterances[0]:
+            spans.extend(s for s in sentences[_LEAD_SENTENCES:ATTENDANCE_SENTENCES] if says_who_attended(doc.quote(s)))
     return spans
 
 
-def _mentions(doc: Document) -> list[tuple[Mention, bool]]:
-    """Office-and-name mentions in the title and lead; True for those in the title or first sentence."""
-    spans = _lead_spans(doc)
+def _mentions(doc: Document, occasion: bool = False) -> list[tuple[Mention, bool]]:
+    """Office-and-name mentions in the title and lead; True for those in the title or first sentence.
+
+    On an occasion's page a leader is present where the lead says so: one a sentence recalls from another
+    contact, or one another acts for ("on behalf of Queen Elizabeth II"), was not there."""
+    spans = _lead_spans(doc, occasion)
     head = spans[:2] if doc.title else spans[:1]
     return [(mention, span in head) for span in spans
-            for mention in find_mentions(doc.text, span.start, span.end)]
+            if not (occasion and span != doc.title and recalls_other_contact(doc.quote(span)))
+            for mention in find_mentions(doc.text, span.start, span.end)
+            if not (mention.span and acting_for(doc.text, mention.span.start))]
 
 
 def _page_countries(doc: Document, spans: list[Span]) -> set[str]:
@@ -259,7 +269,7 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
     host = _publisher_leader(doc, date)
     title_partner_is_domestic = False
-    for mention, in_head in _mentions(doc):
+    for mention, in_head in _mentions(doc, names_occasion_only(doc)):
         titled = bool(doc.title and mention.span in doc.title)
         if title_partner_is_domestic and not titled:
             break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
@@ -323,7 +333,8 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
         visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
         further = visit or headline_over_talks(doc)  # the partner of talks a headline's lead opens on
         guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else _LEAD_SENTENCES,
-                              first_turn=bool(visit))  # a visit's news conference may open on the host
+                              first_turn=bool(visit),  # a visit's news conference may open on the host
+                              occasion=names_occasion_only(doc))
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests

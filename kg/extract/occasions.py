@@ -1,0 +1,97 @@
+"""Occasions a leader attends that are meetings when a foreign principal is there too.
+
+kremlin.ru reports many meetings under headings that name no talks: a
+ceremony or reception ("Opening of Year of Chinese Tourism in Russia", "Gala
+marking the 70th anniversary of diplomatic relations"), a trip ("Vladimir
+Putin arrived in Azerbaijan", "Visiting St Petersburg State University"), a
+forum, conference or council session, a parade, a signing ("The Presidents of
+Russia, Belarus, Kazakhstan and Ukraine signed an agreement ...").  The
+narrator's lead then says who was there: "Vladimir Putin and President of the
+People's Republic of China Xi Jinping attended ...", "President Putin was
+accompanied by ...", "... attended the awards ceremony".  A careful reader
+counts such a page as a meeting of the leaders present, and a page where
+nobody foreign is present (a plant the President tours alone) as none: the
+heading here only says an occasion may be a meeting; the participants stage
+(:mod:`kg.extract.people`) decides by who is named present.
+
+Greetings are read the same way: a birthday or a victory congratulated over
+the telephone ("telephoned Mr Aliyev to congratulate him", "A number of leaders
+have telephoned the President of Russia to convey their birthday greetings")
+is a call, while greetings sent in a message stay none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.inputs.text import normalise
+from kg.model import Document
+
+# Words of a heading (or of a headline's first lead sentence) that name an occasion a leader attends.
+EVENT = re.compile(r"\b(?:attend(?:s|ed)?|took part|takes part|taking part|participated|ceremon(?:y|ies)|reception|"
+                   r"banquet|parade|gala|celebrations?|visit(?:ed|s|ing)|arriv(?:ed|es)|toured|opened|opening|"
+                   r"inaugurat\w*|launch(?:ed|es)?|unveil\w*|laid|forum|conference|council|session|exhibition|"
+                   r"festival|concert|manoeuvres|accompanied|signed|exchanged|event)\b", re.I)
+# A heading of greetings that may have been given by telephone; one that names a message, a letter or a
+# telegram was written, whatever the lead adds.
+_GREETING = re.compile(r"\b(?:congratulat\w*|greetings?|birthday|condolences?)\b", re.I)
+_WRITTEN = re.compile(r"\b(?:messages?|telegrams?|letters?|address|article)\b", re.I)
+# The call itself, said by the lead: "telephoned", "over the telephone", "in a telephone conversation".
+_CALLED = re.compile(r"\b(?:tele)?phoned\b|\b(?:over|by) (?:the )?(?:tele)?phone\b"
+                     r"|\b(?:in|had|held) a (?:tele)?phone (?:conversation|call)\b", re.I)
+_CALL_SENTENCES = 2
+
+
+def names_event(text: str) -> bool:
+    """Whether ``text`` (a heading, or a headline's first lead sentence) names an occasion a leader
+    attends: a ceremony, reception, visit, arrival, forum, session, parade, signing."""
+    return bool(EVENT.search(text))
+
+
+def greeted_by_phone(doc: Document) -> bool:
+    """Whether the heading gives greetings (congratulations, birthday wishes, condolences) that the
+    lead's first sentences say were given over the telephone: a call, not a message."""
+    title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
+    if not _GREETING.search(title) or _WRITTEN.search(title):
+        return False
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is None:
+            lead = " ".join(doc.quote(s) for s in utterance.sentences[:_CALL_SENTENCES])
+            return bool(_CALLED.search(normalise(lead, quotes=False)))
+    return False
+
+
+# A lead sentence that recalls another contact than the occasion ("Mr Putin was the first head of state to make
+# a telephone call to US President George W. Bush after ..."): the leader it names was not there.
+_OTHER_CONTACT = re.compile(r"\b(?:(?:tele)?phone|calls?|called|messages?|letters?|telegrams?|earlier|previous|"
+                            r"last (?:year|month|week))\b", re.I)
+# Lead sentences past the opening that say who else attended ("Prime Minister of Japan Shinzo Abe, ...
+# attended the awards ceremony", "President Putin was accompanied by Fidel Castro, ...").
+_ATTENDED = re.compile(r"\b(?:attended|took part|taking part|participated|accompanied|alongside|together with|"
+                       r"joined|welcomed|greeted|(?:was|were) present|in the presence of)\b", re.I)
+ATTENDANCE_SENTENCES = 5
+# "welcomed by Lord Evans on behalf of Queen Elizabeth II": whoever another acts for is not there.
+_ACTED_FOR = re.compile(r"\bon[ \u00a0]+behalf[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'’.\-]*"
+                        r"(?:[ \u00a0]+(?:(?:of|the)[ \u00a0]+)*[A-Z][\w'’.\-]*){0,5}")
+_ON_BEHALF = re.compile(r"\bon[ \u00a0]+behalf[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:[A-Z][\w'’.\-]*[ \u00a0]+){0,3}$")
+
+
+def recalls_other_contact(sentence: str) -> bool:
+    """Whether a lead sentence of an occasion speaks of another contact (a call, a message, an earlier
+    meeting), so that the leaders it names are spoken of, not present."""
+    return bool(_OTHER_CONTACT.search(normalise(sentence, quotes=False)))
+
+
+def says_who_attended(sentence: str) -> bool:
+    """Whether a lead sentence past the opening says who else attended the occasion."""
+    return bool(_ATTENDED.search(normalise(sentence, quotes=False)))
+
+
+def without_those_acted_for(text: str) -> str:
+    """``text`` without the names of those whom another acts for ("on behalf of Queen Elizabeth II")."""
+    return _ACTED_FOR.sub(" ", text)
+
+
+def acting_for(text: str, start: int) -> bool:
+    """Whether the name at ``text[start:]`` is one whom another acts for ("on behalf of Queen ...")."""
+    return bool(_ON_BEHALF.search(text[max(0, start - 80):start]))

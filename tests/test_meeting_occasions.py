@@ -1,0 +1,127 @@
+"""Occasions a leader attends, read as meetings when a foreign principal is there, on small made-up pages.
+
+Each case is one pattern of kremlin.ru pages of other genres than talks (a ceremony, a reception, an
+arrival, a council session, a signing, greetings given by telephone), written fresh in the genre's words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from genre_pages import kremlin
+
+
+def people(doc) -> set[tuple[str, str | None]]:
+    return {(p.name.split()[-1], p.country or p.organisation) for p in doc.participants}
+
+
+@pytest.mark.parametrize("title, dateline, lead, guest", [
+    ("Opening of the Year of Korean Culture in Russia", "April 2, 2014, The Kremlin, Moscow",
+     "Vladimir Putin and President of the Republic of Korea Park Geun-hye attended the opening ceremony of the "
+     "Year of Korean Culture at the State Kremlin Palace.", ("Geun-hye", "KOR")),
+    ("Vladimir Putin arrived in Armenia", "October 14, 2016, Yerevan",
+     "The President of Russia arrived in Yerevan at the invitation of President of Armenia Serzh Sargsyan.",
+     ("Sargsyan", "ARM")),
+    ("Visiting the Hermitage Museum", "June 7, 2019, St Petersburg",
+     "Vladimir Putin and President of Finland Sauli Niinisto toured the new wing of the museum.",
+     ("Niinisto", "FIN")),
+    ("Closing ceremony of the Baltic Sailing Cup", "July 20, 2017, Kaliningrad",
+     "Vladimir Putin presented medals to the crews that came first in the Baltic Sailing Cup. The winning "
+     "crew received the cup from the President. President of Estonia Kersti Kaljulaid attended the "
+     "ceremony.", ("Kaljulaid", "EST")),
+    ("President Vladimir Putin visited a shipyard in Gdansk", "June 3, 2002, Gdansk",
+     "President Putin was accompanied by President of Poland Aleksander Kwasniewski.", ("Kwasniewski", "POL")),
+])
+def test_an_occasion_a_foreign_leader_attends_is_a_meeting(title, dateline, lead, guest):
+    doc = kremlin(title, dateline, lead)
+    assert doc.is_meeting and doc.meeting.format == "in_person"
+    assert guest in people(doc) and ("Putin", "RUS") in people(doc)
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("President Vladimir Putin visited a tractor plant in Chelyabinsk",
+     "The President toured the assembly shop and spoke with workers about new models."),
+    ("Vladimir Putin attended a gala concert marking Russia Day",
+     "The concert in the Kremlin Palace brought together leading Russian performers."),
+    ("Vladimir Putin visited the memorial to the victims of the earthquake",
+     "Mr Putin laid a wreath. He was the first head of state to make a telephone call to President of Turkey "
+     "Abdullah Gul after the earthquake."),
+])
+def test_an_occasion_with_nobody_foreign_present_is_no_meeting(title, lead):
+    doc = kremlin(title, "May 5, 2008, Moscow", lead)
+    assert not doc.is_meeting and doc.participants == ()
+
+
+def test_one_acted_for_is_not_present():
+    doc = kremlin("Vladimir Putin arrived in Denmark", "April 27, 2011, Copenhagen",
+                  "At the airport Mr Putin was welcomed by the Foreign Minister on behalf of Queen of Denmark "
+                  "Margrethe II.")
+    assert ("II", "DNK") not in people(doc) and not any(p.name.startswith("Margrethe") for p in doc.participants)
+
+
+@pytest.mark.parametrize("title, lead, members", [
+    ("A meeting of the Collective Security Council took place in Dushanbe",
+     "The Presidents of Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan discussed regional "
+     "security.", {"ARM", "BLR", "KAZ", "KGZ", "TJK"}),
+    ("The Interstate Council of the Eurasian Economic Community met in Astana",
+     "The meeting opened with a gathering of the Russian, Belarusian, Kazakh, Kyrgyz and Tajik presidents.",
+     {"BLR", "KAZ", "KGZ", "TJK"}),
+])
+def test_a_union_council_with_its_presidents_listed_is_a_meeting_of_each(title, lead, members):
+    doc = kremlin(title, "June 15, 2005, Astana", lead)
+    assert doc.is_meeting
+    assert {p.country for p in doc.participants} == members | {"RUS"}
+
+
+def test_a_signing_by_presidents_of_listed_countries_is_a_meeting():
+    doc = kremlin("The Presidents of Russia, Belarus and Kazakhstan signed a treaty on the customs union",
+                  "May 29, 2014, Astana", "The three heads of state stressed the importance of the document.")
+    assert doc.is_meeting and {p.country for p in doc.participants} == {"RUS", "BLR", "KAZ"}
+
+
+def test_a_country_adjective_and_office_in_a_title_name_its_holder():
+    doc = kremlin("The Finnish President held a banquet in honour of President Vladimir Putin",
+                  "September 3, 2001, Helsinki", "In his speech, President Putin spoke of cooperation.")
+    assert doc.is_meeting and ("Halonen", "FIN") in people(doc)
+
+
+def test_a_leader_the_lead_praises_is_no_guest_named_by_office():
+    doc = kremlin("President Vladimir Putin gave a news conference on the results of his visit to Kyrgyzstan",
+                  "October 23, 2003, Bishkek",
+                  "President Putin said he was satisfied with the visit. He also expressed appreciation towards "
+                  "the US President for his position on terrorism.")
+    assert ("USA" not in {p.country for p in doc.participants})
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Vladimir Putin congratulated Nursultan Nazarbayev on his re-election as President of Kazakhstan",
+     "The President of Russia telephoned Mr Nazarbayev to congratulate him on his victory in the election."),
+    ("Birthday greetings to Vladimir Putin",
+     "Vladimir Putin is receiving birthday greetings from heads of state. A number of leaders telephoned the "
+     "President of Russia, in particular, President of Kazakhstan Nursultan Nazarbayev."),
+])
+def test_greetings_given_by_telephone_are_a_call(title, lead):
+    doc = kremlin(title, "December 6, 2005", lead)
+    assert doc.is_meeting and doc.meeting.format == "phone" and ("Nazarbayev", "KAZ") in people(doc)
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Vladimir Putin congratulated Nursultan Nazarbayev on his re-election",
+     "In his message, the President of Russia wished Mr Nazarbayev success."),
+    ("Message of congratulations to Nursultan Nazarbayev on his birthday",
+     "Earlier the two leaders had a telephone conversation."),
+    ("President Vladimir Putin and President of Finland Tarja Halonen exchanged letters on the anniversary",
+     "The letters stress the good-neighbourly character of relations."),
+])
+def test_greetings_and_letters_written_are_no_meeting(title, lead):
+    doc = kremlin(title, "July 6, 2005", lead)
+    assert not doc.is_meeting and doc.participants == ()
+
+
+@pytest.mark.parametrize("title, organisation", [
+    ("President Vladimir Putin met with PACE President Lars Holm", "Parliamentary Assembly of the Council of Europe"),
+    ("Meeting with Inter-Parliamentary Union President Anna Berg", "Inter-Parliamentary Union"),
+])
+def test_a_head_of_an_international_assembly_is_a_principal(title, organisation):
+    doc = kremlin(title, "November 27, 2006, The Kremlin, Moscow", "They discussed cooperation.")
+    assert doc.is_meeting and any(p.organisation == organisation for p in doc.participants)
