@@ -125,3 +125,25 @@ def test_greetings_and_letters_written_are_no_meeting(title, lead):
 def test_a_head_of_an_international_assembly_is_a_principal(title, organisation):
     doc = kremlin(title, "November 27, 2006, The Kremlin, Moscow", "They discussed cooperation.")
     assert doc.is_meeting and any(p.organisation == organisation for p in doc.participants)
+
+
+@pytest.mark.parametrize("title", [
+    "President Vladimir Putin sent a response on the summit talks to President of Chile Ricardo Morales",
+    "President Vladimir Putin sent the Foreign Minister on a visit to Tbilisi",
+])
+def test_what_the_host_sends_is_no_meeting(title):
+    doc = kremlin(title, "March 3, 2003", "President of Chile Ricardo Morales and President of Georgia Levan "
+                  "Gelashvili are to receive the President's views.")
+    assert not doc.is_meeting and doc.participants == ()
+
+
+@pytest.mark.parametrize("title", [
+    "Meeting with permanent members of the Security Council",
+    "President Vladimir Putin held a meeting with the Cabinet",
+    "Meeting with Government members",
+])
+def test_a_meeting_with_the_hosts_own_government_is_domestic_whoever_it_discusses(title):
+    doc = kremlin(title, "May 5, 2017, The Kremlin, Moscow",
+                  "The participants discussed the outcome of the talks with Federal Chancellor of Germany "
+                  "Angela Merkel and President of Turkey Recep Tayyip Erdogan.")
+    assert not doc.is_meeting and doc.participants == ()

@@ -300,3 +300,22 @@ def names_no_principal(doc: Document) -> bool:
         return False
     phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
     return bool(phrase and is_non_principal(phrase))
+
+
+# Whom the host meets when it is his own government's body: "Meeting with permanent members of the Security
+# Council", "held a meeting with the Cabinet", "Meeting with Government members".
+_DOMESTIC_BODY = re.compile(r"^(?:(?:permanent[ \u00a0]+)?members[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?Security"
+                            r"[ \u00a0]+Council|Government[ \u00a0]+members|members[ \u00a0]+of[ \u00a0]+the[ \u00a0]+"
+                            r"Government|(?:Government[ \u00a0]+)?Cabinet)\b")
+
+
+def names_domestic_body(doc: Document) -> bool:
+    """Whether the title says the host met a body of his own government (the Security Council's permanent
+    members, the Cabinet), no foreign country named: foreign leaders its lead mentions are discussed."""
+    from kg.people.gazetteer import default_gazetteer
+
+    if not doc.title:
+        return False
+    phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
+    return bool(phrase and _DOMESTIC_BODY.match(phrase) and not default_gazetteer().find_countries(phrase))
+

@@ -62,7 +62,7 @@ _ENCOUNTER = re.compile(
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|messages?|telegrams?|letters?|executive order|"
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instruct\w*|"
-    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off|accredit\w*)\b"
+    r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off|accredit\w*|sent|sends|response|reply)\b"
     r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
 # An announced meeting with a named partner is the meeting (dated the day it is to be held); an announced
 # trip abroad is not (what the host will do there is not yet said).

@@ -29,7 +29,7 @@ from kg.people.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
-from kg.extract.guests import names_no_principal, non_principal_at, non_principal_at_text, title_guests
+from kg.extract.guests import names_domestic_body, names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import ATTENDANCE_SENTENCES, acting_for, recalls_other_contact, says_who_attended
@@ -245,6 +245,8 @@ def extract_participants(doc: Document) -> Document:
     """
     if doc.meeting is not None and not doc.is_meeting:
         return replace(doc, participants=())
+    if doc.meeting is not None and names_domestic_body(doc):  # "Meeting with permanent members of the Security
+        return replace(doc, participants=(), is_meeting=False)  # Council": the leaders it discusses are not there
     found = replace(doc, participants=_principals(doc))
     if doc.meeting is not None and not foreign_principals(found):
         if is_multilateral(doc) and not names_no_principal(doc):  # a summit: the host takes part, whoever
