@@ -147,3 +147,14 @@ def test_a_meeting_with_the_hosts_own_government_is_domestic_whoever_it_discusse
                   "The participants discussed the outcome of the talks with Federal Chancellor of Germany "
                   "Angela Merkel and President of Turkey Recep Tayyip Erdogan.")
     assert not doc.is_meeting and doc.participants == ()
+
+
+def test_a_summit_names_its_leaders_further_down_the_lead():
+    doc = kremlin("President Vladimir Putin held a number of bilateral meetings with CIS leaders",
+                  "August 1, 2001, Sochi",
+                  "President Putin met with Uzbek President Islam Karimov during the informal summit. They discussed "
+                  "Central Asia. Mr Putin and Armenian President Robert Kocharian discussed the coming visit to "
+                  "Yerevan. President Putin and Tajik President Emomali Rakhmonov discussed trade. Earlier Mr Putin "
+                  "had a telephone conversation with President of Kyrgyzstan Askar Akayev.")
+    assert {"UZB", "ARM", "TJK"} <= {p.country for p in doc.participants}
+    assert "KGZ" not in {p.country for p in doc.participants}  # a call recalled is no presence

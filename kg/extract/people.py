@@ -50,29 +50,30 @@ _STATE_OFFICES = frozenset({
 _WITH_NAME = re.compile(r"\bwith[ \u00a0]+(?:the[ \u00a0]+)?(?P<rest>[A-Z][^,;:()\n]{2,80})")
 
 
-def _lead_spans(doc: Document, occasion: bool = False) -> list[Span]:
+def _lead_spans(doc: Document, occasion: bool = False, summit: bool = False) -> list[Span]:
     """The title, then the first sentences of the lead (narrator text before the first turn); for an
-    occasion, also the later lead sentences that say who else attended."""
+    occasion, also the later lead sentences that say who else attended; for a summit, its lead's first
+    sentences, where it names the leaders who took part ("As he met with Tajik President ...")."""
     spans = [doc.title] if doc.title else []
     for utterance in doc.utterances[:2]:
         if utterance.speaker is not None:
             break
         sentences = split_sentences(doc.text, utterance.span.start, utterance.span.end)
-        spans.extend(sentences[:_LEAD_SENTENCES])
+        spans.extend(sentences[:_SUMMIT_SENTENCES if summit else _LEAD_SENTENCES])
         if occasion and utterance is doc.utterances[0]:
             spans.extend(s for s in sentences[_LEAD_SENTENCES:ATTENDANCE_SENTENCES] if says_who_attended(doc.quote(s)))
     return spans
 
 
-def _mentions(doc: Document, occasion: bool = False) -> list[tuple[Mention, bool]]:
+def _mentions(doc: Document, occasion: bool = False, summit: bool = False) -> list[tuple[Mention, bool]]:
     """Office-and-name mentions in the title and lead; True for those in the title or first sentence.
 
-    On an occasion's page a leader is present where the lead says so: one a sentence recalls from another
-    contact, or one another acts for ("on behalf of Queen Elizabeth II"), was not there."""
-    spans = _lead_spans(doc, occasion)
+    On an occasion's or a summit's page a leader is present where the lead says so: one a sentence recalls
+    from another contact, or one another acts for ("on behalf of Queen Elizabeth II"), was not there."""
+    spans = _lead_spans(doc, occasion, summit)
     head = spans[:2] if doc.title else spans[:1]
     return [(mention, span in head) for span in spans
-            if not (occasion and span != doc.title and recalls_other_contact(doc.quote(span)))
+            if not ((occasion or summit) and span != doc.title and recalls_other_contact(doc.quote(span)))
             for mention in find_mentions(doc.text, span.start, span.end)
             if not (mention.span and acting_for(doc.text, mention.span.start))]
 
@@ -271,7 +272,8 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
     host = _publisher_leader(doc, date)
     title_partner_is_domestic = False
-    for mention, in_head in _mentions(doc, names_occasion_only(doc)):
+    summit = is_multilateral(doc) and not names_no_principal(doc)  # not "met with journalists after the summit"
+    for mention, in_head in _mentions(doc, names_occasion_only(doc), summit):
         titled = bool(doc.title and mention.span in doc.title)
         if title_partner_is_domestic and not titled:
             break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
