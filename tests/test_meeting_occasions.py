@@ -158,3 +158,14 @@ def test_a_summit_names_its_leaders_further_down_the_lead():
                   "had a telephone conversation with President of Kyrgyzstan Askar Akayev.")
     assert {"UZB", "ARM", "TJK"} <= {p.country for p in doc.participants}
     assert "KGZ" not in {p.country for p in doc.participants}  # a call recalled is no presence
+
+
+@pytest.mark.parametrize("title, lead, form", [
+    ("President Vladimir Putin discussed over the phone preparations for the summit with President of Armenia "
+     "Robert Kocharian", "The two Presidents agreed on the agenda.", "phone"),
+    ("The Russia-European Union summit took place in Brussels with President of the European Commission "
+     "Romano Prodi", "The summit moved from Copenhagen, which hosted the so-called Chechen Congress.", "in_person"),
+])
+def test_the_format_a_heading_and_lead_state(title, lead, form):
+    doc = kremlin(title, "November 11, 2002", lead)
+    assert doc.is_meeting and doc.meeting.format == form

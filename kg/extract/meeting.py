@@ -42,7 +42,8 @@ from kg.inputs.text import normalise
 from kg.model import Document, Meeting
 
 # "called the current visit ... an important step": "called" names, it does not telephone.
-_PHONE = re.compile(r"telephone|phone call|by phone|spoke on the phone|\bcalled\b(?! (?:on|for|upon)\b"
+# "the so-called World Chechen Congress" calls nobody.
+_PHONE = re.compile(r"telephone|phone call|by phone|(?:on|over) the phone|(?<!-)\bcalled\b(?! (?:on|for|upon)\b"
                     r"| (?:the|this|his|her|their|its) (?:\w+ )?(?:visit|talks|meeting|negotiations|summit)\b)"
                     r"|\bcalls? (?:with|between)\b|\bcall to\b|\bfollowing (?:a |their |the )?call\b", re.I)
 _VIDEO = re.compile(r"video ?conference|video link|videolink|via video|video call|videoconferenc|secure video"
