@@ -169,3 +169,17 @@ def test_a_summit_names_its_leaders_further_down_the_lead():
 def test_the_format_a_heading_and_lead_state(title, lead, form):
     doc = kremlin(title, "November 11, 2002", lead)
     assert doc.is_meeting and doc.meeting.format == form
+
+
+def test_a_headline_over_a_lead_whose_second_sentence_tells_the_talks_is_a_meeting():
+    doc = kremlin("Russia sees Laos as a promising partner in Asia", "June 7, 2005",
+                  "Relations between the two countries have a long history. Now they need a solid economic "
+                  "foundation, President Vladimir Putin said following talks at the Kremlin with President of Laos "
+                  "Khamtai Siphandon.")
+    assert doc.is_meeting and ("Siphandon", "LAO") in people(doc)
+
+
+def test_a_statement_after_several_summits_is_a_summit_page():
+    doc = kremlin("Press statement following CIS and EAEU summits", "October 11, 2017, Sochi",
+                  "Following the meetings of the CIS Heads of State Council, Vladimir Putin made a statement.")
+    assert doc.is_meeting and doc.meeting.city == "Sochi" and ("Putin", "RUS") in people(doc)

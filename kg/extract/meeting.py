@@ -94,7 +94,7 @@ _TO_THE_PRESS = re.compile(r"\b(?:journalists|reporters|questions|the media|the 
 # A gathering of several states' leaders: it is a meeting even where the page names none of the others, and
 # leaders of several states who met: "BRICS leaders' meeting", "Roundtable meeting of leaders at ... forum", "Leaders
 # of the Asia-Pacific Economic Cooperation (APEC) member countries met at the APEC forum in ...".
-_MULTILATERAL = re.compile(r"\bsummit\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of "
+_MULTILATERAL = re.compile(r"\bsummits?\b|\bSupreme State Council\b|\bCouncil of (?:the )?Heads of "
                            r"(?:State|Government)\b|\bIntergovernmental Council\b|\bheads of state\b|\bCIS leaders\b"
                            # the councils of a union's heads of state: "Collective Security Council", "Interstate
                            # Council of the Eurasian Economic Community", "Supreme Eurasian Economic Council"
@@ -129,6 +129,16 @@ def _lead_text(doc: Document) -> str:
             break
         parts.append(doc.quote(utterance.span)[:600])
     return "\n".join(parts)
+
+
+def _opening(doc: Document, sentences: int = 2) -> str:
+    """The lead's first sentences: under a headline title the second often tells the occasion ("Now there
+    is a need ..., President Vladimir Putin said following talks at the Kremlin with the Sultan of ...")."""
+    for utterance in doc.utterances:
+        if utterance.speaker is None:
+            return " ".join(doc.quote(s) for s in utterance.sentences[:sentences])
+        break
+    return ""
 
 
 def _first_sentence(doc: Document) -> str:
@@ -198,8 +208,8 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
     ("The dialogue on a peace treaty must be conducted ...") leaves it to the lead's first sentence."""
     heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
     encounter = _heading_encounter(heading) or names_event(heading)  # "Vladimir Putin arrived in Azerbaijan"
-    if not encounter:
-        first = normalise(_first_sentence(doc), quotes=False) if titled else lead
+    if not encounter:  # a headline: the lead's opening says what happened ("... said following talks with ...")
+        first = normalise(_opening(doc), quotes=False) if titled else lead
         encounter = bool(_ENCOUNTER.search(first) or names_event(first))
     vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
