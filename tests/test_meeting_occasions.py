@@ -183,3 +183,11 @@ def test_a_statement_after_several_summits_is_a_summit_page():
     doc = kremlin("Press statement following CIS and EAEU summits", "October 11, 2017, Sochi",
                   "Following the meetings of the CIS Heads of State Council, Vladimir Putin made a statement.")
     assert doc.is_meeting and doc.meeting.city == "Sochi" and ("Putin", "RUS") in people(doc)
+
+
+def test_the_head_of_an_international_organisation_speaks_for_no_country():
+    doc = kremlin("Meeting with UN Secretary-General Antonio Guterres", "June 7, 2019, St Petersburg",
+                  "Vladimir Putin met with UN Secretary-General Antonio Guterres.\n\nPresident of Russia Vladimir "
+                  "Putin: Mr Secretary-General, welcome.\n\nUN Secretary-General Antonio Guterres: Thank you.")
+    guterres = next(p for p in doc.participants if p.name.endswith("Guterres"))
+    assert guterres.organisation == "United Nations" and guterres.country is None

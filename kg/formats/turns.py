@@ -129,9 +129,9 @@ class Cast:
             found = self._known_leader(mention) if mention.name else None
             if found:
                 name = fuller_name(mention.name, found.name) if found.name else mention.name
-                person = Person(name or "", mention.office or found.office,
-                                mention.country or found.country,
-                                mention.organisation or found.organisation, found.qid)
+                person = Person(name or "", mention.office or found.office,  # a head of an organisation
+                                mention.country or (None if mention.organisation else found.country),  # speaks
+                                mention.organisation or found.organisation, found.qid)  # for no country
             else:
                 person = Person(mention.name or description.strip(), mention.office, mention.country,
                                 mention.organisation)
