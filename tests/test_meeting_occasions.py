@@ -191,3 +191,10 @@ def test_the_head_of_an_international_organisation_speaks_for_no_country():
                   "Putin: Mr Secretary-General, welcome.\n\nUN Secretary-General Antonio Guterres: Thank you.")
     guterres = next(p for p in doc.participants if p.name.endswith("Guterres"))
     assert guterres.organisation == "United Nations" and guterres.country is None
+
+
+def test_heads_of_states_listed_after_a_dash_are_each_a_participant():
+    doc = kremlin("The heads of state of the Shanghai Forum adopted a declaration", "June 15, 2001, Shanghai",
+                  "At an expanded meeting, the heads of six states – China, Russia, Kazakhstan, Kyrgyzstan, "
+                  "Tajikistan and Uzbekistan – signed a declaration.")
+    assert {p.country for p in doc.participants} == {"RUS", "CHN", "KAZ", "KGZ", "TJK", "UZB"}

@@ -33,7 +33,7 @@ from kg.people.namekey import fold_word, name_words, similar_word
 
 _LEAD_SENTENCES = 2
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-_PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of state)\b", re.I)
+_PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of (?:\w+ )?states?)\b", re.I)
 _PLURAL_MAX = 4  # past a handful of countries a plural office is a summit's, and guessing its members fails
 # A plural office over a list of countries names each of them, however many: "The Presidents of Russia,
 # Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan", "the Russian, Armenian, ... and Tajik presidents".
@@ -42,7 +42,10 @@ _COUNTRY_LIST = rf"(?:(?:,|[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?{_COUNTRY})
 _LISTED = re.compile(rf"\b(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)[ \u00a0]+of[ \u00a0]+"
                      rf"(?:the[ \u00a0]+)?(?P<after>{_COUNTRY}{_COUNTRY_LIST})"
                      rf"|(?P<before>\b[A-Z][\w'’\-]+(?:,[ \u00a0]+[A-Z][\w'’\-]+)*,?[ \u00a0]+and[ \u00a0]+[A-Z][\w'’\-]+)"
-                     rf"[ \u00a0]+(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)\b")
+                     rf"[ \u00a0]+(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)\b"
+                     # "the heads of six states – China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"
+                     rf"|\b(?i:heads[ \u00a0]+of[ \u00a0]+(?:\w+[ \u00a0]+)?states)[ \u00a0]*[–—-][ \u00a0]*"
+                     rf"(?P<dashed>{_COUNTRY}{_COUNTRY_LIST})")
 # One office a country's adjective names, with no name after it, in a title: "The Finnish President held a
 # banquet" (a lead's "expressed appreciation towards the US President" speaks of him).
 _SINGULAR = re.compile(r"\b[Tt]he[ \u00a0]+(?P<country>[A-Z][\w'’\-]+)[ \u00a0]+(?P<office>President|Prime[ \u00a0]+Minister)"
@@ -108,7 +111,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
                  if w == _surname(index.label(t.qid) or t.name) or len(w) > 3
                  and similar_word(w, _surname(index.label(t.qid) or t.name))]
         if not named and plural and (len(countries) <= _PLURAL_MAX or country in listed) and not beside:
-            kind = _PLURAL_KIND[plural.group(1).lower()]
+            kind = _PLURAL_KIND.get(plural.group(1).lower(), "head_of_state")  # "heads of six states"
             named = [(t, "") for t in tenures if t.kind == kind]
         if not named and country in single and not beside:
             named = [(t, "") for t in tenures if t.kind == single[country]]
@@ -126,7 +129,7 @@ def _listed_countries(text: str) -> set[str]:
 
     gazetteer = default_gazetteer()
     return {mention.code for match in _LISTED.finditer(text)
-            for mention in gazetteer.find_countries(match["after"] or match["before"])}
+            for mention in gazetteer.find_countries(match["after"] or match["before"] or match["dashed"])}
 
 
 def _as_written(label: str, surname: str) -> str:
