@@ -198,3 +198,16 @@ def test_heads_of_states_listed_after_a_dash_are_each_a_participant():
                   "At an expanded meeting, the heads of six states – China, Russia, Kazakhstan, Kyrgyzstan, "
                   "Tajikistan and Uzbekistan – signed a declaration.")
     assert {p.country for p in doc.participants} == {"RUS", "CHN", "KAZ", "KGZ", "TJK", "UZB"}
+
+
+def test_a_visit_called_off_in_a_telephone_conversation_is_a_call():
+    doc = kremlin("President Vladimir Putin cancelled his visit abroad after the floods in the south of Russia",
+                  "July 6, 2003",
+                  "Mr Putin told this in a telephone conversation to President of Uzbekistan Islam Karimov.")
+    assert doc.is_meeting and doc.meeting.format == "phone" and ("Karimov", "UZB") in people(doc)
+
+
+def test_a_visit_called_off_with_no_call_is_no_meeting():
+    doc = kremlin("President Vladimir Putin cancelled his visit to Uzbekistan", "July 6, 2003",
+                  "The visit will take place later, President of Uzbekistan Islam Karimov was told.")
+    assert not doc.is_meeting

@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
                               whitehouse_place)
-from kg.extract.occasions import greeted_by_phone, names_event
+from kg.extract.occasions import names_event, told_by_phone
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -160,7 +160,7 @@ def meeting_format(doc: Document) -> str:
     first = normalise(_first_sentence(doc), quotes=False)
     if _VIDEO.search(title) or _VIDEO.search(first) or _VIRTUALLY_NOW.search(_host_opening(doc)):
         return "video"  # "Call with ..." held as "a secure video call"
-    if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title) or greeted_by_phone(doc):
+    if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title) or told_by_phone(doc):
         return "phone"
     return "in_person"
 
@@ -199,7 +199,7 @@ def names_occasion_only(doc: Document) -> bool:
     if not doc.is_meeting or not doc.title:
         return False
     heading = normalise(doc.quote(doc.title), quotes=False)
-    return not _heading_encounter(heading) and not greeted_by_phone(doc) and (
+    return not _heading_encounter(heading) and not told_by_phone(doc) and (
         names_event(heading) or names_event(normalise(_first_sentence(doc), quotes=False)))
 
 
@@ -214,7 +214,7 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
     vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
         vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
-    if vetoed and greeted_by_phone(doc):  # "congratulated ..." where the lead says he telephoned
+    if vetoed and told_by_phone(doc):  # "congratulated ..." where the lead says he telephoned
         encounter, vetoed = True, None
     if encounter and not vetoed:
         return True

@@ -16,8 +16,9 @@ heading here only says an occasion may be a meeting; the participants stage
 
 Greetings are read the same way: a birthday or a victory congratulated over
 the telephone ("telephoned Mr Aliyev to congratulate him", "A number of leaders
-have telephoned the President of Russia to convey their birthday greetings")
-is a call, while greetings sent in a message stay none.
+have telephoned the President of Russia to convey their birthday greetings"),
+or a visit called off in a telephone conversation with the host, is a call,
+while greetings sent in a message stay none.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ EVENT = re.compile(r"\b(?:attend(?:s|ed)?|took part|takes part|taking part|parti
                    r"banquet|parade|gala|celebrations?|visit(?:ed|s|ing)|arriv(?:ed|es)|toured|opened|opening|"
                    r"inaugurat\w*|launch(?:ed|es)?|unveil\w*|laid|forum|conference|council|session|exhibition|"
                    r"festival|concert|manoeuvres|accompanied|signed|exchanged|event)\b", re.I)
-# A heading of greetings that may have been given by telephone; one that names a message, a letter or a
-# telegram was written, whatever the lead adds.
-_GREETING = re.compile(r"\b(?:congratulat\w*|greetings?|birthday|condolences?)\b", re.I)
+# A heading of greetings, or of visits called off, that may have been told by telephone; one that names a
+# message, a letter or a telegram was written, whatever the lead adds.
+_GREETING = re.compile(r"\b(?:congratulat\w*|greetings?|birthday|condolences?|cancel\w*|postpone\w*)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:messages?|telegrams?|letters?|address|article)\b", re.I)
 # The call itself, said by the lead: "telephoned", "over the telephone", "in a telephone conversation".
 _CALLED = re.compile(r"\b(?:tele)?phoned\b|\b(?:over|by) (?:the )?(?:tele)?phone\b"
@@ -48,9 +49,9 @@ def names_event(text: str) -> bool:
     return bool(EVENT.search(text))
 
 
-def greeted_by_phone(doc: Document) -> bool:
-    """Whether the heading gives greetings (congratulations, birthday wishes, condolences) that the
-    lead's first sentences say were given over the telephone: a call, not a message."""
+def told_by_phone(doc: Document) -> bool:
+    """Whether the heading gives greetings (congratulations, birthday wishes, condolences), or calls off a
+    visit, that the lead's first sentences say were told over the telephone: a call, not a message."""
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     if not _GREETING.search(title) or _WRITTEN.search(title):
         return False
