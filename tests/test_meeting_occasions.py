@@ -211,3 +211,10 @@ def test_a_visit_called_off_with_no_call_is_no_meeting():
     doc = kremlin("President Vladimir Putin cancelled his visit to Uzbekistan", "July 6, 2003",
                   "The visit will take place later, President of Uzbekistan Islam Karimov was told.")
     assert not doc.is_meeting
+
+
+def test_a_surname_one_letter_from_a_leaders_is_not_his_when_short():
+    doc = kremlin("President Vladimir Putin visited the Russian-Czech ice hockey match", "August 14, 2001, Moscow",
+                  "Mr Putin visited a charity match. At half time he talked to Pavel Novak and Jiri Svoboda, the "
+                  "captains of the Russian and Czech teams.")
+    assert not doc.is_meeting and doc.participants == ()

@@ -109,7 +109,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
         named = [(t, w) for t in tenures if _surname(index.label(t.qid) or t.name) for w in written
                  if w == _surname(index.label(t.qid) or t.name) or len(w) > 3
-                 and similar_word(w, _surname(index.label(t.qid) or t.name))]
+                 and similar_word(w, _surname(index.label(t.qid) or t.name), edit_from=7)]
         if not named and plural and (len(countries) <= _PLURAL_MAX or country in listed) and not beside:
             kind = _PLURAL_KIND.get(plural.group(1).lower(), "head_of_state")  # "heads of six states"
             named = [(t, "") for t in tenures if t.kind == kind]
