@@ -11,6 +11,10 @@ stage reads the heading; the participants stage that follows it
 with his own ministers or governors is domestic, and there ``is_meeting``
 becomes False and it has no participants.
 
+An occasion a leader attends (a ceremony, reception, arrival, visit, forum, council session, parade,
+signing: :mod:`kg.extract.occasions`) is read as a possible encounter as well, and greetings or a visit
+called off that the lead says were told by telephone as a call; who is present then decides.
+
 Headings of the genre that this reads as encounters too: an announced meeting
 with a named partner ("Vladimir Putin will meet with President of Uganda ...",
 "talks will be held on March 5", a foreign leader's coming visit to the

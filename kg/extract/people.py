@@ -9,7 +9,12 @@ Who counts (one rule, so it can be checked by hand):
 - the publisher's own leader (kremlin.ru: Putin, or Medvedev in 2008–2012;
   White House: the President), once someone foreign takes part;
 - a guest the title names under any office of state (:mod:`kg.extract.guests`);
-- for a summit or a visit, the leaders the lead names further down.
+- for a summit or a visit, the leaders the lead names further down;
+- for an occasion (a ceremony, an arrival: :mod:`kg.extract.occasions`), the
+  leaders its lead says attended; one a lead sentence recalls from another
+  contact (a call, a message), or one another acts for, was not there;
+- for a title that says the host met his own government (the Cabinet, the
+  Security Council's members), nobody foreign.
 
 Journalists, officials in the room and people merely spoken about do not
 count: when the title names whom the host met, other leaders the lead goes on
