@@ -218,3 +218,20 @@ def test_a_surname_one_letter_from_a_leaders_is_not_his_when_short():
                   "Mr Putin visited a charity match. At half time he talked to Pavel Novak and Jiri Svoboda, the "
                   "captains of the Russian and Czech teams.")
     assert not doc.is_meeting and doc.participants == ()
+
+
+@pytest.mark.parametrize("lead, guest", [
+    ("In Jerusalem, Vladimir Putin and Benjamin Netanyahu unveiled the monument to the defenders of Leningrad.",
+     ("Netanyahu", "ISR")),
+    ("Vladimir Putin attended the wreath-laying ceremony along with Almazbek Atambayev at the memorial.",
+     ("Atambayev", "KGZ")),
+])
+def test_a_leader_named_beside_the_host_at_an_occasion_takes_part(lead, guest):
+    doc = kremlin("Ceremony to unveil a monument", "September 17, 2016, Bishkek", lead)
+    assert doc.is_meeting and guest in people(doc) and ("Putin", "RUS") in people(doc)
+
+
+def test_a_name_beside_the_host_that_is_no_leader_is_no_guest():
+    doc = kremlin("Visiting a children's hospital", "September 17, 2016, Moscow",
+                  "Vladimir Putin and Pavel Novak, the head doctor, toured the new wing.")
+    assert not doc.is_meeting and doc.participants == ()

@@ -162,3 +162,30 @@ def _surname(name: str) -> str:
         name = realm["name"]
     words = [w for w in name_words(name) if not re.fullmatch(r"[ivx]+", w)]
     return words[-1] if words else ""
+
+
+# A leader named beside the host without an office: "Vladimir Putin and Benjamin Netanyahu unveiled the
+# monument", "Vladimir Putin attended wreath-laying ceremonies along with Almazbek Atambayev".
+_BESIDE_HOST = re.compile(r"\b(?:and|along[ \u00a0]+with|together[ \u00a0]+with|alongside)[ \u00a0]+"
+                          r"(?P<name>[A-Z][^,;:()\n]{2,60})")
+
+
+def named_beside_host(doc: Document, date: str | None, host: Person | None, occasion: bool = False) -> list[Person]:
+    """Foreign leaders the title or lead names by full name beside the host, in a sentence whose subject
+    he is: the leaders list says who they are on the day; the name keeps the text's spelling."""
+    from kg.people.cast import Mention, name_at
+    from kg.people.leaders import known_leader
+
+    if not date or host is None or not host.name:
+        return []
+    surname = host.name.split()[-1]
+    found: list[Person] = []
+    for sentence in _lead(doc, occasion=occasion).split("\n"):
+        at = sentence.find(surname)
+        for match in _BESIDE_HOST.finditer(sentence, max(at, 0)) if at >= 0 else ():
+            words = name_at(match["name"].split())
+            known = known_leader(Mention(" ".join(words), None, None), date) if len(words) >= 2 else None
+            if known and known.country and known.country != doc.publisher_country:
+                found.append(Person(" ".join(words), known.office, known.country, qid=known.qid))
+    return found
+

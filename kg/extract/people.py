@@ -35,7 +35,7 @@ from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import names_domestic_body, names_no_principal, non_principal_at, non_principal_at_text, title_guests
-from kg.extract.lead_leaders import lead_leaders
+from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import ATTENDANCE_SENTENCES, acting_for, recalls_other_contact, says_who_attended
 from kg.people.linking import known_elsewhere
@@ -347,4 +347,8 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
+    if names_occasion_only(doc) or is_multilateral(doc) and not names_no_principal(doc):
+        beside = [p for p in named_beside_host(doc, date, host, occasion=True)  # "Vladimir Putin and Benjamin
+                  if not any(_overlap(p, q) for q in unique)]  # Netanyahu unveiled the monument"
+        unique = unique + beside if unique or not beside else ([host] if host else []) + beside
     return unique
