@@ -235,3 +235,17 @@ def test_a_name_beside_the_host_that_is_no_leader_is_no_guest():
     doc = kremlin("Visiting a children's hospital", "September 17, 2016, Moscow",
                   "Vladimir Putin and Pavel Novak, the head doctor, toured the new wing.")
     assert not doc.is_meeting and doc.participants == ()
+
+
+def test_a_leader_the_host_greets_at_a_forum_is_present():
+    doc = kremlin("Silk Road Forum for International Cooperation", "April 26, 2019, Beijing",
+                  "Vladimir Putin attended the second Silk Road Forum.\n\nPresident of Russia Vladimir Putin: "
+                  "President Xi Jinping, ladies and gentlemen,\n\nI am glad to take part in the forum.")
+    assert doc.is_meeting and ("Jinping", "CHN") in people(doc)
+
+
+def test_a_leader_the_host_names_in_his_speech_is_not_greeted():
+    doc = kremlin("Silk Road Forum for International Cooperation", "April 26, 2019, Beijing",
+                  "Vladimir Putin attended the second Silk Road Forum.\n\nPresident of Russia Vladimir Putin: "
+                  "Ladies and gentlemen, as President Xi Jinping said last year, the road is long.")
+    assert not doc.is_meeting

@@ -67,7 +67,24 @@ def _lead_spans(doc: Document, occasion: bool = False, summit: bool = False) -> 
         spans.extend(sentences[:_SUMMIT_SENTENCES if summit else _LEAD_SENTENCES])
         if occasion and utterance is doc.utterances[0]:
             spans.extend(s for s in sentences[_LEAD_SENTENCES:ATTENDANCE_SENTENCES] if says_who_attended(doc.quote(s)))
-    return spans
+    salutation = _salutation(doc) if occasion or summit else None
+    return spans + [salutation] if salutation else spans
+
+
+_SALUTATION_MAX = 150
+
+
+def _salutation(doc: Document) -> Span | None:
+    """The first line of the first turn where it greets the room ("Mr President Xi Jinping, colleagues,"):
+    at an occasion or a summit, those the host greets by name are there."""
+    for utterance in doc.utterances:
+        if utterance.speaker is None:
+            continue
+        line = doc.text[utterance.span.start:utterance.span.end].split("\n", 1)[0].rstrip()
+        if len(line) <= _SALUTATION_MAX and line.endswith((",", "!", ":")):
+            return Span(utterance.span.start, utterance.span.start + len(line))
+        return None
+    return None
 
 
 def _mentions(doc: Document, occasion: bool = False, summit: bool = False) -> list[tuple[Mention, bool]]:
