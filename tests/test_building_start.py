@@ -127,3 +127,16 @@ def _running(pid: int) -> bool:
             return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_the_loading_makes_what_a_first_page_would_make_so_forked_workers_share_it():
+    from kg.building.warm import load_extractors
+    from kg.extract.learned import shipped_reader
+    from kg.validation.shacl import build_check
+
+    load_extractors(pipeline_for("model"))
+    reader = shipped_reader()
+    assert not reader.joint or "_with_joint" in vars(reader)  # the joined rows, made at the first sentence
+    check = build_check("https://example.org/")
+    assert "quick" in vars(check.__self__)  # the shapes compiled to Python, made at the first graph
+    assert check.__self__.quick.conforms([])

@@ -1,17 +1,24 @@
-"""Incremental builds: unchanged texts are skipped unparsed, changed ones replace their own graph only."""
+"""Incremental builds: unchanged texts are skipped unparsed, changed ones replace their own graph only;
+workers started before the files are listed, and the reader version read from the store's seal."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 import kg.building.builder
 import kg.building.incremental
+import kg.building.manifest
+import kg.building.nochange
 from kg.building.builder import build
+from kg.building.workers import Workers
 from kg.cli import main
-from kg.building.manifest import Manifest, reader_version
+from kg.building.manifest import Manifest, reader_version, recorded_sources, version_stamp
+from kg.building.nochange import sealed_version
 from kg.extract.pipeline import pipeline_for
 from kg.store.embedded import OxigraphStore
 
@@ -169,3 +176,69 @@ def test_a_file_with_its_recorded_size_and_time_is_not_even_read(pages, monkeypa
     result = build([str(pages)], store, manifest=manifest)
     assert read == [str(touched)]
     assert (result.built, result.unchanged, result.removed) == (1, 2, 1)
+
+
+def _change(folder: Path) -> None:
+    page = sorted(folder.iterdir())[1]
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn added closing line.\n", encoding="utf-8")
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+@pytest.mark.skipif(os.name != "posix", reason="workers fork")
+def test_one_changed_page_of_a_large_store_goes_to_workers_started_early_and_gives_the_same_store(
+        pages, tmp_path, monkeypatch):
+    folder = tmp_path / "store"
+    with OxigraphStore(folder) as store:
+        build([str(pages)], store, jobs=1)
+    assert recorded_sources(OxigraphStore(None)) == 0
+    monkeypatch.setattr(kg.building.builder, "EARLY_FROM", 3)  # these three files count as many
+    started = []
+    start = kg.building.builder._start_workers
+    monkeypatch.setattr(kg.building.builder, "_start_workers", lambda *a: started.append(start(*a)) or started[-1])
+    _change(pages)
+    with OxigraphStore(folder) as store:
+        assert recorded_sources(store) == 3
+        result = build([str(pages)], store, jobs=2)
+        assert (result.built, result.unchanged, result.removed) == (1, 2, 1)
+        assert started and started[0] is not None  # by build(), before it listed the files
+        early = _quads(store)
+    fresh = OxigraphStore(None)
+    build([str(pages)], fresh, jobs=1)  # in this process, from nothing
+    assert early == _quads(fresh)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="workers fork")
+def test_workers_given_no_page_are_stopped_without_waiting_for_their_start():
+    workers = Workers(_square, 2, initializer=time.sleep, initargs=(30,))  # a start that would take long
+    started = time.monotonic()
+    assert list(workers.map(iter([]))) == []
+    assert time.monotonic() - started < 10
+    assert workers.first.exitcode is not None
+
+
+def test_a_build_that_must_run_reads_the_reader_version_from_the_seal_and_seals_it_again(
+        pages, tmp_path, monkeypatch):
+    store = str(tmp_path / "store")
+    options = ["--store", store, "-j", "1", "--no-validate"]
+    assert main(["build", str(pages), *options]) == 0
+    reader = (pipeline_for("model"), None, None)
+    assert sealed_version(store, version_stamp(*reader)) == reader_version(*reader)
+    assert sealed_version(store, "another stamp") is None
+    assert sealed_version(tmp_path / "nothing", version_stamp(*reader)) is None
+
+    def refuse(*args):
+        raise AssertionError("the reader's files were hashed again")
+
+    for module in (kg.building.manifest, kg.building.builder, kg.building.nochange):
+        monkeypatch.setattr(module, "reader_version", refuse)
+    _change(pages)
+    assert main(["build", str(pages), *options]) == 0
+    monkeypatch.undo()
+    assert sealed_version(store, version_stamp(*reader)) == reader_version(*reader)
+    with OxigraphStore(store) as built:
+        fresh = OxigraphStore(None)
+        build([str(pages)], fresh, jobs=1, check_factory=None)
+        assert _quads(built) == _quads(fresh)

@@ -129,6 +129,23 @@ def _fits(row: tuple | None, version: str, checked: bool, strict: bool) -> bool:
     return not (strict and row[2])
 
 
+def recorded_sources(store: object) -> int:
+    """How many sources the record beside a store directory knows (0 for any other store, or none yet),
+    read without opening it for writing: a build starts its workers on it before it lists its files."""
+    path = getattr(store, "path", None)
+    record = None if path is None or getattr(store, "read_only", False) else Path(path) / FILE_NAME
+    if record is None or not record.is_file():
+        return 0
+    try:
+        db = sqlite3.connect(f"file:{record}?mode=ro", uri=True)
+        try:
+            return db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:  # no table yet, another layout: the build starts its workers later, if at all
+        return 0
+
+
 def _connect(path: Path | None) -> sqlite3.Connection:
     """The record at ``path`` (None: in memory); one that is not a database, or whose schema cannot be
     read, is deleted and started anew, which costs a full build (as a missing one does), not a build

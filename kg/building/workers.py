@@ -87,7 +87,7 @@ class Workers:
             while taken < sent:
                 yield _take(taken, done, self.results, self.first)
                 taken += 1
-            finished = True
+            finished = sent > 0  # given nothing, they are stopped at once, not waited for to load
         finally:
             self.stop(finished)
 

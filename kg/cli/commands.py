@@ -110,17 +110,19 @@ def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], check
     shards wrote; a store directory closed without error is sealed for the next build's :func:`_nothing_to_do`."""
     from kg.building.builder import build
     from kg.building.manifest import model_file, reader_version, version_stamp
+    from kg.building.nochange import seal, sealed_version
     from kg.store.factory import open_store
 
     reader = (pipeline, _transcript_format(args), model_file(pipeline))
     stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
+    version = sealed_version(args.store, stamp) if stamp else None  # before the build breaks the seal
     store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
     saved: KgError | None = None
     try:
         result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
                        progress=progress, check_factory=check_factory, strict=args.strict,
                        jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
-                       verify=args.verify, scheduler=args.scheduler)
+                       verify=args.verify, scheduler=args.scheduler, version=version)
     except BaseException:
         if hasattr(store, "abort"):
             store.abort()  # shards of a build that did not finish: removed, the folder left as it was
@@ -132,9 +134,7 @@ def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], check
         except KgError as error:  # a full disk shows here: after the summary, not instead of it
             saved = error
     if saved is None and _on_disk(args):
-        from kg.building.nochange import seal
-
-        seal(args.store, (stamp, reader_version(*reader)))
+        seal(args.store, (stamp, version or reader_version(*reader)))
     return result, saved, getattr(store, "manifest", None)
 
 

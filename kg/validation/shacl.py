@@ -394,4 +394,6 @@ def build_check(base: str, engine: str | None = None):
     """The check ``kg build`` runs on each mapped graph before writing it (see :meth:`GraphValidator.check`)."""
     from kg.rdf.reference import reference_triples
 
-    return GraphValidator(reference_triples(base), engine).check
+    validator = GraphValidator(reference_triples(base), engine)
+    validator.quick  # noqa: B018 -- compiled now, where a build makes its check (a worker before the others fork)
+    return validator.check
