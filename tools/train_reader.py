@@ -3,9 +3,11 @@
     pip install -e '.[train]'
     python tools/train_reader.py                       # -> kg/data/reader-model.json
     python tools/train_reader.py --curve               # learning curve: 25/50/100% of train, dev F1
+    python tools/train_reader.py --with-extra --extra-weight 0.5 -o build/extra.json  # the extra split too, at half weight
 
-Reads only the train and dev splits (data/annotated/SPLITS.json); the test
-split is sealed (kg.learn.corpus). Same data, same model file, byte for byte.
+Reads only the train and dev splits (data/annotated/SPLITS.json), and the extra
+split when asked; the test split is sealed (kg.learn.corpus). Same data, same
+model file, byte for byte.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from kg.extract.reader_json import model_to_json  # noqa: E402
 from kg.extract.model_tables import write_beside  # noqa: E402
 from kg.learn import pseudo, wordvectors  # noqa: E402
 from kg.learn.corpus import load_split  # noqa: E402
+from kg.learn.extra import add_arguments, use_of  # noqa: E402
 from kg.learn.train import train  # noqa: E402
 
 
@@ -50,13 +53,13 @@ def main() -> int:
                         help="a teacher's labels of unlabeled pages (tools/pseudo_label.py) for the sentence models "
                              "to learn from too (whole train only); off by default: +0.001 out-of-fold F1 "
                              "(-0.006..+0.007) and dev 0.558 -> 0.544 (docs/model-card.md)")
-    parser.add_argument("--with-extra", action="store_true",
-                        help="also fit on the extra split (messages, speeches, interviews: draws 8-10); off by "
-                             "default: -0.004 out-of-fold F1 on the train pages (-0.011..+0.004), dev 0.594 -> "
-                             "0.593, a model 30%% larger (data/annotated/README.md)")
+    add_arguments(parser, "also fit on the extra split (messages, speeches, interviews: draws 8-10); off by "
+                          "default: -0.004 out-of-fold F1 on the train pages (-0.011..+0.004), dev 0.594 -> "
+                          "0.593, a model 30%% larger (data/annotated/README.md, docs/model-card.md)")
     parser.add_argument("--oof-pages", type=Path,
                         help="write each train page's out-of-fold counts here (JSON, as tools/reader_oof.py -o)")
     args = parser.parse_args()
+    use = use_of(parser, args)
     train_pages, dev_pages = load_split(ROOT, "train"), load_split(ROOT, "dev")
     if args.with_extra:
         train_pages += load_split(ROOT, "extra")
@@ -77,7 +80,7 @@ def main() -> int:
         reader, report = train(train_pages, dev_pages, c=args.c, fraction=fraction, thresholds=args.thresholds,
                                clusters=clusters, network=args.hidden, types_jointly=not args.no_joint,
                                progress=lambda m: print(m, file=sys.stderr),
-                               lessons=lessons if fraction == 1.0 else None, per_page=per_page)
+                               lessons=lessons if fraction == 1.0 else None, per_page=per_page, use=use)
         report["data_sha256"] = data_hash.hexdigest()
         out = args.output
         if args.curve and fraction < 1.0:  # the smaller models are for the curve only: kept out of the package

@@ -29,10 +29,11 @@ PRUNE = 0.02  # feature rows whose weights are all under this are dropped; at 0.
 DIGITS = 4  # weights are rounded so that the file stays small and its bytes stable
 
 
-def fit_hidden(rows: Sequence[Sequence[str]], labels: Sequence[Sequence[int]], vocabulary: list[str]
+def fit_hidden(rows: Sequence[Sequence[str]], labels: Sequence[Sequence[int]], vocabulary: list[str], weight=None
                ) -> tuple[dict[str, tuple[float, ...]], tuple[tuple[float, ...], ...]]:
     """The network's feature rows (feature -> one weight per hidden unit) and its output rows
-    (one per hidden unit, then the intercepts; one column per label)."""
+    (one per hidden unit, then the intercepts; one column per label); ``weight``, each row's sample
+    weight (None: one each, :func:`kg.learn.extra.row_weights`)."""
     import numpy as np
     from sklearn.neural_network import MLPClassifier
 
@@ -42,7 +43,7 @@ def fit_hidden(rows: Sequence[Sequence[str]], labels: Sequence[Sequence[int]], v
     import warnings
     with warnings.catch_warnings():  # ten epochs is the choice, not a failure to converge
         warnings.simplefilter("ignore")
-        model.fit(linear.matrix(rows, index, len(vocabulary)), np.array(labels))
+        model.fit(linear.matrix(rows, index, len(vocabulary)), np.array(labels), sample_weight=weight)
     first = model.coefs_[0].copy()
     first[index["bias"]] += model.intercepts_[0]
     hidden = {}

@@ -27,9 +27,11 @@ NONE = "none"  # the first class: the sentence states no act
 
 
 def fit_joint(rows: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], types: Sequence[str],
-              vocabulary: list[str], c: float) -> dict[str, tuple[float, ...]] | None:
+              vocabulary: list[str], c: float, row_weight: Sequence[float] | None = None
+              ) -> dict[str, tuple[float, ...]] | None:
     """Feature -> one weight per class (no act, then ``types`` in order), the ``bias`` row holding the
-    intercepts; None when the rows hold fewer than two classes."""
+    intercepts; None when the rows hold fewer than two classes.  ``row_weight``: what each sentence
+    counts (:mod:`kg.learn.extra`; None: one each)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -39,7 +41,7 @@ def fit_joint(rows: Sequence[Sequence[str]], labels: Sequence[Sequence[str]], ty
         for kind in kinds or [NONE]:
             picked.append(r)
             classes.append(0 if kind == NONE else 1 + list(types).index(kind))
-            weights.append(1.0 / max(1, len(kinds)))
+            weights.append((1.0 if row_weight is None else row_weight[r]) / max(1, len(kinds)))
     if len(set(classes)) < 2:
         return None
     index = {f: i for i, f in enumerate(vocabulary)}

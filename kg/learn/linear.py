@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from kg.errors import KgError
 
+MIN_FEATURE_COUNT = 3  # features seen fewer times are left out of the vocabulary (the whole recipe's)
+
 
 def require_sklearn() -> None:
     """Raise a :class:`KgError` that says how to install the training extras, when they are missing."""
@@ -50,7 +52,8 @@ def matrix(rows: Sequence[Sequence[str]], index: dict[str, int], width: int):
 
 def fit_binary(x, y, c: float, weight=None):
     """A liblinear logistic regression of 0/1 labels ``y`` on ``x`` (deterministic: fixed ``random_state``);
-    ``weight``, one per row, lets a teacher's labels count for less than gold (:mod:`kg.learn.pseudo`)."""
+    ``weight``, one per row, lets a teacher's labels (:mod:`kg.learn.pseudo`) or another genre's pages
+    (:mod:`kg.learn.extra`) count for less than gold of train."""
     from sklearn.linear_model import LogisticRegression
 
     model = LogisticRegression(C=c, solver="liblinear", random_state=0, max_iter=2000)
@@ -59,10 +62,11 @@ def fit_binary(x, y, c: float, weight=None):
 
 
 def binary_weights(rows: Sequence[Sequence[str]], labels: Sequence[int], c: float,
-                   min_count: int = 1) -> dict[str, float] | None:
+                   min_count: int = 1, weight=None) -> dict[str, float] | None:
     """Feature -> weight (``bias`` holding the intercept) of one binary model; None with one class only.
 
     Weights under 1e-4 are dropped: they change no decision and would only grow the model file.
+    ``weight``: each row's sample weight (None: all count one; :func:`kg.learn.extra.row_weights`).
     """
     import numpy as np
 
@@ -70,7 +74,7 @@ def binary_weights(rows: Sequence[Sequence[str]], labels: Sequence[int], c: floa
         return None
     features = vocabulary(rows, min_count)
     index = {f: i for i, f in enumerate(features)}
-    model = fit_binary(matrix(rows, index, len(features)), np.array(labels), c)
+    model = fit_binary(matrix(rows, index, len(features)), np.array(labels), c, weight)
     weights = {f: float(w) for f, w in zip(features, model.coef_[0].tolist()) if abs(w) >= 1e-4}
     weights["bias"] = weights.get("bias", 0.0) + float(model.intercept_[0])
     return weights

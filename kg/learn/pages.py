@@ -37,6 +37,7 @@ class PageData:
     figures: list = field(default_factory=list)  # the rules' (figure, features)
     figure_labels: list[int] = field(default_factory=list)  # 1 where a gold figure agrees
     norm: str = ""  # normalise(doc.text), made once for every step that matches text
+    weight: float = 1.0  # what each of its rows counts in every fit (the extra split's may count less: kg.learn.extra)
 
 
 def read_candidates(path: str) -> tuple[Document, list[Candidate]]:

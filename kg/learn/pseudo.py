@@ -203,15 +203,16 @@ def load_lessons(root: Path, path: Path, train_names: Sequence[str]) -> Lessons:
     return Lessons(pages, header, records)
 
 
-def fit_type(x, y, kind: str, taught: Sequence[Taught], taught_weight: float, c: float):
-    """One type's regression: the gold rows of ``x`` with labels ``y``, then the taught rows the teacher
-    is sure of for ``kind`` (``x`` holds the taught rows after the gold ones, in order)."""
+def fit_type(x, y, kind: str, taught: Sequence[Taught], taught_weight: float, c: float, weight=None):
+    """One type's regression: the gold rows of ``x`` with labels ``y`` (``weight``: their sample weights,
+    None for all one), then the taught rows the teacher is sure of for ``kind`` (``x`` holds the taught
+    rows after the gold ones, in order)."""
     import numpy as np
 
     if not taught:
-        return fit_binary(x, y, c)
+        return fit_binary(x, y, c, weight)
     sure = [(len(y) + i, t.labels[kind]) for i, t in enumerate(taught) if kind in t.labels]
     chosen = np.concatenate([np.arange(len(y)), np.array([i for i, _ in sure], dtype=np.int64)])
     targets = np.concatenate([y, np.array([label for _, label in sure], dtype=y.dtype)])
-    weight = np.concatenate([np.ones(len(y)), np.full(len(sure), taught_weight)])
-    return fit_binary(x[chosen], targets, c, weight)
+    gold = np.ones(len(y)) if weight is None else weight
+    return fit_binary(x[chosen], targets, c, np.concatenate([gold, np.full(len(sure), taught_weight)]))

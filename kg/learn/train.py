@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
 from kg.learn import folds, hidden, joint, linear, pseudo, tuning
-from kg.learn.linear import binary_weights, require_sklearn
+from kg.learn.extra import ExtraUse, for_other_models, row_weights, tunes, weighted
+from kg.learn.figures import FIGURE_C, fit_figures, tune_figures
+from kg.learn.linear import MIN_FEATURE_COUNT, binary_weights, require_sklearn
 from kg.extract.learned import (
     FORMAT_VERSION, Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
     status_features, two_sided_acts,
@@ -38,13 +40,10 @@ from kg.learn.corpus import GoldPage
 from kg.learn.pages import PageData, prepare
 from kg.learn.pseudo import Lessons, Taught
 from kg.model import COMMITMENT_TYPES, STATUSES, Commitment
-from kg.eval.goldjson import _figure as figure_json
 from kg.eval.scoring import Counts, score
 
 KEEP_GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5)
 PROPOSE_GRID = (0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never propose
-MIN_FEATURE_COUNT = 3
-FIGURE_C = 1.0  # the figure filter's regularisation, chosen on dev
 PRUNE = 0.03  # weights below this (in every column) are dropped: a smaller file, the same decisions on dev
 
 
@@ -62,19 +61,22 @@ class Fitted:
 
 
 def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, network: bool = True,
-        types_jointly: bool = True, taught: Sequence[Taught] = (), taught_weight: float = 1.0) -> Fitted:
+        types_jointly: bool = True, taught: Sequence[Taught] = (), taught_weight: float = 1.0,
+        status_pages: Sequence[PageData] | None = None) -> Fitted:
     """One logistic regression per type, the hidden-layer network blended with them (unless not
     ``network``, :mod:`kg.learn.hidden`), the softmax over the types (unless not ``types_jointly``,
     :mod:`kg.learn.joint`), and the status classifier (unless not ``with_status``: the out-of-fold
-    readers need no status, which never decides a match); ``taught``, unlabeled sentences with a
-    teacher's sure labels (:mod:`kg.learn.pseudo`), join the sentence models, each counting
-    ``taught_weight`` of a gold sentence."""
+    readers need no status, which never decides a match), fitted on ``status_pages`` (default ``pages``);
+    ``taught``, unlabeled sentences with a teacher's sure labels (:mod:`kg.learn.pseudo`), join the
+    sentence models, each counting ``taught_weight`` of a gold sentence.  A page's rows count its
+    ``weight`` in every model (:mod:`kg.learn.extra`)."""
     require_sklearn()
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     rows = [feats for page in pages for feats in page.features]
     labels = [lab for page in pages for lab in page.labels]
+    row_weight = [page.weight for page in pages for _ in page.features]
+    sample = row_weights(row_weight)  # None when all count one: the unweighted fit, bit for bit
     vocabulary = linear.vocabulary(rows + [t.features for t in taught], MIN_FEATURE_COUNT)
     index = {f: i for i, f in enumerate(vocabulary)}
     x = linear.matrix(rows + [t.features for t in taught], index, len(vocabulary))
@@ -88,38 +90,51 @@ def fit(pages: Sequence[PageData], c: float = 1.0, with_status: bool = True, net
             constant[index["bias"]] = -10.0 if y.sum() == 0 else 10.0
             columns.append(constant)
             continue
-        model = pseudo.fit_type(x, y, kind, taught, taught_weight, c)
+        model = pseudo.fit_type(x, y, kind, taught, taught_weight, c, sample)
         w = model.coef_[0].copy()
         w[index["bias"]] += model.intercept_[0]
         columns.append(w)
     weights = _rows(vocabulary, np.stack(columns, axis=1))
     net, net_out = (hidden.fit_hidden(rows, [[1 if k in lab else 0 for k in COMMITMENT_TYPES] for lab in labels],
-                                      vocabulary) if network else (None, ()))
-    softmax = joint.fit_joint(rows, labels, list(COMMITMENT_TYPES), vocabulary, c) if types_jointly else None
-
-    if not with_status:
-        return Fitted(weights, None, len(vocabulary), positives, net, net_out, softmax)
-    status_rows, status_y = status_data(pages, weights)
-    status_weights = None
-    if len(set(status_y)) == len(STATUSES):
-        seen = Counter(f for row in status_rows for f in set(row) if f not in index)
-        for feature in sorted(seen):
-            if feature.startswith(("type:", "cue:")) or seen[feature] >= MIN_FEATURE_COUNT:
-                index[feature] = len(vocabulary)
-                vocabulary.append(feature)
-        model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
-        model.fit(linear.matrix(status_rows, index, len(vocabulary)), np.array(status_y))
-        w = model.coef_.T.copy()  # features x statuses
-        w[index["bias"]] += model.intercept_
-        status_weights = _rows(vocabulary, w)
+                                      vocabulary, sample) if network else (None, ()))
+    softmax = (joint.fit_joint(rows, labels, list(COMMITMENT_TYPES), vocabulary, c,
+                               None if sample is None else row_weight) if types_jointly else None)
+    status_weights = (fit_status(pages if status_pages is None else status_pages, weights, vocabulary, c)
+                      if with_status else None)
     return Fitted(weights, status_weights, len(vocabulary), positives, net, net_out, softmax)
 
 
-def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]) -> tuple[list[list[str]], list[int]]:
+def fit_status(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]], vocabulary: list[str],
+               c: float) -> dict[str, tuple[float, ...]] | None:
+    """The multinomial status classifier over :func:`status_data`'s rows, each weighted as its page; its own
+    features (types, cues, the act's) join ``vocabulary`` (in place); None unless every status is seen."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    status_rows, status_y, row_weight = status_data(pages, weights)
+    if len(set(status_y)) != len(STATUSES):
+        return None
+    index = {f: i for i, f in enumerate(vocabulary)}
+    seen = Counter(f for row in status_rows for f in set(row) if f not in index)
+    for feature in sorted(seen):
+        if feature.startswith(("type:", "cue:")) or seen[feature] >= MIN_FEATURE_COUNT:
+            index[feature] = len(vocabulary)
+            vocabulary.append(feature)
+    model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
+    model.fit(linear.matrix(status_rows, index, len(vocabulary)), np.array(status_y),
+              sample_weight=row_weights(row_weight))
+    w = model.coef_.T.copy()  # features x statuses
+    w[index["bias"]] += model.intercept_
+    return _rows(vocabulary, w)
+
+
+def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]
+                ) -> tuple[list[list[str]], list[int], list[float]]:
     """One row per (sentence, type) with a gold status: the sentence's features, its status cues, the type,
-    and the act's own status features (:mod:`kg.extract.learned_status`), anchored with ``weights``."""
+    and the act's own status features (:mod:`kg.extract.learned_status`), anchored with ``weights``;
+    with each row's status and its page's weight."""
     probe = SentenceReader(types=tuple(COMMITMENT_TYPES), weights=weights, keep={}, propose={})
-    rows, ys = [], []
+    rows, ys, row_weight = [], [], []
     for page in pages:
         norm = page.norm
         for candidate, feats, lab in zip(page.candidates, page.features, page.labels):
@@ -133,7 +148,8 @@ def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]
                             + act_status_features(norm, candidate.sentence, kind, cues, rule, anchor,
                                                   narrator=candidate.utterance.speaker is None))
                 ys.append(STATUSES.index(status))
-    return rows, ys
+                row_weight.append(page.weight)
+    return rows, ys, row_weight
 
 
 def _rows(vocabulary: list[str], matrix) -> dict[str, tuple[float, ...]]:
@@ -160,9 +176,11 @@ def reader_of(fitted: Fitted, keep: dict[str, float] | None = None, propose: dic
 
 
 def fit_parties(pages: Sequence[PageData], reader: SentenceReader, c: float = 1.0) -> dict[str, float] | None:
-    """The pair ranker, from every (sentence, type) of train whose gold names both parties."""
+    """The pair ranker, from every (sentence, type) of train whose gold names both parties (each pair's row
+    weighted as its page)."""
     rows: list[list[str]] = []
     ys: list[int] = []
+    row_weight: list[float] = []
     for page in pages:
         norm = page.norm
         for candidate, gold_pairs in zip(page.candidates, page.pairs):
@@ -178,7 +196,8 @@ def fit_parties(pages: Sequence[PageData], reader: SentenceReader, c: float = 1.
                 for pair in candidate_pairs(context):
                     rows.append(pair_features(context, pair, rule_pair))
                     ys.append(int(any(same_pair(kind, pair, g) for g in golds)))
-    return binary_weights(rows, ys, c)
+                    row_weight.append(page.weight)
+    return binary_weights(rows, ys, c, weight=row_weights(row_weight))
 
 
 @dataclass
@@ -242,31 +261,6 @@ def commitment_counts(items) -> dict[str, Counts]:
     return {name: c for name, c in report.counts.items() if name.startswith("commitments")}
 
 
-def fit_figures(pages: Sequence[PageData], c: float = 1.0) -> dict[str, float] | None:
-    """The figure filter: one logistic regression over the rules' figures of train."""
-    rows = [feats for page in pages for _, feats in page.figures]
-    ys = [y for page in pages for y in page.figure_labels]
-    return binary_weights(rows, ys, c, MIN_FEATURE_COUNT)
-
-
-FIGURE_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
-
-
-def tune_figures(weights: dict[str, float], dev: Sequence[PageData]) -> tuple[float, dict]:
-    """The keep threshold with the best figures F1 on dev, beside the rules' own F1."""
-    probe = SentenceReader(types=tuple(COMMITMENT_TYPES), weights={}, keep={}, propose={}, figure_weights=weights)
-    scored = [[(f, probe.figure_score(feats)) for f, feats in page.figures] for page in dev]
-
-    def f1_at(threshold: float) -> float:
-        items = [(page.name, {"figures": [figure_json(page.doc, f) for f, p in row if p >= threshold]},
-                  {"figures": page.gold.get("figures") or []}) for page, row in zip(dev, scored)]
-        return score(items).counts["figures"].f1
-
-    rules_f1 = f1_at(-1.0)
-    best = max(FIGURE_GRID, key=lambda t: (f1_at(t), -t))
-    return best, {"keep": best, "dev_f1": round(f1_at(best), 4), "dev_f1_rules": round(rules_f1, 4)}
-
-
 OVERRIDE_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 EXTRA_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
@@ -321,23 +315,28 @@ def tune(fitted: Fitted, dev: Sequence[PageData], party_weights: dict[str, float
                      override=override, extra=extra), report
 
 
-def out_of_fold_thresholds(train_data: Sequence[PageData], c: float, parties: bool, override: float, extra: float,
-                           note: Callable[[str], None], network: bool = True,
-                           per_page: dict[str, Counts] | None = None, lessons: Lessons | None = None,
-                           types_jointly: bool = True
-                           ) -> tuple[dict[str, float], dict[str, float], dict]:
-    """Per-type keep and propose thresholds with the best five-fold out-of-fold F1 on train, and that F1;
-    ``per_page`` gets each page's counts at those thresholds (for a paired comparison of two recipes,
-    :func:`kg.learn.folds.paired_change`); with ``lessons``, each fold's reader also learns what the
-    teacher fitted without that fold taught (:mod:`kg.learn.pseudo`)."""
+def out_of_fold_options(train_data: Sequence[PageData], c: float, parties: bool, override: float, extra: float,
+                        note: Callable[[str], None], network: bool = True, lessons: Lessons | None = None,
+                        types_jointly: bool = True, use: ExtraUse = ExtraUse()) -> list[tuning.PageOptions]:
+    """Every page's options (:func:`kg.learn.tuning.page_options`) read five-fold out of fold: by a reader
+    fitted on the other folds (with ``lessons``, also on what the teacher fitted without the page's fold
+    taught, :mod:`kg.learn.pseudo`); ``use``: how the extra split's pages count (:mod:`kg.learn.extra`)."""
     def fold_reader(pages: list[PageData]) -> SentenceReader:
         taught = lessons.for_student([p.name for p in pages]) if lessons else ()
         fitted = fit(pages, c, with_status=False, network=network, types_jointly=types_jointly, taught=taught,
                      taught_weight=pseudo.WEIGHT)
-        return reader_of(fitted, party_weights=fit_parties(pages, reader_of(fitted), c) if parties else None)
+        ranked = for_other_models(pages, use)
+        return reader_of(fitted, party_weights=fit_parties(ranked, reader_of(fitted), c) if parties else None)
 
-    options = folds.out_of_fold(train_data, fold_reader, override, extra, note)
-    keep, propose, _ = tuning.best_thresholds(options)
+    return folds.out_of_fold(weighted(train_data, use), fold_reader, override, extra, note)
+
+
+def thresholds_of(options: Sequence[tuning.PageOptions], use: ExtraUse = ExtraUse(),
+                  per_page: dict[str, Counts] | None = None) -> tuple[dict[str, float], dict[str, float], dict]:
+    """Per-type keep and propose with the best out-of-fold F1 over the readings ``use`` tunes on, and the
+    F1 of all of ``options`` at them; ``per_page`` gets every page's counts (for a paired comparison of two
+    recipes, :func:`kg.learn.folds.paired_change`)."""
+    keep, propose, _ = tuning.best_thresholds([o for o in options if tunes(o.name, use)])
     total, per_type, rows = tuning.page_counts(options, keep, propose)
     if per_page is not None:
         per_page.update((o.name, row) for o, row in zip(options, rows))
@@ -350,34 +349,36 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
           fraction: float = 1.0, seed: int = 0, parties: bool = True, thresholds: str = "train",
           clusters: dict[str, int] | None = None, network: bool = True, types_jointly: bool = True,
           progress: Callable[[str], None] | None = None, lessons: Lessons | None = None,
-          per_page: dict[str, Counts] | None = None) -> tuple[SentenceReader, dict]:
+          per_page: dict[str, Counts] | None = None, use: ExtraUse = ExtraUse()) -> tuple[SentenceReader, dict]:
     """The whole recipe: prepare, fit on (a seeded ``fraction`` of) train, choose thresholds on dev
     (``thresholds="dev"``) or out of fold on train (``"train"``: the ranker's two still from dev);
     ``clusters``, word clusters from unlabeled text (:mod:`kg.learn.wordvectors`), add their features;
     ``network``: blend the hidden-layer network (:mod:`kg.learn.hidden`) with the linear scores;
     ``types_jointly``: blend the softmax over the types (:mod:`kg.learn.joint`) with them;
     ``lessons``: unlabeled sentences a teacher labelled (:mod:`kg.learn.pseudo`) join the sentence models;
-    ``per_page`` gets each train page's out-of-fold counts (for :func:`kg.learn.folds.paired_change`)."""
+    ``per_page`` gets each train page's out-of-fold counts (for :func:`kg.learn.folds.paired_change`);
+    ``use``: how the extra split's pages among ``train_pages`` count (:mod:`kg.learn.extra`)."""
     note = progress or (lambda message: None)
     chosen = sorted(train_pages, key=lambda p: p.name)
     if fraction < 1.0:
         chosen = sorted(random.Random(seed).sample(chosen, max(1, round(len(chosen) * fraction))),
                         key=lambda p: p.name)
     note(f"preparing {len(chosen)} train and {len(dev_pages)} dev pages")
-    train_data = [prepare(p, clusters) for p in chosen]
+    train_data = weighted([prepare(p, clusters) for p in chosen], use)
     dev_data = [prepare(p, clusters) for p in sorted(dev_pages, key=lambda p: p.name)]
     note("fitting")
     taught = lessons.for_student([p.name for p in train_data]) if lessons else ()
+    others = for_other_models(train_data, use)  # the ranker's, the status classifier's, the figure filter's
     fitted = fit(train_data, c, network=network, types_jointly=types_jointly, taught=taught,
-                 taught_weight=pseudo.WEIGHT)
-    party_weights = fit_parties(train_data, reader_of(fitted), c) if parties else None
-    figure_weights = fit_figures(train_data, FIGURE_C)
+                 taught_weight=pseudo.WEIGHT, status_pages=others)
+    party_weights = fit_parties(others, reader_of(fitted), c) if parties else None
+    figure_weights = fit_figures(others, FIGURE_C)
     note("choosing thresholds on dev")
     reader, report = tune(fitted, dev_data, party_weights)
     if thresholds == "train":
-        keep, propose, report["out_of_fold"] = out_of_fold_thresholds(
-            train_data, c, parties, reader.party_override, reader.party_extra, note, network, per_page, lessons,
-            types_jointly=types_jointly)
+        options = out_of_fold_options(train_data, c, parties, reader.party_override, reader.party_extra, note,
+                                      network, lessons, types_jointly, use)
+        keep, propose, report["out_of_fold"] = thresholds_of(options, use, per_page)
         given = (keep, propose, reader.party_override, reader.party_extra)
         reader, chosen = tune(fitted, dev_data, party_weights, given)
         report["dev_thresholds"] = {"dev_f1": report["dev_f1"], "types": report["types"]}
@@ -388,7 +389,8 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
         reader = replace(reader, figure_weights=figure_weights, figure_keep=keep)
     reader = replace(reader, clusters=clusters or None)
     report.update(train_pages=len(train_data), dev_pages=len(dev_data), features=len(fitted.weights),
-                  train_positives=fitted.positives, c=c, fraction=fraction, format=FORMAT_VERSION)
+                  train_positives=fitted.positives, c=c, fraction=fraction, format=FORMAT_VERSION,
+                  **({"extra": asdict(use)} if use != ExtraUse() else {}))
     if lessons:
         report["taught"] = {"pages": len(lessons.pages), "sentences": len(taught), "teacher": lessons.header["teacher"]}
     return reader, report
