@@ -249,3 +249,22 @@ def test_a_leader_the_host_names_in_his_speech_is_not_greeted():
                   "Vladimir Putin attended the second Silk Road Forum.\n\nPresident of Russia Vladimir Putin: "
                   "Ladies and gentlemen, as President Xi Jinping said last year, the road is long.")
     assert not doc.is_meeting
+
+
+_ROLL_LEAD = ("Vladimir Putin took part in the meeting of the Council in Minsk. The leaders discussed trade. They "
+              "spoke of customs. They spoke of transport. They spoke of energy. They spoke of migration. They "
+              "spoke of culture. They spoke of sport. Documents were signed. ")
+
+
+@pytest.mark.parametrize("roll, present", [
+    ("The participants included President of Russia Vladimir Putin, President of Belarus Alexander Lukashenko "
+     "and President of Kazakhstan Nursultan Nazarbayev.", True),
+    ("Taking part in the talks were President of Belarus Alexander Lukashenko and President of Kazakhstan "
+     "Nursultan Nazarbayev.", True),
+    ("The next meeting will be attended by President of Belarus Alexander Lukashenko and President of "
+     "Kazakhstan Nursultan Nazarbayev.", False),
+])
+def test_a_summits_roll_call_far_down_the_lead_names_those_present(roll, present):
+    doc = kremlin("Meeting of the CIS Heads of State Council", "November 28, 2014, Minsk", _ROLL_LEAD + roll)
+    assert doc.is_meeting
+    assert ({("Lukashenko", "BLR"), ("Nazarbayev", "KAZ")} <= people(doc)) is present

@@ -83,6 +83,23 @@ def recalls_other_contact(sentence: str) -> bool:
     return bool(_OTHER_CONTACT.search(normalise(sentence, quotes=False)))
 
 
+# A roll call of those present, which a summit's or an occasion's page may give anywhere in its lead ("The
+# participants included President of Russia Vladimir Putin, Prime Minister of Armenia ...", "Taking part in the
+# talks were ...", "Representing the European Union were ..."); one that looks ahead ("will be attended by")
+# announces.
+_ROLL_CALL = re.compile(r"\b(?:participants (?:included|were)|(?:taking|took) part in [^.;]{0,60}? were|"
+                        r"representing [^.;,]{0,60}? were|(?:was|were) attended by|(?:also|were|are) attending)\b",
+                        re.I)
+_AHEAD = re.compile(r"\b(?:will|would|is to|are to|expected)\b", re.I)
+
+
+def calls_the_roll(sentence: str) -> bool:
+    """Whether a lead sentence lists those present at a summit or an occasion (see ``_ROLL_CALL``)."""
+    text = normalise(sentence, quotes=False)
+    found = _ROLL_CALL.search(text)
+    return bool(found) and not _AHEAD.search(text[:found.end()])
+
+
 def says_who_attended(sentence: str) -> bool:
     """Whether a lead sentence past the opening says who else attended the occasion."""
     return bool(_ATTENDED.search(normalise(sentence, quotes=False)))
