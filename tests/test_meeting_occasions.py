@@ -268,3 +268,25 @@ def test_a_summits_roll_call_far_down_the_lead_names_those_present(roll, present
     doc = kremlin("Meeting of the CIS Heads of State Council", "November 28, 2014, Minsk", _ROLL_LEAD + roll)
     assert doc.is_meeting
     assert ({("Lukashenko", "BLR"), ("Nazarbayev", "KAZ")} <= people(doc)) is present
+
+
+@pytest.mark.parametrize("title, present", [
+    ("President Vladimir Putin held a number of bilateral meetings with CIS leaders", True),
+    ("President Vladimir Putin attended bilateral meetings with the leaders of other CIS countries", True),
+    ("President Vladimir Putin met with Armenian President Robert Kocharian", False),
+])
+def test_meetings_with_unnamed_leaders_take_in_each_the_lead_tells(title, present):
+    lead = ("Bilateral talks started with Mr Putin's talk to Armenian President Robert Kocharian. They discussed "
+            "trade. They discussed gas. They discussed transport. They discussed culture. They discussed "
+            "migration. They discussed the border. They discussed education. They discussed sport. "
+            "Mr Putin also met with Moldovan President Vladimir Voronin to exchange opinions.")
+    doc = kremlin(title, "March 1, 2002, Almaty", lead)
+    assert doc.is_meeting and (("Voronin", "MDA") in people(doc)) is present
+
+
+def test_a_meeting_the_lead_announces_is_not_told():
+    from kg.extract.occasions import tells_a_meeting
+
+    assert tells_a_meeting("Mr Putin also met with Kyrgyz President Askar Akayev.")
+    assert not tells_a_meeting("Tomorrow Mr Putin will meet with Kyrgyz President Askar Akayev.")
+    assert not tells_a_meeting("Vladimir Putin will have talks with Kyrgyz President Askar Akayev.")

@@ -100,6 +100,28 @@ def calls_the_roll(sentence: str) -> bool:
     return bool(found) and not _AHEAD.search(text[:found.end()])
 
 
+# A heading of the host's meetings, one by one, with leaders it does not name ("President Vladimir Putin held
+# a number of bilateral meetings with CIS leaders", "attended bilateral meetings with the leaders of other CIS
+# countries"), and a lead sentence telling one of them ("Mr Putin also met with Kyrgyz President Askar
+# Akayev", "As he met with Ukrainian President Leonid Kuchma, ...", "During his talk with ...").
+_MEETINGS_WITH_LEADERS = re.compile(r"\b(?:meetings|talks)[ \u00a0]+with[ \u00a0]+(?:the[ \u00a0]+)?"
+                                    r"(?:[\w'’-]+[ \u00a0]+){0,2}?(?:leaders|leadership|heads[ \u00a0]+of[ \u00a0]+state)\b",
+                                    re.I)
+_MET_WITH = re.compile(r"\b(?:met|meeting|talks?)[ \u00a0]+with\b", re.I)
+
+
+def meets_leaders_in_turn(title: str) -> bool:
+    """Whether a heading gives the host's meetings with leaders it leaves unnamed, whom the lead names one
+    by one (see ``_MEETINGS_WITH_LEADERS``)."""
+    return bool(_MEETINGS_WITH_LEADERS.search(normalise(title, quotes=False)))
+
+
+def tells_a_meeting(sentence: str) -> bool:
+    """Whether a lead sentence tells the host's meeting with someone ("also met with ...")."""
+    text = normalise(sentence, quotes=False)
+    return bool(_MET_WITH.search(text)) and not _AHEAD.search(text)
+
+
 def says_who_attended(sentence: str) -> bool:
     """Whether a lead sentence past the opening says who else attended the occasion."""
     return bool(_ATTENDED.search(normalise(sentence, quotes=False)))
