@@ -290,3 +290,23 @@ def test_a_meeting_the_lead_announces_is_not_told():
     assert tells_a_meeting("Mr Putin also met with Kyrgyz President Askar Akayev.")
     assert not tells_a_meeting("Tomorrow Mr Putin will meet with Kyrgyz President Askar Akayev.")
     assert not tells_a_meeting("Vladimir Putin will have talks with Kyrgyz President Askar Akayev.")
+
+
+@pytest.mark.parametrize("sentence, speaks", [
+    ("President Heidar Aliyev of Azerbaijan recalled that his country had proposed a meeting.", True),
+    ("In turn, President Robert Kocharian of Armenia noted that every conflict had its background.", True),
+    ("The summit's participants also spoke with President of Belarus Alexander Lukashenko.", False),
+    ("The leaders of the member states stressed the importance of the treaty.", False),
+    ("President Askar Akayev said in a telephone conversation that he supported the plan.", False),
+])
+def test_a_summit_lead_sentence_opening_on_a_principal_speaking(sentence, speaks):
+    from kg.extract.occasions import opens_on_a_speaker
+
+    assert opens_on_a_speaker(sentence) is speaks
+
+
+def test_a_summits_members_speaking_far_down_the_lead_were_there():
+    doc = kremlin("CIS leaders held a news conference after their summit", "November 30, 2001, Moscow",
+                  _ROLL_LEAD + "President Heidar Aliyev of Azerbaijan recalled that as early as 1993 Azerbaijan "
+                  "proposed holding such a meeting.")
+    assert ("Aliyev", "AZE") in people(doc)

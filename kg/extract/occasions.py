@@ -122,6 +122,26 @@ def tells_a_meeting(sentence: str) -> bool:
     return bool(_MET_WITH.search(text)) and not _AHEAD.search(text)
 
 
+# A summit's lead sentence that opens on someone speaking there ("President Heidar Aliyev of Azerbaijan
+# recalled that ...", "In turn, President Robert Kocharian of Armenia noted ..."): the speaker, named before
+# the verb in a short subject, was there.
+_SPEAKS_FIRST = re.compile(r"^(?:(?:In turn|For his part|For their part|Also),? )?(?P<subject>[^,.;:]{5,80}?"
+                           r"(?:, [^,.;:]{3,60},)?) (?:also )?(?:said|noted|stressed|recalled|pointed out|"
+                           r"emphasi[sz]ed|acknowledged|expressed|agreed|proposed|suggested)\b")
+# The subject is one principal: an office of state and a name, not "The summit's participants".
+_ONE_PRINCIPAL = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|head of state)\b")
+_MANY = re.compile(r"\b(?:participants|leaders|heads|delegations)\b", re.I)
+
+
+def opens_on_a_speaker(sentence: str) -> bool:
+    """Whether a lead sentence opens on someone speaking at the summit (see ``_SPEAKS_FIRST``), not on
+    one who spoke elsewhere."""
+    text = normalise(sentence, quotes=False)
+    found = _SPEAKS_FIRST.match(text)
+    return bool(found) and " that " not in found["subject"] and bool(_ONE_PRINCIPAL.search(found["subject"])) \
+        and not _MANY.search(found["subject"]) and not _OTHER_CONTACT.search(text)
+
+
 def says_who_attended(sentence: str) -> bool:
     """Whether a lead sentence past the opening says who else attended the occasion."""
     return bool(_ATTENDED.search(normalise(sentence, quotes=False)))

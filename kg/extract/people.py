@@ -38,7 +38,7 @@ from kg.extract.guests import names_domestic_body, names_no_principal, non_princ
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, calls_the_roll, meets_leaders_in_turn,
-                                  recalls_other_contact, says_who_attended, tells_a_meeting)
+                                  opens_on_a_speaker, recalls_other_contact, says_who_attended, tells_a_meeting)
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
@@ -72,7 +72,7 @@ def _lead_spans(doc: Document, occasion: bool = False, summit: bool = False) -> 
             shown = max(ATTENDANCE_SENTENCES if occasion else 0, _SUMMIT_SENTENCES if summit else _LEAD_SENTENCES)
             in_turn = bool(doc.title) and meets_leaders_in_turn(doc.quote(doc.title))
             spans.extend(s for s in sentences[shown:] if calls_the_roll(doc.quote(s))
-                         or in_turn and tells_a_meeting(doc.quote(s)))
+                         or in_turn and tells_a_meeting(doc.quote(s)) or summit and opens_on_a_speaker(doc.quote(s)))
     salutation = _salutation(doc) if occasion or summit else None
     return spans + [salutation] if salutation else spans
 
