@@ -249,3 +249,64 @@ def test_a_leader_the_host_names_in_his_speech_is_not_greeted():
                   "Vladimir Putin attended the second Silk Road Forum.\n\nPresident of Russia Vladimir Putin: "
                   "Ladies and gentlemen, as President Xi Jinping said last year, the road is long.")
     assert not doc.is_meeting
+
+
+_ROLL_LEAD = ("Vladimir Putin took part in the meeting of the Council in Minsk. The leaders discussed trade. They "
+              "spoke of customs. They spoke of transport. They spoke of energy. They spoke of migration. They "
+              "spoke of culture. They spoke of sport. Documents were signed. ")
+
+
+@pytest.mark.parametrize("roll, present", [
+    ("The participants included President of Russia Vladimir Putin, President of Belarus Alexander Lukashenko "
+     "and President of Kazakhstan Nursultan Nazarbayev.", True),
+    ("Taking part in the talks were President of Belarus Alexander Lukashenko and President of Kazakhstan "
+     "Nursultan Nazarbayev.", True),
+    ("The next meeting will be attended by President of Belarus Alexander Lukashenko and President of "
+     "Kazakhstan Nursultan Nazarbayev.", False),
+])
+def test_a_summits_roll_call_far_down_the_lead_names_those_present(roll, present):
+    doc = kremlin("Meeting of the CIS Heads of State Council", "November 28, 2014, Minsk", _ROLL_LEAD + roll)
+    assert doc.is_meeting
+    assert ({("Lukashenko", "BLR"), ("Nazarbayev", "KAZ")} <= people(doc)) is present
+
+
+@pytest.mark.parametrize("title, present", [
+    ("President Vladimir Putin held a number of bilateral meetings with CIS leaders", True),
+    ("President Vladimir Putin attended bilateral meetings with the leaders of other CIS countries", True),
+    ("President Vladimir Putin met with Armenian President Robert Kocharian", False),
+])
+def test_meetings_with_unnamed_leaders_take_in_each_the_lead_tells(title, present):
+    lead = ("Bilateral talks started with Mr Putin's talk to Armenian President Robert Kocharian. They discussed "
+            "trade. They discussed gas. They discussed transport. They discussed culture. They discussed "
+            "migration. They discussed the border. They discussed education. They discussed sport. "
+            "Mr Putin also met with Moldovan President Vladimir Voronin to exchange opinions.")
+    doc = kremlin(title, "March 1, 2002, Almaty", lead)
+    assert doc.is_meeting and (("Voronin", "MDA") in people(doc)) is present
+
+
+def test_a_meeting_the_lead_announces_is_not_told():
+    from kg.extract.occasions import tells_a_meeting
+
+    assert tells_a_meeting("Mr Putin also met with Kyrgyz President Askar Akayev.")
+    assert not tells_a_meeting("Tomorrow Mr Putin will meet with Kyrgyz President Askar Akayev.")
+    assert not tells_a_meeting("Vladimir Putin will have talks with Kyrgyz President Askar Akayev.")
+
+
+@pytest.mark.parametrize("sentence, speaks", [
+    ("President Heidar Aliyev of Azerbaijan recalled that his country had proposed a meeting.", True),
+    ("In turn, President Robert Kocharian of Armenia noted that every conflict had its background.", True),
+    ("The summit's participants also spoke with President of Belarus Alexander Lukashenko.", False),
+    ("The leaders of the member states stressed the importance of the treaty.", False),
+    ("President Askar Akayev said in a telephone conversation that he supported the plan.", False),
+])
+def test_a_summit_lead_sentence_opening_on_a_principal_speaking(sentence, speaks):
+    from kg.extract.occasions import opens_on_a_speaker
+
+    assert opens_on_a_speaker(sentence) is speaks
+
+
+def test_a_summits_members_speaking_far_down_the_lead_were_there():
+    doc = kremlin("CIS leaders held a news conference after their summit", "November 30, 2001, Moscow",
+                  _ROLL_LEAD + "President Heidar Aliyev of Azerbaijan recalled that as early as 1993 Azerbaijan "
+                  "proposed holding such a meeting.")
+    assert ("Aliyev", "AZE") in people(doc)

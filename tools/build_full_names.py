@@ -28,6 +28,7 @@ import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -104,19 +105,26 @@ def full_names(participants: list[tuple[str, str | None, str, str | None]]) -> l
     return sorted(rows)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def table_main(argv: list[str] | None, description: str, table: str, header: str,
+               rows_of: Callable[[list[Path], int], list[list[str]]]) -> int:
+    """Parse ``FOLDER... [-j N] [-o FILE]``, make the rows from the folders and write them under ``header``
+    to ``kg/data/<table>`` (or FILE): one command line for the tables made from the corpora."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("-j", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("-o", "--output", type=Path, default=ROOT / "kg" / "data" / TABLE)
+    parser.add_argument("-o", "--output", type=Path, default=ROOT / "kg" / "data" / table)
     args = parser.parse_args(argv)
-    rows = full_names(read_corpora(args.folders, args.j))
+    rows = rows_of(args.folders, args.j)
     with open(args.output, "w", encoding="utf-8", newline="") as f:
-        f.write("surname\tfull_name\tsides\n")
+        f.write(header + "\n")
         f.writelines("\t".join(row) + "\n" for row in rows)
-    print(f"{len(rows)} surnames -> {args.output.name}", file=sys.stderr)
+    print(f"{len(rows)} rows -> {args.output.name}", file=sys.stderr)
     return 0
 
+
+def main(argv: list[str] | None = None) -> int:
+    return table_main(argv, __doc__.splitlines()[0], TABLE, "surname\tfull_name\tsides",
+                      lambda folders, workers: full_names(read_corpora(folders, workers)))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -30,6 +30,7 @@ from kg.extract.occasions import ATTENDANCE_SENTENCES, recalls_other_contact, sa
 from kg.model import Document, Person
 from kg.people.gazetteer import country_of
 from kg.people.namekey import fold_word, name_words, similar_word
+from kg.people.usualnames import usual_name
 
 _LEAD_SENTENCES = 2
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
@@ -117,7 +118,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
             named = [(t, "") for t in tenures if t.kind == single[country]]
         for tenure, word in named[:1]:
             label = index.label(tenure.qid) or tenure.name
-            name = _as_written(label, written[word]) if word else label
+            name = _as_written(label, written[word]) if word else usual_name(tenure.qid, date, label)
             found.append(Person(name, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
     return found
 

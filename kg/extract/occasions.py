@@ -83,6 +83,65 @@ def recalls_other_contact(sentence: str) -> bool:
     return bool(_OTHER_CONTACT.search(normalise(sentence, quotes=False)))
 
 
+# A roll call of those present, which a summit's or an occasion's page may give anywhere in its lead ("The
+# participants included President of Russia Vladimir Putin, Prime Minister of Armenia ...", "Taking part in the
+# talks were ...", "Representing the European Union were ..."); one that looks ahead ("will be attended by")
+# announces.
+_ROLL_CALL = re.compile(r"\b(?:participants (?:included|were)|(?:taking|took) part in [^.;]{0,60}? were|"
+                        r"representing [^.;,]{0,60}? were|(?:was|were) attended by|(?:also|were|are) attending)\b",
+                        re.I)
+_AHEAD = re.compile(r"\b(?:will|would|is to|are to|expected)\b", re.I)
+
+
+def calls_the_roll(sentence: str) -> bool:
+    """Whether a lead sentence lists those present at a summit or an occasion (see ``_ROLL_CALL``)."""
+    text = normalise(sentence, quotes=False)
+    found = _ROLL_CALL.search(text)
+    return bool(found) and not _AHEAD.search(text[:found.end()])
+
+
+# A heading of the host's meetings, one by one, with leaders it does not name ("President Vladimir Putin held
+# a number of bilateral meetings with CIS leaders", "attended bilateral meetings with the leaders of other CIS
+# countries"), and a lead sentence telling one of them ("Mr Putin also met with Kyrgyz President Askar
+# Akayev", "As he met with Ukrainian President Leonid Kuchma, ...", "During his talk with ...").
+_MEETINGS_WITH_LEADERS = re.compile(r"\b(?:meetings|talks)[ \u00a0]+with[ \u00a0]+(?:the[ \u00a0]+)?"
+                                    r"(?:[\w'’-]+[ \u00a0]+){0,2}?(?:leaders|leadership|heads[ \u00a0]+of[ \u00a0]+state)\b",
+                                    re.I)
+_MET_WITH = re.compile(r"\b(?:met|meeting|talks?)[ \u00a0]+with\b", re.I)
+
+
+def meets_leaders_in_turn(title: str) -> bool:
+    """Whether a heading gives the host's meetings with leaders it leaves unnamed, whom the lead names one
+    by one (see ``_MEETINGS_WITH_LEADERS``)."""
+    return bool(_MEETINGS_WITH_LEADERS.search(normalise(title, quotes=False)))
+
+
+def tells_a_meeting(sentence: str) -> bool:
+    """Whether a lead sentence tells the host's meeting with someone ("also met with ...")."""
+    text = normalise(sentence, quotes=False)
+    return bool(_MET_WITH.search(text)) and not _AHEAD.search(text)
+
+
+# A summit's lead sentence that opens on someone speaking there ("President Heidar Aliyev of Azerbaijan
+# recalled that ...", "In turn, President Robert Kocharian of Armenia noted ..."): the speaker, named before
+# the verb in a short subject, was there.
+_SPEAKS_FIRST = re.compile(r"^(?:(?:In turn|For his part|For their part|Also),? )?(?P<subject>[^,.;:]{5,80}?"
+                           r"(?:, [^,.;:]{3,60},)?) (?:also )?(?:said|noted|stressed|recalled|pointed out|"
+                           r"emphasi[sz]ed|acknowledged|expressed|agreed|proposed|suggested)\b")
+# The subject is one principal: an office of state and a name, not "The summit's participants".
+_ONE_PRINCIPAL = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|head of state)\b")
+_MANY = re.compile(r"\b(?:participants|leaders|heads|delegations)\b", re.I)
+
+
+def opens_on_a_speaker(sentence: str) -> bool:
+    """Whether a lead sentence opens on someone speaking at the summit (see ``_SPEAKS_FIRST``), not on
+    one who spoke elsewhere."""
+    text = normalise(sentence, quotes=False)
+    found = _SPEAKS_FIRST.match(text)
+    return bool(found) and " that " not in found["subject"] and bool(_ONE_PRINCIPAL.search(found["subject"])) \
+        and not _MANY.search(found["subject"]) and not _OTHER_CONTACT.search(text)
+
+
 def says_who_attended(sentence: str) -> bool:
     """Whether a lead sentence past the opening says who else attended the occasion."""
     return bool(_ATTENDED.search(normalise(sentence, quotes=False)))

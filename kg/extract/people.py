@@ -37,7 +37,8 @@ from kg.extract.identity import document_date
 from kg.extract.guests import names_domestic_body, names_no_principal, non_principal_at, non_principal_at_text, title_guests
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
-from kg.extract.occasions import ATTENDANCE_SENTENCES, acting_for, recalls_other_contact, says_who_attended
+from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, calls_the_roll, meets_leaders_in_turn,
+                                  opens_on_a_speaker, recalls_other_contact, says_who_attended, tells_a_meeting)
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
@@ -67,6 +68,11 @@ def _lead_spans(doc: Document, occasion: bool = False, summit: bool = False) -> 
         spans.extend(sentences[:_SUMMIT_SENTENCES if summit else _LEAD_SENTENCES])
         if occasion and utterance is doc.utterances[0]:
             spans.extend(s for s in sentences[_LEAD_SENTENCES:ATTENDANCE_SENTENCES] if says_who_attended(doc.quote(s)))
+        if (occasion or summit) and utterance is doc.utterances[0]:  # a roll call further down the lead
+            shown = max(ATTENDANCE_SENTENCES if occasion else 0, _SUMMIT_SENTENCES if summit else _LEAD_SENTENCES)
+            in_turn = bool(doc.title) and meets_leaders_in_turn(doc.quote(doc.title))
+            spans.extend(s for s in sentences[shown:] if calls_the_roll(doc.quote(s))
+                         or in_turn and tells_a_meeting(doc.quote(s)) or summit and opens_on_a_speaker(doc.quote(s)))
     salutation = _salutation(doc) if occasion or summit else None
     return spans + [salutation] if salutation else spans
 
@@ -294,7 +300,8 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     page_countries = _page_countries(doc, _lead_spans(doc)[:1])
     host = _publisher_leader(doc, date)
     title_partner_is_domestic = False
-    summit = is_multilateral(doc) and not names_no_principal(doc)  # not "met with journalists after the summit"
+    summit = (is_multilateral(doc) or bool(doc.title) and meets_leaders_in_turn(doc.quote(doc.title))) \
+        and not names_no_principal(doc)  # not "met with journalists after the summit"
     for mention, in_head in _mentions(doc, names_occasion_only(doc), summit):
         titled = bool(doc.title and mention.span in doc.title)
         if title_partner_is_domestic and not titled:

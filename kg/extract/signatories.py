@@ -19,6 +19,7 @@ import re
 from kg.inputs.text import normalise
 from kg.people.cast import Mention, find_mentions
 from kg.people.leaders import known_leader
+from kg.people.usualnames import usual_name
 from kg.model import Document, Person
 
 JOINT_STATEMENT = re.compile(r"\bJoint\b[^\n]{0,40}\b(?:Statement|Declaration|Communiqu[eé])|\bDeclaration\b"
@@ -122,7 +123,8 @@ def _leader_of(country: str, date: str | None, kinds: tuple[str, ...]) -> Person
         holders = sorted((t for t in tenures if t.kind == kind), key=lambda t: (len(t.start) == 10, t.start))
         if holders:
             label = index.label(holders[-1].qid) or holders[-1].name
-            return Person(label, _KIND_OFFICE[kind], country, qid=holders[-1].qid, label=label)
+            name = usual_name(holders[-1].qid, date, label)  # the page gives no name: the pages' usual one
+            return Person(name, _KIND_OFFICE[kind], country, qid=holders[-1].qid, label=label)
     return None
 
 
