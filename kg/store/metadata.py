@@ -163,10 +163,10 @@ def contents_of(store: Store, late: Late | None = None) -> Contents:
     from kg.store import census
 
     release = getattr(store, "release_memory", None)
-    examples = first_meetings(store)
-    if release is not None:  # reading every meeting read 14 MB at 28,900 pages: let go before the counts
-        release()
-    kept = census.kept(store, late)  # a store directory keeps its graphs' counts beside it
+    examples = first_meetings(store)  # every meeting read: 14 MB at 28,900 pages, let go before the counts
+    # a store directory keeps its graphs' counts beside it; it lets go before reading the first graph it
+    # counts (kg.store.counts), so no reopening here: one fewer at each build's end (0.14 s at 7,000 pages)
+    kept = census.kept(store, late)
     if kept is not None:
         quads, transcripts, licences, classes = kept
         return Contents(quads, transcripts, licences, classes, examples)
