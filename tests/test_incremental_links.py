@@ -153,6 +153,29 @@ def test_a_catch_up_looks_at_the_graphs_a_build_marked_unless_the_store_has_anot
             assert counts.catch_up(store) and counts.graphs() == {transcripts[0]}
 
 
+def test_a_graphs_ledger_entries_are_counted_alike_when_written_and_when_read_back(tmp_path):
+    """The ledger entries kept with a graph's counts (one per distinct entities triple it brought, a
+    repeated one once) are those a catch-up reads from the store, and none are left once it is removed."""
+    import pyoxigraph as ox
+
+    from kg.rdf import namespace as ns
+    from kg.store.counts import count_graphs, counts_of_triples
+
+    graph, other = ns.graph_iri("one"), ns.graph_iri("two")
+    typed = ox.NamedNode(ns.RDF + "type")
+    own = [ox.Triple(ns.transcript_iri("one"), typed, ns.irkg("Transcript"))]
+    shared = [ox.Triple(ox.NamedNode(f"https://example.org/id/p{i % 3}"), typed, ns.irkg("Meeting")) for i in range(5)]
+    with OxigraphStore(tmp_path / "store") as store:
+        kg.store.layout.write_transcript(store, graph, own, shared)
+        kg.store.layout.write_transcript(store, other, own, shared[:1])
+        read = count_graphs(store, [graph, other])
+        assert read[graph.value].ledger == counts_of_triples(own, shared).ledger == 3
+        assert read[other.value].ledger == 1
+        kg.store.layout.remove_transcript(store, graph)
+        assert count_graphs(store, [other])[other.value].ledger == 1
+        assert store.count(ns.contributions_graph_iri()) == 1
+
+
 def _description(store: OxigraphStore) -> dict[str, list[str]]:
     """The dataset description's triples (the builds' records left out), values by predicate, sorted."""
     from kg.store.metadata import history

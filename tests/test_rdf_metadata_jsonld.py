@@ -143,6 +143,26 @@ def test_metadata_keeps_every_build_and_points_at_the_latest():
     assert counted == store.count() - description
 
 
+def test_a_new_description_leaves_nothing_of_the_old_one():
+    """The old description goes by what it names (the dataset, its class partitions and distributions):
+    a class no longer held and a dump no longer given leave no triple behind; the builds stay."""
+    store = OxigraphStore(None)
+    transcripts(store, [CC_BY_4])
+    extra = ox.NamedNode("https://example.org/id/graph/extra")
+    store.replace_graph(extra, [ox.Triple(ox.NamedNode("https://example.org/id/x"), TYPE, ns.irkg("Commitment"))])
+    dump = metadata.Dump("https://example.org/dumps/all.nq.gz", "application/n-quads", 10, "ab" * 32)
+    old = metadata.write_metadata(store, record(9), dumps=[dump])
+    assert any(t.subject.value == dump.url for t in old)
+    assert any(t.object == ns.irkg("Commitment") for t in old)
+    store.update(f"DROP GRAPH {extra}")
+    description = metadata.write_metadata(store, record(10))
+    triples = graph_triples(store, ns.metadata_graph_iri())
+    assert set(triples) == set(metadata.history(store)) | set(description)
+    assert not any(t.subject.value == dump.url or t.object == ns.irkg("Commitment") for t in triples)
+    activities = {t.subject for t in triples if t.predicate == TYPE and t.object.value == ns.PROV + "Activity"}
+    assert activities == {ns.build_iri(record(9).key()), ns.build_iri(record(10).key())}
+
+
 def _fill(store: OxigraphStore) -> None:
     """Transcripts in five graphs and two more (licensed or not), one also typed in a second graph."""
     for i in range(5):

@@ -36,10 +36,11 @@ class Beside:
             self.claims.mark([graph.value])
             self.counts.mark([graph.value])
 
-    def written(self, graph: ox.NamedNode, triples: Sequence[ox.Triple]) -> None:
-        """``graph`` now holds ``triples``: its counts (committed with the next :meth:`commit`)."""
+    def written(self, graph: ox.NamedNode, triples: Sequence[ox.Triple], shared: Sequence[ox.Triple] = ()) -> None:
+        """``graph`` now holds ``triples`` and brought ``shared``: its counts (committed with the next
+        :meth:`commit`)."""
         if self.counts is not None:
-            self.counts.written(graph.value, counts_of_triples(triples))
+            self.counts.written(graph.value, counts_of_triples(triples, shared))
 
     def commit(self) -> None:
         if self.counts is not None:

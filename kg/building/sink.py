@@ -72,7 +72,7 @@ class StoreSink:
         self._beside = self._beside or Beside(self.store)
         self._beside.before_change(graph)
         written = write_transcript(self.store, graph, triples, shared)
-        self._beside.written(graph, triples)
+        self._beside.written(graph, triples, shared)
         return written
 
     def remove_transcript(self, graph: ox.NamedNode) -> None:

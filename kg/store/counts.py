@@ -32,13 +32,14 @@ import pyoxigraph as ox
 
 from kg.rdf import namespace as ns
 from kg.store import kept
+from kg.store.layout import base_of, graph_name
 from kg.store.ondisk import KEPT_CACHE, chunks
 from kg.store.protocol import Store, Term
 
 FILE_NAME = "irkg-census.sqlite"
-SCHEMA = 2  # PRAGMA user_version of the file; another value means: forget it and count again
+SCHEMA = 3  # PRAGMA user_version of the file; another value means: forget it and count again
 _TABLES = """
-CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, quads INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, quads INTEGER NOT NULL, ledger INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS members(graph TEXT NOT NULL, class TEXT NOT NULL, subject TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS members_by_graph ON members(graph);
 CREATE INDEX IF NOT EXISTS members_by_class ON members(class, subject);
@@ -56,6 +57,8 @@ CATCH_UP = 10 * BATCH
 _COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { %s } GROUP BY ?g"
 _MEMBERS = "SELECT ?g ?s ?c WHERE { %s }"
 _FACTS = "SELECT ?g ?s ?p ?o WHERE { %s }"
+#: a graph's entries in the ledger (kg.store.layout): not in the graph, so asked of the ledger by its own query
+_LEDGER = "SELECT ?g (COUNT(*) AS ?n) WHERE { VALUES ?g { %s } GRAPH %s { ?g irkg:contributes ?t } } GROUP BY ?g"
 _PATTERNS = {
     _COUNT: "?s ?p ?o",
     _MEMBERS: f'?s a ?c FILTER(STRSTARTS(STR(?c), "{ns.ONTOLOGY_NS}"))',
@@ -75,6 +78,9 @@ class GraphCounts:
     quads: int = 0
     members: set[tuple[str, str]] = field(default_factory=set)
     facts: set[tuple[str, str, str | None]] = field(default_factory=set)
+    #: its entries in the ledger graph (one per entities triple it brought): summed, they are the ledger's
+    #: quads, which a build no longer counts in the store (76,500 at 7,000 pages: 0.03-0.06 s a build)
+    ledger: int = 0
 
 
 @dataclass
@@ -118,14 +124,24 @@ def count_graphs(store: Store, graphs: list[ox.NamedNode], queries: Iterable[str
                         counts.facts.add((str(row["s"]), TRANSCRIPT, None))
                 else:
                     counts.facts.add(_fact(row["s"], row["p"], row["o"]))
+        if _COUNT in queries:
+            _count_ledger(store, part, out)
     return out
 
 
-def counts_of_triples(triples: Iterable[ox.Triple]) -> GraphCounts:
+def _count_ledger(store: Store, graphs: list[ox.NamedNode], out: dict[str, GraphCounts]) -> None:
+    """The ledger entries of each of ``graphs`` (of one base: a store holds one), into ``out``."""
+    ledger = ns.contributions_graph_iri(base_of(graphs[0]))
+    for row in store.query(_LEDGER % (" ".join(str(g) for g in graphs), ledger)):
+        out[row["g"].value].ledger = int(row["n"].value)
+
+
+def counts_of_triples(triples: Iterable[ox.Triple], shared: Iterable[ox.Triple] = ()) -> GraphCounts:
     """The counts of a graph of ``triples``, as :func:`count_graphs` reads them from a store: a build
-    counts the graphs it writes so, without reading them back."""
+    counts the graphs it writes so, without reading them back.  ``shared`` are the entities triples
+    it brought, one ledger entry each (:func:`kg.store.layout.write_transcript`)."""
     own = set(triples)
-    counts = GraphCounts(len(own))
+    counts = GraphCounts(len(own), ledger=len(set(shared)))
     for t in own:
         if t.predicate == _TYPE and isinstance(t.object, ox.NamedNode) and t.object.value.startswith(ns.ONTOLOGY_NS):
             counts.members.add((t.object.value, str(t.subject)))
@@ -174,7 +190,7 @@ class Counts(kept.KeptFile):
 
     def put(self, graph: str, counts: GraphCounts) -> None:
         self._delete(graph)
-        self._db.execute("INSERT INTO graphs VALUES (?, ?)", (graph, counts.quads))
+        self._db.execute("INSERT INTO graphs VALUES (?, ?, ?)", (graph, counts.quads, counts.ledger))
         self._db.executemany("INSERT INTO members VALUES (?, ?, ?)", ((graph, *pair) for pair in counts.members))
         self._db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", ((graph, *fact) for fact in counts.facts))
 
@@ -210,7 +226,7 @@ class Counts(kept.KeptFile):
         graphs held and ``others``: a resource typed, or a transcript licensed, in two graphs counts once, as
         in one query of the whole store (the graphs not kept share no typed resource with those kept)."""
         db = self._db
-        quads = db.execute("SELECT COALESCE(SUM(quads), 0) FROM graphs").fetchone()[0] + others.quads
+        quads = db.execute("SELECT COALESCE(SUM(quads + ledger), 0) FROM graphs").fetchone()[0] + others.quads
         classes = Counter(dict(db.execute("SELECT class, COUNT(DISTINCT subject) FROM members GROUP BY class")))
         classes.update(others.classes)
         # the facts of the other graphs join those held for one query, and are taken back after it
@@ -240,7 +256,8 @@ def store_counts(store: Store, late: Late | None = None) -> Totals | None:
         return None
     release = getattr(store, "release_memory", lambda: False)
     with table:
-        others = [g for g in table.catch_up(store, release) if late is None or g != late[0].value]
+        others = [g for g in table.catch_up(store, release)
+                  if (late is None or g != late[0].value) and graph_name(g) != "contributions"]
         counted = _count_together(store, [ox.NamedNode(g) for g in others], release)
         counted.quads += store.count(ox.DefaultGraph())
         if late is not None:
