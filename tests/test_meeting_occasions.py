@@ -310,3 +310,21 @@ def test_a_summits_members_speaking_far_down_the_lead_were_there():
                   _ROLL_LEAD + "President Heidar Aliyev of Azerbaijan recalled that as early as 1993 Azerbaijan "
                   "proposed holding such a meeting.")
     assert ("Aliyev", "AZE") in people(doc)
+
+
+@pytest.mark.parametrize("title, guest", [
+    ("Meeting with Chairman of the Eurasian Economic Commission’s Board Viktor Khristenko",
+     ("Khristenko", "Eurasian Economic Commission")),
+    ("Meeting with Chairman of the Board of the Eurasian Economic Commission Pavel Orlov",
+     ("Orlov", "Eurasian Economic Commission")),
+])
+def test_the_board_of_an_international_commission_heads_it(title, guest):
+    doc = kremlin(title, "April 17, 2013, Sochi", "Vladimir Putin met with the guest, who briefed him on "
+                  "the Commission's work.")
+    assert doc.is_meeting and guest in people(doc)
+
+
+def test_a_company_board_chairman_is_still_no_principal():
+    doc = kremlin("Meeting with Chairman of the Board of Gazprom Alexei Miller", "April 17, 2013, Sochi",
+                  "Vladimir Putin met with Chairman of the Board of Gazprom Alexei Miller.")
+    assert not doc.is_meeting and not doc.participants

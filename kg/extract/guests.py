@@ -58,14 +58,17 @@ _RULING_PARTY = re.compile(r"\bCommunist Party of (?:China|Vietnam|Viet Nam|Cuba
 _NOT_OFFICE = re.compile(r"\b(?:journalists?|writer|author|businessm[ae]n|business|entrepreneurs?|bankers?|"
                          r"Patriarch|Metropolitan|Archbishop|Bishop|Cardinal|Catholicos|Mufti|Rabbi|Pope|Church|"
                          r"Sheikh-ul-Islam|scientists?|students?|activists?|Mayor|Ambassadors?|Staff|Executive Office|"
-                         r"Group|Company|Corporation|CEO|chief executive officer|board|Academy|University|Institute|"
+                         r"Group|Company|Corporation|CEO|chief executive officer|Academy|University|Institute|"
                          r"Foundation|Society)\b", re.I)
+# A board is a company's, unless the description names an international body whose board it is:
+# "Chairman of the Eurasian Economic Commission's Board" heads the Commission's executive.
+_BOARD = re.compile(r"\bboard\b", re.I)
 # "the leader of Germany's Christian Democratic Union": a leader of something else than a country
 _LEADER_OF = re.compile(r"\bleader of (?!(?:the )?X\b(?![’']s))", re.I)
 # A guest the title describes by an office of state: words one of those has in its description.
 _STATE_OFFICE = re.compile(r"\b(?:Minister|Secretary|President|Premier|Chancellor|Advis[eo]r|Envoy|Representative|"
                            r"Governor|Government|Administration|King|Queen|Prince|Princess|Emir|Amir|Sultan|Council|"
-                           r"Commissioner|Director|Head of State|Vice)", re.I)
+                           r"Commission|Director|Head of State|Vice)", re.I)
 
 
 def is_non_principal(description: str) -> bool:
@@ -76,6 +79,8 @@ def is_non_principal(description: str) -> bool:
     if _FORMER.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text):
         return True
     if _PARTY.search(text) and not _RULING_PARTY.search(text):
+        return True
+    if _BOARD.search(text) and not default_gazetteer().find_organisations(text):
         return True
     if not _LEADER_OF.search(text):
         return False
