@@ -310,3 +310,47 @@ def test_a_summits_members_speaking_far_down_the_lead_were_there():
                   _ROLL_LEAD + "President Heidar Aliyev of Azerbaijan recalled that as early as 1993 Azerbaijan "
                   "proposed holding such a meeting.")
     assert ("Aliyev", "AZE") in people(doc)
+
+
+@pytest.mark.parametrize("title, guest", [
+    ("Meeting with Chairman of the Eurasian Economic Commission’s Board Viktor Khristenko",
+     ("Khristenko", "Eurasian Economic Commission")),
+    ("Meeting with Chairman of the Board of the Eurasian Economic Commission Pavel Orlov",
+     ("Orlov", "Eurasian Economic Commission")),
+])
+def test_the_board_of_an_international_commission_heads_it(title, guest):
+    doc = kremlin(title, "April 17, 2013, Sochi", "Vladimir Putin met with the guest, who briefed him on "
+                  "the Commission's work.")
+    assert doc.is_meeting and guest in people(doc)
+
+
+def test_a_company_board_chairman_is_still_no_principal():
+    doc = kremlin("Meeting with Chairman of the Board of Gazprom Alexei Miller", "April 17, 2013, Sochi",
+                  "Vladimir Putin met with Chairman of the Board of Gazprom Alexei Miller.")
+    assert not doc.is_meeting and not doc.participants
+
+
+def test_ministers_listed_each_with_their_country_share_the_office():
+    doc = kremlin("Meeting with Foreign Ministers Ana Ribeiro of Brazil, Luis Mora of Costa Rica and Pedro Vargas "
+                  "of Peru", "April 1, 2003, The Kremlin, Moscow", "Vladimir Putin met with the ministers.")
+    assert {("Ribeiro", "BRA"), ("Mora", "CRI"), ("Vargas", "PER")} <= people(doc)
+
+
+def test_a_name_after_a_guest_of_a_country_needs_its_own_office():
+    doc = kremlin("Meeting with Foreign Minister Ana Ribeiro of Brazil and Luis Mora", "April 1, 2003, Moscow",
+                  "Vladimir Putin met with the minister.")
+    assert ("Ribeiro", "BRA") in people(doc) and not any(name == "Mora" for name, _ in people(doc))
+
+
+def test_the_lead_names_the_guests_a_title_describes_only_as_a_group():
+    doc = kremlin("President Vladimir Putin held a meeting with the coordinating Troika of the Rio Group",
+                  "April 1, 2003, The Kremlin, Moscow",
+                  "Mr Putin held a meeting with Foreign Ministers Ana Ribeiro of Brazil, Luis Mora of Costa Rica "
+                  "and Pedro Vargas of Peru.")
+    assert doc.is_meeting and {("Ribeiro", "BRA"), ("Vargas", "PER")} <= people(doc)
+
+
+def test_the_lead_guests_of_a_domestic_body_stay_domestic():
+    doc = kremlin("Vladimir Putin held a meeting with the Government", "April 1, 2003, The Kremlin, Moscow",
+                  "Mr Putin held a meeting with Prime Minister of Russia Mikhail Kasyanov and the ministers.")
+    assert not doc.is_meeting

@@ -58,14 +58,17 @@ _RULING_PARTY = re.compile(r"\bCommunist Party of (?:China|Vietnam|Viet Nam|Cuba
 _NOT_OFFICE = re.compile(r"\b(?:journalists?|writer|author|businessm[ae]n|business|entrepreneurs?|bankers?|"
                          r"Patriarch|Metropolitan|Archbishop|Bishop|Cardinal|Catholicos|Mufti|Rabbi|Pope|Church|"
                          r"Sheikh-ul-Islam|scientists?|students?|activists?|Mayor|Ambassadors?|Staff|Executive Office|"
-                         r"Group|Company|Corporation|CEO|chief executive officer|board|Academy|University|Institute|"
+                         r"Group|Company|Corporation|CEO|chief executive officer|Academy|University|Institute|"
                          r"Foundation|Society)\b", re.I)
+# A board is a company's, unless the description names an international body whose board it is:
+# "Chairman of the Eurasian Economic Commission's Board" heads the Commission's executive.
+_BOARD = re.compile(r"\bboard\b", re.I)
 # "the leader of Germany's Christian Democratic Union": a leader of something else than a country
 _LEADER_OF = re.compile(r"\bleader of (?!(?:the )?X\b(?![’']s))", re.I)
 # A guest the title describes by an office of state: words one of those has in its description.
 _STATE_OFFICE = re.compile(r"\b(?:Minister|Secretary|President|Premier|Chancellor|Advis[eo]r|Envoy|Representative|"
                            r"Governor|Government|Administration|King|Queen|Prince|Princess|Emir|Amir|Sultan|Council|"
-                           r"Commissioner|Director|Head of State|Vice)", re.I)
+                           r"Commission|Director|Head of State|Vice)", re.I)
 
 
 def is_non_principal(description: str) -> bool:
@@ -76,6 +79,8 @@ def is_non_principal(description: str) -> bool:
     if _FORMER.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text):
         return True
     if _PARTY.search(text) and not _RULING_PARTY.search(text):
+        return True
+    if _BOARD.search(text) and not default_gazetteer().find_organisations(text):
         return True
     if not _LEADER_OF.search(text):
         return False
@@ -197,11 +202,25 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
     National Security Advisor of the US President").  A guest of the publisher's
     own country, or one who is no principal, is left out.
     """
+    return _guests_in(doc, normalise(doc.quote(doc.title), quotes=False), date) if doc.title else []
+
+
+def lead_guests(doc: Document, date: str | None = None) -> list[Person]:
+    """The guests the lead's first sentence names, read like a title's, for a title that names nobody:
+    "... held a meeting with the coordinating Troika of the Rio Group" over "Mr Putin held a meeting with
+    Foreign Ministers Celso Amorim of Brazil, ... and Allan Wagner Tizon of Peru"."""
+    for utterance in doc.utterances:
+        if utterance.speaker is None and utterance.sentences:
+            return _guests_in(doc, normalise(doc.quote(utterance.sentences[0]), quotes=False), date)
+        break
+    return []
+
+
+def _guests_in(doc: Document, text: str, date: str | None) -> list[Person]:
+    """The guests ``text`` (a title, or a sentence shaped like one) names after "met with" or the like."""
     from kg.people.gazetteer import default_gazetteer
 
-    if not doc.title:
-        return []
-    phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
+    phrase = guest_phrase(text)
     if not phrase:
         return []
     masked = phrase  # a country's name is no part of a name: "... of Bosnia and Herzegovina Milorad Dodik"
@@ -218,6 +237,7 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
         phrase = phrase[:start] + " " * (end - start) + phrase[end:]
     guests: list[Person] = []
     described_from = 0  # where the description of the next name starts: after the last guest read
+    office_before = ""  # the office before the last guest read, shared by a list of "Name of Country"
     for index, (start, end, name) in enumerate(names):
         respective = _respective_country(phrase, names, index, doc.publisher_country)
         if respective is not None:  # "Russian and Ukrainian ministers ... Vladimir Rushailo and Yury Kravchenko"
@@ -231,13 +251,15 @@ def title_guests(doc: Document, date: str | None = None) -> list[Person]:
         before = re.sub(r"^[\s,]*(?:and\s+)?(?:the\s+)?", "", before)
         following = phrase[end:names[index + 1][0] if index + 1 < len(names) else len(phrase)]
         # "Claudia Sheinbaum of Mexico" (White House titles), "Condoleezza Rice, the National Security Advisor"
-        of = re.match(r"[ \u00a0]+of[ \u00a0]+[^,]*", following)
+        of = re.match(r"[ \u00a0]+of[ \u00a0]+(?:(?![ \u00a0]+and[ \u00a0])[^,])*", following)
         after = of.group() if of else following.split(",")[1] if following.startswith(",") else ""
+        if not before.strip() and guests and after:  # "Foreign Ministers A of Brazil, B of Costa Rica and C ..."
+            before = office_before
         person = _guest(" ".join(name), before, after, doc.publisher_country) or _known(
             " ".join(name), before, doc, date)
         if person:
             guests.append(person)
-            described_from = end
+            described_from, office_before = end + (len(of.group()) if of else 0), before
     return guests
 
 

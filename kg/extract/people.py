@@ -34,7 +34,8 @@ from kg.people.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
-from kg.extract.guests import names_domestic_body, names_no_principal, non_principal_at, non_principal_at_text, title_guests
+from kg.extract.guests import (lead_guests, names_domestic_body, names_no_principal, non_principal_at,
+                               non_principal_at_text, title_guests)
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, calls_the_roll, meets_leaders_in_turn,
@@ -324,6 +325,8 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
             in_title.append(titled)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
     guests = [g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people)]  # any office
+    if not people and not guests and not title_partner_is_domestic:  # a title that names nobody
+        guests = lead_guests(doc, date)
     people.extend(guests)
     # "met with US Secretary of Defence Donald Rumsfeld": a guest the title names under any office is whom
     # the host met, and "his talks with US President George W. Bush" in the lead is spoken of
