@@ -93,15 +93,25 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     if not trie:
         return re.compile(r"(?!x)x")
 
+    escaped: dict[str, str] = {}
+
+    def piece(ch: str) -> str:
+        if ch not in escaped:
+            escaped[ch] = _CHAR_CLASSES.get(ch, re.escape(ch))
+        return escaped[ch]
+
     def emit(node: dict) -> str:
-        branches = [_CHAR_CLASSES.get(ch, re.escape(ch)) + emit(child)
-                    for ch, child in sorted(node.items()) if ch]
+        chain = []  # a run of nodes with one child and no phrase ending there: plain characters
+        while len(node) == 1 and "" not in node:
+            (ch, node), = node.items()
+            chain.append(piece(ch))
+        branches = [piece(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
-            return ""
+            return "".join(chain)
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if "" in node:
-            return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
-        return body
+            body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+        return "".join(chain) + body
 
     return re.compile(r"(?<!\w)" + emit(trie) + r"(?!\w)")
 
