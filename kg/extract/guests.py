@@ -209,11 +209,9 @@ def lead_guests(doc: Document, date: str | None = None) -> list[Person]:
     """The guests the lead's first sentence names, read like a title's, for a title that names nobody:
     "... held a meeting with the coordinating Troika of the Rio Group" over "Mr Putin held a meeting with
     Foreign Ministers Celso Amorim of Brazil, ... and Allan Wagner Tizon of Peru"."""
-    for utterance in doc.utterances:
-        if utterance.speaker is None and utterance.sentences:
-            return _guests_in(doc, normalise(doc.quote(utterance.sentences[0]), quotes=False), date)
-        break
-    return []
+    from kg.extract.occasions import lead_opening
+
+    return _guests_in(doc, normalise(lead_opening(doc), quotes=False), date)
 
 
 def _guests_in(doc: Document, text: str, date: str | None) -> list[Person]:
@@ -314,13 +312,16 @@ def non_principal_at_text(text: str, start: int, end: int) -> bool:
     return is_non_principal(_described(text, start, end))
 
 
+def _title_guest_phrase(doc: Document) -> str | None:
+    """What the title says the host met ("... met with <phrase>"), if it says."""
+    return guest_phrase(normalise(doc.quote(doc.title), quotes=False)) if doc.title else None
+
+
 def names_no_principal(doc: Document) -> bool:
     """Whether the title says the host met people who are no principals ("met with American
     journalists", "met with the Chief of the Ukrainian President's Staff, ..."): then a leader the
     lead merely speaks of is no guest."""
-    if not doc.title:
-        return False
-    phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
+    phrase = _title_guest_phrase(doc)
     return bool(phrase and is_non_principal(phrase))
 
 
@@ -336,8 +337,5 @@ def names_domestic_body(doc: Document) -> bool:
     members, the Cabinet), no foreign country named: foreign leaders its lead mentions are discussed."""
     from kg.people.gazetteer import default_gazetteer
 
-    if not doc.title:
-        return False
-    phrase = guest_phrase(normalise(doc.quote(doc.title), quotes=False))
+    phrase = _title_guest_phrase(doc)
     return bool(phrase and _DOMESTIC_BODY.match(phrase) and not default_gazetteer().find_countries(phrase))
-

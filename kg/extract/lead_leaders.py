@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from kg.inputs.text import normalise
-from kg.extract.occasions import ATTENDANCE_SENTENCES, recalls_other_contact, says_who_attended, without_those_acted_for
+from kg.extract.occasions import attendance_sentences, recalls_other_contact, without_those_acted_for
 from kg.model import Document, Person
 from kg.people.gazetteer import country_of
 from kg.people.namekey import fold_word, name_words, similar_word
@@ -68,12 +68,11 @@ def _lead(doc: Document, sentences: int = _LEAD_SENTENCES, first_turn: bool = Fa
     parts = [doc.quote(doc.title)] if doc.title else []
     for utterance in doc.utterances:
         if utterance.speaker is None or first_turn:
-            chosen = [doc.quote(s) for s in utterance.sentences[:sentences]]
+            chosen = list(utterance.sentences[:sentences])
             if occasion:
-                later = utterance.sentences[sentences:ATTENDANCE_SENTENCES]
-                chosen = [s for s in chosen + [doc.quote(s) for s in later if says_who_attended(doc.quote(s))]
-                          if not recalls_other_contact(s)]
-            parts.extend(chosen)
+                chosen = [s for s in chosen + attendance_sentences(doc, utterance.sentences, sentences)
+                          if not recalls_other_contact(doc.quote(s))]
+            parts.extend(doc.quote(s) for s in chosen)
         break
     return normalise("\n".join(parts), quotes=False)
 

@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
                               whitehouse_place)
-from kg.extract.occasions import names_event, told_by_phone
+from kg.extract.occasions import lead_opening, names_event, told_by_phone
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -122,7 +122,7 @@ def headline_over_talks(doc: Document) -> bool:
     the partner further down the lead ("... at a joint press conference with Prime Minister ...")."""
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     return bool(title and not (_ENCOUNTER.search(title) or _PHONE.search(title) or _TO_THE_PRESS.search(title))
-                and _TALKS_LEAD.search(normalise(_first_sentence(doc), quotes=False)))
+                and _TALKS_LEAD.search(normalise(lead_opening(doc), quotes=False)))
 
 
 def _lead_text(doc: Document) -> str:
@@ -135,25 +135,6 @@ def _lead_text(doc: Document) -> str:
     return "\n".join(parts)
 
 
-def _opening(doc: Document, sentences: int = 2) -> str:
-    """The lead's first sentences: under a headline title the second often tells the occasion ("Now there
-    is a need ..., President Vladimir Putin said following talks at the Kremlin with the Sultan of ...")."""
-    for utterance in doc.utterances:
-        if utterance.speaker is None:
-            return " ".join(doc.quote(s) for s in utterance.sentences[:sentences])
-        break
-    return ""
-
-
-def _first_sentence(doc: Document) -> str:
-    """The lead's first sentence, where a readout says what happened and when."""
-    for utterance in doc.utterances:
-        if utterance.speaker is None and utterance.sentences:
-            return doc.quote(utterance.sentences[0])
-        break
-    return ""
-
-
 def meeting_format(doc: Document) -> str:
     """The format the title, or else the lead's first sentence, states.
 
@@ -161,7 +142,7 @@ def meeting_format(doc: Document) -> str:
     conversations in December they discussed..."), which say nothing of this one.
     """
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
-    first = normalise(_first_sentence(doc), quotes=False)
+    first = normalise(lead_opening(doc), quotes=False)
     if _VIDEO.search(title) or _VIDEO.search(first) or _VIRTUALLY_NOW.search(_host_opening(doc)):
         return "video"  # "Call with ..." held as "a secure video call"
     if _PHONE.search(title) or _PHONE.search(first) and not _IN_PERSON.search(title) or told_by_phone(doc):
@@ -204,7 +185,7 @@ def names_occasion_only(doc: Document) -> bool:
         return False
     heading = normalise(doc.quote(doc.title), quotes=False)
     return not _heading_encounter(heading) and not told_by_phone(doc) and (
-        names_event(heading) or names_event(normalise(_first_sentence(doc), quotes=False)))
+        names_event(heading) or names_event(normalise(lead_opening(doc), quotes=False)))
 
 
 def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bool:
@@ -213,7 +194,9 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
     heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
     encounter = _heading_encounter(heading) or names_event(heading)  # "Vladimir Putin arrived in Azerbaijan"
     if not encounter:  # a headline: the lead's opening says what happened ("... said following talks with ...")
-        first = normalise(_opening(doc), quotes=False) if titled else lead
+        # under a headline title the second sentence often tells the occasion ("Now there is a need ...,
+        # President Vladimir Putin said following talks at the Kremlin with the Sultan of ...")
+        first = normalise(lead_opening(doc, 2), quotes=False) if titled else lead
         encounter = bool(_ENCOUNTER.search(first) or names_event(first))
     vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
@@ -232,15 +215,15 @@ def extract_meeting(doc: Document) -> Document:
     datelines = header_datelines(doc.text)
     dateline = datelines[0] if datelines else None
     published = dateline.date if dateline else (doc.date or doc.transcript.date)
-    date = event_date(published, _first_sentence(doc))
+    date = event_date(published, lead_opening(doc))
     heading = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     if _without_announcement(doc, heading) != heading:  # "will meet on December 11": the day it is to be held
-        announced = [heading, _first_sentence(doc)]
+        announced = [heading, lead_opening(doc)]
         date = (announced_date(published, announced) if published else stated_date(announced)) or date
     if date is None and doc.format == "kremlin" and (window := publication_window(doc.transcript.url)):
         if re.search(r"\bwill\b", heading):  # "Sochi will host Russia-Africa Summit on October 24": months ahead
-            date = window_date(window, [heading, _first_sentence(doc)], announces=True)
-        date = date or window_date(window, [heading, _first_sentence(doc), lead])  # "On December 18", no year
+            date = window_date(window, [heading, lead_opening(doc)], announces=True)
+        date = date or window_date(window, [heading, lead_opening(doc), lead])  # "On December 18", no year
     if doc.format == "whitehouse":
         from kg.formats.whitehouse import event_dateline
 

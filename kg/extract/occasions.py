@@ -24,9 +24,10 @@ while greetings sent in a message stay none.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.inputs.text import normalise
-from kg.model import Document
+from kg.model import Document, Span
 
 # Words of a heading (or of a headline's first lead sentence) that name an occasion a leader attends.
 EVENT = re.compile(r"\b(?:attend(?:s|ed)?|took part|takes part|taking part|participated|ceremon(?:y|ies)|reception|"
@@ -49,17 +50,22 @@ def names_event(text: str) -> bool:
     return bool(EVENT.search(text))
 
 
+def lead_opening(doc: Document, sentences: int = 1) -> str:
+    """The narrator lead's first ``sentences`` sentences, joined: "" where the page opens on a speaker."""
+    for utterance in doc.utterances:
+        if utterance.speaker is None:
+            return " ".join(doc.quote(s) for s in utterance.sentences[:sentences])
+        break
+    return ""
+
+
 def told_by_phone(doc: Document) -> bool:
     """Whether the heading gives greetings (congratulations, birthday wishes, condolences), or calls off a
     visit, that the lead's first sentences say were told over the telephone: a call, not a message."""
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     if not _GREETING.search(title) or _WRITTEN.search(title):
         return False
-    for utterance in doc.utterances[:1]:
-        if utterance.speaker is None:
-            lead = " ".join(doc.quote(s) for s in utterance.sentences[:_CALL_SENTENCES])
-            return bool(_CALLED.search(normalise(lead, quotes=False)))
-    return False
+    return bool(_CALLED.search(normalise(lead_opening(doc, _CALL_SENTENCES), quotes=False)))
 
 
 # A lead sentence that recalls another contact than the occasion ("Mr Putin was the first head of state to make
@@ -145,6 +151,12 @@ def opens_on_a_speaker(sentence: str) -> bool:
 def says_who_attended(sentence: str) -> bool:
     """Whether a lead sentence past the opening says who else attended the occasion."""
     return bool(_ATTENDED.search(normalise(sentence, quotes=False)))
+
+
+def attendance_sentences(doc: Document, sentences: Sequence[Span], after: int) -> list[Span]:
+    """The lead ``sentences`` past the first ``after``, as far as an occasion's lead goes on saying who was
+    there, that say who else attended: the participants stage reads them with the opening."""
+    return [s for s in sentences[after:ATTENDANCE_SENTENCES] if says_who_attended(doc.quote(s))]
 
 
 def without_those_acted_for(text: str) -> str:

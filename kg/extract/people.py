@@ -38,8 +38,8 @@ from kg.extract.guests import (lead_guests, names_domestic_body, names_no_princi
                                non_principal_at_text, title_guests)
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
-from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, calls_the_roll, meets_leaders_in_turn,
-                                  opens_on_a_speaker, recalls_other_contact, says_who_attended, tells_a_meeting)
+from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
+                                  meets_leaders_in_turn, opens_on_a_speaker, recalls_other_contact, tells_a_meeting)
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
@@ -68,7 +68,7 @@ def _lead_spans(doc: Document, occasion: bool = False, summit: bool = False) -> 
         sentences = split_sentences(doc.text, utterance.span.start, utterance.span.end)
         spans.extend(sentences[:_SUMMIT_SENTENCES if summit else _LEAD_SENTENCES])
         if occasion and utterance is doc.utterances[0]:
-            spans.extend(s for s in sentences[_LEAD_SENTENCES:ATTENDANCE_SENTENCES] if says_who_attended(doc.quote(s)))
+            spans.extend(attendance_sentences(doc, sentences, _LEAD_SENTENCES))
         if (occasion or summit) and utterance is doc.utterances[0]:  # a roll call further down the lead
             shown = max(ATTENDANCE_SENTENCES if occasion else 0, _SUMMIT_SENTENCES if summit else _LEAD_SENTENCES)
             in_turn = bool(doc.title) and meets_leaders_in_turn(doc.quote(doc.title))
@@ -361,6 +361,7 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
     """The publisher's leader first, then the guests; where nobody foreign was named, the leaders the
     lead names by surname or plural office ("Mr Putin and Mr Chretien", "the three Presidents")."""
     host = _publisher_leader(doc, date)
+    occasion = names_occasion_only(doc)
     if unique and host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
         unique = [_without_host(p, host) for p in unique if not (_same(p, host) and p.country in (None, host.country))]
         unique.insert(0, host)
@@ -370,11 +371,11 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
         further = visit or headline_over_talks(doc)  # the partner of talks a headline's lead opens on
         guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else _LEAD_SENTENCES,
                               first_turn=bool(visit),  # a visit's news conference may open on the host
-                              occasion=names_occasion_only(doc))
+                              occasion=occasion)
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
-    if names_occasion_only(doc) or is_multilateral(doc) and not names_no_principal(doc):
+    if occasion or is_multilateral(doc) and not names_no_principal(doc):
         beside = [p for p in named_beside_host(doc, date, host, occasion=True)  # "Vladimir Putin and Benjamin
                   if not any(_overlap(p, q) for q in unique)]  # Netanyahu unveiled the monument"
         unique = unique + beside if unique or not beside else ([host] if host else []) + beside
