@@ -22,11 +22,14 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from kg.store.ondisk import KEPT_CACHE
+
+T = TypeVar("T")
 
 FILE_NAME = "irkg-build.sqlite"
 SCHEMA = 2  # PRAGMA user_version of the record; another value means: forget it and rebuild
@@ -129,21 +132,30 @@ def _fits(row: tuple | None, version: str, checked: bool, strict: bool) -> bool:
     return not (strict and row[2])
 
 
-def recorded_sources(store: object) -> int:
-    """How many sources the record beside a store directory knows (0 for any other store, or none yet),
-    read without opening it for writing: a build starts its workers on it before it lists its files."""
-    path = getattr(store, "path", None)
-    record = None if path is None or getattr(store, "read_only", False) else Path(path) / FILE_NAME
-    if record is None or not record.is_file():
-        return 0
+def read_record(folder: str | Path, read: Callable[[sqlite3.Connection], T]) -> T | None:
+    """``read`` of the record beside the store directory ``folder``, opened read-only (a build looks before it
+    opens the store for writing), or None where there is no record or it cannot be read (no table yet,
+    another layout, a damaged file): the callers then do without what it would have told."""
+    path = Path(folder) / FILE_NAME
+    if not path.is_file():
+        return None
     try:
-        db = sqlite3.connect(f"file:{record}?mode=ro", uri=True)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            return db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+            return read(db)
         finally:
             db.close()
-    except sqlite3.Error:  # no table yet, another layout: the build starts its workers later, if at all
+    except sqlite3.Error:
+        return None
+
+
+def recorded_sources(store: object) -> int:
+    """How many sources the record beside a store directory knows (0 for any other store, or none yet):
+    a build starts its workers on it before it lists its files."""
+    path = getattr(store, "path", None)
+    if path is None or getattr(store, "read_only", False):
         return 0
+    return read_record(path, lambda db: db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]) or 0
 
 
 def _connect(path: Path | None) -> sqlite3.Connection:

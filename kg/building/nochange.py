@@ -38,7 +38,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.building.manifest import FILE_NAME, SCHEMA, reader_version, version_stamp
+from kg.building.manifest import FILE_NAME, SCHEMA, read_record, reader_version, version_stamp
 
 if TYPE_CHECKING:
     from kg.building.result import BuildResult
@@ -153,17 +153,11 @@ def sealed_version(folder: str | Path, stamp: str) -> str | None:
     or None: a build that must run looks it up here, before it opens the store (and breaks the seal),
     rather than hash the reader's 12 MB again (0.1 s).  The seal vouches for it as it does for
     :func:`nothing_to_do`: the same files, by path, size and modification time."""
-    path = Path(folder) / FILE_NAME
-    if not stamp or not path.is_file():
+    if not stamp:
         return None
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return _sealed(db, stamp) if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA else None
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return None  # no seal table yet, or a damaged record: the version is hashed
+    # no seal table yet, or a damaged record: None, and the version is hashed
+    return read_record(folder, lambda db: _sealed(db, stamp)
+                       if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA else None)
 
 
 def _sealed(db: sqlite3.Connection, stamp: str) -> str | None:
