@@ -289,6 +289,8 @@ def history(store: Store, base: str = DEFAULT_BASE) -> list[Triple]:
 
 #: what marks a triple of the metadata graph as history: its subject is a build or the software that ran it
 _KEPT = "?s a ?kind FILTER(?kind IN (prov:Activity, prov:SoftwareAgent))"
+
+
 def _drop_description(graph: NamedNode, dataset: NamedNode) -> str:
     """The update that takes the description out of the metadata graph, its history left.
 
