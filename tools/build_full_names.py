@@ -126,5 +126,6 @@ def main(argv: list[str] | None = None) -> int:
     return table_main(argv, __doc__.splitlines()[0], TABLE, "surname\tfull_name\tsides",
                       lambda folders, workers: full_names(read_corpora(folders, workers)))
 
+
 if __name__ == "__main__":
     sys.exit(main())
