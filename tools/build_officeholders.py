@@ -80,6 +80,9 @@ SOURCES: dict[str, tuple[str, str]] = {
     "us-cabinet": ("USA", "0d5e73cb24ba9f78bc36f6cd0fbe9839e6cd8600"),
     "vietnam": ("VNM", "906e493fe5ae307bf6184baa4fa9e48d75f9866d"),
     "world": ("", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
+    # the world repository's html/legislators.csv (members of international parliamentary
+    # assemblies, the same query's output for their seats), saved as world-legislators.csv
+    "world-legislators": ("", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
 }
 
 #: the organisation each position of the world repository belongs to, as the gazetteer names it
@@ -96,6 +99,13 @@ ORGANISATION_OF: dict[str, str] = {
     "OSCE High Commissioner on National Minorities": "Organization for Security and Co-operation in Europe",
     "president of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
     "Speaker of the Arab Parliament": "Arab Parliament",
+    # seats of the world repository's legislators file: delegates of national parliaments
+    "Representative of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Substitute member of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Observer of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Special Guest of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Member of the Pan-African Parliament": "Pan-African Parliament",
+    "member of the Andean Parliament": "Andean Parliament",
 }
 
 NATIONAL, ORGANISATION = "national_office", "organisation_office"
