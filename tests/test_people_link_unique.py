@@ -33,6 +33,15 @@ IMF = "International Monetary Fund"
     # director of Russia's Foreign Intelligence Service until 2007, then the CIS's executive secretary
     (Person("Sergei Lebedev", "Executive Secretary", None, "Commonwealth of Independent States"), "2017-10-11",
      "Q36150", "Sergei Lebedev"),
+    # the Netherlands' foreign minister until December 2003, then NATO's Secretary General
+    (Person("Jaap de Hoop Scheffer", "General Secretary", None, "North Atlantic Treaty Organisation"), "2005-06-24",
+     "Q273812", "Jaap de Hoop Scheffer"),
+    # a substitute member of the Council of Europe's Parliamentary Assembly until January 2001
+    (Person("Helle Degn", "President of the OSCE Parliamentary Assembly", None,
+            "Organization for Security and Co-operation in Europe"), "2000-03-25", "Q4307386", "Helle Degn"),
+    # a peer's "Lord" before a title that is his name, hyphenated: the Assembly's President
+    (Person("Lord Russell-Johnston", "President", None, "Parliamentary Assembly of the Council of Europe"),
+     "2000-01-17", "Q333754", "Russell Johnston"),
 ])
 def test_a_unique_full_name_links_its_holder_met_in_another_office(person, day, qid, label):
     linked = link(person, day, "RUS")
@@ -58,6 +67,7 @@ def test_namesakes_in_the_lists_are_kept_apart():
 
 def test_no_link_on_one_word_a_royal_another_country_or_the_publishers_own():
     assert unique_full_name(Person("Fischer", None, None, IMF), "2001-06-18") is None  # a surname alone
+    assert unique_full_name(Person("Lord Johnston", None, None, "Council of Europe"), "2000-01-17") is None
     assert unique_full_name(Person("Stanley Fischer", "Crown Prince", None, IMF), "2001-06-18") is None
     assert unique_full_name(Person("Stanley Fischer", None, "GBR"), "2015-06-18") is None  # no office of the UK
     assert unique_full_name(Person("Stanley Fischer", None, "USA"), "2015-06-18") == "Q447236"

@@ -84,11 +84,12 @@ def name_words(name: str) -> list[str]:
 
 
 #: Folded words that name nobody: honorifics before a name (the Malay "Tuanku", the "Syed"
-#: of a Prophet's descendant; not "Sayyid", which folds to the given name "Said") and the
-#: particles inside Arabic names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not
+#: of a Prophet's descendant; not "Sayyid", which folds to the given name "Said"; the "Lord"
+#: and "Lady" of a British peer, whose title is often their name: "Lord Russell-Johnston") and
+#: the particles inside Arabic names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not
 #: pick a person.
 HONORIFICS = frozenset(fold_word(w) for w in
-                       "sheikh shaikh sir dr mr mrs ms madame cardinal tuanku syed seyed".split())
+                       "sheikh shaikh sir lord lady dr mr mrs ms madame cardinal tuanku syed seyed".split())
 PARTICLES = frozenset("bin ibn bint al el ad as ash abu ben de da del der di du dos van von la le".split())
 
 
