@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.people.nicknames import name_and_short_form
+
 # Longest first: "dzh" before "zh", "shch" before "sh".
 # "tz"/"ts" and "ou"/"u" are how a name comes back from Cyrillic ("Volfovits", "Buteflika").
 # "dj" is how ASCII text writes the Serbo-Croatian đ, which folds to d: "Djindjic" is "Đinđić".
@@ -190,7 +192,8 @@ def _distance(a: str, b: str) -> int:
 
 def compatible_first_names(a: str, b: str) -> bool:
     """Whether two folded first names may be one person's: a short form ("jo" in "joseph",
-    "toni" in "antoni", "kostas" drawn from "konstantinos"), a respelling, or another
+    "toni" in "antoni", "kostas" drawn from "konstantinos", or one an English name goes by:
+    "mike" for "michael", :mod:`kg.people.nicknames`), a respelling, or another
     romanisation ("volodimir"/"vladimir", "biniamin"/"benjamin", "ioanis"/"ianos")."""
     if similar_word(a, b):
         return True
@@ -202,7 +205,14 @@ def compatible_first_names(a: str, b: str) -> bool:
     if len(short) >= 6 and a[0] == b[0] and _distance(a, b) <= 2:
         return True
     greek = (_GREEK_IO.sub("i", a), _GREEK_IO.sub("i", b))
-    return greek != (a, b) and similar_word(*greek)
+    return greek != (a, b) and similar_word(*greek) or frozenset((a, b)) in _short_forms()
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> frozenset[frozenset[str]]:
+    """Folded pairs of an English given name and a short form of it (:mod:`kg.people.nicknames`)."""
+    folded = (frozenset((fold_word(name), fold_word(short))) for name, short in name_and_short_form())
+    return frozenset(pair for pair in folded if len(pair) == 2)
 
 
 #: A Greek first name in Ιω- before a vowel, written "Io-" or "Y-" ("Ioannis", "Yiannos": folded
