@@ -86,9 +86,17 @@ def test_similarity_is_symmetric_and_distance_is_a_metric(a, b):
 @pytest.mark.parametrize("a,b,ok", [
     ("jo", "joseph", True), ("toni", "antoni", True), ("volodimir", "vladimir", True),
     ("mehriban", "ilham", False), ("j", "joseph", False), ("boris", "vladimir", False),
+    ("mike", "michael", True), ("bill", "william", True), ("mike", "mark", False), ("bill", "richard", False),
 ])
 def test_compatible_first_names(a, b, ok):
-    assert compatible_first_names(a, b) is ok
+    assert compatible_first_names(fold_word(a), fold_word(b)) is ok
+
+
+def test_a_name_an_official_goes_by_is_their_given_name():
+    # the Secretary of State the list knows as "Mike Pompeo", written "Michael Pompeo" (Berlin, January 2020)
+    linked = link(Person("Michael Pompeo", "Secretary of State", "USA"), "2020-01-19", "RUS")
+    assert (linked.qid, linked.label) == ("Q473239", "Mike Pompeo")
+    assert link(Person("Mark Pompeo", "Secretary of State", "USA"), "2020-01-19", "RUS").qid is None
 
 
 @pytest.mark.parametrize("a,b,same", [

@@ -97,10 +97,15 @@ def test_build_tool_keeps_precision_and_drops_rows_it_cannot_place(tmp_path):
         writer.writerow(["Secretary-General of the United Nations", "Kofi Annan", "Q1254", "1997-01-01", "2006-12-31"])
         writer.writerow(["Permanent Representative to the United Nations", "Someone", "Q5", "2001", ""])  # no org
         writer.writerow(["Secretary-General of the United Nations", "Nobody", "Q6", "", "2001"])  # no start
+        writer.writerow(["Substitute member of the Parliamentary Assembly of the Council of Europe", "Helle Degn",
+                         "Q4307386", "1998-04-20", "2001-01-22"])  # a seat of the legislators file
     rows, names = tool.read_source(world, "")
     assert rows == [["Q1254", "", "United Nations", "organisation_office", "Secretary-General of the United Nations",
-                     "1997-01-01", "2006-12-31", "world"]]
-    assert names == {"Q1254": ["Kofi Annan"]}
+                     "1997-01-01", "2006-12-31", "world"],
+                    ["Q4307386", "", "Council of Europe", "organisation_office",
+                     "Substitute member of the Parliamentary Assembly of the Council of Europe", "1998-04-20",
+                     "2001-01-22", "world"]]
+    assert names == {"Q1254": ["Kofi Annan"], "Q4307386": ["Helle Degn"]}
     cabinet = tmp_path / "bulgaria-cabinet.csv"
     cabinet.write_text("position,person,personID,start,end,gender,DOB,DOD,image,enwiki\n"
                        "Prime Minister,Simeon II of Bulgaria,Q1060355,2001-07-24,2005-08-17,male,,,,"

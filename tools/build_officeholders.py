@@ -42,12 +42,15 @@ from build_leaders import OUT, write_names  # noqa: E402  (one writer of a peopl
 #: every-politician-scrapers repository -> (ISO 3166 alpha-3, or "" for organisations; commit taken)
 SOURCES: dict[str, tuple[str, str]] = {
     "afghanistan": ("AFG", "f54eb517a816eb2db1f6d5e4ad0d60dcf9de7e74"),
+    "abkhazia-ministers": ("GEO", "7e9640c1d751435964ce7de5caf8f929b5795175"),  # ISO 3166-2 GE-AB
     "azerbaijan-cabinet": ("AZE", "88e2221afaeb133eb9ac369d5a036c69bbeefc4d"),
     "belarus-ministers": ("BLR", "3edd7c7cbcba709c6165f7df09653dcbf50c7712"),
     "belgium-cabinet": ("BEL", "a1420fcaec8b2c2966eebb13f352b95725d3785b"),
     "bulgaria-cabinet": ("BGR", "2068236a3e5af84bd30f347afe86bcc089d6fd5d"),
     "canada-cabinet": ("CAN", "3b3f0da86ca64c7e3ce6d0f073ed66612885d06f"),
+    "chad-ministers": ("TCD", "4f57b9626bf40b944bb63ea9d4f016420f71e3b7"),
     "china-ministers": ("CHN", "300341654d57cd10776238bae41c89b6ea315276"),
+    "costa-rica": ("CRI", "e0bae021bc72c9b44bc08521819804da661bb23b"),
     "cuba": ("CUB", "5f8fa4ee8913ea123ef6727fbf0c8b3453fbbb86"),
     "egypt-ministers": ("EGY", "f3820a30ce92a8557e3503202fed731e9d91275c"),
     "france-cabinet": ("FRA", "7ff37baf3297a83711c90ac84b1d3b2ecb50a541"),
@@ -61,10 +64,12 @@ SOURCES: dict[str, tuple[str, str]] = {
     "kazakhstan-cabinet": ("KAZ", "caf651f97dc0efed4955887c17fd6fadcdf7b111"),
     "mexico-ministers": ("MEX", "87f5ae7dc992a800173a7c9de53ccbe25661dc61"),
     "moldova-ministers": ("MDA", "8f20086e5f2cc7b6019a841225e3c9e323c8d19d"),
+    "netherlands-cabinet": ("NLD", "a542323a663b1a7232e6f8e4843eda1f019a8705"),
     "norway-cabinet": ("NOR", "c0bc52971dac1a8734320e298a714903adae5b83"),
     "portugal-cabinet": ("PRT", "49dd0287a8d715a217ba067c04d574b2632864af"),
     "russia-cabinet": ("RUS", "3871831d9846a16c5017acc229e003ab706202ab"),
     "saudi-ministers": ("SAU", "566c58806bee4d91167f3dcbd19abbb596e65497"),
+    "scotland-cabinet": ("GBR", "082f5ce4eda96d7e9ea8af82df53fefd85962cca"),  # ISO 3166-2 GB-SCT
     "serbia-ministers": ("SRB", "a4a525577243b1a2ebc9c98de0801347aba26e52"),
     "south-korea-ministers": ("KOR", "6f17960017c672790f0997885e5b2ff5937305de"),
     "spain-ministers": ("ESP", "1e1550ca85af4c39b71e6a462fead133849fe078"),
@@ -75,6 +80,9 @@ SOURCES: dict[str, tuple[str, str]] = {
     "us-cabinet": ("USA", "0d5e73cb24ba9f78bc36f6cd0fbe9839e6cd8600"),
     "vietnam": ("VNM", "906e493fe5ae307bf6184baa4fa9e48d75f9866d"),
     "world": ("", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
+    # the world repository's html/legislators.csv (members of international parliamentary
+    # assemblies, the same query's output for their seats), saved as world-legislators.csv
+    "world-legislators": ("", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
 }
 
 #: the organisation each position of the world repository belongs to, as the gazetteer names it
@@ -91,6 +99,13 @@ ORGANISATION_OF: dict[str, str] = {
     "OSCE High Commissioner on National Minorities": "Organization for Security and Co-operation in Europe",
     "president of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
     "Speaker of the Arab Parliament": "Arab Parliament",
+    # seats of the world repository's legislators file: delegates of national parliaments
+    "Representative of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Substitute member of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Observer of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Special Guest of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
+    "Member of the Pan-African Parliament": "Pan-African Parliament",
+    "member of the Andean Parliament": "Andean Parliament",
 }
 
 NATIONAL, ORGANISATION = "national_office", "organisation_office"

@@ -22,7 +22,9 @@ date, so they find none of them.
 - one of that person's spellings is the written name strictly (:func:`_is`): the same
   surname once folded (:func:`kg.people.namekey.name_key` folds "ElBaradei"/"El Baradei" and
   transliterations alike), and each written given name one of theirs, equal or in another
-  vowelling (:func:`same_given`: Mohammad/Muhammad/Mohammed);
+  vowelling (:func:`same_given`: Mohammad/Muhammad/Mohammed); when nobody at all might carry
+  a written name of three words or more, the same is asked of it without its last word, a
+  father's name or second surname the lists leave out ("Moussa Faki Mahamat");
 - with a country given, they held an office of it (else they are someone else's namesake);
 - the page's date lies within :data:`WINDOW_YEARS` of one of their tenures.
 
@@ -116,11 +118,9 @@ def _indexes() -> tuple[LeaderIndex, LeaderIndex]:
     return gazetteer.leaders().index_names(), gazetteer.officeholders().index_names()
 
 
-@lru_cache(maxsize=4096)
-def _only_one(written: tuple[str, ...]) -> str | None:
-    """The one QID of the lists whose spellings might be ``written``, when it is one of them
-    strictly and no other person, nor any full name met on the pages, might be; else None."""
-    words = list(written)
+def _candidates(words: list[str]) -> tuple[set[str], set[str]]:
+    """QIDs of the lists whose spellings might be ``words`` (:func:`_may_be`), and of those
+    one of whose spellings is them strictly (:func:`_is`)."""
     maybe: set[str] = set()
     strictly: set[str] = set()
     for index in _indexes():
@@ -131,6 +131,25 @@ def _only_one(written: tuple[str, ...]) -> str | None:
                 maybe.add(qid)
                 if any(_is(words, s) for s in spellings):
                     strictly.add(qid)
+    return maybe, strictly
+
+
+def _only_one_or_shorter(written: tuple[str, ...]) -> str | None:
+    """:func:`_only_one` of the written name; failing anyone who might carry it, of the name
+    without its last word when three or more are written: a father's name or second surname
+    the lists leave out ("Moussa Faki Mahamat" is the list's "Moussa Faki")."""
+    qid = _only_one(written)
+    if qid is None and len(written) >= 3 and not _candidates(list(written))[0]:
+        return _only_one(written[:-1])
+    return qid
+
+
+@lru_cache(maxsize=4096)
+def _only_one(written: tuple[str, ...]) -> str | None:
+    """The one QID of the lists whose spellings might be ``written``, when it is one of them
+    strictly and no other person, nor any full name met on the pages, might be; else None."""
+    words = list(written)
+    maybe, strictly = _candidates(words)
     if len(maybe) != 1 or len(strictly) != 1:
         return None
     qid = next(iter(strictly))
@@ -165,7 +184,7 @@ def unique_full_name(person: Person, day: str | None, home: str | None = None) -
     written = _given_and_surname(person.name)
     if len(written) < 2:
         return None
-    qid = _only_one(tuple(written))
+    qid = _only_one_or_shorter(tuple(written))
     if qid is None:
         return None
     tenures = _tenures(qid)

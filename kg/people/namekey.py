@@ -20,6 +20,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.people.nicknames import name_and_short_form
+
 # Longest first: "dzh" before "zh", "shch" before "sh".
 # "tz"/"ts" and "ou"/"u" are how a name comes back from Cyrillic ("Volfovits", "Buteflika").
 # "dj" is how ASCII text writes the Serbo-Croatian đ, which folds to d: "Djindjic" is "Đinđić".
@@ -84,11 +86,12 @@ def name_words(name: str) -> list[str]:
 
 
 #: Folded words that name nobody: honorifics before a name (the Malay "Tuanku", the "Syed"
-#: of a Prophet's descendant; not "Sayyid", which folds to the given name "Said") and the
-#: particles inside Arabic names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not
+#: of a Prophet's descendant; not "Sayyid", which folds to the given name "Said"; the "Lord"
+#: and "Lady" of a British peer, whose title is often their name: "Lord Russell-Johnston") and
+#: the particles inside Arabic names ("Sheikh Tamim bin Hamad Al Thani"); alone they must not
 #: pick a person.
 HONORIFICS = frozenset(fold_word(w) for w in
-                       "sheikh shaikh sir dr mr mrs ms madame cardinal tuanku syed seyed".split())
+                       "sheikh shaikh sir lord lady dr mr mrs ms madame cardinal tuanku syed seyed".split())
 PARTICLES = frozenset("bin ibn bint al el ad as ash abu ben de da del der di du dos van von la le".split())
 
 
@@ -189,7 +192,8 @@ def _distance(a: str, b: str) -> int:
 
 def compatible_first_names(a: str, b: str) -> bool:
     """Whether two folded first names may be one person's: a short form ("jo" in "joseph",
-    "toni" in "antoni", "kostas" drawn from "konstantinos"), a respelling, or another
+    "toni" in "antoni", "kostas" drawn from "konstantinos", or one an English name goes by:
+    "mike" for "michael", :mod:`kg.people.nicknames`), a respelling, or another
     romanisation ("volodimir"/"vladimir", "biniamin"/"benjamin", "ioanis"/"ianos")."""
     if similar_word(a, b):
         return True
@@ -201,7 +205,14 @@ def compatible_first_names(a: str, b: str) -> bool:
     if len(short) >= 6 and a[0] == b[0] and _distance(a, b) <= 2:
         return True
     greek = (_GREEK_IO.sub("i", a), _GREEK_IO.sub("i", b))
-    return greek != (a, b) and similar_word(*greek)
+    return greek != (a, b) and similar_word(*greek) or frozenset((a, b)) in _short_forms()
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> frozenset[frozenset[str]]:
+    """Folded pairs of an English given name and a short form of it (:mod:`kg.people.nicknames`)."""
+    folded = (frozenset((fold_word(name), fold_word(short))) for name, short in name_and_short_form())
+    return frozenset(pair for pair in folded if len(pair) == 2)
 
 
 #: A Greek first name in Ιω- before a vowel, written "Io-" or "Y-" ("Ioannis", "Yiannos": folded
