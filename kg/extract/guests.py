@@ -173,12 +173,13 @@ def _known(name: str, before: str, doc: Document, date: str | None) -> Person | 
     known = known_leader(Mention(name, None, None), date)
     if known and known.country and known.country != doc.publisher_country:
         return Person(name, office.group(), known.country, qid=known.qid)
-    return _reigning_here(name, office.group(), doc, date)
+    return reigning_here(name, office.group(), doc, date)
 
 
-def _reigning_here(name: str, office: str, doc: Document, date: str | None) -> Person | None:
-    """A monarch of several realms ("King Charles III") as the sovereign of the one realm the page
-    names in its opening sentences."""
+def reigning_here(name: str, office: str, doc: Document, date: str | None) -> Person | None:
+    """A monarch of several realms ("King Charles III", "Queen Elizabeth II") as the sovereign of the one
+    realm the page names in its opening sentences, or whose city the dateline gives ("June 24, 2003,
+    London")."""
     from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
@@ -186,6 +187,8 @@ def _reigning_here(name: str, office: str, doc: Document, date: str | None) -> P
         return None
     lead = doc.utterances[0]
     named = {m.code for s in lead.sentences[:3] for m in gazetteer.find_countries(doc.text, s.start, s.end)}
+    city = gazetteer.city(doc.meeting.city) if doc.meeting and doc.meeting.city else None
+    named |= {city.country} if city else set()
     realms = {leader.country: leader for leader in gazetteer.leaders_named(name, int(date[:4]))
               if leader.country in named and leader.country != doc.publisher_country}
     if len(realms) != 1:
