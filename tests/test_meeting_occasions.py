@@ -429,3 +429,10 @@ def test_an_awards_ceremony_foreign_leaders_attended_is_a_meeting():
 def test_an_awards_ceremony_without_foreign_guests_is_no_meeting(lead):
     doc = kremlin("Presenting state awards", "May 5, 2018, The Kremlin, Moscow", lead)
     assert not doc.is_meeting and not doc.participants
+
+
+def test_a_former_office_holder_next_in_a_list_describes_nobody_before():
+    doc = kremlin("A reception was held in honour of the anniversary of Victory", "May 9, 2005, Moscow",
+                  "The medal was awarded to Croatian President Stipe Mesic, former Polish President Wojciech "
+                  "Jaruzelski and former King of Romania Michael I. The guests attended the reception.")
+    assert ("Mesic", "HRV") in people(doc) and not any(name == "Jaruzelski" for name, _ in people(doc))

@@ -300,7 +300,15 @@ def _described(text: str, start: int, end: int) -> str:
     clause after a comma ("Jean-Louis Debre, the President of the French National Assembly")."""
     before = re.split(r"[,;:()]|(?<=[a-z]{2})\.|\bwith\b|\band\b", text[max(0, start - 80):start])[-1]
     after = re.match(r",[ \u00a0]*(?P<clause>[^,;:.()\n]*)", text[end:end + 120])
-    return f"{before} {text[start:end]} {after['clause'] if after and _APPOSITION.match(after['clause']) else ''}"
+    clause = after["clause"] if after and _APPOSITION.match(after["clause"]) else ""
+    return f"{before} {text[start:end]} {'' if _next_in_list(clause) else clause}"
+
+
+def _next_in_list(clause: str) -> bool:
+    """Whether a clause after "Name," ends on another person's name: the next one of a list ("Croatian
+    President Stipe Mesic, former Polish President ... Wojciech Jaruzelski"), which describes nobody before."""
+    run = re.search(r"(?:[A-Z][\w'’\-]+[ \u00a0]+)+[A-Z][\w'’\-]+[ \u00a0]*$", clause)
+    return bool(run) and looks_like_person_name(run.group().strip())
 
 
 def non_principal_at(doc: Document, span: Span, name: str | None) -> bool:
