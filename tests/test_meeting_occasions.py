@@ -436,3 +436,11 @@ def test_a_former_office_holder_next_in_a_list_describes_nobody_before():
                   "The medal was awarded to Croatian President Stipe Mesic, former Polish President Wojciech "
                   "Jaruzelski and former King of Romania Michael I. The guests attended the reception.")
     assert ("Mesic", "HRV") in people(doc) and not any(name == "Jaruzelski" for name, _ in people(doc))
+
+
+def test_leaders_past_the_opening_sentence_are_of_another_contact():
+    doc = kremlin("Vladimir Putin met with the Director of the Federal Drugs Control Service, Viktor Cherkesov",
+                  "October 6, 2005, The Kremlin, Moscow",
+                  "The meeting's main theme was cooperation against drug trafficking. These questions were "
+                  "discussed during the summit and talks with the leaders of Belgium and Great Britain.")
+    assert not doc.is_meeting and not doc.participants

@@ -11,10 +11,10 @@ each country on the day, so the lead is enough:
   highest offices that day written there, capitalised, give that person;
 - a plural office ("Presidents", "Prime Ministers") with a short list of
   country adjectives gives each country's holder of that office; "leaders"
-  only over a list of countries in the opening ("the Russian and Moldavian
-  leaders", "the leaders of Russia, China, ..."), and as the office that
-  leads differs from country to country, the holder whose surname the page
-  writes, else the head of state;
+  only over a list of countries in the title or the lead's first sentence
+  ("the Russian and Moldavian leaders", "the leaders of Russia, China, ..."),
+  and as the office that leads differs from country to country, the holder
+  whose surname the page writes, else the head of state;
 - "Mr Surname" where no country is named (older pages: "Mr Putin and Mr
   Trajkovski had a short talk") gives the one leader of that surname on the
   day, unless several share it or the page gives it another first name.
@@ -111,9 +111,10 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     written = {fold_word(w): w for w in words if not country_of(w.rstrip("'’s"))}
     plural = _PLURAL_OFFICE.search(text)
     listed = _listed_countries(text)
-    # "leaders" tell who met in the opening only: "Before the summit began, the leaders of ... met with business
-    # leaders" further down a summit's lead tells a side event
-    leaders = _listed_countries(_lead(doc, _LEAD_SENTENCES)) if sentences > _LEAD_SENTENCES else listed
+    # "leaders" tell who met in the title and the lead's first sentence only: further down they are of a side
+    # event ("Before the summit began, the leaders of ... met with business leaders") or of another contact
+    # ("These questions were discussed during ... talks with the leaders of Belgium and Great Britain")
+    leaders = _listed_countries(_lead(doc, 1))
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""  # the lead may speak of others
     single = {country_of(m["country"]): _SINGULAR_KIND[normalise(m["office"])] for m in _SINGULAR.finditer(title)}
     found: list[Person] = []
