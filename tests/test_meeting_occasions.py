@@ -354,3 +354,93 @@ def test_the_lead_guests_of_a_domestic_body_stay_domestic():
     doc = kremlin("Vladimir Putin held a meeting with the Government", "April 1, 2003, The Kremlin, Moscow",
                   "Mr Putin held a meeting with Prime Minister of Russia Mikhail Kasyanov and the ministers.")
     assert not doc.is_meeting
+
+
+@pytest.mark.parametrize("title, dateline, lead, guest", [
+    ("The Russian and Armenian leaders opened a monument to the victims of the war", "September 15, 2004, Yerevan",
+     "Vladimir Putin said the monument honoured those who fell.", ("Kocharian", "ARM")),
+    ("Wreath-laying ceremony in Berlin", "April 10, 2003, Berlin",
+     "The leaders of Russia and Germany laid wreaths at the memorial. Mr Schroeder called the day a milestone.",
+     ("Schroeder", "DEU")),  # the leader whose surname the page writes: Germany's Chancellor, not its President
+])
+def test_the_leaders_of_listed_countries_are_their_leaders(title, dateline, lead, guest):
+    doc = kremlin(title, dateline, lead)
+    assert doc.is_meeting and guest in people(doc) and ("Putin", "RUS") in people(doc)
+
+
+@pytest.mark.parametrize("title, dateline, lead", [
+    ("Vladimir Putin visited a trade fair", "April 10, 2003, Moscow",
+     "The business leaders of Russia and Germany showed their products to the President."),
+    # past the lead's first sentence, the leaders are of another contact
+    ("Vladimir Putin met with the Director of the Federal Drugs Control Service, Viktor Cherkesov",
+     "October 6, 2005, The Kremlin, Moscow",
+     "The meeting's main theme was cooperation against drug trafficking. These questions were discussed during "
+     "the summit and talks with the leaders of Belgium and Great Britain."),
+])
+def test_leaders_of_countries_who_met_nobody(title, dateline, lead):
+    doc = kremlin(title, dateline, lead)
+    assert not doc.is_meeting and not doc.participants
+
+
+def test_leaders_further_down_a_summits_lead_tell_a_side_event():
+    doc = kremlin("BRICS summit", "March 27, 2013, Durban",
+                  "Vladimir Putin took part in the BRICS summit. The summit adopted a declaration. The declaration "
+                  "covers trade and finance. Before the summit began, the leaders of Brazil, India and China met "
+                  "with business leaders.")
+    assert doc.is_meeting and {country for _, country in people(doc)} == {"RUS"}
+
+
+def test_a_leader_called_by_surname_alone_is_the_one_who_held_office_then():
+    doc = kremlin("President Vladimir Putin attended a reception on Independence Day", "August 24, 2001, Kiev",
+                  "Mr Putin addressed the gathering. Mr Putin and Mr Trajkovski had a short talk before the "
+                  "reception.")
+    assert doc.is_meeting and ("Trajkovski", "MKD") in people(doc)
+
+
+@pytest.mark.parametrize("title, dateline, lead", [
+    # the page writes the surname after another first name: Gjorge Ivanov of Macedonia is not meant
+    ("Working meeting with Director of the Federal Drug Control Service Viktor Ivanov", "March 11, 2013, Moscow",
+     "Mr Ivanov briefed Vladimir Putin on the Service’s work."),
+    # several leaders share the surname that day
+    ("Vladimir Putin attended a concert", "June 1, 2010, Moscow", "Mr Putin and Mr Kim listened to the orchestra."),
+])
+def test_a_surname_that_may_be_someone_else_gives_nobody(title, dateline, lead):
+    doc = kremlin(title, dateline, lead)
+    assert not doc.is_meeting and not doc.participants
+
+
+@pytest.mark.parametrize("city, realm", [("London", "GBR"), ("Ottawa", "CAN")])
+def test_a_monarch_of_several_realms_reigns_where_the_dateline_is(city, realm):
+    doc = kremlin("A reception in honour of the Russian President was held at the palace", f"June 24, 2003, {city}",
+                  "Queen Elizabeth II made a brief speech on relations between the two countries.")
+    assert doc.is_meeting and ("II", realm) in people(doc)
+
+
+def test_a_monarch_of_several_realms_outside_them_is_nobody():
+    doc = kremlin("A reception in honour of the Russian President was held at the palace", "June 24, 2003, Paris",
+                  "Queen Elizabeth II made a brief speech on relations between the two countries.")
+    assert not any(name == "II" for name, _ in people(doc))
+
+
+def test_an_awards_ceremony_foreign_leaders_attended_is_a_meeting():
+    doc = kremlin("Presenting awards to winners of the sailing regatta", "September 12, 2018, Vladivostok",
+                  "Vladimir Putin presented awards to the winners of the regatta. Prime Minister of Japan Shinzo Abe "
+                  "and President of Mongolia Khaltmaagiin Battulga attended the awards ceremony.")
+    assert doc.is_meeting and {("Abe", "JPN"), ("Battulga", "MNG"), ("Putin", "RUS")} <= people(doc)
+
+
+@pytest.mark.parametrize("lead", [
+    "Vladimir Putin presented state decorations to distinguished citizens. Members of the Government attended "
+    "the ceremony.",
+    "Vladimir Putin presented state decorations to distinguished citizens.",
+])
+def test_an_awards_ceremony_without_foreign_guests_is_no_meeting(lead):
+    doc = kremlin("Presenting state awards", "May 5, 2018, The Kremlin, Moscow", lead)
+    assert not doc.is_meeting and not doc.participants
+
+
+def test_a_former_office_holder_next_in_a_list_describes_nobody_before():
+    doc = kremlin("A reception was held in honour of the anniversary of Victory", "May 9, 2005, Moscow",
+                  "The medal was awarded to Croatian President Stipe Mesic, former Polish President Wojciech "
+                  "Jaruzelski and former King of Romania Michael I. The guests attended the reception.")
+    assert ("Mesic", "HRV") in people(doc) and not any(name == "Jaruzelski" for name, _ in people(doc))

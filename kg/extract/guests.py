@@ -173,12 +173,13 @@ def _known(name: str, before: str, doc: Document, date: str | None) -> Person | 
     known = known_leader(Mention(name, None, None), date)
     if known and known.country and known.country != doc.publisher_country:
         return Person(name, office.group(), known.country, qid=known.qid)
-    return _reigning_here(name, office.group(), doc, date)
+    return reigning_here(name, office.group(), doc, date)
 
 
-def _reigning_here(name: str, office: str, doc: Document, date: str | None) -> Person | None:
-    """A monarch of several realms ("King Charles III") as the sovereign of the one realm the page
-    names in its opening sentences."""
+def reigning_here(name: str, office: str, doc: Document, date: str | None) -> Person | None:
+    """A monarch of several realms ("King Charles III", "Queen Elizabeth II") as the sovereign of the one
+    realm the page names in its opening sentences, or whose city the dateline gives ("June 24, 2003,
+    London")."""
     from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
@@ -186,6 +187,8 @@ def _reigning_here(name: str, office: str, doc: Document, date: str | None) -> P
         return None
     lead = doc.utterances[0]
     named = {m.code for s in lead.sentences[:3] for m in gazetteer.find_countries(doc.text, s.start, s.end)}
+    city = gazetteer.city(doc.meeting.city) if doc.meeting and doc.meeting.city else None
+    named |= {city.country} if city else set()
     realms = {leader.country: leader for leader in gazetteer.leaders_named(name, int(date[:4]))
               if leader.country in named and leader.country != doc.publisher_country}
     if len(realms) != 1:
@@ -297,7 +300,15 @@ def _described(text: str, start: int, end: int) -> str:
     clause after a comma ("Jean-Louis Debre, the President of the French National Assembly")."""
     before = re.split(r"[,;:()]|(?<=[a-z]{2})\.|\bwith\b|\band\b", text[max(0, start - 80):start])[-1]
     after = re.match(r",[ \u00a0]*(?P<clause>[^,;:.()\n]*)", text[end:end + 120])
-    return f"{before} {text[start:end]} {after['clause'] if after and _APPOSITION.match(after['clause']) else ''}"
+    clause = after["clause"] if after and _APPOSITION.match(after["clause"]) else ""
+    return f"{before} {text[start:end]} {'' if _next_in_list(clause) else clause}"
+
+
+def _next_in_list(clause: str) -> bool:
+    """Whether a clause after "Name," ends on another person's name: the next one of a list ("Croatian
+    President Stipe Mesic, former Polish President ... Wojciech Jaruzelski"), which describes nobody before."""
+    run = re.search(r"(?:[A-Z][\w'’\-]+[ \u00a0]+)+[A-Z][\w'’\-]+[ \u00a0]*$", clause)
+    return bool(run) and looks_like_person_name(run.group().strip())
 
 
 def non_principal_at(doc: Document, span: Span, name: str | None) -> bool:

@@ -10,8 +10,14 @@ each country on the day, so the lead is enough:
 - a country the title or lead names, and the surname of someone who held its
   highest offices that day written there, capitalised, give that person;
 - a plural office ("Presidents", "Prime Ministers") with a short list of
-  country adjectives gives each country's holder of that office ("leaders"
-  is left alone: which office leads differs from country to country).
+  country adjectives gives each country's holder of that office; "leaders"
+  only over a list of countries in the title or the lead's first sentence
+  ("the Russian and Moldavian leaders", "the leaders of Russia, China, ..."),
+  and as the office that leads differs from country to country, the holder
+  whose surname the page writes, else the head of state;
+- "Mr Surname" where no country is named (older pages: "Mr Putin and Mr
+  Trajkovski had a short talk") gives the one leader of that surname on the
+  day, unless several share it or the page gives it another first name.
 
 Used only when the ordinary reading found no foreign principal, so a page
 that names its guest properly is never second-guessed.  The surname keeps the
@@ -29,6 +35,7 @@ from kg.inputs.text import normalise
 from kg.extract.occasions import attendance_sentences, recalls_other_contact, without_those_acted_for
 from kg.model import Document, Person
 from kg.people.gazetteer import country_of
+from kg.people.leaderdata import LeaderInfo
 from kg.people.namekey import fold_word, name_words, similar_word
 from kg.people.usualnames import usual_name
 
@@ -37,13 +44,15 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _PLURAL_OFFICE = re.compile(r"\b(Presidents|Prime Ministers|heads of (?:\w+ )?states?)\b", re.I)
 _PLURAL_MAX = 4  # past a handful of countries a plural office is a summit's, and guessing its members fails
 # A plural office over a list of countries names each of them, however many: "The Presidents of Russia,
-# Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan", "the Russian, Armenian, ... and Tajik presidents".
+# Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan", "the Russian, Armenian, ... and Tajik presidents";
+# so do "the leaders of Russia, China, ..." and "the Russian and Moldavian leaders" (never "business leaders of").
 _COUNTRY = r"[A-Z][\w'’\-]+(?:[ \u00a0]+[A-Z][\w'’\-]+){0,2}"
 _COUNTRY_LIST = rf"(?:(?:,|[ \u00a0]+and)[ \u00a0]+(?:the[ \u00a0]+)?{_COUNTRY})+"
-_LISTED = re.compile(rf"\b(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)[ \u00a0]+of[ \u00a0]+"
-                     rf"(?:the[ \u00a0]+)?(?P<after>{_COUNTRY}{_COUNTRY_LIST})"
+_OFFICES = r"presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state"
+_LISTED = re.compile(rf"\b(?i:{_OFFICES}|(?P<leaders_of>(?<=the[ \u00a0])leaders))"
+                     rf"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?P<after>{_COUNTRY}{_COUNTRY_LIST})"
                      rf"|(?P<before>\b[A-Z][\w'’\-]+(?:,[ \u00a0]+[A-Z][\w'’\-]+)*,?[ \u00a0]+and[ \u00a0]+[A-Z][\w'’\-]+)"
-                     rf"[ \u00a0]+(?i:presidents|prime ministers|heads[ \u00a0]+of[ \u00a0]+state)\b"
+                     rf"[ \u00a0]+(?i:{_OFFICES}|(?P<leaders>leaders))\b"
                      # "the heads of six states – China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"
                      rf"|\b(?i:heads[ \u00a0]+of[ \u00a0]+(?:\w+[ \u00a0]+)?states)[ \u00a0]*[–—-][ \u00a0]*"
                      rf"(?P<dashed>{_COUNTRY}{_COUNTRY_LIST})")
@@ -102,6 +111,10 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     written = {fold_word(w): w for w in words if not country_of(w.rstrip("'’s"))}
     plural = _PLURAL_OFFICE.search(text)
     listed = _listed_countries(text)
+    # "leaders" tell who met in the title and the lead's first sentence only: further down they are of a side
+    # event ("Before the summit began, the leaders of ... met with business leaders") or of another contact
+    # ("These questions were discussed during ... talks with the leaders of Belgium and Great Britain")
+    leaders = _listed_countries(_lead(doc, 1))
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""  # the lead may speak of others
     single = {country_of(m["country"]): _SINGULAR_KIND[normalise(m["office"])] for m in _SINGULAR.finditer(title)}
     found: list[Person] = []
@@ -113,23 +126,88 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
         if not named and plural and (len(countries) <= _PLURAL_MAX or country in listed) and not beside:
             kind = _PLURAL_KIND.get(plural.group(1).lower(), "head_of_state")  # "heads of six states"
             named = [(t, "") for t in tenures if t.kind == kind]
+        if not named and leaders.get(country) and not beside:  # "the Russian and Moldavian leaders"
+            named = _the_leader(tenures, doc)
         if not named and country in single and not beside:
             named = [(t, "") for t in tenures if t.kind == single[country]]
         for tenure, word in named[:1]:
             label = index.label(tenure.qid) or tenure.name
             name = _as_written(label, written[word]) if word else usual_name(tenure.qid, date, label)
             found.append(Person(name, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
+    return found + _by_surname_alone(_beside(text, beside) if beside else text, date, doc, countries)
+
+
+def _other_namesake(text: str, surname: str, tenure: LeaderInfo) -> bool:
+    """Whether ``text`` writes ``surname`` after a first name that is none of the leader's names."""
+    theirs = set(name_words(_index_label(tenure)) + name_words(tenure.name))
+    before = re.finditer(rf"\b([A-Z][\w'’\-]+)[ \u00a0]+{re.escape(surname)}\b", text)
+    return any(not _DESCRIBING.fullmatch(m[1]) and fold_word(m[1]) not in theirs for m in before)
+
+
+# "Mr Putin and Mr Trajkovski had a short talk": a leader the lead calls by surname alone, country unnamed.
+_MISTER = re.compile(r"\bM(?:r|rs|s)\.?[ \u00a0]+(?P<surname>[A-Z][\w'’\-]+)")
+# Words that may stand before a surname and are no first name: "Mr Trajkovski", "President Trajkovski".
+_DESCRIBING = re.compile(r"M(?:r|rs|s)\.?|President|Prime|Minister|Premier|Chancellor|King|Queen|Emir|Sultan|"
+                         r"Prince|Sheikh|The|With|And|Dear|Excellency|Majesty|Highness|General|Colonel", re.I)
+
+
+def _by_surname_alone(text: str, date: str, doc: Document, named: list[str]) -> list[Person]:
+    """Foreign heads of state or government ``text`` calls "Mr Surname" without naming their country: where
+    that surname is, on ``date``, the surname of one leader only (in the leaders list), of one country, not
+    among the ``named`` ones, that leader.  A surname several leaders share then ("Mr Kim") gives nobody, and
+    so does one the page writes after another first name ("Director ... Viktor Ivanov" is no Gjorge Ivanov)."""
+    from kg.people.gazetteer import default_gazetteer
+
+    index = default_gazetteer().leaders()
+    found: list[Person] = []
+    for match in _MISTER.finditer(text):
+        surname = re.sub(r"['’]s?$", "", match["surname"])
+        folded = fold_word(surname)
+        held = [t for qid in index.with_words(surname) for t in index.of_person(qid)
+                if t.kind in _KINDS and t.held_on(date, 0) and t.country
+                and similar_word(folded, _surname(_index_label(t)), edit_from=7)]
+        if len({t.qid for t in held}) != 1 or len({t.country for t in held}) != 1 \
+                or held[0].country in (doc.publisher_country, *named) \
+                or _other_namesake(normalise(doc.text, quotes=False), surname, held[0]):
+            continue
+        tenure = sorted(held, key=lambda t: t.kind != "head_of_state")[0]
+        if not any(p.qid == tenure.qid for p in found):
+            label = _index_label(tenure)
+            found.append(Person(_as_written(label, surname), tenure.office or _KINDS[tenure.kind], tenure.country,
+                                qid=tenure.qid, label=label))
     return found
 
 
-def _listed_countries(text: str) -> set[str]:
+def _listed_countries(text: str) -> dict[str, bool]:
     """The countries a plural office is followed or preceded by a list of ("the Presidents of Russia,
-    Armenia and Belarus"): each has its holder of that office there."""
+    Armenia and Belarus"): each has its holder of that office there; True for a country listed only
+    under "leaders" ("the leaders of Russia, China, ...", "the Russian and Moldavian leaders")."""
     from kg.people.gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
-    return {mention.code for match in _LISTED.finditer(text)
-            for mention in gazetteer.find_countries(match["after"] or match["before"] or match["dashed"])}
+    listed: dict[str, bool] = {}
+    for match in _LISTED.finditer(text):
+        leaders = bool(match["leaders_of"] or match["leaders"])
+        for mention in gazetteer.find_countries(match["after"] or match["before"] or match["dashed"]):
+            listed[mention.code] = listed.get(mention.code, True) and leaders
+    return listed
+
+
+def _the_leader(tenures: list[LeaderInfo], doc: Document) -> list[tuple[LeaderInfo, str]]:
+    """A country's leader, where a list of countries' "leaders" names no office: the head of state or of
+    government whose surname the page writes (a Chancellor's, a Prime Minister's where the head of state
+    is a monarch or stands aside), else the head of state."""
+    written = {fold_word(w) for w in _CAPITALISED.findall(doc.text)}
+    heads = sorted((t for t in tenures if t.kind in _KINDS), key=lambda t: t.kind != "head_of_state")
+    named = [t for t in heads if _surname(_index_label(t)) in written]
+    return [(t, "") for t in (named or heads)[:1]]
+
+
+def _index_label(tenure: LeaderInfo) -> str:
+    """The leaders list's label of a tenure's holder, or the tenure's own name."""
+    from kg.people.gazetteer import default_gazetteer
+
+    return default_gazetteer().leaders().label(tenure.qid) or tenure.name
 
 
 def _as_written(label: str, surname: str) -> str:

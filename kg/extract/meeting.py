@@ -13,7 +13,8 @@ becomes False and it has no participants.
 
 An occasion a leader attends (a ceremony, reception, arrival, visit, forum, council session, parade,
 signing: :mod:`kg.extract.occasions`) is read as a possible encounter as well, and greetings or a visit
-called off that the lead says were told by telephone as a call; who is present then decides.
+called off that the lead says were told by telephone as a call, and an awards ceremony whose lead says who
+else attended ("Prime Minister of Japan ... attended the awards ceremony"); who is present then decides.
 
 Headings of the genre that this reads as encounters too: an announced meeting
 with a named partner ("Vladimir Putin will meet with President of Uganda ...",
@@ -37,7 +38,7 @@ from dataclasses import replace
 
 from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
                               whitehouse_place)
-from kg.extract.occasions import lead_opening, names_event, told_by_phone
+from kg.extract.occasions import lead_opening, names_event, others_attended, told_by_phone
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -69,6 +70,8 @@ _NOT_ENCOUNTER = re.compile(
     r"decree|law|appointed|address|speech|interview|award\w*|veto|instruct\w*|"
     r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off|accredit\w*|sent|sends|response|reply)\b"
     r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
+# An awards ceremony is no encounter, unless the lead says who else attended it (see others_attended).
+_AWARDS = re.compile(r"\baward\w*", re.I)
 # An announced meeting with a named partner is the meeting (dated the day it is to be held); an announced
 # trip abroad is not (what the host will do there is not yet said).
 _ANNOUNCED = re.compile(r"\bwill (?:meet|hold talks|have talks|be held)\b|\btalks will\b", re.I)
@@ -202,6 +205,9 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
         vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
     if vetoed and told_by_phone(doc):  # "congratulated ..." where the lead says he telephoned
+        encounter, vetoed = True, None
+    if vetoed and _AWARDS.fullmatch(vetoed.group()) and others_attended(doc) \
+            and not _NOT_ENCOUNTER.search(_AWARDS.sub(" ", heading)):  # "... attended the awards ceremony"
         encounter, vetoed = True, None
     if encounter and not vetoed:
         return True

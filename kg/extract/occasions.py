@@ -153,6 +153,16 @@ def says_who_attended(sentence: str) -> bool:
     return bool(_ATTENDED.search(normalise(sentence, quotes=False)))
 
 
+def others_attended(doc: Document) -> bool:
+    """Whether a sentence of the lead past its opening says who else attended ("Prime Minister of Japan
+    ... attended the awards ceremony"), and recalls no other contact: the participants stage then says
+    whether anyone foreign was among them."""
+    if not doc.utterances or doc.utterances[0].speaker is not None:
+        return False
+    return any(not recalls_other_contact(doc.quote(s))
+               for s in attendance_sentences(doc, doc.utterances[0].sentences, 1))
+
+
 def attendance_sentences(doc: Document, sentences: Sequence[Span], after: int) -> list[Span]:
     """The lead ``sentences`` past the first ``after``, as far as an occasion's lead goes on saying who was
     there, that say who else attended: the participants stage reads them with the opening."""

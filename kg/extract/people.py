@@ -35,7 +35,7 @@ from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import (lead_guests, names_domestic_body, names_no_principal, non_principal_at,
-                               non_principal_at_text, title_guests)
+                               non_principal_at_text, reigning_here, title_guests)
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
@@ -206,6 +206,8 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
     if known and (not mention.country or known.country == mention.country):
         return Person(fuller_name(candidate.name, known.name), mention.office or known.office,
                       known.country, None, known.qid)
+    if not mention.country and mention.office in _STATE_OFFICES and candidate.name:  # "Queen Elizabeth II"
+        return reigning_here(candidate.name, mention.office, doc, date) or candidate
     return candidate
 
 
