@@ -11,6 +11,7 @@ never from its source text, so a cue edited later keeps a sound test or none.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:
     from re import _constants as constants, _parser as parser  # Python 3.11 and later
@@ -76,3 +77,18 @@ def _strength(texts: tuple[str, ...]) -> tuple[int, int]:
     """How well ``texts`` sort sentences out for their cost: the shorter their shortest, the more sentences hold
     one (past five letters few do either way); then the fewer, the fewer tests."""
     return min(5, *map(len, texts)), -len(texts)
+
+
+
+@lru_cache(maxsize=None)
+def union_texts(patterns: tuple[str, ...], flags: int = 0) -> tuple[str, ...]:
+    """Texts of which every match of any of ``patterns`` (compiled with ``flags``) holds one: each one's
+    :func:`required_texts` together, so a text holding none of them matches none of the patterns.
+    () when one of the patterns has none known, so that no text test can rule a match out."""
+    found: list[str] = []
+    for pattern in patterns:
+        texts = required_texts(re.compile(pattern, flags))
+        if not texts:
+            return ()
+        found.extend(texts)
+    return _pruned(tuple(dict.fromkeys(found)))
