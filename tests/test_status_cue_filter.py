@@ -2,8 +2,10 @@
 
 import re
 
+from kg.extract import cues
+from kg.extract.commitment_rules import alternation, search_any
 from kg.extract.reader_features import _status_cues, status_features
-from kg.extract.regex_gate import required_texts
+from kg.extract.regex_gate import required_texts, union_texts
 from kg.model import Span
 
 
@@ -44,3 +46,30 @@ def test_a_part_read_within_its_sentence_gives_what_every_regex_gives():
     for start, end in ((0, 62), (0, 12), (13, 40), (27, 62), (40, 62), (70, 90)):  # the last: outside, not used
         plain = [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(text, start, end)]
         assert status_features(text, Span(start, end), sentence) == plain
+
+
+def test_union_texts_are_every_pattern_texts_or_none_when_one_has_none():
+    assert union_texts((r"\bwill\b", r"\bshall\b"), re.IGNORECASE) == ("will", "shall")
+    assert union_texts((r"\bHope\b", r"\bhopes\b"), re.IGNORECASE) == ("hope",)  # "hopes" holds "hope"
+    assert union_texts((r"\bwill\b", r"\b(?:a|i)\b"), re.IGNORECASE) == ()  # the second has no text: no filter
+
+
+def test_search_any_gives_what_the_alternation_gives():
+    """The text filter of search_any never loses a match: every cue list, over windows of sentences
+    that hold some of the cues, none of them, cues in capitals only, and a cue whose "s" is the long s
+    (which a case-blind regex takes for "s", and ``lower`` leaves as it is)."""
+    text = ("We are READY to continue working on it, and we will certainly sign the agreement soon; thanks to "
+            "you the contracts were signed last year. Nothing here. WE WILL SIGN. THANKS TO YOU. It was "
+            "\u017figned; it is necessary to proceed. I would like to tell you that the talks are under way.")
+    lists = [cues.EXCLUDE_ALL, cues.UNDER_WAY_MAIN_VERB, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values(),
+             *cues.EXCLUDE_BY_TYPE.values()]
+    windows = [(0, len(text)), (0, 40), (40, 120), (118, 135), (135, 150), (150, 165), (165, 180), (180, 200), (187, 195),
+               (200, len(text))]
+    gated = 0
+    for patterns in lists:
+        gated += bool(union_texts(patterns, re.IGNORECASE))
+        for start, end in windows:
+            match = search_any(patterns, text, start, end)
+            plain = alternation(patterns).search(text, start, end)
+            assert (match and match.span()) == (plain and plain.span()), (patterns[0], start, end)
+    assert gated >= len(lists) // 2  # most lists have a filter: the test reads the filtered path
