@@ -63,8 +63,8 @@ def test_search_any_gives_what_the_alternation_gives():
             "\u017figned; it is necessary to proceed. I would like to tell you that the talks are under way.")
     lists = [cues.EXCLUDE_ALL, cues.UNDER_WAY_MAIN_VERB, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values(),
              *cues.EXCLUDE_BY_TYPE.values()]
-    windows = [(0, len(text)), (0, 40), (40, 120), (118, 135), (135, 150), (150, 165), (165, 180), (180, 200), (187, 195),
-               (200, len(text))]
+    windows = [(0, len(text)), (0, 40), (40, 120), (118, 135), (135, 150), (150, 165), (165, 180), (180, 200),
+               (187, 195), (200, len(text))]
     gated = 0
     for patterns in lists:
         gated += bool(union_texts(patterns, re.IGNORECASE))
