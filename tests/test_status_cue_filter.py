@@ -5,7 +5,7 @@ import re
 from kg.extract import cues
 from kg.extract.commitment_rules import alternation, search_any
 from kg.extract.reader_features import _status_cues, status_features
-from kg.extract.regex_gate import required_texts, union_texts
+from kg.extract.regex_gate import first_chars, required_texts, union_texts
 from kg.model import Span
 
 
@@ -73,3 +73,31 @@ def test_search_any_gives_what_the_alternation_gives():
             plain = alternation(patterns).search(text, start, end)
             assert (match and match.span()) == (plain and plain.span()), (patterns[0], start, end)
     assert gated >= len(lists) // 2  # most lists have a filter: the test reads the filtered path
+
+
+def test_first_chars_are_the_characters_a_match_can_begin_with():
+    assert first_chars(r"(?:tourist|youth) exchanges?", re.IGNORECASE) == {"t", "y"}
+    assert first_chars(r"(?<!to )deal\b(?! with)") == {"d"}  # the look-arounds take no character
+    assert first_chars(r"(?:very )?a?b") == {"v", "a", "b"}  # past what may be left out
+    assert first_chars(r"[x-z]+ or [0-2]") == {"x", "y", "z"}
+    assert first_chars(r"\w+ing") is None and first_chars(r"[^a]b") is None  # a category, a negation: not known
+    assert first_chars(r"(?:a|b)*") is None  # a match can be empty: every position may start one
+
+
+def test_the_alternation_matches_as_its_patterns_joined_plainly():
+    """alternation() shares the \\b of neighbouring patterns and tests their first letters first: the
+    same match and the same pattern (lastindex) as a plain join, capitals, a long s and a Kelvin sign
+    (which ignoring case are "s" and "k") included."""
+    text = ("Thanks to you, WE SIGNED and ſigned the \u212aey deal; the talks are under way, we will "
+            "cooperate. I would like to tell you that our partnership and joint projects grow. 'Tis done.")
+    lists = [cues.EXCLUDE_ALL, cues.UNDER_WAY_MAIN_VERB, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values(),
+             *cues.EXCLUDE_BY_TYPE.values(), *cues.TYPE_CUES.values(), (r"\bkey\b", r"\bsigned\b", r"\b'tis\b")]
+    tested = 0
+    for patterns in lists:
+        plain = re.compile("|".join(f"({p})" for p in patterns), re.IGNORECASE)
+        tested += "(?=[" in alternation(patterns).pattern
+        for start in range(0, len(text), 7):
+            for found, expected in zip(alternation(patterns).finditer(text, start), plain.finditer(text, start)):
+                assert (found.span(), found.lastindex) == (expected.span(), expected.lastindex), patterns[0]
+            assert len(alternation(patterns).findall(text, start)) == len(plain.findall(text, start))
+    assert tested >= len(lists) // 2  # most lists have the letter test: the test reads it

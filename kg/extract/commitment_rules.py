@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import cues
-from kg.extract.regex_gate import union_texts
+from kg.extract.regex_gate import first_chars, union_texts
 from kg.model import Span
 
 _CLAUSE_BREAK = re.compile(
@@ -31,22 +31,22 @@ def alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
     One scan finds the earliest match of any of them, and at one position the
     alternative listed first wins: the same match a loop over the patterns
-    keeping the earliest would give, at a fraction of the cost.  Neighbouring
-    patterns that begin with ``\b`` share it, so at the many positions inside
-    words the engine fails once instead of once per pattern.
+    keeping the earliest would give, at a fraction of the cost.  Neighbouring patterns that begin with
+    ``\b`` share it and a test of their first letters (:func:`kg.extract.regex_gate.first_chars`), so at most
+    positions the engine fails once instead of once per pattern.
     """
     branches: list[str] = []
     run: list[str] = []  # consecutive patterns that start at a word boundary share one
-    for pattern in patterns:
+    for pattern in [*patterns, ""]:  # "" ends the last run
         if pattern.startswith(r"\b") and not _has_top_level_bar(pattern):
-            run.append(f"({pattern[2:]})")
+            run.append(pattern[2:])
             continue
         if run:
-            branches.append(r"\b(?:" + "|".join(run) + ")")
+            firsts = [first_chars(rest, re.IGNORECASE) for rest in run]
+            test = "" if None in firsts else "(?=[" + "".join(map(re.escape, sorted(set().union(*firsts)))) + "])"
+            branches.append(r"\b" + test + "(?:" + "|".join(f"({rest})" for rest in run) + ")")
             run = []
-        branches.append(f"({pattern})")
-    if run:
-        branches.append(r"\b(?:" + "|".join(run) + ")")
+        branches += [f"({pattern})"] if pattern else []
     return re.compile("|".join(branches), re.IGNORECASE)
 
 

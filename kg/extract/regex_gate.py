@@ -92,3 +92,57 @@ def union_texts(patterns: tuple[str, ...], flags: int = 0) -> tuple[str, ...]:
             return ()
         found.extend(texts)
     return _pruned(tuple(dict.fromkeys(found)))
+
+
+_MOST_FIRST = 60  # a wider class than this is not worth the test
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can begin with (as the pattern writes them: a class made of them
+    with the same ``flags`` holds every first character of a match), or None when not known or when a match
+    can be empty.  A regex that tests them first skips the positions where no alternative can start."""
+    chars, nullable = _first(parser.parse(pattern, flags))
+    return None if chars is None or nullable or len(chars) > _MOST_FIRST else frozenset(chars)
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the sequence can match the empty text); None when not known."""
+    found: set[str] = set()
+    for op, value in items:
+        if op is constants.AT or op is constants.ASSERT or op is constants.ASSERT_NOT:
+            continue  # takes no character
+        if op is constants.LITERAL:
+            return found | {chr(value)}, False
+        if op is constants.IN:
+            listed = _class_chars(value)
+            return (None, False) if listed is None else (found | listed, False)
+        if op is constants.SUBPATTERN:
+            chars, nullable = _first(value[3])
+        elif op is constants.BRANCH:
+            options = [_first(alternative) for alternative in value[1]]
+            chars = None if any(c is None for c, _ in options) else set().union(*(c for c, _ in options))
+            nullable = any(n for _, n in options)
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            chars, nullable = _first(value[2])
+            nullable = nullable or value[0] == 0
+        else:
+            return None, False  # any character, a category, a back reference: not known
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters a class lists one by one or in short ranges; None for a category or a negation."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is constants.LITERAL:
+            chars.add(chr(value))
+        elif op is constants.RANGE and value[1] - value[0] < 64:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None
+    return chars
