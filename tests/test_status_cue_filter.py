@@ -5,7 +5,7 @@ import re
 from kg.extract import cues
 from kg.extract.commitment_rules import alternation, search_any
 from kg.extract.reader_features import _status_cues, status_features
-from kg.extract.regex_gate import first_chars, required_texts, union_texts
+from kg.extract.regex_gate import ASCII_LOOKALIKES, case_safe, first_chars, required_texts, union_texts
 from kg.model import Span
 
 
@@ -101,3 +101,20 @@ def test_the_alternation_matches_as_its_patterns_joined_plainly():
                 assert (found.span(), found.lastindex) == (expected.span(), expected.lastindex), patterns[0]
             assert len(alternation(patterns).findall(text, start)) == len(plain.findall(text, start))
     assert tested >= len(lists) // 2  # most lists have the letter test: the test reads it
+
+
+def test_the_lookalikes_are_every_character_past_ascii_a_case_blind_regex_reads_as_an_ascii_letter():
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"[a-z]", everything, re.IGNORECASE)) == set(ASCII_LOOKALIKES)
+    assert case_safe("Café — “held”") and not case_safe("ſigned") and case_safe("signed")
+
+
+def test_the_filters_give_what_every_regex_gives_past_ascii():
+    """Text with letters past ASCII (accents, dashes, curly quotes) is filtered too; a lookalike turns it off."""
+    text = "Mr Müller — “we signed it” — WILL SHIP it to Zürich; İt was ſigned, \u212aept ready. Façade’s plan."
+    for start, end in ((0, len(text)), (0, 30), (10, 45), (30, 60), (45, 70), (70, len(text)), (4, 9)):
+        plain = [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(text, start, end)]
+        assert status_features(text, Span(start, end)) == plain
+        for patterns in (cues.EXCLUDE_ALL, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values()):
+            found, expected = search_any(patterns, text, start, end), alternation(patterns).search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span())

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import cues
-from kg.extract.regex_gate import first_chars, union_texts
+from kg.extract.regex_gate import case_safe, first_chars, union_texts
 from kg.model import Span
 
 _CLAUSE_BREAK = re.compile(
@@ -74,16 +74,16 @@ def _has_top_level_bar(pattern: str) -> bool:
 def search_any(patterns: tuple[str, ...], text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The earliest match of any pattern in ``text[start:end]`` (the first listed at a tie).
 
-    Most of these searches find nothing: an ASCII text holding none of the texts every match needs
+    Most of these searches find nothing: a text holding none of the texts every match needs
     (:func:`kg.extract.regex_gate.union_texts`, lower-cased, as the alternation ignores case) is passed over
-    without the regex, at a tenth of its cost (past ASCII, case-blind matching has more equivalences)."""
+    without the regex, at a tenth of its cost (when :func:`kg.extract.regex_gate.case_safe` says it may be)."""
     if not patterns:
         return None
     end = len(text) if end is None else end
     needed = union_texts(patterns, re.IGNORECASE)
     if needed:
         part = text[start:end]
-        if part.isascii() and not any(map(part.lower().__contains__, needed)):
+        if case_safe(part) and not any(map(part.lower().__contains__, needed)):
             return None
     return alternation(patterns).search(text, start, end)
 

@@ -20,6 +20,17 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as parser  # type: ignore[no-redef]
 
 _MOST = 40  # more alternatives than this are not worth testing one by one
+# the characters past ASCII that a case-blind regex takes for an ASCII letter: dotted and dotless I for "i", the
+# long s for "s", the Kelvin sign for "k" (a test finds them by trying every character)
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+_LOOKALIKE = re.compile(f"[{ASCII_LOOKALIKES}]")
+
+
+def case_safe(text: str) -> bool:
+    """Whether every case-blind match in ``text`` of a run of ASCII characters is, lower-cased, that run
+    lower-cased within ``text.lower()``: so when the text holds no character that matches an ASCII letter
+    ignoring case but is none (:data:`ASCII_LOOKALIKES`), which the tests of required texts need."""
+    return text.isascii() or _LOOKALIKE.search(text) is None
 
 
 def required_texts(pattern: re.Pattern[str]) -> tuple[str, ...]:
