@@ -1,11 +1,13 @@
 """CPU time of each stage of a build worker's page, in this process: where a page's time goes.
 
-    python benchmarks/stage_cpu.py [--corpus DIR] [--pages 300] [--spread] [--reader model] [--profile tottime]
+    python benchmarks/stage_cpu.py [--corpus DIR] [--pages 300] [--spread] [--exclude LIST] [--reader model]
+        [--profile tottime]
 
 The sample is long pages of 2015-2020 (every third of the ``3 * --pages``
 longest pages whose first lines name one of those years), the pages where a
 build spends most; with ``--spread``, every k-th page of the sorted corpus
-instead, as a whole build sees them.  Each page is parsed, run through the pipeline's
+instead, as a whole build sees them.  ``--exclude`` names a file listing pages to
+leave out first (one path a line, as a test split is written).  Each page is parsed, run through the pipeline's
 components, mapped, checked against the shapes as a build checks it and
 packed for the writer; the CPU seconds (``time.process_time``, so other work
 on a shared machine counts less than in wall time) of each stage are summed.
@@ -28,10 +30,18 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "kremlin-news"
 _YEARS = re.compile(r"\b20(?:1[5-9]|20)\b")
 
 
-def long_pages(corpus: Path, count: int) -> list[str]:
+def corpus_files(corpus: Path, exclude: Path | None) -> list[Path]:
+    """The corpus pages in name order, less those the ``exclude`` list names (matched by file name)."""
+    excluded = set()
+    if exclude:
+        excluded = {line.strip().rsplit("/", 1)[-1] for line in exclude.read_text().splitlines() if line.strip()}
+    return [path for path in sorted(corpus.glob("*.txt")) if path.name not in excluded]
+
+
+def long_pages(files: list[Path], count: int) -> list[str]:
     """Every third of the ``3 * count`` longest pages dated 2015-2020 in their first lines."""
     sized = []
-    for path in sorted(corpus.glob("*.txt")):
+    for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         if _YEARS.search(text[:400]):
             sized.append((len(text), str(path)))
@@ -39,9 +49,9 @@ def long_pages(corpus: Path, count: int) -> list[str]:
     return [path for _, path in sized[: 3 * count]][::3][:count]
 
 
-def spread_pages(corpus: Path, count: int) -> list[str]:
+def spread_pages(files: list[Path], count: int) -> list[str]:
     """Every k-th page of the sorted corpus, ``count`` of them."""
-    paths = sorted(str(path) for path in corpus.glob("*.txt"))
+    paths = [str(path) for path in files]
     return paths[:: max(1, len(paths) // count)][:count]
 
 
@@ -50,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--spread", action="store_true", help="every k-th page, not the long ones")
+    parser.add_argument("--exclude", type=Path, help="a file listing pages to leave out")
     parser.add_argument("--reader", default="model", choices=("model", "rules"))
     parser.add_argument("--profile", help="print a cProfile sorted by this key instead (tottime, cumulative)")
     args = parser.parse_args(argv)
@@ -61,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     from kg.rdf.wire import pack
     from kg.validation.shacl import build_check
 
-    paths = spread_pages(args.corpus, args.pages) if args.spread else long_pages(args.corpus, args.pages)
+    files = corpus_files(args.corpus, args.exclude)
+    paths = spread_pages(files, args.pages) if args.spread else long_pages(files, args.pages)
     pages = [t for t in read_all(paths) if not isinstance(t, Exception)]
     pipeline, check = pipeline_for(args.reader), build_check(DEFAULT_BASE)
     seconds: dict[str, float] = {}

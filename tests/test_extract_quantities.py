@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.extract.quantities import (
-    CURRENCY_SYMBOLS, QUALIFIERS, SCALES, UNIT_WORDS, WORD_NUMBERS, parse_quantities,
+    _NUMBER, CURRENCY_SYMBOLS, QUALIFIERS, SCALES, UNIT_WORDS, WORD_NUMBERS, _numbers, parse_quantities,
 )
 
 
@@ -331,3 +331,18 @@ def test_any_text_gives_spans_inside_the_window_and_finite_non_negative_values(t
 def test_a_number_word_with_a_unit_reads_to_its_value(word, unit):
     text = f"we sent {word} {unit[0]}"
     assert read(text) == [(WORD_NUMBERS[word], unit[1], None)]
+
+
+_PIECES = ["USD", "NZ$", "CAD", "CAD $", "A$", "US$", "us$", "$", "€", " ", "\u00a0", "1", "25", "3,000", "4.5",
+           "2,1", " million", " billion", "bn", "one", "Two", "a", " hundred", "twenty", "-", "seven", "x", "ty", "S",
+           "ſix", "\u212a", ".", "%", "e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=30), cut=st.integers(min_value=0, max_value=8))
+def test_the_number_scan_finds_what_the_regex_alone_finds(pieces, cut):
+    """_numbers starts each search a little before the next digit or number word: the same matches as
+    _NUMBER.finditer over the same window, currency prefixes, number words and case-blind letters included."""
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut // 2)
+    assert [m.span() for m in _numbers(text, start, end)] == [m.span() for m in _NUMBER.finditer(text, start, end)]

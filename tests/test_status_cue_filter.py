@@ -2,8 +2,10 @@
 
 import re
 
+from kg.extract import cues
+from kg.extract.commitment_rules import alternation, search_any
 from kg.extract.reader_features import _status_cues, status_features
-from kg.extract.regex_gate import required_texts
+from kg.extract.regex_gate import ASCII_LOOKALIKES, case_safe, first_chars, required_texts, union_texts
 from kg.model import Span
 
 
@@ -44,3 +46,75 @@ def test_a_part_read_within_its_sentence_gives_what_every_regex_gives():
     for start, end in ((0, 62), (0, 12), (13, 40), (27, 62), (40, 62), (70, 90)):  # the last: outside, not used
         plain = [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(text, start, end)]
         assert status_features(text, Span(start, end), sentence) == plain
+
+
+def test_union_texts_are_every_pattern_texts_or_none_when_one_has_none():
+    assert union_texts((r"\bwill\b", r"\bshall\b"), re.IGNORECASE) == ("will", "shall")
+    assert union_texts((r"\bHope\b", r"\bhopes\b"), re.IGNORECASE) == ("hope",)  # "hopes" holds "hope"
+    assert union_texts((r"\bwill\b", r"\b(?:a|i)\b"), re.IGNORECASE) == ()  # the second has no text: no filter
+
+
+def test_search_any_gives_what_the_alternation_gives():
+    """The text filter of search_any never loses a match: every cue list, over windows of sentences
+    that hold some of the cues, none of them, cues in capitals only, and a cue whose "s" is the long s
+    (which a case-blind regex takes for "s", and ``lower`` leaves as it is)."""
+    text = ("We are READY to continue working on it, and we will certainly sign the agreement soon; thanks to "
+            "you the contracts were signed last year. Nothing here. WE WILL SIGN. THANKS TO YOU. It was "
+            "\u017figned; it is necessary to proceed. I would like to tell you that the talks are under way.")
+    lists = [cues.EXCLUDE_ALL, cues.UNDER_WAY_MAIN_VERB, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values(),
+             *cues.EXCLUDE_BY_TYPE.values()]
+    windows = [(0, len(text)), (0, 40), (40, 120), (118, 135), (135, 150), (150, 165), (165, 180), (180, 200),
+               (187, 195), (200, len(text))]
+    gated = 0
+    for patterns in lists:
+        gated += bool(union_texts(patterns, re.IGNORECASE))
+        for start, end in windows:
+            match = search_any(patterns, text, start, end)
+            plain = alternation(patterns).search(text, start, end)
+            assert (match and match.span()) == (plain and plain.span()), (patterns[0], start, end)
+    assert gated >= len(lists) // 2  # most lists have a filter: the test reads the filtered path
+
+
+def test_first_chars_are_the_characters_a_match_can_begin_with():
+    assert first_chars(r"(?:tourist|youth) exchanges?", re.IGNORECASE) == {"t", "y"}
+    assert first_chars(r"(?<!to )deal\b(?! with)") == {"d"}  # the look-arounds take no character
+    assert first_chars(r"(?:very )?a?b") == {"v", "a", "b"}  # past what may be left out
+    assert first_chars(r"[x-z]+ or [0-2]") == {"x", "y", "z"}
+    assert first_chars(r"\w+ing") is None and first_chars(r"[^a]b") is None  # a category, a negation: not known
+    assert first_chars(r"(?:a|b)*") is None  # a match can be empty: every position may start one
+
+
+def test_the_alternation_matches_as_its_patterns_joined_plainly():
+    """alternation() shares the \\b of neighbouring patterns and tests their first letters first: the
+    same match and the same pattern (lastindex) as a plain join, capitals, a long s and a Kelvin sign
+    (which ignoring case are "s" and "k") included."""
+    text = ("Thanks to you, WE SIGNED and ſigned the \u212aey deal; the talks are under way, we will "
+            "cooperate. I would like to tell you that our partnership and joint projects grow. 'Tis done.")
+    lists = [cues.EXCLUDE_ALL, cues.UNDER_WAY_MAIN_VERB, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values(),
+             *cues.EXCLUDE_BY_TYPE.values(), *cues.TYPE_CUES.values(), (r"\bkey\b", r"\bsigned\b", r"\b'tis\b")]
+    tested = 0
+    for patterns in lists:
+        plain = re.compile("|".join(f"({p})" for p in patterns), re.IGNORECASE)
+        tested += "(?=[" in alternation(patterns).pattern
+        for start in range(0, len(text), 7):
+            for found, expected in zip(alternation(patterns).finditer(text, start), plain.finditer(text, start)):
+                assert (found.span(), found.lastindex) == (expected.span(), expected.lastindex), patterns[0]
+            assert len(alternation(patterns).findall(text, start)) == len(plain.findall(text, start))
+    assert tested >= len(lists) // 2  # most lists have the letter test: the test reads it
+
+
+def test_the_lookalikes_are_every_character_past_ascii_a_case_blind_regex_reads_as_an_ascii_letter():
+    everything = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert set(re.findall(r"[a-z]", everything, re.IGNORECASE)) == set(ASCII_LOOKALIKES)
+    assert case_safe("Café — “held”") and not case_safe("ſigned") and case_safe("signed")
+
+
+def test_the_filters_give_what_every_regex_gives_past_ascii():
+    """Text with letters past ASCII (accents, dashes, curly quotes) is filtered too; a lookalike turns it off."""
+    text = "Mr Müller — “we signed it” — WILL SHIP it to Zürich; İt was ſigned, \u212aept ready. Façade’s plan."
+    for start, end in ((0, len(text)), (0, 30), (10, 45), (30, 60), (45, 70), (70, len(text)), (4, 9)):
+        plain = [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(text, start, end)]
+        assert status_features(text, Span(start, end)) == plain
+        for patterns in (cues.EXCLUDE_ALL, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values()):
+            found, expected = search_any(patterns, text, start, end), alternation(patterns).search(text, start, end)
+            assert (found and found.span()) == (expected and expected.span())

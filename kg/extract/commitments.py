@@ -58,11 +58,7 @@ def extract_commitments(doc: Document) -> Document:
 
 def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Utterance,
                           sentence: Span) -> list[Commitment]:
-    titles = agreement_titles(doc.text, norm, sentence)
-    if not titles and len(named := named_documents(doc.text, sentence)) > 1:
-        titles = named  # "adopted the Moscow Declaration and the Joint Statement": one per document
-    if not titles and LISTED_DOCUMENTS:
-        titles = indefinite_documents(norm, sentence)  # "signed an agreement on A and a protocol on B"
+    titles: list[str] | None = None  # read at the first clause with a cue: most sentences have none
     out: list[Commitment] = []
     seen: set[tuple] = set()
     previous: tuple[Span, str | None] | None = None  # the clause before and the status it inherited
@@ -74,6 +70,7 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
         found_cues = find_type_cues(norm, clause)
         if not found_cues:
             continue
+        titles = _titles(doc, norm, sentence) if titles is None else titles
         quantities = parse_quantities(doc.text, clause.start, clause.end)
         document_act = any(kind == "Agreement" for kind, _ in found_cues) and \
             speaks_of_document_act(norm, utterance, sentence)
@@ -95,6 +92,16 @@ def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Ut
                 out.append(commitment)
             seen.add(one_key)
     return out
+
+
+def _titles(doc: Document, norm: str, sentence: Span) -> list[str]:
+    """The documents a sentence lists, one commitment each; [] when it lists none."""
+    titles = agreement_titles(doc.text, norm, sentence)
+    if not titles and len(named := named_documents(doc.text, sentence)) > 1:
+        titles = named  # "adopted the Moscow Declaration and the Joint Statement": one per document
+    if not titles and LISTED_DOCUMENTS:
+        titles = indefinite_documents(norm, sentence)  # "signed an agreement on A and a protocol on B"
+    return titles
 
 
 def _read_cue(cue: Cue, position: int, quantities: list[Quantity],

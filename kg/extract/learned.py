@@ -285,8 +285,13 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
     """The commitments of ``doc`` as ``reader`` decides them over the rules' hits."""
     norm = normalise(doc.text)
     out: list[Commitment] = []
+    # below both thresholds of a type a sentence gives nothing of it (decide), as most do: passed over at once
+    floors = [(kind, min(reader.keep[kind], reader.propose[kind])) for kind in reader.types]
     for reading in readings(doc, reader):
-        for kind in reader.types:
+        scores = reading.scores
+        for kind, floor in floors:
+            if scores[kind] < floor:
+                continue
             chosen = decide(reading, kind, reader.keep[kind], reader.propose[kind],
                             lambda: propose_commitment(doc, norm, reader, reading.candidate, kind))
             if chosen:  # most sentences state no act of most types: nothing to settle

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from kg.extract.commitments import statements
 from kg.extract.quantities import parse_quantities
-from kg.extract.regex_gate import required_texts
+from kg.extract.regex_gate import case_safe, required_texts
 from kg.inputs.text import normalise
 from kg.model import Commitment, Document, Span, Utterance
 
@@ -166,8 +166,9 @@ def status_features(norm: str, sentence: Span, within: Span | None = None) -> li
 
     The rules read a status from the strongest cue governing the act; the
     classifier sees every status cue of the sentence and weighs them.  Most cues
-    are absent from most sentences: in a sentence of ASCII text, a cue whose
-    required text the sentence lacks is passed over without running its regex.
+    are absent from most sentences: in a sentence that is
+    :func:`~kg.extract.regex_gate.case_safe`, a cue whose required text the
+    sentence lacks is passed over without running its regex.
     ``within`` is a span holding ``sentence`` (the whole sentence of a clause):
     a cue whose text it lacks is lacking in ``sentence`` too, and which cues it
     holds is worked out once for all the parts of a sentence that are read (a
@@ -177,7 +178,7 @@ def status_features(norm: str, sentence: Span, within: Span | None = None) -> li
     text = norm[start:end]
     holding = within is not None and within.start <= start and end <= within.end
     outer = norm[within.start:within.end] if holding else text
-    if not outer.isascii():  # case-blind matching past ASCII has more equivalences ("K" and the Kelvin sign)
+    if not case_safe(outer):  # a letter past ASCII that a case-blind regex reads as "i", "s" or "k"
         return [f"cue:{name}" for name, pattern, _, _ in _status_cues() if pattern.search(norm, start, end)]
     lowered = text.lower()
     return [f"cue:{name}" for name, pattern, needed, folded in _cues_held(outer)
@@ -186,7 +187,7 @@ def status_features(norm: str, sentence: Span, within: Span | None = None) -> li
 
 @lru_cache(maxsize=256)
 def _cues_held(text: str) -> tuple[tuple[str, re.Pattern[str], str | tuple[str, ...], bool], ...]:
-    """The status cues whose required text the ASCII ``text`` holds (:func:`_status_cues`), in their order."""
+    """The status cues whose required text the :func:`~kg.extract.regex_gate.case_safe` ``text`` holds (:func:`_status_cues`), in their order."""
     lowered = text.lower()
     return tuple(cue for cue in _status_cues() if _holds(lowered if cue[3] else text, cue[2]))
 

@@ -11,6 +11,7 @@ never from its source text, so a cue edited later keeps a sound test or none.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:
     from re import _constants as constants, _parser as parser  # Python 3.11 and later
@@ -19,6 +20,17 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as parser  # type: ignore[no-redef]
 
 _MOST = 40  # more alternatives than this are not worth testing one by one
+# the characters past ASCII that a case-blind regex takes for an ASCII letter: dotted and dotless I for "i", the
+# long s for "s", the Kelvin sign for "k" (a test finds them by trying every character)
+ASCII_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+_LOOKALIKE = re.compile(f"[{ASCII_LOOKALIKES}]")
+
+
+def case_safe(text: str) -> bool:
+    """Whether every case-blind match in ``text`` of a run of ASCII characters is, lower-cased, that run
+    lower-cased within ``text.lower()``: so when the text holds no character that matches an ASCII letter
+    ignoring case but is none (:data:`ASCII_LOOKALIKES`), which the tests of required texts need."""
+    return text.isascii() or _LOOKALIKE.search(text) is None
 
 
 def required_texts(pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -76,3 +88,72 @@ def _strength(texts: tuple[str, ...]) -> tuple[int, int]:
     """How well ``texts`` sort sentences out for their cost: the shorter their shortest, the more sentences hold
     one (past five letters few do either way); then the fewer, the fewer tests."""
     return min(5, *map(len, texts)), -len(texts)
+
+
+
+@lru_cache(maxsize=None)
+def union_texts(patterns: tuple[str, ...], flags: int = 0) -> tuple[str, ...]:
+    """Texts of which every match of any of ``patterns`` (compiled with ``flags``) holds one: each one's
+    :func:`required_texts` together, so a text holding none of them matches none of the patterns.
+    () when one of the patterns has none known, so that no text test can rule a match out."""
+    found: list[str] = []
+    for pattern in patterns:
+        texts = required_texts(re.compile(pattern, flags))
+        if not texts:
+            return ()
+        found.extend(texts)
+    return _pruned(tuple(dict.fromkeys(found)))
+
+
+_MOST_FIRST = 60  # a wider class than this is not worth the test
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can begin with (as the pattern writes them: a class made of them
+    with the same ``flags`` holds every first character of a match), or None when not known or when a match
+    can be empty.  A regex that tests them first skips the positions where no alternative can start."""
+    chars, nullable = _first(parser.parse(pattern, flags))
+    return None if chars is None or nullable or len(chars) > _MOST_FIRST else frozenset(chars)
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the sequence can match the empty text); None when not known."""
+    found: set[str] = set()
+    for op, value in items:
+        if op is constants.AT or op is constants.ASSERT or op is constants.ASSERT_NOT:
+            continue  # takes no character
+        if op is constants.LITERAL:
+            return found | {chr(value)}, False
+        if op is constants.IN:
+            listed = _class_chars(value)
+            return (None, False) if listed is None else (found | listed, False)
+        if op is constants.SUBPATTERN:
+            chars, nullable = _first(value[3])
+        elif op is constants.BRANCH:
+            options = [_first(alternative) for alternative in value[1]]
+            chars = None if any(c is None for c, _ in options) else set().union(*(c for c, _ in options))
+            nullable = any(n for _, n in options)
+        elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            chars, nullable = _first(value[2])
+            nullable = nullable or value[0] == 0
+        else:
+            return None, False  # any character, a category, a back reference: not known
+        if chars is None:
+            return None, False
+        found |= chars
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters a class lists one by one or in short ranges; None for a category or a negation."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is constants.LITERAL:
+            chars.add(chr(value))
+        elif op is constants.RANGE and value[1] - value[0] < 64:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None
+    return chars

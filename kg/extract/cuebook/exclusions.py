@@ -192,7 +192,7 @@ EXCLUSION_RECORDS: tuple[Cue, ...] = (
         AGREEMENTS_REACHED,
         matches=("Agreements have been reached on all points.",)),
     Cue("not-agreement/implement-agreements", "exclude", "Agreement",
-        r"(?<!signed on )\bimplement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|"
+        r"\b(?<!signed on )implement\w*\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:agreements?|"
         r"accords?|treat(?:y|ies))\b",
         matches=("We must implement the agreements on grain.",),
         misses=("A protocol was signed on implementation of the agreement.",),
@@ -202,7 +202,7 @@ EXCLUSION_RECORDS: tuple[Cue, ...] = (
         matches=("We mark the anniversary of the treaty.",),
         why="an old document as context"),
     Cue("not-agreement/year-before-document", "exclude", "Agreement",
-        r"(?<![-\u2013\u2014/])\b(?:19|20)\d\d (?:[\w-]+ ){0,2}(?:agreements?|treat(?:y|ies)|accords?|"
+        r"\b(?<![-\u2013\u2014/])(?:19|20)\d\d (?:[\w-]+ ){0,2}(?:agreements?|treat(?:y|ies)|accords?|"
         r"conventions?|declarations?|memorand(?:ums?|a))\b",
         matches=("The 1997 treaty set our borders.",),
         misses=("We signed the 2025-2030 agreement on energy.",),

@@ -103,7 +103,7 @@ STATUS_RECORDS: tuple[Cue, ...] = (
         misses=("We stressed the importance of the treaty.",),
         why="the importance of a named thing is praise, not a proposal"),
     Cue("proposed/possible", "status", "proposed",
-        r"(?<!as soon as )(?<!everything )(?<!if )\bpossib(?:le|ly)\b(?! (?:thanks|due) to)",
+        r"\b(?<!as soon as )(?<!everything )(?<!if )possib(?:le|ly)\b(?! (?:thanks|due) to)",
         matches=("It is possible to build a plant.",),
         misses=("This was possible thanks to you.", "We will do it as soon as possible."),
         why="'possible thanks to' and 'as soon as possible' speak of an act done or decided"),
@@ -202,7 +202,7 @@ STATUS_RECORDS: tuple[Cue, ...] = (
         r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+|already\s+)*(?:\w+ed|built|sent|made|given|held|set up)\b",
         matches=("The plant was built in 2019.",)),
     Cue("completed/past-verb", "status", "completed",
-        r"(?<!being )\b(?:signed|received|supplied|delivered|invested|allocated|launched|held|organi[sz]ed|"
+        r"\b(?<!being )(?:signed|received|supplied|delivered|invested|allocated|launched|held|organi[sz]ed|"
         r"adopted|concluded|reached|built|opened|sent|provided|completed|created|established|accumulated|"
         r"commissioned|transferred|donated|granted|hosted|helped|brought)\b",
         matches=("Russia delivered the first batch.",),

@@ -251,7 +251,7 @@ TYPE_RECORDS: tuple[Cue, ...] = (
         keywords=("document",),
         matches=("We signed several important documents.",)),
     Cue("agreement/deal", "type", "Agreement",
-        r"(?<!to )\bdeal\b(?! with)",
+        r"\b(?<!to )deal\b(?! with)",
         keywords=("deal",),
         matches=("The deal was signed in Riyadh.",),
         misses=("We must deal with the crisis.", "It is up to us to deal."),
