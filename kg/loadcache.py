@@ -33,11 +33,16 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 CACHE_ENV = "IRKG_CACHE"
+#: characters of a pattern :func:`regex_programs` leaves alone (the gazetteer's have a file each: :func:`compiled`)
+LONG_PATTERN = 5000
+#: patterns :func:`regex_programs` may find missing and still leave its file as it is
+FEW_NEW = 8
 #: the first line of every file: this format, and the Python whose marshal wrote it
 MAGIC = f"irkg-load-cache 1 {sys.implementation.cache_tag} {marshal.version}".encode()
 
@@ -148,6 +153,12 @@ def _program(pattern: str, flags: int) -> tuple[tuple | None, re.Pattern[str]]:
     """What :func:`re.compile` hands the engine for ``pattern`` (flags, code, groups, groupindex, indexgroup),
     and the pattern; None for the first where this Python's ``re`` is not laid out as expected."""
     usual = re.compile(pattern, flags)
+    return _program_of(pattern, flags, usual), usual
+
+
+def _program_of(pattern: str, flags: int, usual: re.Pattern[str]) -> tuple | None:
+    """The program of ``usual``, the pattern Python compiled of ``pattern`` and ``flags``
+    (None: see :func:`_program`)."""
     try:
         import _sre
         from re import _compiler, _parser
@@ -160,6 +171,55 @@ def _program(pattern: str, flags: int) -> tuple[tuple | None, re.Pattern[str]]:
         for group, index in groupindex.items():
             indexgroup[index] = group
         program = (int(flags | state.flags), code, state.groups - 1, groupindex, tuple(indexgroup))
-        return (program if _sre.compile(pattern, *program) == usual else None), usual
+        return program if _sre.compile(pattern, *program) == usual else None
     except (ImportError, AttributeError, TypeError, ValueError):
-        return None, usual
+        return None
+
+
+@contextmanager
+def regex_programs(name: str) -> Iterator[None]:
+    """Within: every pattern Python compiles (imports' module-level patterns included) comes from the
+    programs kept as ``name`` where they hold it, and those it lacks are kept for the next process.
+
+    A build worker compiles some 370 patterns as it loads the extractors, 0.06 CPU-s besides the
+    gazetteer's two.  Each program is what :func:`re.compile` makes of that pattern and flags in this
+    Python, so the patterns are equal to its own (:func:`compiled`).  When more than :data:`FEW_NEW`
+    were missing, the file is rewritten with the patterns compiled within, so those of an older code go;
+    a few are left to compile every time, since some libraries make a pattern of a set whose order
+    changes with each process (two, as a worker loads), and their misses must not rewrite the file at
+    every start.  A pattern longer than :data:`LONG_PATTERN` is left to :func:`compiled`.
+    """
+    from re import _compiler
+
+    key = key_of("regex programs", sys.version)
+    kept = load(name, key)
+    kept = kept if isinstance(kept, dict) else {}
+    used: dict = {}
+    usual = _compiler.compile
+
+    def compile_kept(pattern, flags=0):
+        if not isinstance(pattern, str) or flags & re.DEBUG or len(pattern) > LONG_PATTERN:
+            return usual(pattern, flags)
+        entry = (pattern, int(flags))
+        program = kept.get(entry)
+        if program is not None:
+            try:
+                import _sre
+
+                used[entry] = program
+                return _sre.compile(pattern, *program)
+            except (ImportError, TypeError, ValueError, RuntimeError):
+                pass
+        made = usual(pattern, flags)
+        program = _program_of(pattern, flags, made)
+        if program is not None:
+            used[entry] = program
+        return made
+
+    _compiler.compile = compile_kept
+    try:
+        yield
+    finally:
+        _compiler.compile = usual
+        if len(used.keys() - kept.keys()) > FEW_NEW:
+            save(name, key, used)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 
@@ -121,3 +122,60 @@ def test_the_gazetteer_gives_the_same_from_a_cold_a_warm_and_a_damaged_cache(cac
         assert (gazetteer.find_countries(text), gazetteer.find_organisations(text)) == expected, round
         assert gazetteer.city("sao paulo") == plain.city("São Paulo") is not None
     assert sorted(p.name for p in cache.iterdir()) == ["cities.bin", "country-phrases.bin", "organisation-phrases.bin"]
+
+
+def _patterns(count: int, tag: str) -> list[str]:
+    return [rf"(?P<w{n}>{tag}{n})\s+(?:and|or)\s+\d{{{n % 3 + 1}}}" for n in range(count)]
+
+
+def test_patterns_compiled_within_regex_programs_come_back_equal_and_from_the_file(cache, monkeypatch):
+    from re import _compiler, _parser
+
+    usual = _compiler.compile
+    patterns = _patterns(loadcache.FEW_NEW + 3, "first")
+    re.purge()
+    with loadcache.regex_programs("progs"):
+        made = [re.compile(p, re.IGNORECASE) for p in patterns]
+    assert _compiler.compile is usual  # put back
+    assert made == [usual(p, re.IGNORECASE) for p in patterns]
+    re.purge()
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(_parser, "parse", no_parsing)
+    with loadcache.regex_programs("progs"):
+        again = [re.compile(p, re.IGNORECASE) for p in patterns]
+    monkeypatch.undo()
+    assert again == made and again[2].match("FIRST2 and 123").group("w2") == "FIRST2"
+
+
+def test_regex_programs_rewrite_their_file_only_for_more_than_a_few_new_patterns(cache):
+    def compile_within(patterns):
+        re.purge()
+        with loadcache.regex_programs("progs"):
+            for p in patterns:
+                re.compile(p)
+
+    compile_within(_patterns(loadcache.FEW_NEW + 1, "a"))
+    path = cache / "progs.bin"
+    written = path.read_bytes()
+    compile_within(_patterns(loadcache.FEW_NEW + 1, "a") + _patterns(loadcache.FEW_NEW, "b"))
+    assert path.read_bytes() == written  # a few new ones: left to compile each time
+    compile_within(_patterns(loadcache.FEW_NEW + 1, "c"))
+    assert path.read_bytes() != written  # many: rewritten with those of this time only
+    kept = loadcache.load("progs", loadcache.key_of("regex programs", sys.version))
+    assert {p for p, _ in kept} == set(_patterns(loadcache.FEW_NEW + 1, "c"))
+
+
+def test_regex_programs_pass_over_a_damaged_file_and_long_patterns(cache):
+    cache.mkdir()
+    (cache / "progs.bin").write_bytes(b"not a cache file")
+    long = "(?:" + "|".join(f"word{n}" for n in range(1000)) + ")"
+    assert len(long) > loadcache.LONG_PATTERN
+    re.purge()
+    with loadcache.regex_programs("progs"):
+        patterns = [re.compile(p) for p in [long, *_patterns(loadcache.FEW_NEW + 1, "d")]]
+    assert patterns[0] == re.compile(long) and patterns[0].fullmatch("word999")
+    kept = loadcache.load("progs", loadcache.key_of("regex programs", sys.version))
+    assert len(kept) == loadcache.FEW_NEW + 1 and all(p != long for p, _ in kept)
