@@ -17,6 +17,22 @@ from kg.store.embedded import OxigraphStore
 DEV_DIR = Path(__file__).resolve().parent / "data" / "dev"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _load_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The load cache (kg.loadcache) of the session in a folder of its own, not the user's."""
+    import os
+
+    from kg.loadcache import CACHE_ENV
+
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("load-cache"))
+    yield
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
+
+
 @pytest.fixture(scope="session")
 def dev_store() -> OxigraphStore:
     """The seven dev transcripts built into a memory store; tests must not write to it."""

@@ -107,22 +107,29 @@ def _nothing_to_do(args: argparse.Namespace, pipeline: tuple[str, ...]):
 
 def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], check_factory, progress: Progress):
     """The build itself, the error closing the store gave (a full disk shows there) and what a build into
-    shards wrote; a store directory closed without error is sealed for the next build's :func:`_nothing_to_do`."""
-    from kg.building.builder import build
+    shards wrote; a store directory closed without error is sealed for the next build's :func:`_nothing_to_do`.
+    Into a store directory, the workers start first (:func:`kg.building.builder.start_early`)."""
+    from kg.building.builder import build, start_early
     from kg.building.manifest import model_file, reader_version, version_stamp
     from kg.building.nochange import seal, sealed_version
     from kg.store.factory import open_store
 
-    reader = (pipeline, _transcript_format(args), model_file(pipeline))
-    stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
-    version = sealed_version(args.store, stamp) if stamp else None  # before the build breaks the seal
-    store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
+    options = dict(base=args.base, format=_transcript_format(args), progress=progress, check_factory=check_factory,
+                   strict=args.strict, jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
+                   verify=args.verify, scheduler=args.scheduler)
+    workers = start_early(args.store, **options) if _on_disk(args) else None
+    try:
+        reader = (pipeline, _transcript_format(args), model_file(pipeline))
+        stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
+        version = sealed_version(args.store, stamp) if stamp else None  # before the build breaks the seal
+        store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
+    except BaseException:
+        if workers is not None:
+            workers.stop()
+        raise
     saved: KgError | None = None
     try:
-        result = build(args.inputs, store, base=args.base, format=_transcript_format(args),
-                       progress=progress, check_factory=check_factory, strict=args.strict,
-                       jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
-                       verify=args.verify, scheduler=args.scheduler, version=version)
+        result = build(args.inputs, store, workers=workers, version=version, **options)
     except BaseException:
         if hasattr(store, "abort"):
             store.abort()  # shards of a build that did not finish: removed, the folder left as it was

@@ -1,0 +1,78 @@
+"""``kg build`` into a store directory whose record knows many files starts its workers before it opens the store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kg.building.builder
+import kg.store.factory
+from kg.cli import main
+from kg.errors import KgError
+from kg.store.embedded import OxigraphStore
+
+DEV = Path(__file__).resolve().parent / "data" / "dev"
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="workers fork")
+
+
+def _quads(store: OxigraphStore) -> list[str]:
+    """Every quad but the metadata graph's (which records when each build ran)."""
+    return sorted(str(q) for q in store.raw if not q.graph_name.value.endswith("/graph/metadata"))
+
+
+@pytest.fixture
+def grown(tmp_path: Path, monkeypatch) -> tuple[Path, str, list]:
+    """A store built from three dev pages, a fourth page added to their folder, and a log of the start:
+    the record's three files count as many; each start of workers and opening of the store is noted."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    pages = sorted(DEV.glob("*.txt"))
+    for path in pages[:3]:
+        shutil.copy(path, folder / path.name)
+    store = str(tmp_path / "store")
+    assert main(["build", str(folder), "--store", store, "-j", "1", "-q"]) == 0
+    shutil.copy(pages[3], folder / pages[3].name)
+    monkeypatch.setattr(kg.building.builder, "EARLY_FROM", 3)
+    log: list = []
+    start, open_store = kg.building.builder._start_workers, kg.store.factory.open_store
+
+
+    def started(*args):
+        log.append(("workers", start(*args)))
+        return log[-1][1]
+
+    def opened(*args, **kwargs):
+        log.append(("open", None))
+        return open_store(*args, **kwargs)
+
+    monkeypatch.setattr(kg.building.builder, "_start_workers", started)
+    monkeypatch.setattr(kg.store.factory, "open_store", opened)
+    return folder, store, log
+
+
+def test_workers_start_before_the_store_opens_and_the_store_is_as_a_build_in_process_makes_it(grown, tmp_path):
+    folder, store, log = grown
+    assert main(["build", str(folder), "--store", store, "-j", "2", "-q"]) == 0
+    assert [what for what, _ in log] == ["workers", "open"] and log[0][1] is not None
+    assert log[0][1].first.exitcode == 0  # they ended after the last page
+    fresh = OxigraphStore(None)
+    kg.building.builder.build([str(folder)], fresh, jobs=1)
+    with OxigraphStore(store) as built:
+        assert _quads(built) == _quads(fresh)
+
+
+def test_workers_started_early_are_stopped_when_the_store_cannot_open(grown, monkeypatch):
+    folder, store, log = grown
+
+    def cannot_open(*args, **kwargs):
+        log.append(("open", None))
+        raise KgError("the store is in use")
+
+    monkeypatch.setattr(kg.store.factory, "open_store", cannot_open)
+    assert main(["build", str(folder), "--store", store, "-j", "2", "-q"]) != 0
+    assert [what for what, _ in log] == ["workers", "open"]
+    assert log[0][1].first.exitcode is not None  # stopped, not left running
