@@ -96,3 +96,29 @@ def test_the_flushes_between_writes_reopen_the_store_past_their_own_threshold(tm
         reopened = manifests()
         writes.flush()
         assert manifests() == reopened and store.count() == 1
+
+
+def test_a_large_build_flushes_its_last_window_before_the_follow_ups_are_linked(tmp_path, monkeypatch):
+    import kg.building.builder as builder
+
+    events: list[str] = []
+    flush, link = StoreSink.flush, StoreSink.link_followups
+
+    def flushing(self: StoreSink) -> None:
+        events.append("flush")
+        flush(self)
+
+    def linking(self: StoreSink, base: str) -> None:
+        events.append("link")
+        link(self, base)
+
+    monkeypatch.setattr(StoreSink, "flush", flushing)
+    monkeypatch.setattr(StoreSink, "link_followups", linking)
+    monkeypatch.setattr(builder, "FLUSH_EVERY", 2)
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for day in range(1, 6):  # windows of 2, 2 and 1
+        (folder / f"p{day}.txt").write_text(PAGE.format(day=day), encoding="utf-8")
+    with OxigraphStore(tmp_path / "store") as store:
+        assert build([str(folder)], store, pipeline=pipeline_for("rules"), jobs=1).built == 5
+    assert events[:4] == ["flush", "flush", "flush", "link"]
