@@ -8,9 +8,10 @@ each sample with the build step it fell in (the writes and their flushes,
 the follow-up linker, the metadata graph and its counts).  Each time the
 store lets go of its memory (``OxigraphStore.release_memory``) it also notes
 the resident set, the anonymous memory, glibc's heap (in use and free) and
-Python's allocated blocks: what stays after a reopening, and whether it is
-Python's, the C heap's, or pages the heap keeps without using them (Linux and
-glibc only).  Prints
+Python's allocated blocks, SQLite's memory, and the resident set of the brk
+heap, of other anonymous mappings and of mapped files: what stays after a
+reopening, and whether it is Python's, SQLite's, the C heap's, or pages the
+heap keeps without using them (Linux and glibc only).  Prints
 the lowest and highest resident set per step; OUT.json has every sample.
 """
 
@@ -83,20 +84,49 @@ def labelled(owner: object, name: str) -> None:
     setattr(owner, name, wrapper)
 
 
+def _mapped() -> dict:
+    """Resident MB of the brk heap (glibc's main arena), of the other anonymous mappings (mmap'd blocks,
+    other arenas, Python's arenas, stacks) and of mapped files (code): which of them a build's floor gains."""
+    out = {"brk_heap_mb": 0.0, "anon_maps_mb": 0.0, "file_maps_mb": 0.0}
+    name = ""
+    with open("/proc/self/smaps", encoding="ascii", errors="replace") as handle:
+        for line in handle:
+            head = line.split()
+            if not head[0].endswith(":"):  # a mapping's first line: range, perms, offset, device, inode[, name]
+                name = head[5] if len(head) > 5 else ""
+            elif head[0] == "Rss:":
+                key = ("brk_heap_mb" if name == "[heap]" else "file_maps_mb" if name.startswith("/")
+                       else "anon_maps_mb")
+                out[key] += int(head[1]) / 1024
+    return {key: round(value, 1) for key, value in out.items()}
+
+
+def _sqlite_used():
+    """SQLite's own count of the memory it holds (the library Python's sqlite3 uses), or None."""
+    try:
+        library = ctypes.CDLL("libsqlite3.so.0")
+    except OSError:
+        return None
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    return library.sqlite3_memory_used
+
+
 def _note_release(function):
     libc = ctypes.CDLL(None)
     libc.mallinfo2.restype = _MallInfo
+    sqlite = _sqlite_used()
 
     @functools.wraps(function)
-    def wrapper(self):
-        released = function(self)
+    def wrapper(self, *args):
+        released = function(self, *args)
         heap = libc.mallinfo2()
         with open("/proc/self/smaps_rollup", encoding="ascii") as handle:
             rollup = {line.split(":")[0]: int(line.split()[1]) for line in handle.read().splitlines()[1:]}
         RELEASES.append({"step": STEPS[-2], "rss_mb": _mb(rss()),
                          "anonymous_mb": round(rollup.get("Anonymous", 0) / 1024, 1),
                          "heap_in_use_mb": _mb(heap.uordblks), "heap_free_mb": _mb(heap.fordblks),
-                         "python_blocks": sys.getallocatedblocks()})
+                         "python_blocks": sys.getallocatedblocks(), "sqlite_mb": sqlite and _mb(sqlite()),
+                         **_mapped()})
         return released
 
     return wrapper

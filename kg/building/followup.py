@@ -53,7 +53,9 @@ from kg.store.protocol import Store
 #: named graphs whose commitments one query reads when linking a store: the linker holds one batch of
 #: claims at a time (and then one thread of them), however large the store
 GRAPHS_PER_READ = 10
-_BATCHES_PER_PAGE = 50  # batches a page; the store lets go of its memory after each (1,000 graphs read: 15 MB)
+#: batches a page; the store lets go of its memory after each: the 500 graphs of 50 batches took the
+#: writer from 62 to 78.6 MB at 28,900 kremlin-news x4 pages, the build's peak (its writes': 75.3)
+_BATCHES_PER_PAGE = 25
 _BASE = 0.2  # the confidence of two quotes of one thread that share nothing (before the years between)
 THRESHOLD = 0.4  # 9 of 11 hand-checked links right from here, 13 of 27 below (docs/followups.md)
 COMMON_SHARE, COMMON_FROM = 0.02, 500  # words in over 2% of the quotes, once there are enough quotes

@@ -81,7 +81,7 @@ class OxigraphStore:
                     self._lock.release()
                     self._lock = None
 
-    def release_memory(self) -> bool:
+    def release_memory(self, above_mb: float | None = None) -> bool:
         """Close and reopen a store on disk, so RocksDB gives back what it keeps of the files it read.
 
         RocksDB keeps blocks and table indexes of every file a query or write touched, and
@@ -95,13 +95,15 @@ class OxigraphStore:
         :data:`RELEASE_ABOVE_MB` more than when the store last opened: a reopening costs some 0.07 s
         (RocksDB writes and syncs its manifest), and the parts of a build's last steps read 1-2 MB each
         at 7,000 pages, so the 100 pages added to such a store reopened it nine times for little.
+        ``above_mb`` replaces that threshold for one call (a build's writes ask for less,
+        :data:`kg.building.sink.WRITES_RELEASE_ABOVE_MB`).
         """
         store = self._store
         if self.path is None or store is None or sys.getrefcount(store) > 3:  # self._store, store, the call
             return False
         if not self.read_only:
             store.flush()
-        if _held_little(self._resident_at_open):
+        if _held_little(self._resident_at_open, RELEASE_ABOVE_MB if above_mb is None else above_mb):
             return True  # little held since the last opening: a reopening would cost more than it frees
         self._store = store = None
         _trim_heap()
@@ -309,10 +311,10 @@ def _resident_mb() -> float | None:
         return None
 
 
-def _held_little(since: float | None) -> bool:
-    """Whether this process holds less than :data:`RELEASE_ABOVE_MB` more than ``since`` (no: unknown)."""
+def _held_little(since: float | None, above_mb: float) -> bool:
+    """Whether this process holds less than ``above_mb`` more than ``since`` (no: unknown)."""
     now = _resident_mb()
-    return since is not None and now is not None and now - since < RELEASE_ABOVE_MB
+    return since is not None and now is not None and now - since < above_mb
 
 
 def _trim_heap() -> None:

@@ -19,12 +19,18 @@ import sqlite3
 import itertools
 from collections.abc import Iterable, Iterator
 
-#: the most of its pages SQLite holds in memory, per table, in KB
-CACHE_KB = 256
+#: the most of its pages SQLite holds in memory, per table, in KB.  A cache fills as its file grows,
+#: so what it may hold is memory the writer gains with the corpus: 256 KB here and 512 KB for each
+#: kept file took SQLite from 1.4 MB at the first flush of a build to 2.7 MB at 16,000 pages, its
+#: pages interleaved in the C heap with the blocks RocksDB frees at each reopening (kremlin-news x4:
+#: writer's peak at 4,000 pages 73.7-75.9 -> 73.1 MB with 64 and 128 KB)
+CACHE_KB = 64
 #: the same for the files kept beside a store (the build record, the claims, the counts): SQLite's
 #: default of 2 MB each was reached only past a few thousand pages, so the writer grew by 6 MB with the
-#: corpus; their reads are by key, from the system's file cache
-KEPT_CACHE = "PRAGMA cache_size = -512;"
+#: corpus; their reads are by key, from the system's file cache (the interior pages of a 28,900-row
+#: table are a dozen: they stay in 128 KB)
+KEPT_CACHE_KB = 128
+KEPT_CACHE = f"PRAGMA cache_size = -{KEPT_CACHE_KB};"
 #: strings read back per query when iterating
 _PAGE = 1000
 
