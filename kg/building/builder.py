@@ -184,9 +184,8 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
 
 def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, plan: Plan,
                tally: Callable[[str], None]) -> None:
-    """Writes each prepared graph in order, flushing every :data:`FLUSH_EVERY` graphs, before a
-    graph that would take the triples since the last flush past :data:`FLUSH_TRIPLES`, and after the
-    last graph of a build of more than :data:`FLUSH_EVERY`."""
+    """Writes each prepared graph in order, flushing every :data:`FLUSH_EVERY` graphs, before one that would take
+    the triples since the last flush past :data:`FLUSH_TRIPLES`, and after the last of a larger build."""
     pending = written = 0
     for written, one in enumerate(prepared, start=1):
         size = len(one.triples or ())
@@ -199,8 +198,8 @@ def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, p
         if written % FLUSH_EVERY == 0:
             sink.flush()
             pending = 0
-    if pending and written >= FLUSH_EVERY:  # a large build's last window too: the linker then starts from a
-        sink.flush()  # store let go of (at 28,900 pages its first page had come on top of the window: the peak)
+    if pending and written >= FLUSH_EVERY:
+        sink.flush()  # a large build's last window too, so the linker starts from a store let go of (mem10's 29k peak)
 
 
 def _start_workers(options: tuple, jobs: int, scheduler: object | None, new: int, total: int = 0):
@@ -386,18 +385,16 @@ def build(inputs: Sequence[str], store: Store | Sink, *, workers=None, **options
 
 
 def start_early(folder: str, **options):
-    """The workers of a build into the store directory ``folder`` with ``options`` (as :func:`build` takes
-    them), started before the store is opened when its record knows many files (:data:`EARLY_FROM`), so
-    that the first one loads what pages need while the caller opens the store (0.02-0.09 s at 7,000
-    pages) and hashes the reader's files; None otherwise.  Give them to :func:`build`, or stop them."""
+    """The workers of a build into the store directory ``folder`` (options as :func:`build` takes them), started
+    before the store opens when its record knows many files (:data:`EARLY_FROM`): the first loads what pages
+    need while the caller opens the store and hashes the reader's files.  Give them to :func:`build`, or stop them."""
     from kg.building.manifest import read_record
 
     return _early(options, read_record(folder, lambda db: db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]))
 
 
 def _early(options: dict, known: int | None):
-    """The workers of a build with ``options``, started before it lists its files when the store's record
-    knows ``known`` files, many of them (:data:`EARLY_FROM`); else None."""
+    """Workers for ``options``, started before the files are listed when ``known`` is many (:data:`EARLY_FROM`)."""
     early = (options.get("format"), tuple(options.get("pipeline", DEFAULT_PIPELINE)),
              options.get("base", DEFAULT_BASE), options.get("check_factory"))
     return _start_workers(early, options.get("jobs", 1), options.get("scheduler"), 0, known or 0)
