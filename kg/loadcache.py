@@ -189,8 +189,11 @@ def regex_programs(name: str) -> Iterator[None]:
     changes with each process (two, as a worker loads), and their misses must not rewrite the file at
     every start.  A pattern longer than :data:`LONG_PATTERN` is left to :func:`compiled`.
     """
-    from re import _compiler
-
+    try:
+        from re import _compiler
+    except ImportError:  # Python 3.10 keeps its compiler elsewhere (sre_compile): patterns compile as usual
+        yield
+        return
     key = key_of("regex programs", sys.version)
     kept = load(name, key)
     kept = kept if isinstance(kept, dict) else {}

@@ -179,3 +179,21 @@ def test_regex_programs_pass_over_a_damaged_file_and_long_patterns(cache):
     assert patterns[0] == re.compile(long) and patterns[0].fullmatch("word999")
     kept = loadcache.load("progs", loadcache.key_of("regex programs", sys.version))
     assert len(kept) == loadcache.FEW_NEW + 1 and all(p != long for p, _ in kept)
+
+
+def test_regex_programs_leave_compiling_alone_where_re_has_no_compiler_module(cache, monkeypatch):
+    """Python 3.10 (which the package supports) has no ``re._compiler``: the worker's warm-up must still run."""
+    import builtins
+
+    usual_import = builtins.__import__
+
+    def import_as_on_3_10(name, globals=None, locals=None, fromlist=(), level=0):
+        if name == "re" and "_compiler" in (fromlist or ()):
+            raise ImportError("cannot import name '_compiler' from 're'")
+        return usual_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(builtins, "__import__", import_as_on_3_10)
+    with loadcache.regex_programs("progs"):
+        made = re.compile(r"(?P<word>\bwarm(?:ed|ing)?\b)-\d+", re.IGNORECASE)
+    assert made.search("WARMED-12").group("word") == "WARMED"
+    assert not (cache / "progs.bin").exists()
