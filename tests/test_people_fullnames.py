@@ -62,3 +62,29 @@ def test_a_table_row_needs_one_unlinked_bearer_and_a_mention_by_surname():
         ("Jaap de Hoop Scheffer", None, "jaap de hop shefer", "organisation:NATO"),  # never written alone
     ])
     assert [row[:2] for row in rows] == [[" ".join(name_words("von der Leyen")), "Ursula von der Leyen"]]
+
+
+def test_a_name_written_without_its_middle_name_joins_the_one_with_it():
+    opec = "organisation:OPEC"
+    short = " ".join(name_words("Mohammed Barkindo"))
+    rows = full_names([
+        ("Mohammed Sanusi Barkindo", None, "x", opec),
+        ("Mohammed Barkindo", None, "y", opec),
+        ("Abdullah Ahmad Badawi", None, "x", "MYS"),  # the short form met for another side only
+        ("Abdullah Badawi", None, "y", "SGP"),
+        ("George Herbert Walker Bush", None, "x", "USA"),  # two longer names: which one is meant is unknown
+        ("George Walker Bush", None, "y", "USA"),
+        ("George Bush", None, "z", "USA"),
+        ("Hamad bin Khalifa", "Q1", "x", "QAT"),  # a linked name is found by the lists
+        ("Hamad Khalifa", None, "y", "QAT"),
+    ])
+    assert [row[:2] for row in rows] == [[short, "Mohammed Sanusi Barkindo"]]
+
+
+def test_the_short_name_takes_the_full_one_on_its_side_only():
+    opec = "Organization of the Petroleum Exporting Countries"
+    short = Person("Mohammed Barkindo", "Secretary General", None, organisation=opec)
+    assert full_name(short) == "Mohammed Sanusi Barkindo"  # a row of the shipped table
+    assert _iri(short, "2019-10-03") == _iri(Person("Mohammed Sanusi Barkindo", "Secretary General", None,
+                                                    organisation=opec), "2016-10-01")
+    assert full_name(Person("Mohammed Barkindo", "Minister", "NGA")) is None

@@ -14,7 +14,8 @@ are taken (:func:`kg.people.fullnames.surname_keys`: "von der leyen", "leyen"). 
 - some participant is written as that surname alone, on a side (country, or organisation
   family: :func:`kg.people.fullnames.side_of`) the full name was met for.
 
-``sides`` lists the sides the full name was met for.  The sealed test split is left out:
+``sides`` lists the sides the full name was met for.  A name written without its middle name gets a
+row too (:func:`middle_name_rows`), keyed by that short name.  The sealed test split is left out:
 a page whose text is one of its pages' (``build_kremlin_ids.sealed_digests``) gives nothing.
 The names are the pages' own (kremlin.ru CC BY 4.0; White House texts public domain in the
 US); see kg/data/LICENSES.md.
@@ -102,7 +103,40 @@ def full_names(participants: list[tuple[str, str | None, str, str | None]]) -> l
         if identity in linked or not used:
             continue
         rows.append([surname, spellings[identity].most_common(1)[0][0], "|".join(sorted(met))])
-    return sorted(rows)
+    return sorted(rows + middle_name_rows(participants))
+
+
+def middle_name_rows(participants: list[tuple[str, str | None, str, str | None]]) -> list[list[str]]:
+    """Rows that join a name written without a middle name to the one written with it ("Mohammed Barkindo",
+    "Mohammed Sanusi Barkindo"): both unlinked, the short name's words the long one's first and last, the
+    long name the only one of them with more words, met for a side the short one was (the key is the
+    short name, which :func:`kg.people.fullnames.full_name` looks up as it does a surname)."""
+    words: dict[str, tuple[str, ...]] = {}
+    spellings: dict[str, Counter] = {}
+    sides: dict[str, set[str]] = {}
+    linked = {_written(name) for name, qid, *_ in participants if qid}
+    for name, qid, _, side in participants:
+        written = _written(name)
+        if qid or written in linked:
+            continue
+        words[written] = tuple(written.split())
+        spellings.setdefault(written, Counter())[name] += 1
+        if side:
+            sides.setdefault(written, set()).add(side)
+    longer: dict[tuple[str, str], set[str]] = {}
+    for written, parts in words.items():
+        if len(parts) > 2:
+            longer.setdefault((parts[0], parts[-1]), set()).add(written)
+    rows = []
+    for written, parts in words.items():
+        found = longer.get((parts[0], parts[-1]), set()) if len(parts) == 2 else set()
+        if len(found) != 1:
+            continue
+        full = next(iter(found))
+        shared = sides.get(full, set()) & sides.get(written, set())
+        if shared:
+            rows.append([written, spellings[full].most_common(1)[0][0], "|".join(sorted(shared))])
+    return rows
 
 
 def table_main(argv: list[str] | None, description: str, table: str, header: str,

@@ -9,7 +9,9 @@ participant of the pages carries with a given name, that person's full name and 
 (countries, or organisations by the family of bodies they belong to: the European Commission
 and the European Union are both "EU institutions and bodies") they were met for.  A person no
 list links, written as that surname alone for one of those sides, is given the full name as
-label, so the mapping mints one IRI for both; no QID is ever taken from the table.
+label, so the mapping mints one IRI for both; no QID is ever taken from the table.  A row's key
+may also be a name written without its middle name ("Mohammed Barkindo" for "Mohammed Sanusi
+Barkindo", both unlinked, on one side): it is looked up the same way.
 """
 
 from __future__ import annotations
