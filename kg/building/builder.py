@@ -388,13 +388,13 @@ def start_early(folder: str, **options):
     """The workers of a build into the store directory ``folder`` (options as :func:`build` takes them), started
     before the store opens when its record knows many files (:data:`EARLY_FROM`): the first loads what pages
     need while the caller opens the store and hashes the reader's files.  Give them to :func:`build`, or stop them."""
-    from kg.building.manifest import read_record
+    from kg.building.manifest import known_sources
 
-    return _early(options, read_record(folder, lambda db: db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]))
+    return _early(options, known_sources(folder))
 
 
-def _early(options: dict, known: int | None):
+def _early(options: dict, known: int):
     """Workers for ``options``, started before the files are listed when ``known`` is many (:data:`EARLY_FROM`)."""
     early = (options.get("format"), tuple(options.get("pipeline", DEFAULT_PIPELINE)),
              options.get("base", DEFAULT_BASE), options.get("check_factory"))
-    return _start_workers(early, options.get("jobs", 1), options.get("scheduler"), 0, known or 0)
+    return _start_workers(early, options.get("jobs", 1), options.get("scheduler"), 0, known)

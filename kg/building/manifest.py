@@ -155,7 +155,12 @@ def recorded_sources(store: object) -> int:
     path = getattr(store, "path", None)
     if path is None or getattr(store, "read_only", False):
         return 0
-    return read_record(path, lambda db: db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]) or 0
+    return known_sources(path)
+
+
+def known_sources(folder: str | Path) -> int:
+    """How many sources the record beside the store directory ``folder`` knows (0: none, or no record)."""
+    return read_record(folder, lambda db: db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]) or 0
 
 
 def _connect(path: Path | None) -> sqlite3.Connection:
