@@ -118,9 +118,12 @@ def _indexes() -> tuple[LeaderIndex, LeaderIndex]:
     return gazetteer.leaders().index_names(), gazetteer.officeholders().index_names()
 
 
-def _candidates(words: list[str]) -> tuple[set[str], set[str]]:
-    """QIDs of the lists whose spellings might be ``words`` (:func:`_may_be`), and of those
-    one of whose spellings is them strictly (:func:`_is`)."""
+@lru_cache(maxsize=4096)
+def _candidates(written: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """QIDs of the lists whose spellings might be ``written`` (:func:`_may_be`), and of those
+    one of whose spellings is them strictly (:func:`_is`); kept, as a name read for the
+    shorter form is asked twice (:func:`_only_one_or_shorter`)."""
+    words = list(written)
     maybe: set[str] = set()
     strictly: set[str] = set()
     for index in _indexes():
@@ -131,7 +134,7 @@ def _candidates(words: list[str]) -> tuple[set[str], set[str]]:
                 maybe.add(qid)
                 if any(_is(words, s) for s in spellings):
                     strictly.add(qid)
-    return maybe, strictly
+    return frozenset(maybe), frozenset(strictly)
 
 
 def _only_one_or_shorter(written: tuple[str, ...]) -> str | None:
@@ -139,7 +142,7 @@ def _only_one_or_shorter(written: tuple[str, ...]) -> str | None:
     without its last word when three or more are written: a father's name or second surname
     the lists leave out ("Moussa Faki Mahamat" is the list's "Moussa Faki")."""
     qid = _only_one(written)
-    if qid is None and len(written) >= 3 and not _candidates(list(written))[0]:
+    if qid is None and len(written) >= 3 and not _candidates(written)[0]:
         return _only_one(written[:-1])
     return qid
 
@@ -149,7 +152,7 @@ def _only_one(written: tuple[str, ...]) -> str | None:
     """The one QID of the lists whose spellings might be ``written``, when it is one of them
     strictly and no other person, nor any full name met on the pages, might be; else None."""
     words = list(written)
-    maybe, strictly = _candidates(words)
+    maybe, strictly = _candidates(written)
     if len(maybe) != 1 or len(strictly) != 1:
         return None
     qid = next(iter(strictly))
