@@ -120,9 +120,9 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     found: list[Person] = []
     for country in countries:
         tenures = [t for t in index.of_country(country, date, 0) if t.kind in _KINDS]
-        named = [(t, w) for t in tenures if _surname(index.label(t.qid) or t.name) for w in written
-                 if w == _surname(index.label(t.qid) or t.name) or len(w) > 3
-                 and similar_word(w, _surname(index.label(t.qid) or t.name), edit_from=7)]
+        surnames = {t: _surname(_index_label(t)) for t in tenures}
+        named = [(t, w) for t in tenures if surnames[t] for w in written
+                 if w == surnames[t] or len(w) > 3 and similar_word(w, surnames[t], edit_from=7)]
         if not named and plural and (len(countries) <= _PLURAL_MAX or country in listed) and not beside:
             kind = _PLURAL_KIND.get(plural.group(1).lower(), "head_of_state")  # "heads of six states"
             named = [(t, "") for t in tenures if t.kind == kind]
@@ -131,7 +131,7 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
         if not named and country in single and not beside:
             named = [(t, "") for t in tenures if t.kind == single[country]]
         for tenure, word in named[:1]:
-            label = index.label(tenure.qid) or tenure.name
+            label = _index_label(tenure)
             name = _as_written(label, written[word]) if word else usual_name(tenure.qid, date, label)
             found.append(Person(name, tenure.office or _KINDS[tenure.kind], country, qid=tenure.qid, label=label))
     return found + _by_surname_alone(_beside(text, beside) if beside else text, date, doc, countries)
