@@ -88,7 +88,6 @@ def search_any(patterns: tuple[str, ...], text: str, start: int = 0, end: int | 
     return alternation(patterns).search(text, start, end)
 
 
-
 def clauses(norm: str, sentence: Span) -> list[Span]:
     """Split a sentence where a new clause with its own subject begins."""
     out, start = [], sentence.start

@@ -90,7 +90,6 @@ def _strength(texts: tuple[str, ...]) -> tuple[int, int]:
     return min(5, *map(len, texts)), -len(texts)
 
 
-
 @lru_cache(maxsize=None)
 def union_texts(patterns: tuple[str, ...], flags: int = 0) -> tuple[str, ...]:
     """Texts of which every match of any of ``patterns`` (compiled with ``flags``) holds one: each one's
