@@ -113,10 +113,21 @@ _MULTILATERAL = re.compile(r"\bsummits?\b|\bSupreme State Council\b|\bCouncil of
                            re.I)
 
 
+# An arrival for a summit: "The President has arrived in Astana to take part in a summit of the ...".
+_TO_TAKE_PART = re.compile(r"\b(?:to|will) (?:take part|participate) in\b", re.I)
+
+
 def is_multilateral(doc: Document) -> bool:
     """Whether the title names a summit or a council of heads of state (the page is a meeting even
-    where it names no other leader: "The CIS summit adopted statements on ...")."""
-    return bool(doc.title and doc.is_meeting and _MULTILATERAL.search(normalise(doc.quote(doc.title), quotes=False)))
+    where it names no other leader: "The CIS summit adopted statements on ..."), or names an arrival
+    or a visit whose lead opens on the summit the host has come to take part in."""
+    if not doc.title or not doc.is_meeting:
+        return False
+    title = normalise(doc.quote(doc.title), quotes=False)
+    if _MULTILATERAL.search(title):
+        return True
+    first = normalise(lead_opening(doc), quotes=False)
+    return names_event(title) and bool(_TO_TAKE_PART.search(first) and _MULTILATERAL.search(first))
 
 
 def headline_over_talks(doc: Document) -> bool:
