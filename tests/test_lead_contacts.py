@@ -95,3 +95,19 @@ def test_ministers_under_offices_several_countries_use_attend(office, guest):
                   f"Vladimir Putin observed the manoeuvres. The President was accompanied by Defence Minister "
                   f"Sergei Shoigu and {office} Wei Fenghe.")
     assert doc.is_meeting and guest in people(doc)
+
+
+def test_a_partner_named_by_office_alone_is_who_held_it_that_day():
+    doc = kremlin("President Vladimir Putin cancelled his visits abroad", "July 6, 2003",
+                  "Mr Putin told this in a telephone conversation to President of Uzbekistan Islam Karimov. The "
+                  "President fully understood. Mr Putin also had a telephone conversation with the Prime Minister "
+                  "of Malaysia, as he was to go to Kuala Lumpur.")
+    assert doc.meeting.format == "phone" and ("Mohamad", "MYS") in people(doc)
+
+
+def test_an_office_alone_of_another_day_names_nobody():
+    doc = kremlin("President Vladimir Putin cancelled his visits abroad", "July 6, 2003",
+                  "Mr Putin told this in a telephone conversation to President of Uzbekistan Islam Karimov. The "
+                  "President fully understood. Mr Putin will have a telephone conversation with the Prime Minister "
+                  "of Malaysia tomorrow.")
+    assert not any(country == "MYS" for _, country in people(doc))

@@ -21,19 +21,22 @@ from collections.abc import Callable
 
 from kg.inputs.text import normalise
 from kg.model import Document, Person, Span
-from kg.people.cast import Mention, find_mentions
+from kg.people.cast import Mention, find_mentions, read_description
 
 # How far down its lead a page tells the host's contacts one by one (the lead's first sentences are read
 # already by the participants stage).
 CONTACT_SENTENCES = 8
 # "met with", "had meetings with", "During his talk with", "held brief contacts with", "spoke with".
-_CONTACT = re.compile(r"\b(?:met|meets|meetings?|talks?|contacts|conversations?|spoke)(?:[ \u00a0]+[a-z]+){0,8}?[ \u00a0]+with\b", re.I)
+_CONTACT = re.compile(r"\b(?:met|meets|meetings?|talks?|contacts|conversations?|spoke)(?:[ \u00a0]+[a-z]+){0,8}?"
+                      r"[ \u00a0]+with\b", re.I)
 _BY_PHONE = re.compile(r"\b(?:tele)?phone\b|\bcalls?\b|\bcalled\b", re.I)
 # Who meets: the host by surname (filled in), his office, or a pronoun ("During his talk with").
-_HOST = r"\b(?:{surname}|[Tt]he[ \u00a0]+(?:[A-Z]\w+[ \u00a0]+)?(?:President|leader|head[ \u00a0]+of[ \u00a0]+state)|[Hh]e|[Hh]is)\b"
+_HOST = (r"\b(?:{surname}|[Tt]he[ \u00a0]+(?:[A-Z]\w+[ \u00a0]+)?(?:President|leader|head[ \u00a0]+of[ \u00a0]+state)"
+         r"|[Hh]e|[Hh]is)\b")
 # A contact of another day: to come, of a past year or visit, or recalled.
 _ANOTHER_DAY = re.compile(r"\b(?:will|would|is to|are to|expected|plans?|last|past|ago|recall(?:s|ed)|remember\w*|"
-                          r"previous (?:visit|meeting|talks|summit|year|month|week)|this (?:month|year)|(?:1[0-9]|20)[0-9]{2})\b", re.I)
+                          r"previous (?:visit|meeting|talks|summit|year|month|week)|this (?:month|year)|"
+                          r"(?:1[0-9]|20)[0-9]{2})\b", re.I)
 
 
 def contact_at(sentence: str, host_surname: str, by_phone: bool) -> int | None:
@@ -54,13 +57,33 @@ def contact_sentences(doc: Document, host_surname: str, after: int) -> list[Span
     if not doc.utterances or doc.utterances[0].speaker is not None or not doc.meeting or not host_surname:
         return []
     by_phone = doc.meeting.format == "phone"
-    found = [(s, contact_at(doc.quote(s), host_surname, by_phone)) for s in doc.utterances[0].sentences[after:CONTACT_SENTENCES]]
+    sentences = doc.utterances[0].sentences[after:CONTACT_SENTENCES]
+    found = [(s, contact_at(doc.quote(s), host_surname, by_phone)) for s in sentences]
     return [Span(s.start + at, s.end) for s, at in found if at is not None]
 
 
-def lead_contacts(doc: Document, host: Person | None, read: Callable[[Mention], Person | None]) -> list[Person]:
+def lead_contacts(doc: Document, host: Person | None, read: Callable[[Mention], Person | None],
+                  date: str | None = None) -> list[Person]:
     """The foreign principals the lead's sentences tell the host met or called that day (see the module
-    docstring), each mention made a Person by ``read`` (None for one who is no principal)."""
-    spans = contact_sentences(doc, host.name.split()[-1] if host else "", 0)
-    people = [read(m) for span in spans for m in find_mentions(doc.text, span.start, span.end)]
+    docstring), each mention made a Person by ``read`` (None for one who is no principal); one named by
+    office alone ("with the Prime Minister of Malaysia") is who held it on ``date``."""
+    people: list[Person | None] = []
+    for span in contact_sentences(doc, host.name.split()[-1] if host else "", 0):
+        named = [read(m) for m in find_mentions(doc.text, span.start, span.end)]
+        people.extend(named or [_by_office(doc.text[span.start:span.end], date)])
     return [p for p in people if p and (p.organisation or p.country and p.country != doc.publisher_country)]
+
+
+_OFFICE_ALONE = re.compile(r"[ \u00a0]+the[ \u00a0]+(?P<office>(?:President|Prime[ \u00a0]+Minister)[ \u00a0]+of"
+                           r"[ \u00a0]+[^,.;:()]+)")
+
+
+def _by_office(partners: str, date: str | None) -> Person | None:
+    """The head of state or government ``partners`` names by office alone: "the Prime Minister of Malaysia"."""
+    from kg.extract.lead_leaders import holder_of
+
+    found = _OFFICE_ALONE.match(partners)
+    mention = read_description(found["office"]) if found else None
+    if not mention or mention.name or not mention.country or not mention.office:
+        return None
+    return holder_of(mention.country, mention.office, date)

@@ -363,11 +363,12 @@ def _principals(doc: Document) -> tuple[Person, ...]:
 def _with_contacts(doc: Document, found: list[Person], date: str | None) -> list[Person]:
     """``found`` and the host's further contacts the lead tells, where the title names nobody he met."""
     host = _publisher_leader(doc, date)
-    if names_no_principal(doc) or title_guests(doc, date) or doc.title and any(not (host and _same(_as_person(m, doc, date), host)) for m in
-                                                    find_mentions(doc.text, doc.title.start, doc.title.end)):
+    titled = find_mentions(doc.text, doc.title.start, doc.title.end) if doc.title else iter(())
+    if names_no_principal(doc) or title_guests(doc, date) or any(
+            not (host and _same(_as_person(m, doc, date), host)) for m in titled):
         return found  # "Meeting with President of ...": the others the lead tells of are spoken of
     more = [p for p in lead_contacts(doc, host, lambda m: None if non_principal_at(doc, m.span, m.name)
-                                     else _as_person(m, doc, date)) if not any(_overlap(p, q) for q in found)]
+                                     else _as_person(m, doc, date), date) if not any(_overlap(p, q) for q in found)]
     return found + more if found or not host else [host] + more
 
 
