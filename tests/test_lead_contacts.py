@@ -111,3 +111,13 @@ def test_an_office_alone_of_another_day_names_nobody():
                   "President fully understood. Mr Putin will have a telephone conversation with the Prime Minister "
                   "of Malaysia tomorrow.")
     assert not any(country == "MYS" for _, country in people(doc))
+
+
+@pytest.mark.parametrize("opening, guest", [
+    ("Meeting with the Japanese Prime Minister in the Kremlin the President said trade had grown.", ("Abe", "JPN")),
+    ("Russia will sell more grain to Asia, the President told Japanese journalists.", None),
+])
+def test_a_headline_over_a_meeting_names_the_partner_further_down(opening, guest):
+    doc = kremlin("Trade between Russia and Japan has grown by a third", "May 5, 2015, Moscow",
+                  f"{opening} The President spoke of the coming year. Mr Putin and Mr Abe agreed to meet again.")
+    assert (guest in people(doc)) if guest else ("Abe", "JPN") not in people(doc)
