@@ -121,3 +121,23 @@ def test_a_headline_over_a_meeting_names_the_partner_further_down(opening, guest
     doc = kremlin("Trade between Russia and Japan has grown by a third", "May 5, 2015, Moscow",
                   f"{opening} The President spoke of the coming year. Mr Putin and Mr Abe agreed to meet again.")
     assert (guest in people(doc)) if guest else ("Abe", "JPN") not in people(doc)
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("President Vladimir Putin had a telephone conversation with the President of Kazakhstan",
+     "The leaders discussed trade."),
+    ("Talks with the President of Kazakhstan", "The leaders discussed trade in the Kremlin."),
+    ("Trade is growing", "Vladimir Putin met with the President of Kazakhstan in the Kremlin. They discussed trade."),
+])
+def test_a_partner_the_title_or_opening_names_by_office_alone_takes_part(title, lead):
+    doc = kremlin(title, "May 5, 2015, Moscow", lead)
+    assert doc.is_meeting and people(doc) == {("Putin", "RUS"), ("Nazarbayev", "KAZ")}
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Talks with the President of Kazakhstan will be held", "The leaders will discuss trade in the Kremlin."),
+    ("Meeting with the President of the Russian Academy of Sciences", "They discussed research in the Kremlin."),
+])
+def test_an_office_alone_not_met_that_day_names_nobody(title, lead):
+    doc = kremlin(title, "May 5, 2015, Moscow", lead)
+    assert ("Nazarbayev", "KAZ") not in people(doc)

@@ -39,26 +39,31 @@ _ANOTHER_DAY = re.compile(r"\b(?:will|would|is to|are to|expected|plans?|last|pa
                           r"(?:1[0-9]|20)[0-9]{2})\b", re.I)
 
 
-def contact_at(sentence: str, host_surname: str, by_phone: bool) -> int | None:
+def contact_at(sentence: str, host_surname: str, by_phone: bool, titled: bool = False) -> int | None:
     """Where the partners start in a lead sentence that tells the host's contact on the day, in the page's
     format (see the module docstring; ``by_phone`` for a call's page): after its "with"; None for another
     sentence.  Those named before it ("Mr Zhu passed greetings from President Jiang, who looked forward to
-    meeting with the Russian President") do not meet."""
+    meeting with the Russian President") do not meet.  A title may leave the host unsaid ("Telephone
+    conversation with the President of Kazakhstan")."""
     found = _CONTACT.search(sentence)
     text = normalise(sentence, quotes=False)
     if not found or _ANOTHER_DAY.search(text) or bool(_BY_PHONE.search(text)) != by_phone:
         return None
-    return found.end() if re.search(_HOST.format(surname=re.escape(host_surname)), sentence[:found.start()]) else None
+    before = sentence[:found.start()]
+    hosted = re.search(_HOST.format(surname=re.escape(host_surname)), before)
+    return found.end() if hosted or titled and not re.search(r"[A-Z]", before[1:]) else None
 
 
 def contact_sentences(doc: Document, host_surname: str, after: int) -> list[Span]:
-    """The parts naming the partners of the lead's sentences past its first ``after`` that tell the host's
-    contacts of the day."""
-    if not doc.utterances or doc.utterances[0].speaker is not None or not doc.meeting or not host_surname:
+    """The parts naming the partners of the title and of the lead's sentences past its first ``after`` that
+    tell the host's contacts of the day."""
+    if not doc.meeting or not host_surname:
         return []
     by_phone = doc.meeting.format == "phone"
-    sentences = doc.utterances[0].sentences[after:CONTACT_SENTENCES]
-    found = [(s, contact_at(doc.quote(s), host_surname, by_phone)) for s in sentences]
+    lead = doc.utterances[0].sentences[after:CONTACT_SENTENCES] if doc.utterances and \
+        doc.utterances[0].speaker is None else ()
+    found = [(s, contact_at(doc.quote(s), host_surname, by_phone, s == doc.title))
+             for s in ([doc.title] if doc.title else []) + list(lead)]
     return [Span(s.start + at, s.end) for s, at in found if at is not None]
 
 
@@ -71,11 +76,12 @@ def lead_contacts(doc: Document, host: Person | None, read: Callable[[Mention], 
     for span in contact_sentences(doc, host.name.split()[-1] if host else "", 0):
         named = [read(m) for m in find_mentions(doc.text, span.start, span.end)]
         people.extend(named or [_by_office(doc.text[span.start:span.end], date)])
-    return [p for p in people if p and (p.organisation or p.country and p.country != doc.publisher_country)]
+    found = [p for p in people if p and (p.organisation or p.country and p.country != doc.publisher_country)]
+    return [p for i, p in enumerate(found) if p.name not in {q.name for q in found[:i]}]
 
 
 _OFFICE_ALONE = re.compile(r"[ \u00a0]+the[ \u00a0]+(?P<office>(?:President|Prime[ \u00a0]+Minister)[ \u00a0]+of"
-                           r"[ \u00a0]+[^,.;:()]+)")
+                           r"(?:[ \u00a0]+(?:of|the|and|[A-Z][\w'’\-]*))+)")
 
 
 def _by_office(partners: str, date: str | None) -> Person | None:
