@@ -141,3 +141,23 @@ def test_a_partner_the_title_or_opening_names_by_office_alone_takes_part(title, 
 def test_an_office_alone_not_met_that_day_names_nobody(title, lead):
     doc = kremlin(title, "May 5, 2015, Moscow", lead)
     assert ("Nazarbayev", "KAZ") not in people(doc)
+
+
+def _mentioned(text: str) -> set[tuple[str, str | None]]:
+    from kg.people.cast import find_mentions
+
+    return {(m.name.split()[-1], m.country or m.organisation) for m in find_mentions(text, 0, len(text)) if m.name}
+
+
+def test_one_person_under_two_offices_joined_by_and_is_named():
+    assert ("Aznar", "ESP") in _mentioned("Taking part were Spanish Prime Minister and head of the EU Council Jose "
+                                          "Maria Aznar, and European Commission President Romano Prodi.")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("He met the US President and his wife Laura Bush.", ("Bush", "USA")),
+    ("He met President of France and Prime Minister of Italy Paolo Gentiloni.", ("Gentiloni", "FRA")),
+    ("He met the President of France and German businessman Jean Dupont.", ("Dupont", "FRA")),
+])
+def test_a_second_name_after_and_is_no_second_office(text, wrong):
+    assert wrong not in _mentioned(text)
