@@ -137,6 +137,19 @@ def lead_leaders(doc: Document, date: str | None, beside: str | None = None,
     return found + _by_surname_alone(_beside(text, beside) if beside else text, date, doc, countries)
 
 
+def holder_of(country: str, office: str, date: str | None) -> Person | None:
+    """Who held a country's presidency or premiership on ``date`` (the leaders list's), for a principal
+    the text names by office alone: "a telephone conversation with the Prime Minister of Malaysia"."""
+    from kg.people.gazetteer import default_gazetteer
+
+    kind = _SINGULAR_KIND.get(office)
+    tenures = [t for t in default_gazetteer().leaders().of_country(country, date, 0) if t.kind == kind] if date else []
+    if not tenures:
+        return None
+    label = _index_label(tenures[0])
+    return Person(usual_name(tenures[0].qid, date, label), office, country, qid=tenures[0].qid, label=label)
+
+
 def _other_namesake(text: str, surname: str, tenure: LeaderInfo) -> bool:
     """Whether ``text`` writes ``surname`` after a first name that is none of the leader's names."""
     theirs = set(name_words(_index_label(tenure)) + name_words(tenure.name))

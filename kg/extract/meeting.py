@@ -93,9 +93,9 @@ _NOT_BY_PHONE = re.compile(r"\b(?:messages?|telegrams?|letters?|executive order|
                            re.I)
 
 
-# A headline title over a lead that opens on talks ("Following Russian-Japanese talks in Tokyo, ..."), see
-# headline_over_talks.
-_TALKS_LEAD = re.compile(r"\b(?:talks|negotiations)\b", re.I)
+# A headline title over a lead that opens on talks ("Following Russian-Japanese talks in Tokyo, ...", "Meeting
+# with Chairman of ..., President Vladimir Putin said ..."), see headline_over_talks.
+_TALKS_LEAD = re.compile(r"\b(?:talks|negotiations|(?:meeting|met)[ \u00a0]+with)\b", re.I)
 # "answered questions posed by Russian journalists": the results of talks told to the press are no headline over them.
 _TO_THE_PRESS = re.compile(r"\b(?:journalists|reporters|questions|the media|the press)\b", re.I)
 # A gathering of several states' leaders: it is a meeting even where the page names none of the others, and
@@ -113,15 +113,27 @@ _MULTILATERAL = re.compile(r"\bsummits?\b|\bSupreme State Council\b|\bCouncil of
                            re.I)
 
 
+# An arrival for a summit: "The President has arrived in Astana to take part in a summit of the ...".
+_TO_TAKE_PART = re.compile(r"\b(?:to|will) (?:take part|participate) in\b", re.I)
+
+
 def is_multilateral(doc: Document) -> bool:
     """Whether the title names a summit or a council of heads of state (the page is a meeting even
-    where it names no other leader: "The CIS summit adopted statements on ...")."""
-    return bool(doc.title and doc.is_meeting and _MULTILATERAL.search(normalise(doc.quote(doc.title), quotes=False)))
+    where it names no other leader: "The CIS summit adopted statements on ..."), or names an arrival
+    or a visit whose lead opens on the summit the host has come to take part in."""
+    if not doc.title or not doc.is_meeting:
+        return False
+    title = normalise(doc.quote(doc.title), quotes=False)
+    if _MULTILATERAL.search(title):
+        return True
+    first = normalise(lead_opening(doc), quotes=False)
+    return names_event(title) and bool(_TO_TAKE_PART.search(first) and _MULTILATERAL.search(first))
 
 
 def headline_over_talks(doc: Document) -> bool:
     """Whether a headline title that names no encounter ("The dialogue on a peace treaty must be ...") stands
-    over a lead that opens on talks ("Following Russian-Japanese talks in Tokyo, ..."): such a page names
+    over a lead that opens on talks or a meeting ("Following Russian-Japanese talks in Tokyo, ...", "Meeting
+    with ..., President Vladimir Putin said ..."): such a page names
     the partner further down the lead ("... at a joint press conference with Prime Minister ...")."""
     title = normalise(doc.quote(doc.title), quotes=False) if doc.title else ""
     return bool(title and not (_ENCOUNTER.search(title) or _PHONE.search(title) or _TO_THE_PRESS.search(title))

@@ -36,6 +36,7 @@ from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import (lead_guests, names_domestic_body, names_no_principal, non_principal_at,
                                non_principal_at_text, reigning_here, title_guests)
+from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
@@ -356,7 +357,19 @@ def _principals(doc: Document) -> tuple[Person, ...]:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
         return tuple(unique) if len({p.country for p in unique}) >= 2 else ()
-    return tuple(_with_host(doc, unique, date))
+    return tuple(_with_contacts(doc, _with_host(doc, unique, date), date))
+
+
+def _with_contacts(doc: Document, found: list[Person], date: str | None) -> list[Person]:
+    """``found`` and the host's further contacts the lead tells, where the title names nobody he met."""
+    host = _publisher_leader(doc, date)
+    titled = find_mentions(doc.text, doc.title.start, doc.title.end) if doc.title else iter(())
+    if names_no_principal(doc) or title_guests(doc, date) or any(
+            not (host and _same(_as_person(m, doc, date), host)) for m in titled):
+        return found  # "Meeting with President of ...": the others the lead tells of are spoken of
+    more = [p for p in lead_contacts(doc, host, lambda m: None if non_principal_at(doc, m.span, m.name)
+                                     else _as_person(m, doc, date), date) if not any(_overlap(p, q) for q in found)]
+    return found + more if found or not host else [host] + more
 
 
 def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Person]:

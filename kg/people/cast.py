@@ -33,7 +33,8 @@ PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
     "General Secretary", "Chairman", "Chairperson", "Chair", "Grand Duke", "Prince", "Taoiseach",
     "Governor-General", "Head of State", "State Counsellor", "Supreme Leader", "Chief Executive",
     "Federal President", "Vice Premier", "Deputy Prime Minister", "First Deputy Prime Minister",
-    "Defence Minister", "Minister of Defence", "Chairman of the Presidency",
+    "Defence Minister", "Minister of Defence", "Minister of National Defence", "Minister for Foreign Affairs",
+    "Minister of External Affairs", "External Affairs Minister", "Chairman of the Presidency",
     "Chairman of the Presidential Council", "Chairman of the Government", "Foreign Secretary",
     "Director-General", "Director General", "Managing Director", "Executive Secretary",
     "High Representative",
@@ -246,6 +247,24 @@ def _name_after_comma(window: str, clause: str) -> str | None:
     return " ".join(name) if name and len(name) == len(words) and len(name) >= 2 else None
 
 
+# A second office opens on an office's word, never on "his wife" or "Mr".
+_SECOND_OFFICE = re.compile(r"(?:head|chair\w*|leader|(?!M(?:r|rs|s)\b)[A-Z]\w*(?:[ \u00a0]+[A-Z]\w*)*[ \u00a0]+(?:of|for))\b")
+
+
+def _name_after_and(window: str, clause: str) -> str | None:
+    """The name in "Spanish Prime Minister and head of the EU Council Jose Maria Aznar": a second office of
+    the same person, of no country or organisation of its own, joined by "and" (not "President of France and
+    Prime Minister of Italy Paolo Gentiloni", two people)."""
+    joined = re.match(r"[ \u00a0]*and[ \u00a0]+(?P<second>[^,;:.()\n\u2013\u2014]+)", window[len(clause):])
+    if not joined or not _SECOND_OFFICE.match(joined["second"]):
+        return None
+    second = read_description(joined["second"])
+    name = second.name or ""
+    if second.country or second.organisation or len(name.split()) < 2 or not looks_like_person_name(name):
+        return None
+    return name if joined["second"].rstrip().endswith(name) else None
+
+
 _NAME_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[ \u00a0]))([A-Z][\w'’.\-]*(?:[ \u00a0]+(?:(?:" + "|".join(sorted(NAME_PARTICLES))
     + r")[ \u00a0]+)?[A-Z][\w'’.\-]*){1,4}),[ \u00a0]+(?:the[ \u00a0]+)?\Z")
@@ -313,8 +332,10 @@ def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
         span = Span(match.start(), match.start() + len(clause.rstrip()))
         if mention.name and not looks_like_person_name(mention.name.rstrip(".")):
             mention = replace(mention, name=None, office=_SEP.sub(" ", clause).strip())
+        second_office = None
         if not mention.name and mention.office and (mention.country or mention.organisation):
-            name = _name_after_comma(window, clause)
+            second_office = _name_after_and(window, clause)  # "... and head of the EU Council Jose Maria Aznar"
+            name = _name_after_comma(window, clause) or second_office
             if name:
                 clause = window[:window.find(name, len(clause)) + len(name)]
                 span = Span(match.start(), match.start() + len(clause))
@@ -323,7 +344,8 @@ def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
                 span = Span(name_start, span.end) if name else span
             mention = replace(mention, name=name)
         if (mention.name and mention.office and looks_like_person_name(mention.name.rstrip("."))
-                and (span.start < match.start() or _adjoins_office(clause, mention.name))):
+                and (span.start < match.start() or _adjoins_office(clause, mention.name)
+                     or mention.name == second_office)):
             name = _without_full_stop(mention.name)
             if name != mention.name and text[span.end - 1:span.end] == ".":
                 span = Span(span.start, span.end - 1)
