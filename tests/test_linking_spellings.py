@@ -100,6 +100,7 @@ def test_regnal_numbers_and_generations():
     (Person("Heydar Aliyev", "President", "AZE"), "2003-08-01", "Q157451"),
     (Person("Ilham Aliyev", "President", "AZE"), "2005-08-01", "Q57371"),
     (Person("Ferdinand R. Marcos Jr", "President", "PHL"), "2022-09-22", "Q983324"),  # "Bongbong Marcos"
+    (Person("Stipe Mesic", "President", "HRV"), "2005-05-09", "Q146496"),  # "Stjepan Mesić": a short form
 ])
 def test_written_forms_link_to_the_listed_person(person, day, qid):
     assert link(person, day).qid == qid
@@ -114,6 +115,11 @@ def test_written_forms_link_to_the_listed_person(person, day, qid):
     (Person("Ferdinand Marcos Jr", "President", "PHL"), "2015-05-01"),  # a senator then, not in office
     (Person("Ferdinand Marcos", "President", "PHL"), "2023-05-01"),  # the father: no "Jr", another first name
     (Person("Imee Marcos", "President", "PHL"), "2023-05-01"),  # his sister
+    (Person("Stipe Mesic", "President", "HRV"), "2011-05-09"),  # Ivo Josipović's day
+    (Person("Stipe Mesic", "former President", "HRV"), "2005-05-09"),  # not that day's, said the text
+    (Person("Stipe Mesic", "Foreign Minister", "HRV"), "2005-05-09"),  # another kind of office
+    (Person("Stipe Mesic", "President", "SRB"), "2005-05-09"),  # another realm
+    (Person("Marija Mesic", "President", "HRV"), "2005-05-09"),  # another given name
 ])
 def test_namesakes_and_relatives_are_not_linked(person, day):
     assert link(person, day).qid is None

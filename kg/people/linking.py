@@ -20,7 +20,9 @@ them, in one of two ways:
   such holders, the one whose kind of office the text gives ("President Sall"
   is Macky Sall, not the foreign minister Aïssata Tall Sall); with "Jr." written, the
   surname alone of the one holder in that kind of office that day ("Ferdinand Marcos Jr"
-  is the list's "Bongbong Marcos");
+  is the list's "Bongbong Marcos"); failing all, the one head of state or government that
+  day of the kind the text gives, of the same surname and a given name of the same first
+  two letters ("Stipe Mesic" is Stjepan Mesić);
 - **by an office held that day**: failing both, the second list of office-holders
   (ministers, speakers, heads of international organisations:
   :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
@@ -167,7 +169,8 @@ def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | Non
     if not (person.country and day):
         return None
     holders = index.of_country(person.country, day)
-    return _best_fit(index, person, day, holders) or _namesake_son(index, person, day, holders)
+    return (_best_fit(index, person, day, holders) or _namesake_son(index, person, day, holders)
+            or _head_named_otherwise(index, person, day, holders))
 
 
 def _namesake_son(index: LeaderIndex, person: Person, day: str, holders: list[LeaderInfo]) -> str | None:
@@ -179,6 +182,29 @@ def _namesake_son(index: LeaderIndex, person: Person, day: str, holders: list[Le
     surname = _words(person.name)[-1:]
     qids = {t.qid for t in holders if t.held_on(day, 0) and _kind_fits(person.office, t.kind)
             and _score(surname, index.spellings.get(t.qid, (t.name,))) >= 2}
+    return next(iter(qids)) if len(qids) == 1 else None
+
+
+#: Words of a written office that say its holder no longer holds it.
+_FORMER_WORDS = frozenset("former late ex".split())
+
+
+def _head_named_otherwise(index: LeaderIndex, person: Person, day: str, holders: list[LeaderInfo]) -> str | None:
+    """A head of state or government whose given name the text writes in a form the list
+    lacks ("Croatian President Stipe Mesic" is the list's "Stjepan Mesić"; Stipe is Stjepan's
+    short form): the one holder that very day of the kind of office the text gives, whose
+    surname is the written one folded alike (five letters or more) and whose given name
+    begins with the same two letters.  Only when no rule found anyone by name; a wife or a
+    brother ("Lyudmila Putin", "Imee Marcos") has another given name, and a "former" or
+    "late" president is not that day's."""
+    words = _words(person.name)
+    office = set(re.findall(r"[a-z]+", unaccented(person.office or "").lower()))
+    if len(words) < 2 or len(words[-1]) < 5 or office & _FORMER_WORDS:
+        return None
+    qids = {t.qid for t in holders if t.held_on(day, 0) and t.kind in ("head_of_state", "head_of_government")
+            and _kind_fits(person.office or "", t.kind)
+            and any(len(theirs := name_words(s)) >= 2 and theirs[-1] == words[-1] and theirs[0][:2] == words[0][:2]
+                    for s in index.spellings.get(t.qid, (t.name,)))}
     return next(iter(qids)) if len(qids) == 1 else None
 
 
