@@ -14,7 +14,9 @@ Who counts (one rule, so it can be checked by hand):
   leaders its lead says attended; one a lead sentence recalls from another
   contact (a call, a message), or one another acts for, was not there;
 - for a title that says the host met his own government (the Cabinet, the
-  Security Council's members), nobody foreign.
+  Security Council's members), nobody foreign; for one that names whom he met
+  ("held a meeting with Foreign Minister Igor Ivanov"), nobody the lead names
+  by another surname (a leader the minister's report speaks of).
 
 Journalists, officials in the room and people merely spoken about do not
 count: when the title names whom the host met, other leaders the lead goes on
@@ -35,7 +37,7 @@ from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import (lead_guests, names_domestic_body, names_no_principal, non_principal_at,
-                               non_principal_at_text, reigning_here, title_guests)
+                               non_principal_at_text, reigning_here, title_guest_names, title_guests)
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
@@ -328,13 +330,21 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
     guests = [g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people)]  # any office
     if not people and not guests and not title_partner_is_domestic:  # a title that names nobody
-        guests = lead_guests(doc, date)
+        guests = _named_in_title(doc, lead_guests(doc, date))
     people.extend(guests)
     # "met with US Secretary of Defence Donald Rumsfeld": a guest the title names under any office is whom
     # the host met, and "his talks with US President George W. Bush" in the lead is spoken of
     if any(in_title) or guests:
         people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
     return people
+
+
+def _named_in_title(doc: Document, guests: list[Person]) -> list[Person]:
+    """The guests a lead names, less those of another surname than every person the title says the host
+    met: "held a meeting with Foreign Minister Igor Ivanov" over "Mr Putin would meet with US President
+    George W. Bush" is a meeting with his own minister, and Mr Bush is spoken of."""
+    titled = {name_words(name)[-1] for name in title_guest_names(doc)}
+    return [g for g in guests if not titled or titled & set(name_words(g.name))]
 
 
 def _principals(doc: Document) -> tuple[Person, ...]:
@@ -371,9 +381,9 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
         visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
         further = visit or headline_over_talks(doc)  # the partner of talks a headline's lead opens on
-        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else _LEAD_SENTENCES,
-                              first_turn=bool(visit),  # a visit's news conference may open on the host
-                              occasion=occasion)
+        guests = _named_in_title(doc, lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else
+                                                   _LEAD_SENTENCES, first_turn=bool(visit),  # a visit's news
+                                                   occasion=occasion))  # conference may open on the host
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and _same(p, host))] + guests
