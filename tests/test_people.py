@@ -168,6 +168,16 @@ def test_a_meeting_with_the_hosts_own_minister_names_no_foreign_guest():
                        "The FSB Director reported to the head of state the results of his negotiations with "
                        "Georgia's State Security Minister Valery Khaburzania.")
     assert [p.name for p in security.participants] == []
+    briefing = kremlin("Vladimir Putin had a meeting with Deputy Prime Minister and Minister of Civil Defence, "
+                       "Emergencies and Disaster Relief Sergei Shoigu", "September 22, 2000, The Kremlin, Moscow",
+                       "Sergei Shoigu informed the President of the ministry's performance in the past month.\n\n"
+                       "Mr Shoigu also briefed Mr Putin on the results of his meeting with the NATO "
+                       "Secretary-General George Robertson.")
+    assert [p.name for p in briefing.participants] == []
+    bureau = kremlin("Meeting with heads of the International Bureau of Exhibitions", "March 28, 2013, Sochi",
+                     "Vladimir Putin met with heads of the International Bureau of Exhibitions, including with BIE "
+                     "Secretary General Vicente Loscertales.")  # a body, no person, in the title
+    assert "Vicente Loscertales" in [p.name for p in bureau.participants]
 
 
 def test_a_guest_the_title_names_is_still_read_from_the_lead():

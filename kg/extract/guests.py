@@ -333,9 +333,13 @@ def title_guest_names(doc: Document) -> list[str]:
     Security Service Director Nikolai Patrushev": "Nikolai Patrushev")."""
     from kg.people.gazetteer import default_gazetteer
 
-    phrase = _title_guest_phrase(doc)
-    names = (" ".join(_trailing_name([m.group() for m in run])) for run in _name_runs(phrase or ""))
-    return [name for name in names if name and not default_gazetteer().find_countries(name)]  # "Ukrainian Presidents"
+    phrase = _title_guest_phrase(doc) or ""
+    names = ((" ".join(_trailing_name([m.group() for m in run])), run[-1].end()) for run in _name_runs(phrase))
+    return [name for name, end in names if name and not default_gazetteer().find_countries(name)  # "Ukrainian
+            and not _OF_BODY.match(phrase, end)]  # Presidents", "International Bureau of Exhibitions"
+
+
+_OF_BODY = re.compile(r"[ \u00a0]+of[ \u00a0]")
 
 
 def names_no_principal(doc: Document) -> bool:

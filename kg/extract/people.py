@@ -336,7 +336,7 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     # the host met, and "his talks with US President George W. Bush" in the lead is spoken of
     if any(in_title) or guests:
         people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
-    return people
+    return people if any(in_title) else _named_in_title(doc, people)  # "a meeting with Sergei Shoigu"
 
 
 def _named_in_title(doc: Document, guests: list[Person]) -> list[Person]:
