@@ -113,3 +113,35 @@ def test_build_tool_keeps_precision_and_drops_rows_it_cannot_place(tmp_path):
     rows, names = tool.read_source(cabinet, "BGR")
     assert rows[0][:4] == ["Q1060355", "BGR", "", "national_office"]
     assert names == {"Q1060355": ["Simeon II of Bulgaria", "Simeon Saxe-Coburg-Gotha"]}
+
+
+def test_everypolitician_offices_keep_organisations_offices_of_members_with_a_qid(tmp_path):
+    """The converter of EveryPolitician's positions keeps an organisation's office of a member whose
+    Popolo entry gives a QID, and drops national offices, undated rows and members without one."""
+    spec = importlib.util.spec_from_file_location(
+        "build_everypolitician_offices", TOOL.parent / "build_everypolitician_offices.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    popolo = {"persons": [{"id": "a", "identifiers": [{"scheme": "wikidata", "identifier": "Q333056"}]},
+                          {"id": "b", "identifiers": [{"scheme": "datadotparl", "identifier": "7"}]}]}
+    positions = [
+        {"id": "a", "name": "George Robertson", "position": "Secretary General of NATO",
+         "start_date": "1999-10-14", "end_date": "2003-12-17"},
+        {"id": "a", "name": "George Robertson", "position": "Secretary of State for Defence",
+         "start_date": "1997-05-03", "end_date": "1999-10-11"},  # a national office: the country files'
+        {"id": "b", "name": "Terry Davis", "position": "Secretary General of the Council of Europe",
+         "start_date": "2004-09-01", "end_date": "2009-10-01"},  # no QID
+        {"id": "a", "name": "George Robertson", "position": "Secretary General of NATO",
+         "start_date": "", "end_date": ""},  # no start
+    ]
+    rows = module.organisation_offices(positions, module.wikidata_ids(popolo))
+    assert rows == [["Secretary General of NATO", "George Robertson", "Q333056", "1999-10-14", "2003-12-17"]]
+
+
+@pytest.mark.parametrize("day,qid", [
+    ("2002-11-11", "Q333056"),  # NATO's Secretary General that day
+    ("2025-01-01", None),  # long after his term
+])
+def test_natos_secretary_general_of_the_everypolitician_offices(day, qid):
+    assert link(Person("George Robertson", "Secretary General", None, "North Atlantic Treaty Organisation"),
+                day).qid == qid

@@ -1,0 +1,69 @@
+"""Write the offices of international organisations that a parliament's members held, as a holders file.
+
+Usage: ``python tools/build_everypolitician_offices.py POSITIONS_CSV POPOLO_JSON > HOLDERS_DIR/NAME.csv``
+
+EveryPolitician (everypolitician/everypolitician-data) keeps, for each parliament it
+covers, ``unstable/positions.csv``: the other positions its members held, as Wikidata's
+"position held" (P39) statements with their start and end dates (P580/P582), one row per
+tenure, the member named by EveryPolitician's own id; the parliament's
+``ep-popolo-v1.0.json`` gives each member's Wikidata QID among their identifiers.  A
+member of the House of Commons who became NATO's Secretary General is found there, with
+the dates Wikidata gives.
+
+Only the rows of an organisation's office that :data:`build_officeholders.ORGANISATION_OF`
+places are kept: the country offices of the same file are the every-politician-scrapers
+country files' job, and many of this file's are older or wrong in Wikidata of the time.
+Rows without a start date, or whose member has no QID in the Popolo file, are dropped.  The
+output has the columns ``tools/build_officeholders.py`` reads from the world repository's
+holders file: position, person, personID, start, end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_officeholders import ORGANISATION_OF  # noqa: E402  (one list of the organisations' offices)
+
+HEADER = ["position", "person", "personID", "start", "end"]
+
+
+def wikidata_ids(popolo: dict) -> dict[str, str]:
+    """EveryPolitician id -> Wikidata QID, for the people of a Popolo file that have one."""
+    found = {}
+    for person in popolo.get("persons", []):
+        qids = [i["identifier"] for i in person.get("identifiers", []) if i.get("scheme") == "wikidata"]
+        if qids:
+            found[person["id"]] = qids[0]
+    return found
+
+
+def organisation_offices(positions: list[dict[str, str]], qids: dict[str, str]) -> list[list[str]]:
+    """Rows (position, person, QID, start, end) of the organisations' offices, sorted."""
+    rows = {(r["position"], r["name"], qids[r["id"]], r.get("start_date", ""), r.get("end_date", "").strip('"'))
+            for r in positions
+            if r.get("position") in ORGANISATION_OF and r.get("start_date") and r.get("id") in qids}
+    return sorted([list(row) for row in rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("positions", type=Path, help="a parliament's unstable/positions.csv")
+    parser.add_argument("popolo", type=Path, help="the same parliament's ep-popolo-v1.0.json")
+    args = parser.parse_args(argv)
+    with open(args.positions, encoding="utf-8", newline="") as f:
+        positions = list(csv.DictReader(f))
+    qids = wikidata_ids(json.loads(args.popolo.read_text(encoding="utf-8")))
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(organisation_offices(positions, qids))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
