@@ -87,6 +87,9 @@ SOURCES: dict[str, tuple[str, str]] = {
     # everypolitician-data data/UK/Commons/unstable/positions.csv at this commit, members' QIDs from the
     # same parliament's ep-popolo-v1.0.json (tools/build_everypolitician_offices.py)
     "everypolitician-uk-commons": ("", "7fcd18bf53dfea5859fa89084f14d30781c22b76"),
+    # Germany's federal and state cabinet posts: everypolitician-data data/Germany/Bundestag/sources/morph/
+    # cabinet.csv at this commit (the output of EveryPolitician's Wikidata query; the same tool, --cabinet)
+    "everypolitician-germany-cabinet": ("DEU", "fa3fc62c3dd8ed803d220dde5dcb35e4c60db1b0"),
 }
 
 #: the organisation each position of the world repository belongs to, as the gazetteer names it
