@@ -162,8 +162,8 @@ def test_everypolitician_cabinet_keeps_labelled_dated_tenures_ended_from_2000():
         {"id": "Q109375", "name": "Oliver Wittke", "label": "transport minister", "start_date": '""',
          "end_date": '""'},  # undated
     ]
-    assert module.cabinet_offices(cabinet) == [
-        ["Federal Minister for Foreign Affairs", "Sigmar Gabriel", "Q160902", "2017-01-27", ""]]
+    assert module.cabinet_offices(cabinet) == [  # open: closed on the file's latest date, his own start
+        ["Federal Minister for Foreign Affairs", "Sigmar Gabriel", "Q160902", "2017-01-27", "2017-01-27"]]
 
 
 @pytest.mark.parametrize("person,day,qid", [

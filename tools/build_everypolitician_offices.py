@@ -23,6 +23,11 @@ EveryPolitician's Wikidata query for the country's cabinet posts (federal and st
 one row per P39 statement with the holder's QID, the post's English label and P580/P582.  As
 the every-politician-scrapers holders files (:data:`ENDED_FROM`), only tenures that ended in
 2000 or later, or have no end, are kept; and none whose post has no English label.
+
+A tenure without an end was open when EveryPolitician ran the query, years ago: it is closed on
+the latest date the file gives anywhere (:func:`_latest_day`), so that a minister of the snapshot
+is not taken for one long after it (Ursula von der Leyen, Germany's defence minister "since
+2013-12-17" in a file of 2017, left in 2019).
 """
 
 from __future__ import annotations
@@ -61,13 +66,21 @@ def organisation_offices(positions: list[dict[str, str]], qids: dict[str, str]) 
 
 
 def cabinet_offices(cabinet: list[dict[str, str]]) -> list[list[str]]:
-    """Rows (position, person, QID, start, end) of a cabinet file's dated tenures ended in 2000 or later."""
+    """Rows (position, person, QID, start, end) of a cabinet file's dated tenures ended in 2000 or later,
+    an open one closed on the file's latest date."""
     rows = set()
+    latest = _latest_day(cabinet)
     for r in cabinet:
         label, start, end = r.get("label", ""), r.get("start_date", "").strip('"'), r.get("end_date", "").strip('"')
         if start and label and not _bare_qid(label) and (not end or end >= ENDED_FROM):
-            rows.add((label, r["name"], r["id"], start, end))
+            rows.add((label, r["name"], r["id"], start, end or latest))
     return sorted([list(row) for row in rows])
+
+
+def _latest_day(records: list[dict[str, str]]) -> str:
+    """The latest start or end date of a file's rows: when its query last saw a change."""
+    return max((d for r in records for d in (r.get("start_date", "").strip('"'), r.get("end_date", "").strip('"'))
+                if d), default="")
 
 
 def _bare_qid(text: str) -> bool:

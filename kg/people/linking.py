@@ -360,7 +360,8 @@ NEAR_YEARS = 8
 
 def _by_name_held_near(person: Person, day: str | None, home: str | None) -> str | None:
     """Failing an office held that day, someone of the office-holders who held an office of the
-    country the text gives within :data:`NEAR_YEARS` of ``day``, by a name of two words or more
+    country the text gives within :data:`NEAR_YEARS` of ``day``, by a name of two words or more, particles
+    aside (a surname alone, "von der Leyen", is no full name)
     (:func:`_by_name`, else first name and surname each maybe spelt otherwise, :func:`_best_fit`):
     "Nong Duc Manh", chairman of Vietnam's National Assembly until 2001, met in 2002 as the
     party's general secretary; "Ioannis Papandoniou", minister of the economy until October
@@ -368,7 +369,8 @@ def _by_name_held_near(person: Person, day: str | None, home: str | None) -> str
     the publisher's own country (``home``), whose officials the list knows in the offices the
     pages give them, and whose common names have namesakes outside it (the general Nikolai
     Makarov is not the academy's vice president)."""
-    if not (day and person.country) or person.country == home or len(_words(person.name)) < 2:
+    if not (day and person.country) or person.country == home or len([w for w in _words(person.name)
+                                                                       if w not in PARTICLES]) < 2:
         return None
     index = _officeholders()
     tenures = index.of_country(person.country, day, slack=NEAR_YEARS * 366)
