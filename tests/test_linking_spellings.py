@@ -100,6 +100,9 @@ def test_regnal_numbers_and_generations():
     (Person("Heydar Aliyev", "President", "AZE"), "2003-08-01", "Q157451"),
     (Person("Ilham Aliyev", "President", "AZE"), "2005-08-01", "Q57371"),
     (Person("Ferdinand R. Marcos Jr", "President", "PHL"), "2022-09-22", "Q983324"),  # "Bongbong Marcos"
+    (Person("Stipe Mesic", "President", "HRV"), "2005-05-09", "Q146496"),  # "Stjepan Mesić": a short form
+    (Person("Felipe", "Crown Prince", "ESP"), "2002-02-07", "Q191045"),  # the heir: Felipe VI from 2014
+    (Person("Charles", "Prince", "GBR"), "2010-06-23", "Q43274"),  # Charles III from 2022
 ])
 def test_written_forms_link_to_the_listed_person(person, day, qid):
     assert link(person, day).qid == qid
@@ -109,11 +112,18 @@ def test_written_forms_link_to_the_listed_person(person, day, qid):
     (Person("Trong", "General Secretary", "VNM"), "2023-03-29"),  # not President Vo Van Thuong
     (Person("Cherie Blair", "Prime Minister", "GBR"), "2003-06-26"),  # a wife read as the office holder
     (Person("Lyudmila Putin", "President", "RUS"), "2003-06-26"),
-    (Person("Felipe", "Crown Prince", "ESP"), "2002-02-07"),  # King only from 2014
+    (Person("Felipe", "Crown Prince", "PRT"), "2002-02-07"),  # no Felipe ever reigned there
+    (Person("Hussein", "Crown Prince", "JOR"), "2017-06-23"),  # King Hussein reigned before, not after
+    (Person("Sonja", "Queen", "NOR"), "2002-11-12"),  # a queen consort: Harald V reigns
     (Person("Sirikit", "Queen", "THA"), "2003-10-20"),
     (Person("Ferdinand Marcos Jr", "President", "PHL"), "2015-05-01"),  # a senator then, not in office
     (Person("Ferdinand Marcos", "President", "PHL"), "2023-05-01"),  # the father: no "Jr", another first name
     (Person("Imee Marcos", "President", "PHL"), "2023-05-01"),  # his sister
+    (Person("Stipe Mesic", "President", "HRV"), "2011-05-09"),  # Ivo Josipović's day
+    (Person("Stipe Mesic", "former President", "HRV"), "2005-05-09"),  # not that day's, said the text
+    (Person("Stipe Mesic", "Foreign Minister", "HRV"), "2005-05-09"),  # another kind of office
+    (Person("Stipe Mesic", "President", "SRB"), "2005-05-09"),  # another realm
+    (Person("Marija Mesic", "President", "HRV"), "2005-05-09"),  # another given name
 ])
 def test_namesakes_and_relatives_are_not_linked(person, day):
     assert link(person, day).qid is None

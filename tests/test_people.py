@@ -151,3 +151,43 @@ def test_one_description_of_two_countries_gives_each_name_its_own():
     found = {name: country for name, _, country in participants(text)}
     assert found.get("Yury Kravchenko") == "UKR"
     assert found.get("Vladimir Rushailo") in (None, "RUS")  # the host's own minister: no foreign guest
+
+
+def test_a_meeting_with_the_hosts_own_minister_names_no_foreign_guest():
+    """The title names whom the host met, his own minister: leaders the lead goes on to speak of
+    (a meeting to come, a counterpart of the minister's talks) did not take part."""
+    from genre_pages import kremlin
+
+    minister = kremlin("President Vladimir Putin held a meeting with Foreign Minister Igor Ivanov",
+                       "August 28, 2003, Novo-Ogaryovo",
+                       "Mr Ivanov spoke about the preparations for a working visit by President Putin to New "
+                       "York and Camp David, where Mr Putin would meet with US President George W. Bush.")
+    assert [p.name for p in minister.participants] == []
+    security = kremlin("President Vladimir Putin held a meeting with Federal Security Service Director "
+                       "Nikolai Patrushev", "January 15, 2002, The Kremlin, Moscow",
+                       "The FSB Director reported to the head of state the results of his negotiations with "
+                       "Georgia's State Security Minister Valery Khaburzania.")
+    assert [p.name for p in security.participants] == []
+    briefing = kremlin("Vladimir Putin had a meeting with Deputy Prime Minister and Minister of Civil Defence, "
+                       "Emergencies and Disaster Relief Sergei Shoigu", "September 22, 2000, The Kremlin, Moscow",
+                       "Sergei Shoigu informed the President of the ministry's performance in the past month.\n\n"
+                       "Mr Shoigu also briefed Mr Putin on the results of his meeting with the NATO "
+                       "Secretary-General George Robertson.")
+    assert [p.name for p in briefing.participants] == []
+    bureau = kremlin("Meeting with heads of the International Bureau of Exhibitions", "March 28, 2013, Sochi",
+                     "Vladimir Putin met with heads of the International Bureau of Exhibitions, including with BIE "
+                     "Secretary General Vicente Loscertales.")  # a body, no person, in the title
+    assert "Vicente Loscertales" in [p.name for p in bureau.participants]
+
+
+def test_a_guest_the_title_names_is_still_read_from_the_lead():
+    """A title naming the guest without an office ("Meeting with Michel Platini"): the lead that names
+    him with one still makes him a participant; and a title naming the guest does not lose him."""
+    from genre_pages import kremlin
+
+    doc = kremlin("Meeting with Michel Platini", "April 17, 2013, Sochi",
+                  "Vladimir Putin met with French football legend and UEFA President Michel Platini.")
+    assert "Michel Platini" in [p.name for p in doc.participants]
+    call = kremlin("President Vladimir Putin spoke by telephone with Italian Prime Minster Silvio Berlusconi",
+                   "May 5, 2003", "The leaders discussed issues related to international policy.")
+    assert "Silvio Berlusconi" in [p.name for p in call.participants]

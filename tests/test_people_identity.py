@@ -220,3 +220,19 @@ def test_no_country_or_title_inside_a_name_and_putin_only_russian(people_store):
         SELECT DISTINCT ?c WHERE { GRAPH ?g { ?t irkg:holder <https://w3id.org/irkg/id/person/vladimir-putin> ;
                                                irkg:officeOfCountry ?c } }""")}
     assert countries == {"RUS"}
+
+
+def test_a_title_slip_in_a_given_name_is_read_as_the_lead_names_them():
+    """"Nikolai Lebedev" in the title, "Sergei Lebedev" in the lead, one office: the lead's name links."""
+    from genre_pages import kremlin
+    from kg.extract.identity import link_people
+
+    def linked(title_name: str, lead_name: str):
+        doc = kremlin(f"Meeting with CIS Executive Secretary {title_name}", "March 21, 2017, The Kremlin, Moscow",
+                      "Vladimir Putin held a meeting with Chairman of the Executive Committee and Executive "
+                      f"Secretary of the Commonwealth of Independent States {lead_name}.")
+        return [(p.name, p.qid) for p in link_people(doc).participants if p.organisation]
+
+    assert linked("Nikolai Lebedev", "Sergei Lebedev") == [("Nikolai Lebedev", "Q36150")]
+    assert linked("Nikolai Lebedev", "Sergei Lebedevski") == [("Nikolai Lebedev", None)]  # another surname
+    assert linked("Nikolai Lebedev", "Ivan Lebedev") == [("Nikolai Lebedev", None)]  # the lead's name links nobody

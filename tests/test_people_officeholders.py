@@ -113,3 +113,64 @@ def test_build_tool_keeps_precision_and_drops_rows_it_cannot_place(tmp_path):
     rows, names = tool.read_source(cabinet, "BGR")
     assert rows[0][:4] == ["Q1060355", "BGR", "", "national_office"]
     assert names == {"Q1060355": ["Simeon II of Bulgaria", "Simeon Saxe-Coburg-Gotha"]}
+
+
+def test_everypolitician_offices_keep_organisations_offices_of_members_with_a_qid(tmp_path):
+    """The converter of EveryPolitician's positions keeps an organisation's office of a member whose
+    Popolo entry gives a QID, and drops national offices, undated rows and members without one."""
+    spec = importlib.util.spec_from_file_location(
+        "build_everypolitician_offices", TOOL.parent / "build_everypolitician_offices.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    popolo = {"persons": [{"id": "a", "identifiers": [{"scheme": "wikidata", "identifier": "Q333056"}]},
+                          {"id": "b", "identifiers": [{"scheme": "datadotparl", "identifier": "7"}]}]}
+    positions = [
+        {"id": "a", "name": "George Robertson", "position": "Secretary General of NATO",
+         "start_date": "1999-10-14", "end_date": "2003-12-17"},
+        {"id": "a", "name": "George Robertson", "position": "Secretary of State for Defence",
+         "start_date": "1997-05-03", "end_date": "1999-10-11"},  # a national office: the country files'
+        {"id": "b", "name": "Terry Davis", "position": "Secretary General of the Council of Europe",
+         "start_date": "2004-09-01", "end_date": "2009-10-01"},  # no QID
+        {"id": "a", "name": "George Robertson", "position": "Secretary General of NATO",
+         "start_date": "", "end_date": ""},  # no start
+    ]
+    rows = module.organisation_offices(positions, module.wikidata_ids(popolo))
+    assert rows == [["Secretary General of NATO", "George Robertson", "Q333056", "1999-10-14", "2003-12-17"]]
+
+
+@pytest.mark.parametrize("day,qid", [
+    ("2002-11-11", "Q333056"),  # NATO's Secretary General that day
+    ("2025-01-01", None),  # long after his term
+])
+def test_natos_secretary_general_of_the_everypolitician_offices(day, qid):
+    assert link(Person("George Robertson", "Secretary General", None, "North Atlantic Treaty Organisation"),
+                day).qid == qid
+
+
+def test_everypolitician_cabinet_keeps_labelled_dated_tenures_ended_from_2000():
+    spec = importlib.util.spec_from_file_location(
+        "build_everypolitician_offices", TOOL.parent / "build_everypolitician_offices.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cabinet = [
+        {"id": "Q160902", "name": "Sigmar Gabriel", "label": "Federal Minister for Foreign Affairs",
+         "start_date": "2017-01-27", "end_date": '""'},  # no end: still in office when queried
+        {"id": "Q159913", "name": "Klaus Kinkel", "label": "Federal Minister for Foreign Affairs",
+         "start_date": "1992-05-18", "end_date": "1998-10-26"},  # ended before 2000
+        {"id": "Q61053", "name": "Olaf Scholz", "label": "Q1663929", "start_date": "2001-05-30",
+         "end_date": "2001-09-23"},  # a post without an English label
+        {"id": "Q109375", "name": "Oliver Wittke", "label": "transport minister", "start_date": '""',
+         "end_date": '""'},  # undated
+    ]
+    assert module.cabinet_offices(cabinet) == [  # open: closed on the file's latest date, his own start
+        ["Federal Minister for Foreign Affairs", "Sigmar Gabriel", "Q160902", "2017-01-27", "2017-01-27"]]
+
+
+@pytest.mark.parametrize("person,day,qid", [
+    (Person("Sigmar Gabriel", "Foreign Minister", "DEU"), "2017-03-09", "Q160902"),
+    (Person("Michael Glos", "Economics Minister", "DEU"), "2005-12-08", "Q61803"),
+    (Person("Ursula von der Leyen", "President", None, "European Commission"), "2019-12-03", "Q60772"),
+    (Person("Sigmar Gabriel", "Foreign Minister", "AUT"), "2017-03-09", None),  # no office of Austria
+])
+def test_german_ministers_of_the_everypolitician_cabinet(person, day, qid):
+    assert link(person, day).qid == qid

@@ -83,6 +83,13 @@ SOURCES: dict[str, tuple[str, str]] = {
     # the world repository's html/legislators.csv (members of international parliamentary
     # assemblies, the same query's output for their seats), saved as world-legislators.csv
     "world-legislators": ("", "4a3b394d9a35d26d138cded8718d0805b7ce9336"),
+    # offices of international organisations held by members of the House of Commons: everypolitician/
+    # everypolitician-data data/UK/Commons/unstable/positions.csv at this commit, members' QIDs from the
+    # same parliament's ep-popolo-v1.0.json (tools/build_everypolitician_offices.py)
+    "everypolitician-uk-commons": ("", "7fcd18bf53dfea5859fa89084f14d30781c22b76"),
+    # Germany's federal and state cabinet posts: everypolitician-data data/Germany/Bundestag/sources/morph/
+    # cabinet.csv at this commit (the output of EveryPolitician's Wikidata query; the same tool, --cabinet)
+    "everypolitician-germany-cabinet": ("DEU", "fa3fc62c3dd8ed803d220dde5dcb35e4c60db1b0"),
 }
 
 #: the organisation each position of the world repository belongs to, as the gazetteer names it
@@ -106,6 +113,11 @@ ORGANISATION_OF: dict[str, str] = {
     "Special Guest of the Parliamentary Assembly of the Council of Europe": "Council of Europe",
     "Member of the Pan-African Parliament": "Pan-African Parliament",
     "member of the Andean Parliament": "Andean Parliament",
+    # offices of the EveryPolitician positions files (Wikidata's labels of the positions)
+    "Secretary General of NATO": "North Atlantic Treaty Organisation",
+    "Secretary General of the Council of Europe": "Council of Europe",
+    "European Commissioner for Trade": "European Commission",
+    "Under-Secretary-General for Humanitarian Affairs and Emergency Relief Coordinator": "United Nations",
 }
 
 NATIONAL, ORGANISATION = "national_office", "organisation_office"

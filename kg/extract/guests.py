@@ -328,6 +328,20 @@ def _title_guest_phrase(doc: Document) -> str | None:
     return guest_phrase(normalise(doc.quote(doc.title), quotes=False)) if doc.title else None
 
 
+def title_guest_names(doc: Document) -> list[str]:
+    """The names of people the title says the host met, foreign or not ("held a meeting with Federal
+    Security Service Director Nikolai Patrushev": "Nikolai Patrushev")."""
+    from kg.people.gazetteer import default_gazetteer
+
+    phrase = _title_guest_phrase(doc) or ""
+    names = ((" ".join(_trailing_name([m.group() for m in run])), run[-1].end()) for run in _name_runs(phrase))
+    return [name for name, end in names if name and not default_gazetteer().find_countries(name)  # "Ukrainian
+            and not _OF_BODY.match(phrase, end)]  # Presidents", "International Bureau of Exhibitions"
+
+
+_OF_BODY = re.compile(r"[ \u00a0]+of[ \u00a0]")
+
+
 def names_no_principal(doc: Document) -> bool:
     """Whether the title says the host met people who are no principals ("met with American
     journalists", "met with the Chief of the Ukrainian President's Staff, ..."): then a leader the

@@ -37,7 +37,7 @@ def link_people(doc: Document) -> Document:
             linked[person] = link(person, day, doc.publisher_country)
         return linked[person]
 
-    participants = tuple(same(p) for p in doc.participants)
+    participants = tuple(same(p) if same(p).qid else _as_lead_names(same(p), doc, day) for p in doc.participants)
     # a speaker named as a participant is that participant, whichever of their spellings the label uses
     for person in [*doc.cast, *(u.speaker for u in doc.utterances if u.speaker)]:
         if person in linked:
@@ -66,3 +66,26 @@ def _participant_named(person: Person, participants: tuple[Person, ...]) -> Pers
                 and person.country in (None, participant.country):
             return participant
     return None
+
+
+def _as_lead_names(person: Person, doc: Document, day: str | None) -> Person:
+    """An unlinked participant the lead names again under another given name, with the same surname
+    and side, linked as the lead names them, when that links: "Meeting with CIS Executive Secretary
+    Nikolai Lebedev" over "... Executive Secretary of the Commonwealth of Independent States Sergei
+    Lebedev" (the title's slip; the lead is the fuller account)."""
+    from kg.extract.occasions import lead_opening
+    from kg.people.cast import find_mentions
+    from kg.people.namekey import name_words
+
+    mine, lead = name_words(person.name), lead_opening(doc)
+    for mention in find_mentions(lead, 0, len(lead)):
+        theirs = name_words(mention.name)
+        if len(mine) < 2 or len(theirs) < 2 or theirs[-1] != mine[-1] or theirs == mine:
+            continue
+        if (mention.country, mention.organisation) != (person.country, person.organisation):
+            continue
+        found = link(Person(mention.name, mention.office, mention.country, organisation=mention.organisation),
+                     day, doc.publisher_country)
+        if found.qid:
+            return replace(person, qid=found.qid, label=found.label)
+    return person

@@ -14,7 +14,9 @@ Who counts (one rule, so it can be checked by hand):
   leaders its lead says attended; one a lead sentence recalls from another
   contact (a call, a message), or one another acts for, was not there;
 - for a title that says the host met his own government (the Cabinet, the
-  Security Council's members), nobody foreign.
+  Security Council's members), nobody foreign; for one that names whom he met
+  ("held a meeting with Foreign Minister Igor Ivanov"), nobody the lead names
+  by another surname (a leader the minister's report speaks of).
 
 Journalists, officials in the room and people merely spoken about do not
 count: when the title names whom the host met, other leaders the lead goes on
@@ -35,7 +37,7 @@ from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
 from kg.extract.guests import (lead_guests, names_domestic_body, names_no_principal, non_principal_at,
-                               non_principal_at_text, reigning_here, title_guests)
+                               non_principal_at_text, reigning_here, title_guest_names, title_guests)
 from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
@@ -44,6 +46,7 @@ from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_s
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
+from kg.people.sameness import is_host, longer_name, overlap, same_person, without_host
 from kg.inputs.text import normalise, split_sentences
 
 _LEAD_SENTENCES = 2
@@ -162,41 +165,11 @@ def _office_in_lead(doc: Document, name: str) -> Person | None:
     return Person(name, offices[0].office, offices[0].country, offices[0].organisation)
 
 
-def _same(a: Person, b: Person) -> bool:
-    """One person twice: the same surname, spellings folded ("Erdogan" and "Erdoğan", "Aliev" and "Aliyev")."""
-    words_a, words_b = name_words(a.name), name_words(b.name)
-    if not words_a or not words_b:
-        return False
-    return words_a[-1] == words_b[-1] or (len(words_a) == 1 and words_a[0] in words_b) \
-        or (len(words_b) == 1 and words_b[0] in words_a)
-
-
-def _overlap(a: Person, b: Person) -> bool:
-    """One person under a shorter and a fuller name: "Mohamed bin Zayed" in "Mohamed bin Zayed Al Nahyan"."""
-    words_a, words_b = set(name_words(a.name)), set(name_words(b.name))
-    return _same(a, b) or bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
-
-
-def _longer_name(person: Person, earlier: Person) -> bool:
-    """One person of one country named twice, once in full: "Sheikh Mohamed bin Zayed" after "Sheikh
-    Mohamed bin Zayed Al Nahyan" (two names of two words or more, one's words all in the other's)."""
-    words, theirs = set(name_words(person.name)), set(name_words(earlier.name))
-    return bool(person.country) and person.country == earlier.country and min(len(words), len(theirs)) >= 2 \
-        and (words <= theirs or theirs <= words)
-
-
-def _is_host(person: Person, host: Person | None) -> bool:
-    """The publisher's leader under a fuller name ("Joseph R. Biden Jr." for Joe Biden)."""
-    from kg.people.namekey import surname
-
-    return host is not None and surname(person.name).lower() == surname(host.name).lower()
-
-
 def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
     """The cast's Person for a mention when it speaks, else one filled in from known leaders."""
     candidate = Person(mention.name or "", mention.office, mention.country, mention.organisation)
     for speaker in doc.cast:
-        if (speaker.country or speaker.organisation) and _same(candidate, speaker) \
+        if (speaker.country or speaker.organisation) and same_person(candidate, speaker) \
                 and mention.country in (None, speaker.country):
             return speaker
     if mention.organisation:
@@ -210,7 +183,6 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
     if not mention.country and mention.office in _STATE_OFFICES and candidate.name:  # "Queen Elizabeth II"
         return reigning_here(candidate.name, mention.office, doc, date) or candidate
     return candidate
-
 
 
 _IN_YEAR = re.compile(r"[ \u00a0]+in[ \u00a0]+(?P<year>1[0-9]{3}|20[0-9]{2})\b")
@@ -234,17 +206,9 @@ def _with_page_country(person: Person, country: str, doc: Document, date: str | 
     list knows as holding no office of ``country`` keep no country.
     """
     host = _publisher_leader(doc, date)
-    if host and _same(person, host) or known_elsewhere(person, country, date):
+    if host and same_person(person, host) or known_elsewhere(person, country, date):
         return person
     return replace(person, country=country)
-
-
-def _without_host(person: Person, host: Person) -> Person:
-    """A name run on into the host's: "Mauricio Macri Vladimir Putin" (a lost comma) is Mauricio Macri."""
-    words, theirs = person.name.split(), host.name.split()
-    if len(words) > len(theirs) + 1 and words[-len(theirs):] == theirs:
-        return replace(person, name=" ".join(words[:-len(theirs)]))
-    return person
 
 
 def _publisher_leader(doc: Document, date: str | None) -> Person | None:
@@ -321,21 +285,29 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
             title_partner_is_domestic = True
         if (not person.country and not person.organisation and in_head and len(page_countries) == 1
                 and person.office in _STATE_OFFICES  # "Prime Minister Atal Bihari Vajpayee"
-                and not _is_host(person, host)):  # "Joseph R. Biden, Jr."
+                and not is_host(person, host)):  # "Joseph R. Biden, Jr."
             person = _with_page_country(person, next(iter(page_countries)), doc, date)
         if person.organisation or person.country and person.country != doc.publisher_country:
             people.append(person)
             in_title.append(titled)
     people.extend(p for p in _title_names(doc, date) if p.country != doc.publisher_country)
-    guests = [g for g in title_guests(doc, date) if not any(_overlap(g, p) for p in people)]  # any office
+    guests = [g for g in title_guests(doc, date) if not any(overlap(g, p) for p in people)]  # any office
     if not people and not guests and not title_partner_is_domestic:  # a title that names nobody
-        guests = lead_guests(doc, date)
+        guests = _named_in_title(doc, lead_guests(doc, date))
     people.extend(guests)
     # "met with US Secretary of Defence Donald Rumsfeld": a guest the title names under any office is whom
     # the host met, and "his talks with US President George W. Bush" in the lead is spoken of
     if any(in_title) or guests:
         people = [p for i, p in enumerate(people) if i >= len(in_title) or in_title[i]]
-    return people
+    return people if any(in_title) else _named_in_title(doc, people)  # "a meeting with Sergei Shoigu"
+
+
+def _named_in_title(doc: Document, guests: list[Person]) -> list[Person]:
+    """The guests a lead names, less those of another surname than every person the title says the host
+    met: "held a meeting with Foreign Minister Igor Ivanov" over "Mr Putin would meet with US President
+    George W. Bush" is a meeting with his own minister, and Mr Bush is spoken of."""
+    titled = {name_words(name)[-1] for name in title_guest_names(doc)}
+    return [g for g in guests if not titled or titled & set(name_words(g.name))]
 
 
 def _principals(doc: Document) -> tuple[Person, ...]:
@@ -348,14 +320,14 @@ def _principals(doc: Document) -> tuple[Person, ...]:
             people.append(speaker)
     unique: list[Person] = []
     for person in sorted(people, key=lambda p: p.country is None):  # a country beats an organisation
-        if not any(_same(person, earlier) and (person.country == earlier.country or not person.country)
-                   or _longer_name(person, earlier) for earlier in unique):
+        if not any(same_person(person, earlier) and (person.country == earlier.country or not person.country)
+                   or longer_name(person, earlier) for earlier in unique):
             unique.append(person)
     unique.sort(key=people.index)
     unique = signatories(doc, unique, date)  # a joint statement's parties, named anywhere in it
     if doc.publisher_country is None:
         speakers = [s for s in doc.cast if s.country and s.office]
-        unique = [s for s in speakers if not any(_same(s, u) for u in unique)] + unique
+        unique = [s for s in speakers if not any(same_person(s, u) for u in unique)] + unique
         return tuple(unique) if len({p.country for p in unique}) >= 2 else ()
     return tuple(_with_contacts(doc, _with_host(doc, unique, date), date))
 
@@ -365,10 +337,10 @@ def _with_contacts(doc: Document, found: list[Person], date: str | None) -> list
     host = _publisher_leader(doc, date)
     titled = find_mentions(doc.text, doc.title.start, doc.title.end) if doc.title else iter(())
     if names_no_principal(doc) or title_guests(doc, date) or any(
-            not (host and _same(_as_person(m, doc, date), host)) for m in titled):
+            not (host and same_person(_as_person(m, doc, date), host)) for m in titled):
         return found  # "Meeting with President of ...": the others the lead tells of are spoken of
     more = [p for p in lead_contacts(doc, host, lambda m: None if non_principal_at(doc, m.span, m.name)
-                                     else _as_person(m, doc, date), date) if not any(_overlap(p, q) for q in found)]
+                                     else _as_person(m, doc, date), date) if not any(overlap(p, q) for q in found)]
     return found + more if found or not host else [host] + more
 
 
@@ -378,20 +350,20 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
     host = _publisher_leader(doc, date)
     occasion = names_occasion_only(doc)
     if unique and host:  # "President Joseph R. Biden" in a readout is the host, not a second guest
-        unique = [_without_host(p, host) for p in unique if not (_same(p, host) and p.country in (None, host.country))]
+        unique = [without_host(p, host) for p in unique if not (same_person(p, host) and p.country in (None, host.country))]
         unique.insert(0, host)
     if not any(p.organisation or p.country not in (None, doc.publisher_country) for p in unique):
         beside = host.name.split()[-1] if host and names_no_principal(doc) else None
         visit = doc.title and _VISIT_TO.search(normalise(doc.quote(doc.title), quotes=False))
         further = visit or headline_over_talks(doc)  # the partner of talks a headline's lead opens on
-        guests = lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else _LEAD_SENTENCES,
-                              first_turn=bool(visit),  # a visit's news conference may open on the host
-                              occasion=occasion)
+        guests = _named_in_title(doc, lead_leaders(doc, date, beside, _SUMMIT_SENTENCES if further else
+                                                   _LEAD_SENTENCES, first_turn=bool(visit),  # a visit's news
+                                                   occasion=occasion))  # conference may open on the host
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
-                                                 and not (host and _same(p, host))] + guests
+                                                 and not (host and same_person(p, host))] + guests
     if occasion or is_multilateral(doc) and not names_no_principal(doc):
         beside = [p for p in named_beside_host(doc, date, host, occasion=True)  # "Vladimir Putin and Benjamin
-                  if not any(_overlap(p, q) for q in unique)]  # Netanyahu unveiled the monument"
+                  if not any(overlap(p, q) for q in unique)]  # Netanyahu unveiled the monument"
         unique = unique + beside if unique or not beside else ([host] if host else []) + beside
     return unique

@@ -20,7 +20,9 @@ them, in one of two ways:
   such holders, the one whose kind of office the text gives ("President Sall"
   is Macky Sall, not the foreign minister Aïssata Tall Sall); with "Jr." written, the
   surname alone of the one holder in that kind of office that day ("Ferdinand Marcos Jr"
-  is the list's "Bongbong Marcos");
+  is the list's "Bongbong Marcos"); failing all, the one head of state or government that
+  day of the kind the text gives, of the same surname and a given name of the same first
+  two letters ("Stipe Mesic" is Stjepan Mesić);
 - **by an office held that day**: failing both, the second list of office-holders
   (ministers, speakers, heads of international organisations:
   :meth:`kg.people.gazetteer.Gazetteer.officeholders`) is asked only about people
@@ -36,7 +38,10 @@ them, in one of two ways:
 - **by a full name no one else carries**: failing all, the one person of all the reference
   data whose full name the text gives, met for any side within some years of their tenures
   (:func:`kg.people.linking_unique.unique_full_name`: "Paul Wolfowitz" of the World Bank is
-  the list's United States' Deputy Secretary of Defence).
+  the list's United States' Deputy Secretary of Defence);
+- **an heir named by one word**: failing all, the monarch the heir later became
+  (:func:`kg.people.linking_heir.heir_later_monarch`: "Prince Felipe" of Spain in 2002 is
+  Felipe VI).
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
@@ -54,6 +59,7 @@ from dataclasses import replace
 
 from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
+from kg.people.linking_heir import heir_later_monarch
 from kg.people.linking_unique import unique_full_name
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
@@ -167,7 +173,8 @@ def _by_office(index: LeaderIndex, person: Person, day: str | None) -> str | Non
     if not (person.country and day):
         return None
     holders = index.of_country(person.country, day)
-    return _best_fit(index, person, day, holders) or _namesake_son(index, person, day, holders)
+    return (_best_fit(index, person, day, holders) or _namesake_son(index, person, day, holders)
+            or _head_named_otherwise(index, person, day, holders))
 
 
 def _namesake_son(index: LeaderIndex, person: Person, day: str, holders: list[LeaderInfo]) -> str | None:
@@ -179,6 +186,29 @@ def _namesake_son(index: LeaderIndex, person: Person, day: str, holders: list[Le
     surname = _words(person.name)[-1:]
     qids = {t.qid for t in holders if t.held_on(day, 0) and _kind_fits(person.office, t.kind)
             and _score(surname, index.spellings.get(t.qid, (t.name,))) >= 2}
+    return next(iter(qids)) if len(qids) == 1 else None
+
+
+#: Words of a written office that say its holder no longer holds it.
+_FORMER_WORDS = frozenset("former late ex".split())
+
+
+def _head_named_otherwise(index: LeaderIndex, person: Person, day: str, holders: list[LeaderInfo]) -> str | None:
+    """A head of state or government whose given name the text writes in a form the list
+    lacks ("Croatian President Stipe Mesic" is the list's "Stjepan Mesić"; Stipe is Stjepan's
+    short form): the one holder that very day of the kind of office the text gives, whose
+    surname is the written one folded alike (five letters or more) and whose given name
+    begins with the same two letters.  Only when no rule found anyone by name; a wife or a
+    brother ("Lyudmila Putin", "Imee Marcos") has another given name, and a "former" or
+    "late" president is not that day's."""
+    words = _words(person.name)
+    office = set(re.findall(r"[a-z]+", unaccented(person.office or "").lower()))
+    if len(words) < 2 or len(words[-1]) < 5 or office & _FORMER_WORDS:
+        return None
+    qids = {t.qid for t in holders if t.held_on(day, 0) and t.kind in ("head_of_state", "head_of_government")
+            and _kind_fits(person.office or "", t.kind)
+            and any(len(theirs := name_words(s)) >= 2 and theirs[-1] == words[-1] and theirs[0][:2] == words[0][:2]
+                    for s in index.spellings.get(t.qid, (t.name,)))}
     return next(iter(qids)) if len(qids) == 1 else None
 
 
@@ -258,7 +288,7 @@ def link(person: Person, day: str | None, home: str | None = None) -> Person:
         unique = unique_full_name(person, day, home) if not near or dated_elsewhere else None
         if dated_elsewhere and unique != near:  # not that day's office-holder, but one IRI with them
             return replace(person, label=_officeholders().label(near))
-        qid = near or unique
+        qid = near or unique or heir_later_monarch(person, day)
     if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
         full = full_name(person)
         return replace(person, label=full) if full and not person.label else person
@@ -330,7 +360,8 @@ NEAR_YEARS = 8
 
 def _by_name_held_near(person: Person, day: str | None, home: str | None) -> str | None:
     """Failing an office held that day, someone of the office-holders who held an office of the
-    country the text gives within :data:`NEAR_YEARS` of ``day``, by a name of two words or more
+    country the text gives within :data:`NEAR_YEARS` of ``day``, by a name of two words or more, particles
+    aside (a surname alone, "von der Leyen", is no full name)
     (:func:`_by_name`, else first name and surname each maybe spelt otherwise, :func:`_best_fit`):
     "Nong Duc Manh", chairman of Vietnam's National Assembly until 2001, met in 2002 as the
     party's general secretary; "Ioannis Papandoniou", minister of the economy until October
@@ -338,7 +369,8 @@ def _by_name_held_near(person: Person, day: str | None, home: str | None) -> str
     the publisher's own country (``home``), whose officials the list knows in the offices the
     pages give them, and whose common names have namesakes outside it (the general Nikolai
     Makarov is not the academy's vice president)."""
-    if not (day and person.country) or person.country == home or len(_words(person.name)) < 2:
+    if not (day and person.country) or person.country == home or len([w for w in _words(person.name)
+                                                                       if w not in PARTICLES]) < 2:
         return None
     index = _officeholders()
     tenures = index.of_country(person.country, day, slack=NEAR_YEARS * 366)
