@@ -336,9 +336,10 @@ def _with_contacts(doc: Document, found: list[Person], date: str | None) -> list
     """``found`` and the host's further contacts the lead tells, where the title names nobody he met."""
     host = _publisher_leader(doc, date)
     titled = find_mentions(doc.text, doc.title.start, doc.title.end) if doc.title else iter(())
-    if names_no_principal(doc) or title_guests(doc, date) or any(
+    named = [n for n in title_guest_names(doc) if not (host and is_host(Person(n, None, None, None), host))]
+    if names_no_principal(doc) or title_guests(doc, date) or named or any(
             not (host and same_person(_as_person(m, doc, date), host)) for m in titled):
-        return found  # "Meeting with President of ...": the others the lead tells of are spoken of
+        return found  # "Meeting with President of ...", "with Minister ... Shoigu": the others are spoken of
     more = [p for p in lead_contacts(doc, host, lambda m: None if non_principal_at(doc, m.span, m.name)
                                      else _as_person(m, doc, date), date) if not any(overlap(p, q) for q in found)]
     return found + more if found or not host else [host] + more
