@@ -191,3 +191,21 @@ def test_a_guest_the_title_names_is_still_read_from_the_lead():
     call = kremlin("President Vladimir Putin spoke by telephone with Italian Prime Minster Silvio Berlusconi",
                    "May 5, 2003", "The leaders discussed issues related to international policy.")
     assert "Silvio Berlusconi" in [p.name for p in call.participants]
+
+
+def test_the_host_named_in_the_title_with_a_middle_initial_is_no_domestic_partner():
+    """A readout's title may name the host more fully than the leaders list ("Donald J. Trump"): he is still
+    the host, not a partner of his own country whose meeting would make the lead's foreign guest spoken of."""
+    from genre_pages import whitehouse
+
+    doc = whitehouse("Readout of President Donald J. Trump Call with Crown Prince Khalid bin Nasser",
+                     "February 4, 2025",
+                     "Today, President Donald J. Trump held a call with Crown Prince Khalid bin Nasser of the Kingdom "
+                     "of Bahrain. The two leaders discussed energy markets and regional security.")
+    found = {p.name: p.country for p in doc.participants}
+    assert found.get("Khalid bin Nasser") == "BHR"
+    minister = whitehouse("Readout of President Donald J. Trump Meeting with Secretary of Energy Chris Wright",
+                          "February 4, 2025",
+                          "Today, President Donald J. Trump met with Secretary Wright to discuss the call the "
+                          "Secretary held with Crown Prince Khalid bin Nasser of the Kingdom of Bahrain.")
+    assert all(p.country != "BHR" for p in minister.participants)

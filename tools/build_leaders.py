@@ -21,7 +21,8 @@ Three inputs, all Wikidata query output (Wikidata is CC0), none typed by hand:
 
 Kept from the history: terms that end in 1990 or later, or that start in 1960 or later
 and have not ended; rows without any date (fictional presidents, medieval counts) and
-rows whose label is only a QID are dropped.  The same date rule applies to the 2021–22
+rows whose label is only a QID are dropped, and so is an open term that another row of the same
+person, office kind and start closes (a statement added before the term ended and never closed).  The same date rule applies to the 2021–22
 snapshots, whose query took every holder of an office without an end date: medieval
 emirs (holders of "Amir al-Mu'minin" since 827) and a French co-prince of Andorra since
 1946 are no one's tenure on any page.  Output is sorted, so a rebuild diffs cleanly.
@@ -104,7 +105,16 @@ def history_rows(path: Path) -> tuple[list[list[str]], dict[str, str]]:
                 continue
             rows.append([r["person_qid"], r["iso3"], r["role"], "", start, end, "geografia"])
             labels.setdefault(r["person_qid"], label)
-    return rows, labels
+    return without_lost_ends(rows), labels
+
+
+def without_lost_ends(rows: list[list[str]]) -> list[list[str]]:
+    """``rows`` less each open term that another row of the same person, country, office kind and start
+    closes.  Wikidata often holds a term twice, once with its end and once without (a statement added
+    before the term ended and never closed): taken as open, King Salman would still be Saudi Arabia's
+    Prime Minister after Mohammed bin Salman became it in 2022."""
+    closed = {(r[0], r[1], r[2], r[4]) for r in rows if r[5]}
+    return [r for r in rows if r[5] or (r[0], r[1], r[2], r[4]) not in closed]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -279,7 +279,7 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
             continue  # "former US President George Bush", "President of the French Senate Gerard Larcher"
         if _of_an_earlier_year(doc, mention, date):
             continue  # "granted ... by the British Queen Victoria in 1894" on a page of 2003
-        if titled and person.name != getattr(host, "name", None) and not person.organisation and (
+        if titled and not is_host(person, host) and not person.organisation and (  # "Donald J. Trump": the host
                 person.country == doc.publisher_country
                 or not person.country and person.office not in _STATE_OFFICES):
             title_partner_is_domestic = True
