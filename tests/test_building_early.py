@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import kg.building.builder
+import kg.building.early
 import kg.store.factory
 from kg.cli import main
 from kg.errors import KgError
@@ -36,20 +39,20 @@ def grown(tmp_path: Path, monkeypatch) -> tuple[Path, str, list]:
     store = str(tmp_path / "store")
     assert main(["build", str(folder), "--store", store, "-j", "1", "-q"]) == 0
     shutil.copy(pages[3], folder / pages[3].name)
-    monkeypatch.setattr(kg.building.builder, "EARLY_FROM", 3)
+    monkeypatch.setattr(kg.building.early, "EARLY_FROM", 3)
     log: list = []
-    start, open_store = kg.building.builder._start_workers, kg.store.factory.open_store
+    start, open_store = kg.building.early.start_early, kg.store.factory.open_store
 
 
-    def started(*args):
-        log.append(("workers", start(*args)))
+    def started(*args, **kwargs):
+        log.append(("workers", start(*args, **kwargs)))
         return log[-1][1]
 
     def opened(*args, **kwargs):
         log.append(("open", None))
         return open_store(*args, **kwargs)
 
-    monkeypatch.setattr(kg.building.builder, "_start_workers", started)
+    monkeypatch.setattr(kg.building.early, "start_early", started)
     monkeypatch.setattr(kg.store.factory, "open_store", opened)
     return folder, store, log
 
@@ -76,3 +79,18 @@ def test_workers_started_early_are_stopped_when_the_store_cannot_open(grown, mon
     assert main(["build", str(folder), "--store", store, "-j", "2", "-q"]) != 0
     assert [what for what, _ in log] == ["workers", "open"]
     assert log[0][1].first.exitcode is not None  # stopped, not left running
+
+
+def test_a_build_with_nothing_to_do_stops_its_early_workers_and_loads_nothing_of_the_build(grown, tmp_path):
+    folder, store, log = grown
+    for page in folder.iterdir():  # settled long ago: a page modified in the last seconds is read again
+        os.utime(page, ns=(1_600_000_000 * 10**9, 1_600_000_000 * 10**9))
+    assert main(["build", str(folder), "--store", store, "-j", "2", "-q"]) == 0
+    log.clear()
+    assert main(["build", str(folder), "--store", store, "-j", "2", "-q"]) == 0  # nothing to do
+    assert [what for what, _ in log] == ["workers"] and log[0][1].first.exitcode is not None  # stopped
+    script = ("import sys, kg.building.early as early; early.EARLY_FROM = 3; from kg.cli import main; "
+              f"code = main(['build', {str(folder)!r}, '--store', {store!r}, '-j', '2', '-q']); "
+              "print(code, sorted(m for m in ('kg.building.builder', 'pyoxigraph') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "[]"]  # the worker loaded them, after its fork

@@ -45,6 +45,7 @@ _DRIVERS = frozenset({
     "store/ondisk.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
     "building/followup.py", "building/claimtable.py", "building/beside.py", "building/relink.py", "store/census.py",
+    "building/settled.py", "building/early.py", "building/prepare.py",
     "store/counts.py",
     "store/metadata.py", "store/kept.py", "building/nochange.py",
 })
@@ -268,6 +269,17 @@ class Manifest:
         self._again.append((self.run, source))
         if len(self._again) >= _AGAIN_BATCH:
             self._write_again()
+
+    def saw_settled(self, listing: Path) -> None:
+        """:meth:`saw_again` of every file that a build's listing (:mod:`kg.building.settled`) has as recorded."""
+        self.commit()
+        self._db.execute("ATTACH DATABASE ? AS settled", (str(listing),))
+        try:
+            self._db.execute("UPDATE sources SET run = ? WHERE source IN"
+                             " (SELECT source FROM settled.files WHERE graph IS NOT NULL)", (self.run,))
+            self._db.commit()
+        finally:
+            self._db.execute("DETACH DATABASE settled")
 
     def _write_again(self) -> None:
         if self._again:
