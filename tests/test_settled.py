@@ -14,7 +14,7 @@ import pytest
 
 import kg.building.incremental
 import kg.inputs.reader
-from kg.building.manifest import FILE_NAME
+from kg.building.manifest import FILE_NAME, reader_version, version_stamp
 from kg.building.nochange import look
 from kg.building.settled import Settled
 from kg.cli import main
@@ -131,6 +131,8 @@ def test_the_listing_counts_the_files_as_recorded_and_is_deleted_after_the_build
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     listing = _look(root)
     assert (listing.given, listing.matched, listing.distinct) == (5, 2, 2)
+    reader = (pipeline_for("rules"), None, None)
+    assert (listing.stamp, listing.version) == (version_stamp(*reader), reader_version(*reader))  # the build's
     first, _, third, fourth = sorted(p.name for p in DEV.glob("*.txt"))[:4]
     assert [name for _, name in listing.others()] == ["pages/aa-copy.txt", f"pages/{first}", "pages/new.txt"]
     recorded = _graphs_of(root)

@@ -139,7 +139,8 @@ def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], b
     sealed = db.execute("SELECT value FROM seal WHERE key = 'store'").fetchone()
     if sealed is None or sealed[0] != store_stamp(folder):
         return None
-    version = _sealed(db, version_stamp(*reader)) or reader_version(*reader)
+    stamp = version_stamp(*reader)
+    version = _sealed(db, stamp) or reader_version(*reader)
     if not _current(db, reference_graph(base), version):
         return None
     db.execute("CREATE TEMP TABLE given(source TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
@@ -152,7 +153,7 @@ def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], b
     given, matched, distinct = db.execute(f"SELECT count(*), count(g.graph), count(DISTINCT g.graph) {_JOINED}",
                                           fits).fetchone()
     if given and matched != given and settle:
-        return _settled(db, fits, given, matched, distinct)
+        return _settled(db, fits, Settled(Settled.make(), given, matched, distinct, stamp, version))
     if not given or matched != given:
         return None
     if prune and db.execute("SELECT 1 FROM sources WHERE source NOT IN (SELECT source FROM temp.given)"
@@ -168,10 +169,10 @@ _JOINED = ("FROM temp.given AS f"
            " LEFT JOIN graphs AS g ON g.graph = s.graph AND g.version = ? AND g.checked >= ? AND g.problems <= ?")
 
 
-def _settled(db: sqlite3.Connection, fits: tuple, given: int, matched: int, distinct: int) -> Settled:
-    """The join kept in a file of its own for the build (:mod:`kg.building.settled`): nothing of it is
+def _settled(db: sqlite3.Connection, fits: tuple, settled: Settled) -> Settled:
+    """The join kept in the file of ``settled`` for the build (:mod:`kg.building.settled`): nothing of it is
     written in the record, whose open transaction (the temporary table's) is ended first."""
-    path = Settled.make()
+    path = settled.path
     try:
         db.commit()
         db.execute("ATTACH DATABASE ? AS settled", (str(path),))
@@ -182,9 +183,9 @@ def _settled(db: sqlite3.Connection, fits: tuple, given: int, matched: int, dist
         db.commit()
         db.execute("DETACH DATABASE settled")
     except BaseException:
-        path.unlink(missing_ok=True)
+        settled.close()
         raise
-    return Settled(path, given, matched, distinct)
+    return settled
 
 
 def sealed_version(folder: str | Path, stamp: str) -> str | None:

@@ -43,6 +43,8 @@ class Settled:
     given: int  # files given
     matched: int  # of them as recorded, with a graph this build would keep
     distinct: int  # distinct graphs of those
+    stamp: str = ""  # the reader's (kg.building.manifest.version_stamp) when the files were matched
+    version: str = ""  # and the reader version they were matched against, which the build goes on with
     _db: sqlite3.Connection | None = None
 
     @classmethod

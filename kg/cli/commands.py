@@ -137,8 +137,11 @@ def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], optio
 
     progress = options["progress"]
     reader = (pipeline, _transcript_format(args), model_file(pipeline))
-    stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
-    version = sealed_version(args.store, stamp) if stamp else None  # before the build breaks the seal
+    if settled is not None:  # as the files were matched against (the same reader as here, a moment ago)
+        stamp, version = settled.stamp, settled.version
+    else:
+        stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
+        version = sealed_version(args.store, stamp) if stamp else None  # before the build breaks the seal
     store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
     saved: KgError | None = None
     try:
