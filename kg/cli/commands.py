@@ -105,20 +105,22 @@ def _look(args: argparse.Namespace, pipeline: tuple[str, ...]):
 
 def _build(args: argparse.Namespace, pipeline: tuple[str, ...], check_factory, progress: Progress):
     """The build's result, the error closing the store gave and what a build into shards wrote.  Into a store
-    directory whose record knows many files the workers start first (:func:`kg.building.early.start_early`),
-    so that the first loads what pages need while the record is asked what to do (:func:`_look`); a build with
+    directory whose record knows many files the workers start before the store opens (:mod:`kg.building.early`),
+    before the record is asked what to do (:func:`_look`) when the inputs changed after it; a build with
     nothing to do stops them, one with something to do looks only at the files the record does not answer for."""
-    from kg.building.early import start_early
+    from kg.building.early import likely_work, start_early
     from kg.building.result import BuildResult
 
     options = dict(base=args.base, format=_transcript_format(args), progress=progress, check_factory=check_factory,
                    strict=args.strict, jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
                    verify=args.verify, scheduler=args.scheduler)
-    workers, looked = start_early(args.store, **options) if _on_disk(args) else None, None
+    early = _on_disk(args) and likely_work(args.store, args.inputs)
+    workers, looked = start_early(args.store, **options) if early else None, None
     try:
         looked = _look(args, pipeline)
         if isinstance(looked, BuildResult):
             return looked, None, None
+        workers = workers or (start_early(args.store, **options) if _on_disk(args) else None)
         return _build_into_store(args, pipeline, options, workers, looked)
     finally:
         if workers is not None:
