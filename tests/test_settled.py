@@ -16,8 +16,10 @@ import kg.building.incremental
 import kg.inputs.reader
 from kg.building.manifest import FILE_NAME, reader_version, version_stamp
 from kg.building.nochange import look
+from kg.building.builder import build
 from kg.building.settled import Settled
 from kg.cli import main
+from kg.errors import KgError
 from kg.extract.pipeline import pipeline_for
 from kg.rdf.namespace import DEFAULT_BASE
 from kg.store.embedded import OxigraphStore
@@ -152,3 +154,19 @@ def _graphs_of(root: Path) -> dict[str, str]:
         return dict(db.execute("SELECT source, graph FROM sources"))
     finally:
         db.close()
+
+
+def test_a_record_changed_between_the_look_and_the_build_stops_the_build_before_any_write(built, tmp_path, capsys):
+    root = _copy(built, tmp_path)
+    _change(root)
+    listing = _look(root)
+    db = sqlite3.connect(root / "store" / FILE_NAME)  # another build came and sealed the store anew
+    db.execute("UPDATE seal SET value = 'another' WHERE key = 'store'")
+    db.commit()
+    db.close()
+    before = _quads(root)
+    with OxigraphStore(root / "store") as store, pytest.raises(KgError, match="changed after this build read it"):
+        build([str(root / "pages")], store, settled=listing, pipeline=pipeline_for("rules"))
+    listing.close()
+    assert _quads(root) == before
+    assert "read 5, built 2, unchanged 2, skipped 1" in _build(root, capsys)  # the seal is gone: the ordinary path

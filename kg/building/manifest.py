@@ -211,8 +211,10 @@ class Manifest:
 
         The seal of the store (:mod:`kg.building.nochange`) is broken first, and at once: from here
         until a build closes the store and seals it again, the record alone does not say what the
-        store holds.
+        store holds.  :attr:`broken_seal` is the seal's stamp of the store it found (None: none).
         """
+        row = self._db.execute("SELECT value FROM seal WHERE key = 'store'").fetchone()
+        self.broken_seal: str | None = row[0] if row else None
         self._db.execute("DELETE FROM seal")
         self._db.commit()
         self.run = self._db.execute("INSERT INTO runs(started) VALUES (julianday('now'))").lastrowid

@@ -153,7 +153,7 @@ def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], b
     given, matched, distinct = db.execute(f"SELECT count(*), count(g.graph), count(DISTINCT g.graph) {_JOINED}",
                                           fits).fetchone()
     if given and matched != given and settle:
-        return _settled(db, fits, Settled(Settled.make(), given, matched, distinct, stamp, version))
+        return _settled(db, fits, Settled(Settled.make(), given, matched, distinct, stamp, version, sealed[0]))
     if not given or matched != given:
         return None
     if prune and db.execute("SELECT 1 FROM sources WHERE source NOT IN (SELECT source FROM temp.given)"

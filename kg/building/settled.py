@@ -45,6 +45,7 @@ class Settled:
     distinct: int  # distinct graphs of those
     stamp: str = ""  # the reader's (kg.building.manifest.version_stamp) when the files were matched
     version: str = ""  # and the reader version they were matched against, which the build goes on with
+    seal: str = ""  # the seal's stamp of the store that vouched for them
     _db: sqlite3.Connection | None = None
 
     @classmethod
@@ -73,7 +74,14 @@ class Settled:
 
     def count(self, result: BuildResult, manifest: Manifest) -> None:
         """The files as recorded, counted as the ordinary build counts them (each read, a graph once unchanged,
-        its repeats skipped), and marked as given by this run in the record."""
+        its repeats skipped), and marked as given by this run in the record.  The record must be as it was
+        looked at: another build between the look and the opening of the store (which the lock cannot
+        keep out, taken apart) leaves another seal, or none, for this build to break."""
+        if manifest.broken_seal != self.seal:
+            from kg.errors import KgError
+
+            raise KgError(f"{manifest.path}: the build record changed after this build read it (another build "
+                          "of the store?): nothing was written, build again")
         result.read += self.matched
         result.unchanged += self.distinct
         result.skipped += self.matched - self.distinct
