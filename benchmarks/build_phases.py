@@ -26,12 +26,12 @@ from pathlib import Path
 #: (module, attribute) of each phase wrapped; a generator's first item is noted too
 PHASES = (
     ("kg.cli.commands", "_build_into_store"), ("kg.building.builder", "build_transcripts"),
-    ("kg.building.builder", "_start_workers"), ("kg.building.warm", "warm_up"),
+    ("kg.building.builder", "_start_workers"), ("kg.building.early", "start_early"), ("kg.building.warm", "warm_up"),
     ("kg.building.incremental", "todo"), ("kg.building.builder", "_write_all"),
-    ("kg.building.builder", "_prepare"), ("kg.building.builder", "_finish"),
+    ("kg.building.prepare", "prepare"), ("kg.building.builder", "_finish"),
     ("kg.building.builder", "_record_build"), ("kg.store.metadata", "write_metadata"),
     ("kg.building.relink", "Relink.start"), ("kg.building.relink", "Relink.finish"),
-    ("kg.store.embedded", "OxigraphStore.close"), ("kg.building.nochange", "seal"),
+    ("kg.store.embedded", "OxigraphStore.close"), ("kg.building.nochange", "seal"), ("kg.building.nochange", "look"),
 )
 
 

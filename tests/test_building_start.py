@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from kg.building.builder import _start_worker, _worker
+from kg.building.prepare import _worker, start_worker
 from kg.building.manifest import Manifest
 from kg.building.workers import process_map
 from kg.extract.pipeline import pipeline_for
@@ -32,13 +32,13 @@ def _state_of_worker(_: int) -> tuple:
 def test_pool_workers_start_with_the_model_and_check_loaded_and_their_heap_frozen():
     model = pipeline_for("model")
     options = (None, model, "https://example.org/", _make_check)
-    states = list(process_map(_state_of_worker, range(4), 2, initializer=_start_worker, initargs=options))
+    states = list(process_map(_state_of_worker, range(4), 2, initializer=start_worker, initargs=options))
     assert states == [(True, True, ["made in the worker"], 1, True, model)] * 4
 
 
 def test_pool_workers_start_without_a_check_when_none_is_asked():
     options = (None, pipeline_for("rules"), "https://example.org/", None)
-    checks = list(process_map(_check_of_worker, range(2), 2, initializer=_start_worker, initargs=options))
+    checks = list(process_map(_check_of_worker, range(2), 2, initializer=start_worker, initargs=options))
     assert checks == [None, None]
 
 

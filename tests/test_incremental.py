@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import kg.building.builder
+import kg.building.prepare
 import kg.building.incremental
 import kg.building.manifest
 import kg.building.nochange
@@ -54,7 +55,7 @@ def test_unchanged_transcripts_are_skipped_without_being_parsed(pages, monkeypat
     def refuse(*args, **kwargs):
         raise AssertionError("an unchanged transcript was parsed")
 
-    monkeypatch.setattr(kg.building.builder, "process", refuse)
+    monkeypatch.setattr(kg.building.prepare, "process", refuse)
     again = build([str(pages)], store, manifest=manifest)
     assert (first.built, again.built, again.unchanged, again.read) == (3, 0, 3, 3)
     assert _quads(store) == before

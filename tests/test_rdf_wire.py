@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.building.builder import _prepare
+from kg.building.prepare import prepare
 from kg.extract.pipeline import DEFAULT_PIPELINE
 from kg.inputs.reader import read
 from kg.rdf.mapping import DEFAULT_BASE
@@ -37,7 +37,7 @@ def test_no_triples_is_empty_both_ways():
 
 def test_a_prepared_page_pickles_to_an_equal_one():
     transcript = next(read(str(DEV / "kremlin-2021-07-20-azerbaijan.txt")))
-    prepared = _prepare(transcript, None, DEFAULT_PIPELINE, DEFAULT_BASE, None)
+    prepared = prepare(transcript, None, DEFAULT_PIPELINE, DEFAULT_BASE, None)
     assert prepared.triples and prepared.shared
     back = pickle.loads(pickle.dumps(prepared))
     assert back.__dict__ == prepared.__dict__

@@ -11,124 +11,43 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.building import incremental
+from kg.building.early import EARLY_FROM
 from kg.rdf import namespace as ns
 from kg.errors import KgError
 from kg.building.incremental import Plan, has_graph
 from kg.building.manifest import Manifest, model_file, reader_version, recorded_sources
 from kg.building.result import BuildResult
+from kg.building.settled import Settled
 from kg.building.sink import Sink, sink_for
-from kg.rdf.mapping import DEFAULT_BASE, map_document, meeting_node, publication_bounds
+from kg.building.prepare import (SHARED_ENV, GraphCheck, prepare, prepare_in_worker, prepare_remotely,
+                                 Prepared, start_worker)
+from kg.rdf.mapping import DEFAULT_BASE
 from kg.rdf.reference import reference_triples
-from kg.rdf.wire import pack, unpack
-from kg.model import Document, Transcript
-from kg.extract.pipeline import DEFAULT_PIPELINE, process
+from kg.model import Transcript
+from kg.extract.pipeline import DEFAULT_PIPELINE
 from kg.store.protocol import Store
 
 #: called after each transcript with (transcripts done so far, files in the batch, source)
 Progress = Callable[[int, int, str], None]
-#: checks a mapped graph before it is written; returns problems (empty when it conforms)
-GraphCheck = Callable[[Document, object], Sequence[str]]
 
-#: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory
-#: until a flush, and RocksDB what it read of its files until the store is reopened, so without
-#: both (:meth:`kg.building.sink.StoreSink.flush`) a build's memory grew with the corpus
+#: graphs written between two flushes of an on-disk store: Oxigraph keeps every write in memory until a flush,
+#: RocksDB what it read until reopened; without both (StoreSink.flush) a build's memory grew with the corpus
 FLUSH_EVERY = 200
 #: triples written between two flushes at most (unless one graph has more): a long transcript's write
 #: takes its memory on top of what the window holds, so it starts a window of its own
 FLUSH_TRIPLES = 10_000
-#: files given from which a build starts its workers before it knows how many pages it must build: the
-#: first worker loads what pages need (0.6 CPU-s) while this process looks through the files (7,000
-#: files: 0.35 s), where in-process that loading came after the looking (1 page changed of 7,225)
-EARLY_FROM = 1000
-
-
-@dataclass
-class _Prepared:
-    """One transcript made ready for the store: its graph and triples, or why it failed."""
-
-    source: str
-    graph: object = None
-    triples: list = field(default_factory=list)
-    shared: list = field(default_factory=list)  # for the entities graph (kg.store.layout)
-    meeting: str | None = None  # the IRI of the meeting it reports
-    dated: bool = False
-    windowed: bool = False  # no exact date, but a window of publication days (kg.rdf.mapping.publication_bounds)
-    problems: list[str] = field(default_factory=list)
-    error: KgError | None = None
-
-    def __getstate__(self) -> dict:  # from a worker to the writer: triples as N-Triples (kg.rdf.wire)
-        return {**self.__dict__, "triples": pack(self.triples), "shared": pack(self.shared)}
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, triples=unpack(state["triples"]), shared=unpack(state["shared"]))
-
-
-def _prepare(item: Transcript, format: str | None, pipeline: Sequence[str], base: str,
-             check: GraphCheck | None) -> _Prepared:
-    """Everything but the write: parse, extract, map and check (runs in a worker process)."""
-    try:
-        doc = process(item, format, pipeline)
-        mapped = map_document(doc, base)
-        problems = list(check(doc, mapped)) if check else []
-    except KgError as exc:
-        return _Prepared(item.source, error=exc)
-    meeting = meeting_node(doc, base)
-    dated = bool(doc.date or item.date or (doc.meeting and doc.meeting.date))
-    windowed = not dated and publication_bounds(doc) is not None
-    return _Prepared(item.source, mapped.graph, mapped.triples, mapped.shared,
-                     meeting.value if meeting else None, dated, windowed, problems)
-
-
-# State of a worker process: the options of its build and its own check, made once per worker
-# because a validator holds compiled shapes that cannot be sent between processes.
-_worker: dict[str, object] = {}
-
-
-def _init_worker(format: str | None, pipeline: Sequence[str], base: str,
-                 check_factory: Callable[[], GraphCheck] | None) -> None:
-    _worker.update(format=format, pipeline=tuple(pipeline), base=base,
-                   check=check_factory() if check_factory else None)
-
-
-def _start_worker(*options) -> None:
-    """The first worker's start: :func:`_init_worker` with what its pages will load loaded at once
-    (:mod:`kg.building.warm`); the other workers are forked from it after (:mod:`kg.building.workers`)."""
-    from kg.building.warm import warm_up
-
-    warm_up(options[1], lambda: _init_worker(*options))
-
-
-def _prepare_in_worker(item: Transcript) -> _Prepared:
-    return _prepare(item, _worker["format"], _worker["pipeline"], _worker["base"], _worker["check"])
-
-
-#: environment a remote worker must share with the build: limits and another model file
-_SHARED_ENV = ("KG_MAX_FILE_MB", "KG_MAX_TEXT_MB", "KG_MAX_TURNS", "IRKG_READER_MODEL")
-
-
-def _prepare_remotely(options: tuple, environment: dict[str, str], item: Transcript) -> _Prepared:
-    """A task of a cluster worker: the build's options come with every task (they are small), so a
-    worker that joins late needs no set-up; its check is made once per worker and options."""
-    os.environ.update(environment)
-    if _worker.get("options") != options:
-        _init_worker(*options)
-        _worker["options"] = options
-    return _prepare_in_worker(item)
 
 
 def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store | Sink, *,
                       base: str = DEFAULT_BASE, format: str | None = None,
                       pipeline: Sequence[str] = DEFAULT_PIPELINE, total: int = 0,
-                      progress: Progress | None = None,
-                      check_factory: Callable[[], GraphCheck] | None = None,
-                      strict: bool = False, jobs: int = 1, rebuild: bool = False,
-                      prune: bool = False, manifest: Manifest | None = None,
-                      scheduler: object | None = None, verify: bool = False,
-                      version: str | None = None, workers=None) -> BuildResult:
+                      progress: Progress | None = None, check_factory: Callable[[], GraphCheck] | None = None,
+                      strict: bool = False, jobs: int = 1, rebuild: bool = False, prune: bool = False,
+                      manifest: Manifest | None = None, scheduler: object | None = None, verify: bool = False,
+                      version: str | None = None, workers=None, settled: Settled | None = None) -> BuildResult:
     """Processes and stores each transcript; errors are collected, not raised.
 
     A transcript whose text was already built in this batch (same sha256) is skipped, and so is one whose
@@ -138,17 +57,17 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     before and not given now; ``verify`` reads every file, even one whose size and time are recorded.
     ``check_factory`` makes the check run on each mapped graph before it is written: with ``strict`` a graph
     with problems is not written and counts as failed; without, it is written and its problems kept as warnings.
-    ``jobs`` and ``scheduler`` say where preparing runs (:func:`_prepare_all`); writes stay in
-    this process, in input order, one transaction per graph.  ``store`` may be a sink that starts
-    empty (:class:`kg.building.sink.ShardSink`): a full build, without ``rebuild``, ``prune``, ``manifest``.
-    ``workers`` were started by :func:`build` before it listed the files (stopped here when done).
+    ``jobs`` and ``scheduler`` say where preparing runs (:func:`_prepare_all`); writes stay in this process, in
+    input order, one transaction per graph.  ``store`` may be a sink that starts empty (:class:`~kg.building.sink.ShardSink`).
+    ``workers`` were started by :func:`build` before it listed the files (stopped here when done); ``settled``:
+    the files the sealed record answered for, counted here, not among ``transcripts`` (:mod:`kg.building.settled`).
     """
     from kg.store.metadata import now
 
     result = BuildResult()
     started = time.perf_counter()
     started_at = now()
-    done = itertools.count(1)
+    done = itertools.count(1 + (settled.matched if settled else 0))  # the settled files count first
 
     def tally(source: str) -> None:
         if progress:
@@ -161,10 +80,12 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
         manifest.begin()
     options = (format, tuple(pipeline), base, check_factory)
     try:
+        if settled is not None:
+            settled.count(result, manifest)
         new = total - manifest.source_count()  # at least this many files the store has never seen
         workers = workers or _start_workers(options, jobs, scheduler, new, total)
         plan = Plan(store, manifest, base, version or reader_version(tuple(pipeline), format, model_file(pipeline)),
-                     check_factory is not None, strict, rebuild, verify=verify)
+                     check_factory is not None, strict, rebuild, verify=verify, settled=settled)
         result.store_had_graphs = store is not None and _holds_transcripts(store, base)
         _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
@@ -182,7 +103,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     return result
 
 
-def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, plan: Plan,
+def _write_all(prepared: Iterable[Prepared], sink: Sink, result: BuildResult, plan: Plan,
                tally: Callable[[str], None]) -> None:
     """Writes each prepared graph in order, flushing every :data:`FLUSH_EVERY` graphs, before one that would take
     the triples since the last flush past :data:`FLUSH_TRIPLES`, and after the last of a larger build."""
@@ -203,25 +124,21 @@ def _write_all(prepared: Iterable[_Prepared], sink: Sink, result: BuildResult, p
 
 
 def _start_workers(options: tuple, jobs: int, scheduler: object | None, new: int, total: int = 0):
-    """The worker processes, started now when ``new`` (files known to be new) says they will be needed,
-    or when the files given are so many (:data:`EARLY_FROM`) that looking through them takes as long as
-    a worker's loading: the first loads what the pages need (:mod:`kg.building.warm`) while this process
-    reads the store's record and looks for the pages to give it (a worker given no page is stopped at
-    once).  None otherwise (:func:`_prepare_all` decides)."""
+    """The worker processes, started now when ``new`` (files known to be new) says they will be needed, or
+    when the files given are many (:data:`EARLY_FROM`): the first loads what pages need (:mod:`kg.building.warm`)
+    while this process looks for them (given none, it is stopped at once).  Else None (:func:`_prepare_all`)."""
     if scheduler is not None or jobs < 2 or os.name != "posix" or (new < 2 * jobs and total < EARLY_FROM):
         return None
     from kg.building.workers import Workers
 
-    return Workers(_prepare_in_worker, jobs, initializer=_start_worker, initargs=options)
+    return Workers(prepare_in_worker, jobs, initializer=start_worker, initargs=options)
 
 
 def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
-                 scheduler: object | None, new: int = 0, workers=None) -> Iterable[_Prepared]:
-    """Each transcript of ``todo`` prepared, in order: on a Dask cluster, in ``jobs`` worker processes,
-    or here.  ``options`` are (format, pipeline, base, check_factory).  A handful of changed pages is
-    quicker in-process than the start of a pool, so workers start only past ``2 * jobs`` transcripts;
-    but when ``new`` (files known to be new) says there will be that many, they started before
-    (``workers``, :func:`_start_workers`) and load what they need while this process looks for them."""
+                 scheduler: object | None, new: int = 0, workers=None) -> Iterable[Prepared]:
+    """Each transcript of ``todo`` prepared, in order: on a Dask cluster, in ``jobs`` worker processes, or here
+    (``options``: format, pipeline, base, check_factory).  A handful of pages is quicker here than a pool's start,
+    so workers start past ``2 * jobs`` transcripts, unless started before (``workers``, :func:`_start_workers`)."""
     format, pipeline, base, check_factory = options
     if workers is not None:
         return workers.map(todo)
@@ -232,14 +149,14 @@ def _prepare_all(todo: Iterator[Transcript], options: tuple, jobs: int,
 
         from kg.building.workers import dask_map
 
-        environment = {name: os.environ[name] for name in _SHARED_ENV if name in os.environ}
-        return dask_map(partial(_prepare_remotely, options, environment), todo, scheduler)
+        environment = {name: os.environ[name] for name in SHARED_ENV if name in os.environ}
+        return dask_map(partial(prepare_remotely, options, environment), todo, scheduler)
     if jobs > 1 and (len(first) == 2 * jobs or new >= 2 * jobs):
         from kg.building.workers import process_map
 
-        return process_map(_prepare_in_worker, todo, jobs, initializer=_start_worker, initargs=options)
+        return process_map(prepare_in_worker, todo, jobs, initializer=start_worker, initargs=options)
     check = check_factory() if check_factory and first else None
-    return (_prepare(item, format, pipeline, base, check) for item in todo)
+    return (prepare(item, format, pipeline, base, check) for item in todo)
 
 
 def _finish(plan: Plan, result: BuildResult, prune: bool, sink: Sink) -> None:
@@ -253,8 +170,8 @@ def _finish(plan: Plan, result: BuildResult, prune: bool, sink: Sink) -> None:
 
 def _sink_of(target: Store | Sink, rebuild: bool, prune: bool,
              manifest: Manifest | None) -> tuple[Sink, Store | None]:
-    """The build's sink and the store it reads back (None for a sink that starts empty, which gets a full
-    build: options of incremental builds are refused there, not ignored)."""
+    """The build's sink and the store it reads back (None for a sink that starts empty: a full build, where
+    options of incremental builds are refused, not ignored)."""
     sink = sink_for(target)
     given = [name for name, value in (("rebuild", rebuild), ("prune", prune), ("manifest", manifest)) if value]
     if sink.store is None and given:
@@ -264,10 +181,8 @@ def _sink_of(target: Store | Sink, rebuild: bool, prune: bool,
 
 
 def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, result: BuildResult) -> None:
-    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.store.metadata`).
-
-    A build that wrote and dropped no graph changed nothing, and leaves the store as it was.
-    """
+    """This build as a prov:Activity, and the dataset description redone (:mod:`kg.store.metadata`); a build
+    that wrote and dropped no graph changed nothing, and leaves the store as it was."""
     if not result.graphs and not result.removed:
         return
     from kg import __version__
@@ -311,7 +226,7 @@ def _drop_replaced(plan: Plan, result: BuildResult, sink: Sink) -> None:
     result.removed += len(gone)
 
 
-def _store_one(prepared: _Prepared, sink: Sink, result: BuildResult, strict: bool,
+def _store_one(prepared: Prepared, sink: Sink, result: BuildResult, strict: bool,
                plan: Plan | None = None) -> None:
     """Writes one prepared graph (or records why not) and counts it."""
     error = prepared.error
@@ -344,7 +259,7 @@ def _store_one(prepared: _Prepared, sink: Sink, result: BuildResult, strict: boo
     result.triples += len(prepared.triples) + len(prepared.shared)
 
 
-def _count_meeting(prepared: _Prepared, store: Store | None, result: BuildResult) -> None:
+def _count_meeting(prepared: Prepared, store: Store | None, result: BuildResult) -> None:
     """Counts a new meeting, or a transcript joining one already built (in this batch or before)."""
     from pyoxigraph import NamedNode
 
@@ -364,14 +279,19 @@ def _reported_elsewhere(store: Store, meeting, graph) -> bool:
         FILTER NOT EXISTS {{ GRAPH {graph} {{ ?t a irkg:Transcript }} }} }}"""))
 
 
-def build(inputs: Sequence[str], store: Store | Sink, *, workers=None, **options) -> BuildResult:
+def build(inputs: Sequence[str], store: Store | Sink, *, workers=None, settled: Settled | None = None,
+          **options) -> BuildResult:
     """Builds every transcript found at ``inputs`` (files, folders, globs, ``-``) into ``store`` (or a sink),
-    with the ``workers`` the caller started (:func:`start_early`), else with any started here."""
+    with the ``workers`` the caller started (:func:`kg.building.early.start_early`), else with any started
+    here; ``settled``: the listing of those files, for a build to look only at those the record does not answer for."""
     from kg.store.ondisk import DiskList
     from kg.inputs.paths import iter_inputs
 
     workers = workers or _early(options, recorded_sources(store))
     try:
+        if settled is not None:
+            return build_transcripts(incremental.inputs(settled.others()), store, total=settled.given,
+                                     workers=workers, settled=settled, **options)
         # every file is listed before the build, for its progress: on disk (a path and a name a page), not in memory
         named = DiskList(f"{path}\0{name}" for path, name in iter_inputs(inputs))
         try:
@@ -382,15 +302,6 @@ def build(inputs: Sequence[str], store: Store | Sink, *, workers=None, **options
     finally:
         if workers is not None:
             workers.stop()  # a build that failed before its first page; else stopped already
-
-
-def start_early(folder: str, **options):
-    """The workers of a build into the store directory ``folder`` (options as :func:`build` takes them), started
-    before the store opens when its record knows many files (:data:`EARLY_FROM`): the first loads what pages
-    need while the caller opens the store and hashes the reader's files.  Give them to :func:`build`, or stop them."""
-    from kg.building.manifest import known_sources
-
-    return _early(options, known_sources(folder))
 
 
 def _early(options: dict, known: int):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from kg.store.protocol import Store
 
 if TYPE_CHECKING:
     from kg.building.result import BuildResult
+    from kg.building.settled import Settled
 
 
 @dataclass
@@ -44,6 +45,12 @@ class Plan:
     verify: bool = False
     #: (size, mtime_ns) of the files of transcripts on their way to the store, by source
     signatures: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: the files given that the sealed record answered for, when it did (:mod:`kg.building.settled`)
+    settled: Settled | None = None
+
+    def repeat(self, graph: str, seen: Container[str]) -> bool:
+        """Whether a file of this batch gave ``graph`` already: one looked at (``seen``), or one as recorded."""
+        return graph in seen or (self.settled is not None and self.settled.gives(graph))
 
     def known_file(self, source: str, signature: tuple[int, int]) -> tuple[str | None, bool]:
         """The graph a file with this signature gave last time, and whether it is :meth:`unchanged`."""
@@ -116,7 +123,7 @@ def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult
         if isinstance(entry, File):
             source, signature = entry.name or display_name(entry.path), _signature(entry.path)
             graph, unchanged = plan.known_file(source, signature) if signature and not plan.verify else (None, False)
-            repeat = bool(graph) and graph in seen  # asked once: each ask is a query of the file
+            repeat = bool(graph) and plan.repeat(graph, seen)  # asked once: each ask is a query of the file
             if repeat or unchanged:
                 result.read += 1
                 if repeat:
@@ -140,7 +147,7 @@ def todo(transcripts: Iterable[Transcript | KgError | File], result: BuildResult
                 continue
             result.read += 1
             graph = transcript_graph(item, plan.base).value
-            if graph in seen:
+            if plan.repeat(graph, seen):
                 result.skipped += 1
                 plan.manifest.saw(item.source, graph, signature)
                 tally(item.source)

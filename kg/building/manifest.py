@@ -45,6 +45,7 @@ _DRIVERS = frozenset({
     "store/ondisk.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
     "building/followup.py", "building/claimtable.py", "building/beside.py", "building/relink.py", "store/census.py",
+    "building/settled.py", "building/early.py", "building/prepare.py",
     "store/counts.py",
     "store/metadata.py", "store/kept.py", "building/nochange.py",
 })
@@ -210,8 +211,10 @@ class Manifest:
 
         The seal of the store (:mod:`kg.building.nochange`) is broken first, and at once: from here
         until a build closes the store and seals it again, the record alone does not say what the
-        store holds.
+        store holds.  :attr:`broken_seal` is the seal's stamp of the store it found (None: none).
         """
+        row = self._db.execute("SELECT value FROM seal WHERE key = 'store'").fetchone()
+        self.broken_seal: str | None = row[0] if row else None
         self._db.execute("DELETE FROM seal")
         self._db.commit()
         self.run = self._db.execute("INSERT INTO runs(started) VALUES (julianday('now'))").lastrowid
@@ -268,6 +271,17 @@ class Manifest:
         self._again.append((self.run, source))
         if len(self._again) >= _AGAIN_BATCH:
             self._write_again()
+
+    def saw_settled(self, listing: Path) -> None:
+        """:meth:`saw_again` of every file that a build's listing (:mod:`kg.building.settled`) has as recorded."""
+        self.commit()
+        self._db.execute("ATTACH DATABASE ? AS settled", (str(listing),))
+        try:
+            self._db.execute("UPDATE sources SET run = ? WHERE source IN"
+                             " (SELECT source FROM settled.files WHERE graph IS NOT NULL)", (self.run,))
+            self._db.commit()
+        finally:
+            self._db.execute("DETACH DATABASE settled")
 
     def _write_again(self) -> None:
         if self._again:

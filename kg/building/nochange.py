@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.building.manifest import FILE_NAME, SCHEMA, read_record, reader_version, version_stamp
+from kg.building.settled import Settled
 
 if TYPE_CHECKING:
     from kg.building.result import BuildResult
@@ -87,6 +88,16 @@ def nothing_to_do(inputs: Sequence[str], folder: str | Path, *, base: str, pipel
     Nothing is written in the store folder (the lock's holder line aside); None means only that the
     ordinary build must decide.
     """
+    found = look(inputs, folder, base=base, pipeline=pipeline, format=format, model=model, checked=checked,
+                 strict=strict, prune=prune, settle=False)
+    return found if not isinstance(found, Settled) else None
+
+
+def look(inputs: Sequence[str], folder: str | Path, *, base: str, pipeline: Sequence[str],
+         format: str | None, model: str | None, checked: bool, strict: bool,
+         prune: bool, settle: bool = True) -> BuildResult | Settled | None:
+    """:func:`nothing_to_do`, and when something is to do under an intact seal (and ``settle``), the files
+    as recorded and the others (:mod:`kg.building.settled`), for the build to look at the others only."""
     started = time.perf_counter()
     path = Path(folder) / FILE_NAME
     if not path.is_file():
@@ -101,15 +112,16 @@ def nothing_to_do(inputs: Sequence[str], folder: str | Path, *, base: str, pipel
     try:
         db = sqlite3.connect(str(path))  # not read-only: the last connection to close removes the journal
         try:  # only reads the record (its own table of the files given is a temporary one)
-            counts = _counts(db, folder, inputs, base, (tuple(pipeline), format, model), checked, strict, prune)
+            counts = _counts(db, folder, inputs, base, (tuple(pipeline), format, model), checked, strict,
+                             prune, settle)
         finally:
             db.close()
     except sqlite3.Error:
         return None  # a damaged record: the ordinary build starts it anew
     finally:
         lock.release()
-    if counts is None:
-        return None
+    if counts is None or isinstance(counts, Settled):
+        return counts
     from kg.building.result import BuildResult
 
     given, distinct = counts
@@ -118,34 +130,62 @@ def nothing_to_do(inputs: Sequence[str], folder: str | Path, *, base: str, pipel
 
 
 def _counts(db: sqlite3.Connection, folder: str | Path, inputs: Sequence[str], base: str, reader: tuple,
-            checked: bool, strict: bool, prune: bool) -> tuple[int, int] | None:
-    """(files given, distinct graphs they give) when every file is as recorded and current, else None.
+            checked: bool, strict: bool, prune: bool, settle: bool = False) -> tuple[int, int] | Settled | None:
+    """(files given, distinct graphs they give) when every file is as recorded and current; else, with
+    ``settle``, under the seal and with every file usual, the listing of :mod:`kg.building.settled`; else None.
     ``reader`` is what :func:`~kg.building.manifest.reader_version` takes."""
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
         return None
     sealed = db.execute("SELECT value FROM seal WHERE key = 'store'").fetchone()
     if sealed is None or sealed[0] != store_stamp(folder):
         return None
-    version = _sealed(db, version_stamp(*reader)) or reader_version(*reader)
+    stamp = version_stamp(*reader)
+    version = _sealed(db, stamp) or reader_version(*reader)
     if not _current(db, reference_graph(base), version):
         return None
-    db.execute("CREATE TEMP TABLE given(source TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL)")
+    db.execute("CREATE TEMP TABLE given(source TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+               " path TEXT NOT NULL)")
     unusual: list[str] = []
-    db.executemany("INSERT INTO given VALUES (?, ?, ?)", _signatures(inputs, unusual))
+    db.executemany("INSERT INTO given VALUES (?, ?, ?, ?)", _signatures(inputs, unusual))
     if unusual:
         return None
-    # a graph fits as :func:`kg.building.manifest._fits` says (version, checked, problems), in the join
-    given, matched, distinct = db.execute(
-        "SELECT count(*), count(g.graph), count(DISTINCT g.graph) FROM temp.given AS f"
-        " LEFT JOIN sources AS s ON s.source = f.source AND s.size = f.size AND s.mtime_ns = f.mtime_ns"
-        " LEFT JOIN graphs AS g ON g.graph = s.graph AND g.version = ? AND g.checked >= ? AND g.problems <= ?",
-        (version, int(checked), 0 if strict else 2**62)).fetchone()
+    fits = (version, int(checked), 0 if strict else 2**62)
+    given, matched, distinct = db.execute(f"SELECT count(*), count(g.graph), count(DISTINCT g.graph) {_JOINED}",
+                                          fits).fetchone()
+    if given and matched != given and settle:
+        return _settled(db, fits, Settled(Settled.make(), given, matched, distinct, stamp, version, sealed[0]))
     if not given or matched != given:
         return None
     if prune and db.execute("SELECT 1 FROM sources WHERE source NOT IN (SELECT source FROM temp.given)"
                             " LIMIT 1").fetchone():
         return None
     return given, distinct
+
+
+#: each file given, with the graph the record has of it when its size and time are those recorded and
+#: the graph fits as :func:`kg.building.manifest._fits` says (version, checked, problems), else NULL
+_JOINED = ("FROM temp.given AS f"
+           " LEFT JOIN sources AS s ON s.source = f.source AND s.size = f.size AND s.mtime_ns = f.mtime_ns"
+           " LEFT JOIN graphs AS g ON g.graph = s.graph AND g.version = ? AND g.checked >= ? AND g.problems <= ?")
+
+
+def _settled(db: sqlite3.Connection, fits: tuple, settled: Settled) -> Settled:
+    """The join kept in the file of ``settled`` for the build (:mod:`kg.building.settled`): nothing of it is
+    written in the record, whose open transaction (the temporary table's) is ended first."""
+    path = settled.path
+    try:
+        db.commit()
+        db.execute("ATTACH DATABASE ? AS settled", (str(path),))
+        db.executescript("PRAGMA settled.journal_mode = OFF; PRAGMA settled.synchronous = OFF;")
+        db.execute(f"CREATE TABLE settled.files AS SELECT f.rowid AS n, f.path AS path, f.source AS source,"
+                   f" g.graph AS graph {_JOINED} ORDER BY f.rowid", fits)
+        db.execute("CREATE INDEX settled.by_graph ON files(graph) WHERE graph IS NOT NULL")
+        db.commit()
+        db.execute("DETACH DATABASE settled")
+    except BaseException:
+        settled.close()
+        raise
+    return settled
 
 
 def sealed_version(folder: str | Path, stamp: str) -> str | None:
@@ -177,8 +217,8 @@ def _current(db: sqlite3.Connection, graph: str, version: str) -> bool:
     return row is not None and row[0] == version
 
 
-def _signatures(inputs: Sequence[str], unusual: list[str]) -> Iterator[tuple[str, int, int]]:
-    """(published name, size, mtime_ns) of each file the inputs name, in order; at the first one that
+def _signatures(inputs: Sequence[str], unusual: list[str]) -> Iterator[tuple[str, int, int, str]]:
+    """(published name, size, mtime_ns, path) of each file the inputs name, in order; at the first one that
     the ordinary build must look at (stdin, JSONL, missing, just modified) it is put in ``unusual``
     and the rows stop."""
     from kg.inputs.paths import STDIN, iter_inputs
@@ -196,4 +236,4 @@ def _signatures(inputs: Sequence[str], unusual: list[str]) -> Iterator[tuple[str
         if info.st_mtime_ns > settled:
             unusual.append(path)
             return
-        yield name, info.st_size, info.st_mtime_ns
+        yield name, info.st_size, info.st_mtime_ns, path

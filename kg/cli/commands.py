@@ -63,9 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _use_model(args)
     _use_limits(args)
     progress = Progress(not args.quiet)
-    result, saved, shards = _nothing_to_do(args, pipeline), None, None
-    if result is None:
-        result, saved, shards = _build_into_store(args, pipeline, check_factory, progress)
+    result, saved, shards = _build(args, pipeline, check_factory, progress)
     for error in result.errors:
         print(printable(f"error: {error}"), file=sys.stderr)
     shown = result.warnings if args.verbose else result.warnings[:10]
@@ -92,44 +90,64 @@ def _on_disk(args: argparse.Namespace) -> bool:
     return not (args.out or args.shard_size is not None) and is_store_directory(args.store)
 
 
-def _nothing_to_do(args: argparse.Namespace, pipeline: tuple[str, ...]):
+def _look(args: argparse.Namespace, pipeline: tuple[str, ...]):
     """The build's result when the store's record says it has nothing to do (:mod:`kg.building.nochange`):
-    the store is then not even opened.  None when the build must run."""
+    the store is then not even opened.  Else the files the record answers for (:mod:`kg.building.settled`),
+    or None: the build must run."""
     if args.rebuild or args.verify or not _on_disk(args):
         return None
     from kg.building.manifest import model_file
-    from kg.building.nochange import nothing_to_do
+    from kg.building.nochange import look
 
-    return nothing_to_do(args.inputs, args.store, base=args.base, pipeline=pipeline,
-                         format=_transcript_format(args), model=model_file(pipeline),
-                         checked=not args.no_validate, strict=args.strict, prune=args.prune)
+    return look(args.inputs, args.store, base=args.base, pipeline=pipeline, format=_transcript_format(args),
+                model=model_file(pipeline), checked=not args.no_validate, strict=args.strict, prune=args.prune)
 
 
-def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], check_factory, progress: Progress):
-    """The build itself, the error closing the store gave (a full disk shows there) and what a build into
-    shards wrote; a store directory closed without error is sealed for the next build's :func:`_nothing_to_do`.
-    Into a store directory, the workers start first (:func:`kg.building.builder.start_early`)."""
-    from kg.building.builder import build, start_early
-    from kg.building.manifest import model_file, reader_version, version_stamp
-    from kg.building.nochange import seal, sealed_version
-    from kg.store.factory import open_store
+def _build(args: argparse.Namespace, pipeline: tuple[str, ...], check_factory, progress: Progress):
+    """The build's result, the error closing the store gave and what a build into shards wrote.  Into a store
+    directory whose record knows many files the workers start before the store opens (:mod:`kg.building.early`),
+    before the record is asked what to do (:func:`_look`) when the inputs changed after it; a build with
+    nothing to do stops them, one with something to do looks only at the files the record does not answer for."""
+    from kg.building.early import likely_work, start_early
+    from kg.building.result import BuildResult
 
     options = dict(base=args.base, format=_transcript_format(args), progress=progress, check_factory=check_factory,
                    strict=args.strict, jobs=args.jobs, pipeline=pipeline, rebuild=args.rebuild, prune=args.prune,
                    verify=args.verify, scheduler=args.scheduler)
-    workers = start_early(args.store, **options) if _on_disk(args) else None
+    early = _on_disk(args) and likely_work(args.store, args.inputs)
+    workers, looked = start_early(args.store, **options) if early else None, None
     try:
-        reader = (pipeline, _transcript_format(args), model_file(pipeline))
+        looked = _look(args, pipeline)
+        if isinstance(looked, BuildResult):
+            return looked, None, None
+        workers = workers or (start_early(args.store, **options) if _on_disk(args) else None)
+        return _build_into_store(args, pipeline, options, workers, looked)
+    finally:
+        if workers is not None:
+            workers.stop()  # at once with nothing to do, or a build that failed first; else stopped already
+        if looked is not None and not isinstance(looked, BuildResult):
+            looked.close()
+
+
+def _build_into_store(args: argparse.Namespace, pipeline: tuple[str, ...], options: dict, workers, settled):
+    """The build itself (:func:`_build`); a store directory closed without error is sealed for the next
+    build's :func:`_look`.  ``settled``: the files the record answered for (:mod:`kg.building.settled`)."""
+    from kg.building.builder import build
+    from kg.building.manifest import model_file, reader_version, version_stamp
+    from kg.building.nochange import seal, sealed_version
+    from kg.store.factory import open_store
+
+    progress = options["progress"]
+    reader = (pipeline, _transcript_format(args), model_file(pipeline))
+    if settled is not None:  # as the files were matched against (the same reader as here, a moment ago)
+        stamp, version = settled.stamp, settled.version
+    else:
         stamp = version_stamp(*reader) if _on_disk(args) else ""  # before the build: files may change during it
         version = sealed_version(args.store, stamp) if stamp else None  # before the build breaks the seal
-        store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
-    except BaseException:
-        if workers is not None:
-            workers.stop()
-        raise
+    store = _build_target(args) if args.out or args.shard_size is not None else open_store(args.store)
     saved: KgError | None = None
     try:
-        result = build(args.inputs, store, workers=workers, version=version, **options)
+        result = build(args.inputs, store, workers=workers, version=version, settled=settled, **options)
     except BaseException:
         if hasattr(store, "abort"):
             store.abort()  # shards of a build that did not finish: removed, the folder left as it was

@@ -119,7 +119,8 @@ def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
     if not old and _added_fresh(store, graph, own, new, (entities, ledger)):
         return len(own) + len(new)
     gone = sorted(old - set(new))
-    orphans = [line for line in gone if line not in _held_elsewhere(store, graph, gone)] if gone else []
+    held = _held_elsewhere(store, graph, gone) if gone else set()  # asked once, not once a line
+    orphans = [line for line in gone if line not in held]
     parts = [f"DROP SILENT GRAPH {graph}", f"CREATE SILENT GRAPH {graph}"]
     if own:
         parts.append(f"INSERT DATA {{ {graph_data(graph, own)} }}")
