@@ -14,10 +14,7 @@ from kg.extract import cues
 from kg.extract.regex_gate import case_safe, first_chars, union_texts
 from kg.model import Span
 
-# where a clause with its own subject begins: "; ", ": x", ", and ...", " and we", " but they", " and that".
-# The breaks after a space share one \s+, "and" or "but" then tried once (the engine tried three alternatives
-# at every space before); ", and that" is the comma's break already.  The same matches as the alternatives
-# written one by one (tests/test_commitments.py), in half the time.
+# clause breaks; those after a space share one \s+ (same matches as one by one: tests/test_commitments.py)
 _CLAUSE_BREAK = re.compile(
     r";\s+|:\s+(?=[a-z])|,\s+(?:and|but|while|whereas)\s+(?=\w)"
     r"|\s+(?:and\s+(?=(?:we|they|you|I)\b|that\b)|but\s+(?=(?:we|they|you|I)\b))"
