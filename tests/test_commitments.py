@@ -6,6 +6,7 @@ from dataclasses import replace
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg.extract.commitment_rules import agreement_titles, indefinite_documents, read_status
 from kg.inputs.text import normalise
@@ -548,3 +549,22 @@ def test_you_re_is_you_not_we(spoken):
     """ "You're" is the addressee, as "you are" is: the apostrophe does not make it "we"."""
     supplies = [f for f in found((PUTIN, spoken), (LULA, "Thank you.")) if f[0] == "Supply"]
     assert supplies and all(f[1:3] == ("BRA", "RUS") for f in supplies)
+
+
+# the clause breaks as first written, one alternative each: the shared-prefix form must match as they do
+_BREAKS_ONE_BY_ONE = re.compile(
+    r";\s+|:\s+(?=[a-z])|,\s+(?:and|but|while|whereas)\s+(?=\w)|\s+and\s+(?=(?:we|they|you|I)\b)"
+    r"|\s+but\s+(?=(?:we|they|you|I)\b)|,?\s+and\s+(?=that\b)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["we", "they", "you", "I", "that", "and", "but", "while", "whereas", "then",
+                                 "thatch", "andes", "x", ",", ";", ":", " ", "  ", "\n", ", ", "Ian"]), max_size=14))
+def test_clause_breaks_match_as_the_alternatives_written_one_by_one(words):
+    from kg.extract.commitment_rules import _CLAUSE_BREAK
+
+    text = " ".join(words)
+    assert [m.span() for m in _CLAUSE_BREAK.finditer(text)] == [m.span() for m in _BREAKS_ONE_BY_ONE.finditer(text)]
+    for start in range(0, len(text), 3):  # within a sentence's bounds, as clauses() searches
+        spans = [m.span() for m in _CLAUSE_BREAK.finditer(text, start, len(text) - 1)]
+        assert spans == [m.span() for m in _BREAKS_ONE_BY_ONE.finditer(text, start, len(text) - 1)]

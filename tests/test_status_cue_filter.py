@@ -5,7 +5,7 @@ import re
 from kg.extract import cues
 from kg.extract.commitment_rules import alternation, search_any
 from kg.extract.reader_features import _status_cues, status_features
-from kg.extract.regex_gate import ASCII_LOOKALIKES, case_safe, first_chars, required_texts, union_texts
+from kg.extract.regex_gate import ASCII_LOOKALIKES, case_safe, first_chars, possible_in, required_texts, union_texts
 from kg.model import Span
 
 
@@ -118,3 +118,16 @@ def test_the_filters_give_what_every_regex_gives_past_ascii():
         for patterns in (cues.EXCLUDE_ALL, cues.REPORTING_FRAMES, *cues.STATUS_CUES.values()):
             found, expected = search_any(patterns, text, start, end), alternation(patterns).search(text, start, end)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_possible_in_rules_out_only_a_page_that_holds_no_required_text():
+    anniversary = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary", re.I)
+    plain = re.compile(r"Joint Statement")  # case matters: its text is looked for as written
+    page = "The 30TH ANNIVERSARY of our relations.  They signed a joint statement."
+    assert possible_in(page, (anniversary, plain)) == (True, False)
+    assert possible_in("The 30th jubilee.", (anniversary,)) == (False,)
+    assert anniversary.search("The 30th jubilee.") is None
+    # a long s reads as "s" to the case-blind regex but is no "s" in the lower-cased text: unsure, so possible
+    long_s = "The 30th anniver\u017fary."
+    assert anniversary.search(long_s) and possible_in(long_s, (anniversary,)) == (True,)
+    assert possible_in("no digits at all", (re.compile(r"\d+"),)) == (True,)  # no required text known

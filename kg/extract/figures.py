@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.quantities import parse_quantities
+from kg.extract.regex_gate import possible_in
 from kg.inputs.text import normalise
 from kg.model import Document, Figure, Person, Quantity, Span, is_press_label
 
@@ -77,17 +78,21 @@ def extract_figures(doc: Document) -> Document:
     commitment_spans = {c.quantity.span for c in doc.commitments if c.quantity and c.quantity.span}
     text = doc.text
     norm = normalise(text)
+    possible = possible_in(norm, (CENTURIES, ANNIVERSARY_OF_RELATIONS))  # most pages tell no anniversary
     figures: list[Figure] = []
     for utterance in doc.utterances:
         if utterance.is_journalist:
             continue
         for sentence in utterance.sentences:
+            anniversaries = _anniversaries(norm, sentence, possible)
+            quantities = parse_quantities(text, sentence.start, sentence.end) + anniversaries
+            if not quantities:  # as most sentences: the tests of the sentence below are for its quantities
+                continue
             quote = norm[sentence.start:sentence.end]
             domestic_only = DOMESTIC.search(quote) and not RELATIONS.search(quote)
-            anniversaries = _anniversaries(norm, sentence)
             relationship = bool(RELATIONSHIP_CONTEXT.search(quote))
             stated: set[tuple[float, str | None]] = set()  # a number said again in its sentence is one figure
-            for quantity in parse_quantities(text, sentence.start, sentence.end) + anniversaries:
+            for quantity in quantities:
                 if quantity not in anniversaries and \
                         not _is_figure(norm, quantity, quantity.span in commitment_spans, relationship):
                     continue
@@ -136,22 +141,26 @@ def _own_dollar(norm: str, quantity: Quantity, speaker: Person | None) -> Quanti
 # "the centenary of our diplomatic relations", "for more than a century", "spanning over five centuries"
 CENTURIES = re.compile(r"\b(?:(?P<centenary>centenary)|(?P<n>a|one)\s+century|"
                        r"(?P<m>two|three|four|five|six|seven|eight|nine|ten)\s+centuries)\b(?!-)", re.I)
+_TOGETHER = re.compile(r"\b(?:together|our (?:two )?(?:countries|nations|peoples))\b", re.I)
 _CENTURY_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                   "nine": 9, "ten": 10}
 
 
-def _anniversaries(norm: str, sentence: Span) -> list[Quantity]:
+def _anniversaries(norm: str, sentence: Span, possible: tuple[bool, bool] = (True, True)) -> list[Quantity]:
     """Years of a relationship told as an anniversary ("the tenth anniversary of diplomatic relations")
-    or in centuries, in a sentence about a relationship."""
-    found = []
-    if RELATIONSHIP_CONTEXT.search(norm, sentence.start, sentence.end) or \
-            re.search(r"\b(?:together|our (?:two )?(?:countries|nations|peoples))\b", norm[sentence.start:sentence.end],
-                      re.I):
+    or in centuries, in a sentence about a relationship.  ``possible``: whether the page may hold
+    :data:`CENTURIES` and :data:`ANNIVERSARY_OF_RELATIONS` at all (:func:`kg.extract.regex_gate.possible_in`)."""
+    found: list[Quantity] = []
+    centuries, anniversary = possible
+    if not (centuries or anniversary):
+        return found
+    if centuries and (RELATIONSHIP_CONTEXT.search(norm, sentence.start, sentence.end) or
+                      _TOGETHER.search(norm[sentence.start:sentence.end])):
         for match in CENTURIES.finditer(norm, sentence.start, sentence.end):
             count = match.group("n") or match.group("m")
             value = 100 * _CENTURY_COUNT[count.lower()] if count else 100
             found.append(Quantity(value=value, unit="year", span=Span(match.start(), match.end())))
-    for match in ANNIVERSARY_OF_RELATIONS.finditer(norm, sentence.start, sentence.end):
+    for match in ANNIVERSARY_OF_RELATIONS.finditer(norm, sentence.start, sentence.end) if anniversary else ():
         if not _RELATIONS_AFTER_ANNIVERSARY.match(norm, match.end(), sentence.end):
             continue
         value = int(match.group("n")) if match.group("n") else ORDINAL_WORDS[match.group("w").lower()]

@@ -248,15 +248,16 @@ def extract_meeting(doc: Document) -> Document:
         date = event_dateline(doc.text) or date
     city = venue = None
     place_span = dateline.place_span if dateline else None
+    held = meeting_format(doc)  # read once: three questions below ask it
     if doc.format == "whitehouse":
         city, venue, place_span = whitehouse_place(doc)
-        if place_span is None and meeting_format(doc) != "in_person":
+        if place_span is None and held != "in_person":
             city = None  # a call is placed nowhere; the White House it was made from is no meeting place
     elif dateline and dateline.place:
         city, venue = split_place(dateline.place)
     if doc.format == "kremlin" and not city and doc.title:  # no place, or a country alone: the title's
         city = stated_city(doc.quote(doc.title)) or visit_city(doc)
-        if not city and meeting_format(doc) == "in_person":  # "Following ... talks in Tokyo, ...": the lead's
+        if not city and held == "in_person":  # "Following ... talks in Tokyo, ...": the lead's
             city = lead_city(doc)
         if not city and _without_announcement(doc, heading) != heading:  # "will be in Moscow on a working visit"
             city = announced_city(doc)
@@ -264,7 +265,7 @@ def extract_meeting(doc: Document) -> Document:
         city = title_city(doc.quote(doc.title) if doc.title else None)
     visit = _VISIT.search(lead)
     title = doc.quote(doc.title) if doc.title else None
-    meeting = Meeting(title=title, date=date, city=city, venue=venue, format=meeting_format(doc),
+    meeting = Meeting(title=title, date=date, city=city, venue=venue, format=held,
                       visit_kind=visit.group(1).lower() if visit else None,
                       date_span=dateline.date_span if dateline and dateline.date == date else None,
                       place_span=place_span)

@@ -104,6 +104,26 @@ def union_texts(patterns: tuple[str, ...], flags: int = 0) -> tuple[str, ...]:
     return _pruned(tuple(dict.fromkeys(found)))
 
 
+@lru_cache(maxsize=None)
+def _required(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    return required_texts(pattern)
+
+
+def possible_in(text: str, patterns: tuple[re.Pattern[str], ...]) -> tuple[bool, ...]:
+    """For each of ``patterns``, whether a search of ``text`` or of any part of it may find a match: False when
+    ``text`` holds none of the texts every match holds (:func:`required_texts`), so that the sentences of a
+    page need not each be searched for a phrase the page never uses.  True when unsure."""
+    safe = case_safe(text)
+    lowered = text.lower() if safe else text
+    return tuple(not safe or _holds_required(pattern, text, lowered) for pattern in patterns)
+
+
+def _holds_required(pattern: re.Pattern[str], text: str, lowered: str) -> bool:
+    texts = _required(pattern)
+    within = lowered if pattern.flags & re.IGNORECASE else text
+    return not texts or any(map(within.__contains__, texts))
+
+
 _MOST_FIRST = 60  # a wider class than this is not worth the test
 
 

@@ -315,8 +315,16 @@ def find_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
     and "his [visiting] Country-adjective counterpart, Name" (no office: a counterpart's
     title may differ from the host's).
     """
+    return iter(_mentions_in(text, start, end))
+
+
+@lru_cache(maxsize=64)
+def _mentions_in(text: str, start: int, end: int) -> tuple[Mention, ...]:
+    """:func:`find_mentions`, kept for the lines read again: the parser reads the title and lead for the
+    cast, and the participants stage the same lines for the principals (a quarter of the calls).
+    A page's text hashes once; Mention is frozen, so the cached tuple is safe to share."""
     found = list(_office_mentions(text, start, end)) + list(_counterpart_mentions(text, start, end))
-    return iter(sorted(found, key=lambda mention: mention.span.start))
+    return tuple(sorted(found, key=lambda mention: mention.span.start))
 
 
 def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
