@@ -209,3 +209,19 @@ def test_the_host_named_in_the_title_with_a_middle_initial_is_no_domestic_partne
                           "Today, President Donald J. Trump met with Secretary Wright to discuss the call the "
                           "Secretary held with Crown Prince Khalid bin Nasser of the Kingdom of Bahrain.")
     assert all(p.country != "BHR" for p in minister.participants)
+
+
+def test_a_film_director_or_a_singer_the_host_meets_is_no_principal():
+    """The guide's principals hold public office: a page on the host meeting an artist reports no meeting of
+    leaders, while a foreign minister of culture met the same way is one."""
+    from genre_pages import kremlin
+
+    artist = kremlin("Meeting with Jean Marchetti", "March 4, 2016, The Kremlin, Moscow",
+                     "Vladimir Putin met at the Kremlin with French film director and screenwriter Jean Marchetti.")
+    assert all(p.country != "FRA" for p in artist.participants)
+    singer = kremlin("Meeting with Anna Kowalska", "March 4, 2016, The Kremlin, Moscow",
+                     "Vladimir Putin met with Polish opera singer Anna Kowalska.")
+    assert all(p.country != "POL" for p in singer.participants)
+    minister = kremlin("Meeting with Minister of Culture of France Jean Marchetti", "March 4, 2016, The Kremlin, Moscow",
+                       "Vladimir Putin met with Minister of Culture of France Jean Marchetti.")
+    assert [p.country for p in minister.participants if p.name.endswith("Marchetti")] == ["FRA"]

@@ -59,7 +59,8 @@ _NOT_OFFICE = re.compile(r"\b(?:journalists?|writer|author|businessm[ae]n|busine
                          r"Patriarch|Metropolitan|Archbishop|Bishop|Cardinal|Catholicos|Mufti|Rabbi|Pope|Church|"
                          r"Sheikh-ul-Islam|scientists?|students?|activists?|Mayor|Ambassadors?|Staff|Executive Office|"
                          r"Group|Company|Corporation|CEO|chief executive officer|Academy|University|Institute|"
-                         r"Foundation|Society)\b", re.I)
+                         r"Foundation|Society|film[ \u00a0]+director|screenwriter|actors?|actress|singers?|musicians?|"
+                         r"composer|conductor|painter|sculptor)\b", re.I)
 # A board is a company's, unless the description names an international body whose board it is:
 # "Chairman of the Eurasian Economic Commission's Board" heads the Commission's executive.
 _BOARD = re.compile(r"\bboard\b", re.I)
