@@ -46,6 +46,7 @@ from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_s
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
+from kg.people.reigning import is_consort
 from kg.people.sameness import is_host, longer_name, overlap, same_person, without_host
 from kg.inputs.text import normalise, split_sentences
 
@@ -329,6 +330,7 @@ def _principals(doc: Document) -> tuple[Person, ...]:
         speakers = [s for s in doc.cast if s.country and s.office]
         unique = [s for s in speakers if not any(same_person(s, u) for u in unique)] + unique
         return tuple(unique) if len({p.country for p in unique}) >= 2 else ()
+    unique = [p for p in unique if not is_consort(p, date)]  # "Harald V and Queen Sonja received Mr Putin"
     return tuple(_with_contacts(doc, _with_host(doc, unique, date), date))
 
 

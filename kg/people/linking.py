@@ -39,9 +39,9 @@ them, in one of two ways:
   data whose full name the text gives, met for any side within some years of their tenures
   (:func:`kg.people.linking_unique.unique_full_name`: "Paul Wolfowitz" of the World Bank is
   the list's United States' Deputy Secretary of Defence);
-- **an heir named by one word**: failing all, the monarch the heir later became
-  (:func:`kg.people.linking_heir.heir_later_monarch`: "Prince Felipe" of Spain in 2002 is
-  Felipe VI).
+- **royals**: failing all, the monarch an heir named by one word later became (:mod:`kg.people.linking_heir`:
+  "Prince Felipe" of Spain in 2002 is Felipe VI), or the one monarch of the realm that day spelt another
+  way (:mod:`kg.people.reigning`: "King Pumipon Aulyadet" of Thailand is Bhumibol Adulyadej).
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
@@ -60,6 +60,7 @@ from dataclasses import replace
 from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
 from kg.people.linking_heir import heir_later_monarch
+from kg.people.reigning import reigning_monarch
 from kg.people.linking_unique import unique_full_name
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
@@ -288,7 +289,7 @@ def link(person: Person, day: str | None, home: str | None = None) -> Person:
         unique = unique_full_name(person, day, home) if not near or dated_elsewhere else None
         if dated_elsewhere and unique != near:  # not that day's office-holder, but one IRI with them
             return replace(person, label=_officeholders().label(near))
-        qid = near or unique or heir_later_monarch(person, day)
+        qid = near or unique or heir_later_monarch(person, day) or reigning_monarch(person, day)
     if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
         full = full_name(person)
         return replace(person, label=full) if full and not person.label else person
