@@ -225,3 +225,18 @@ def test_a_film_director_or_a_singer_the_host_meets_is_no_principal():
     minister = kremlin("Meeting with Minister of Culture of France Jean Marchetti", "March 4, 2016, The Kremlin, Moscow",
                        "Vladimir Putin met with Minister of Culture of France Jean Marchetti.")
     assert [p.country for p in minister.participants if p.name.endswith("Marchetti")] == ["FRA"]
+
+
+def test_a_speaker_at_a_meeting_with_business_leaders_needs_an_office_of_state():
+    """Where the title says the host met business people, a foreign speaker who holds a post in business is
+    no principal; a foreign head of state who also took part is one."""
+    from genre_pages import kremlin
+
+    doc = kremlin("Meeting with French business leaders", "June 5, 2016, Sochi",
+                  "Vladimir Putin met with French business leaders.\n\n"
+                  "President of Kazakhstan Nursultan Nazarbayev also took part in the meeting.\n\n"
+                  "President of Russia Vladimir Putin: Good afternoon, colleagues.\n\n"
+                  "Chairman of the French Committee on Foreign Trade Relations Pierre Durand: Thank you, Mr President.")
+    found = {p.name: p.country for p in doc.participants}
+    assert "Pierre Durand" not in found
+    assert found.get("Nursultan Nazarbayev") == "KAZ"

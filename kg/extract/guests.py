@@ -90,6 +90,13 @@ def is_non_principal(description: str) -> bool:
     return bool(_LEADER_OF.search(text))
 
 
+def holds_state_office(description: str) -> bool:
+    """Whether the words describing someone give an office of state or of an international body ("President
+    of Kazakhstan"), not a post in business ("Chairman of the German Committee on Eastern European Economic
+    Relations")."""
+    return bool(_STATE_OFFICE.search(description)) and not is_non_principal(description)
+
+
 def guest_phrase(title: str) -> str | None:
     """The words of a title that describe whom the host met ("First Vice Premier ... Zhang Gaoli")."""
     start = _GUEST_START.search(title)

@@ -36,7 +36,7 @@ from kg.people.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
-from kg.extract.guests import (lead_guests, names_domestic_body, names_no_principal, non_principal_at,
+from kg.extract.guests import (holds_state_office, lead_guests, names_domestic_body, names_no_principal, non_principal_at,
                                non_principal_at_text, reigning_here, title_guest_names, title_guests)
 from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
@@ -315,9 +315,10 @@ def _principals(doc: Document) -> tuple[Person, ...]:
     """The principals the title, the lead, the speakers and a joint statement's signatures name."""
     date = document_date(doc)
     people = _mentioned(doc, date)
+    business = names_no_principal(doc)  # "Meeting with German business leaders": a speaker needs an office of state
     for speaker in doc.cast:
-        if speaker.office and (speaker.organisation or speaker.country
-                               and speaker.country != doc.publisher_country):
+        if speaker.office and (speaker.organisation or speaker.country and speaker.country != doc.publisher_country) \
+                and not (business and not holds_state_office(speaker.office)):
             people.append(speaker)
     unique: list[Person] = []
     for person in sorted(people, key=lambda p: p.country is None):  # a country beats an organisation
