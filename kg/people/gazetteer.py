@@ -27,6 +27,7 @@ from typing import Iterable, Iterator
 from kg.errors import KgError
 from kg.loadcache import cached, compiled_of, key_of
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
+from kg.people.listcache import people_list
 from kg.people.nameindex import index_path
 from kg.people import namekey
 from kg.people.namekey import generation, unaccented
@@ -255,8 +256,10 @@ class Gazetteer:
     def leaders(self) -> LeaderIndex:
         """The dated list of heads of state and government and foreign ministers (loaded once)."""
         if self._leaders is None:
-            self._leaders = LeaderIndex(lambda name: _read_tsv(name, self._dir),
-                                        index_file=self._index_file("leader_names.tsv"))
+            files = ("leader_names.tsv", "leaders.tsv")
+            self._leaders = people_list("leaders", self._paths(files),
+                                        lambda: LeaderIndex(lambda name: _read_tsv(name, self._dir),
+                                                            index_file=self._index_file(files[0])), Path(__file__))
         return self._leaders
 
     def officeholders(self) -> LeaderIndex:
@@ -265,9 +268,15 @@ class Gazetteer:
         if self._officeholders is None:
             files = ("officeholder_names.tsv", "officeholders.tsv")
             present = self._dir is None or all((self._dir / name).exists() for name in files)
-            self._officeholders = LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files,
-                                              index_file=self._index_file(files[0]))
+            make = lambda: LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files,  # noqa: E731
+                                       index_file=self._index_file(files[0]))
+            self._officeholders = people_list("officeholders", self._paths(files), make, Path(__file__)) \
+                if present else make()
         return self._officeholders
+
+    def _paths(self, names: tuple[str, ...]) -> tuple[Path, ...]:
+        """The data files of these names."""
+        return tuple(self._dir / name if self._dir else data_path(name) for name in names)
 
     def _index_file(self, names: str) -> Path:
         """Where the index of a names file, made before, would be (:mod:`kg.people.nameindex`)."""
