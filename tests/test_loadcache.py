@@ -197,3 +197,38 @@ def test_regex_programs_leave_compiling_alone_where_re_has_no_compiler_module(ca
         made = re.compile(r"(?P<word>\bwarm(?:ed|ing)?\b)-\d+", re.IGNORECASE)
     assert made.search("WARMED-12").group("word") == "WARMED"
     assert not (cache / "progs.bin").exists()
+
+
+def test_compiled_of_makes_the_text_only_when_its_key_is_not_kept(cache):
+    made = []
+
+    def make(text):
+        def making():
+            made.append(text)
+            return text
+        return making
+
+    first = loadcache.compiled_of("rx", "k1", make(r"(?P<a>ab+)c"), re.IGNORECASE)
+    again = loadcache.compiled_of("rx", "k1", make("never used"), re.IGNORECASE)
+    assert first == again == re.compile(r"(?P<a>ab+)c", re.IGNORECASE) and again.pattern == r"(?P<a>ab+)c"
+    assert made == [r"(?P<a>ab+)c"]
+    stale = loadcache.compiled_of("rx", "k2", make("xyz"))  # another key: made again, file rewritten
+    assert stale == re.compile("xyz") and made[-1] == "xyz"
+    (cache / "rx.bin").write_bytes((cache / "rx.bin").read_bytes()[:-3])  # damaged: made again
+    assert loadcache.compiled_of("rx", "k2", make("xyz")) == re.compile("xyz") and made.count("xyz") == 2
+    assert loadcache.compiled_of("rx", "k2", make("not this")) == re.compile("xyz")  # whole again
+
+
+def test_a_warm_phrase_pattern_is_neither_written_nor_compiled_again(cache, monkeypatch):
+    phrases = ["Papua New Guinea", "Guinea", "Cote d'Ivoire", "Latin American", "American"]
+    cold = gz.phrase_pattern(phrases, "phrases")
+    assert cold == gz.phrase_pattern(phrases)  # the same text and program as without the cache
+    monkeypatch.setattr(gz, "_pattern_text", lambda keys: pytest.fail("the text was written again"))
+    warm = gz.phrase_pattern(reversed(phrases), "phrases")  # the order of the phrases is not in the key
+    assert warm == cold
+    assert [m.group() for m in warm.finditer("Papua New Guinea and Latin American Guinea")] == \
+        ["Papua New Guinea", "Latin American", "Guinea"]
+    monkeypatch.undo()
+    monkeypatch.setenv(loadcache.CACHE_ENV, str(cache))
+    fewer = gz.phrase_pattern(phrases[1:], "phrases")  # other phrases: another key, a new text
+    assert fewer == gz.phrase_pattern(phrases[1:]) and fewer != cold

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.errors import KgError
-from kg.loadcache import cached, compiled, key_of
+from kg.loadcache import cached, compiled_of, key_of
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
+from kg.people.listcache import people_list
 from kg.people.nameindex import index_path
 from kg.people import namekey
 from kg.people.namekey import generation, unaccented
@@ -79,8 +80,9 @@ _CHAR_CLASSES = {" ": "[ \u00a0]", "'": "['’]"}
 
 
 def phrase_pattern(phrases: Iterable[str], cache_as: str | None = None) -> re.Pattern[str]:
-    """One regex matching any phrase as a whole word, longest first (its compiled form kept in the
-    load cache as ``cache_as``, when given: :func:`kg.loadcache.compiled`).
+    """One regex matching any phrase as a whole word, longest first (its text and compiled form kept
+    in the load cache as ``cache_as``, when given, under the phrases and this module's code:
+    :func:`kg.loadcache.compiled_of`, so a build worker neither writes nor compiles it again).
 
     The alternation is nested along a character trie, so the engine follows
     one branch per character instead of trying thousands of alternatives at
@@ -88,14 +90,23 @@ def phrase_pattern(phrases: Iterable[str], cache_as: str | None = None) -> re.Pa
     backtracking falls back to a shorter one when a longer one would end
     inside a word.
     """
+    keys = sorted({_exact_key(phrase) for phrase in phrases})  # the trie, hence the text, is made of these
+    if not keys:
+        return re.compile(r"(?!x)x")
+    if cache_as is None:
+        return re.compile(_pattern_text(keys))
+    key = key_of("phrase pattern", Path(__file__).read_bytes(), "\0".join(keys))
+    return compiled_of(cache_as, key, lambda: _pattern_text(keys))
+
+
+def _pattern_text(keys: list[str]) -> str:
+    """The text of :func:`phrase_pattern`'s regex for these phrase keys (not empty)."""
     trie: dict = {}
-    for phrase in phrases:
+    for phrase in keys:
         node = trie
-        for ch in _exact_key(phrase):
+        for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    if not trie:
-        return re.compile(r"(?!x)x")
 
     escaped: dict[str, str] = {}
 
@@ -117,8 +128,7 @@ def phrase_pattern(phrases: Iterable[str], cache_as: str | None = None) -> re.Pa
             body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
         return "".join(chain) + body
 
-    pattern = r"(?<!\w)" + emit(trie) + r"(?!\w)"
-    return compiled(pattern, cache_as) if cache_as else re.compile(pattern)
+    return r"(?<!\w)" + emit(trie) + r"(?!\w)"
 
 
 def _read_tsv(name: str, directory: Path | None) -> list[list[str]]:
@@ -246,8 +256,10 @@ class Gazetteer:
     def leaders(self) -> LeaderIndex:
         """The dated list of heads of state and government and foreign ministers (loaded once)."""
         if self._leaders is None:
-            self._leaders = LeaderIndex(lambda name: _read_tsv(name, self._dir),
-                                        index_file=self._index_file("leader_names.tsv"))
+            files = ("leader_names.tsv", "leaders.tsv")
+            self._leaders = people_list("leaders", self._paths(files),
+                                        lambda: LeaderIndex(lambda name: _read_tsv(name, self._dir),
+                                                            index_file=self._index_file(files[0])), Path(__file__))
         return self._leaders
 
     def officeholders(self) -> LeaderIndex:
@@ -256,9 +268,15 @@ class Gazetteer:
         if self._officeholders is None:
             files = ("officeholder_names.tsv", "officeholders.tsv")
             present = self._dir is None or all((self._dir / name).exists() for name in files)
-            self._officeholders = LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files,
-                                              index_file=self._index_file(files[0]))
+            make = lambda: LeaderIndex(lambda name: _read_tsv(name, self._dir) if present else [], *files,  # noqa: E731
+                                       index_file=self._index_file(files[0]))
+            self._officeholders = people_list("officeholders", self._paths(files), make, Path(__file__)) \
+                if present else make()
         return self._officeholders
+
+    def _paths(self, names: tuple[str, ...]) -> tuple[Path, ...]:
+        """The data files of these names."""
+        return tuple(self._dir / name if self._dir else data_path(name) for name in names)
 
     def _index_file(self, names: str) -> Path:
         """Where the index of a names file, made before, would be (:mod:`kg.people.nameindex`)."""

@@ -130,6 +130,24 @@ class LeaderIndex:
         self._names_indexed = True
         return self
 
+    def state(self) -> tuple:
+        """Everything the index holds, names indexed, as plain tuples, lists, dicts and sets: what
+        :mod:`kg.people.listcache` keeps so that a build worker need not read and index the lists."""
+        self.index_names()
+        tenures = [(t.name, t.qid, t.country, t.office, t.start, t.end, t.kind, t.organisation) for t in self.tenures]
+        return (self.spellings, tenures, self._by_qid, self._by_country, self._by_organisation,
+                self._by_key, self._by_word, self._by_regnal)
+
+    @classmethod
+    def from_state(cls, state: tuple) -> LeaderIndex:
+        """The index whose :meth:`state` this is (names indexed)."""
+        index = cls.__new__(cls)
+        (index.spellings, tenures, index._by_qid, index._by_country, index._by_organisation,
+         index._by_key, index._by_word, index._by_regnal) = state
+        index.tenures = [LeaderInfo(*row) for row in tenures]
+        index._names_indexed, index._index_file, index._by_word_end = True, None, None
+        return index
+
     def label(self, qid: str) -> str | None:
         """The person's name as the list gives it (English where a source has it)."""
         spellings = self.spellings.get(qid)

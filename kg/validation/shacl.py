@@ -36,6 +36,7 @@ from rdflib.namespace import RDF, XSD
 from kg.errors import KgError
 from kg.resources import extra_turtle, resource_path
 from kg.store.protocol import FORMATS, SUFFIXES, graph_triples
+from kg.validation.parsed import turtle_graph
 from kg.validation.report import SH, ValidationReport, ValidationResult, compact
 
 ENGINES = ("pyshacl", "turbo")
@@ -90,21 +91,13 @@ def load_ontology() -> rdflib.Graph:
 
 @lru_cache(maxsize=None)
 def _load_shapes(extras: tuple[str, ...]) -> rdflib.Graph:
-    graph = rdflib.Graph()
     folder = resource_path("shapes", "irkg.ttl").parent
-    for path in sorted(folder.glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    for text in extras:
-        graph.parse(data=text, format="turtle")
-    return graph
+    return turtle_graph("shapes-graph", sorted(folder.glob("*.ttl")), extras)
 
 
 @lru_cache(maxsize=None)
 def _load_ontology(extras: tuple[str, ...]) -> rdflib.Graph:
-    graph = rdflib.Graph().parse(resource_path("ontology", "irkg.ttl"), format="turtle")
-    for text in extras:
-        graph.parse(data=text, format="turtle")
-    return graph
+    return turtle_graph("ontology-graph", [resource_path("ontology", "irkg.ttl")], extras)
 
 
 def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal):
