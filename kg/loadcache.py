@@ -121,6 +121,24 @@ def cached(name: str, key: str, make: Callable[[], Any]) -> Any:
     return value
 
 
+def kept(name: str, key: str, make: Callable[[], Any], freeze: Callable[[Any], Any], thaw: Callable[[Any], Any]) -> Any:
+    """``make()``, or what ``thaw`` rebuilds from the plain values ``freeze`` made of it in an earlier
+    process: for a value marshal cannot write (an index of objects, an rdflib graph).  A kept value
+    ``thaw`` refuses (TypeError, ValueError, IndexError: another shape) costs ``make()``; without a
+    cache folder nothing is frozen, so a lazy ``make()`` stays lazy."""
+    if cache_dir() is None:
+        return make()
+    value = load(name, key)
+    if value is not None:
+        try:
+            return thaw(value)
+        except (TypeError, ValueError, IndexError):
+            pass
+    made = make()
+    save(name, key, freeze(made))
+    return made
+
+
 # ---------------------------------------------------------------- regular expressions
 
 def compiled(pattern: str, name: str, flags: int = 0) -> re.Pattern[str]:

@@ -29,19 +29,11 @@ def people_list(name: str, files: tuple[Path, ...], make: Callable[[], LeaderInd
                 reader: Path) -> LeaderIndex:
     """``make()``'s index of the list in ``files``, kept as ``name`` (``reader``: the module that reads
     the files, whose code goes in the key too).  Without a cache or a readable file: ``make()`` as is."""
-    if loadcache.cache_dir() is None:
+    if loadcache.cache_dir() is None:  # not even the files read for a key
         return make()
     try:
         parts = [path.read_bytes() for path in (*files, reader, *(Path(m.__file__) for m in _CODE))]
     except (OSError, TypeError):  # a file the reading will report, or code without its source
         return make()
     key = loadcache.key_of("people list", unicodedata.unidata_version, *(p.name for p in files), *parts)
-    state = loadcache.load(name, key)
-    if state is not None:
-        try:
-            return LeaderIndex.from_state(state)
-        except (TypeError, ValueError):  # a state of another shape: made again
-            pass
-    index = make()
-    loadcache.save(name, key, index.state())
-    return index
+    return loadcache.kept(name, key, make, LeaderIndex.state, LeaderIndex.from_state)

@@ -33,15 +33,7 @@ def turtle_graph(name: str, paths: Sequence[Path], extras: Sequence[str]) -> rdf
     except OSError:  # the parse reports the file
         return _parse(paths, extras)
     key = loadcache.key_of("turtle graph", rdflib.__version__, *parts, "\0extras", *extras)
-    kept = loadcache.load(name, key)
-    if kept is not None:
-        try:
-            return _from_kept(kept)
-        except (TypeError, ValueError, IndexError):  # another shape of value: parsed again
-            pass
-    graph = _parse(paths, extras)
-    loadcache.save(name, key, _to_kept(graph))
-    return graph
+    return loadcache.kept(name, key, lambda: _parse(paths, extras), _to_kept, _from_kept)
 
 
 def _parse(paths: Sequence[Path], extras: Sequence[str]) -> rdflib.Graph:
