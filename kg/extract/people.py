@@ -46,7 +46,7 @@ from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_s
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
 from kg.people.namekey import name_words
-from kg.people.reigning import is_consort
+from kg.people.royals import is_consort
 from kg.people.sameness import is_host, longer_name, overlap, same_person, without_host
 from kg.inputs.text import normalise, split_sentences
 

@@ -39,9 +39,9 @@ them, in one of two ways:
   data whose full name the text gives, met for any side within some years of their tenures
   (:func:`kg.people.linking_unique.unique_full_name`: "Paul Wolfowitz" of the World Bank is
   the list's United States' Deputy Secretary of Defence);
-- **royals**: failing all, the monarch an heir named by one word later became (:mod:`kg.people.linking_heir`:
+- **royals**: failing all, the monarch an heir named by one word later became (:mod:`kg.people.royals`:
   "Prince Felipe" of Spain in 2002 is Felipe VI), or the one monarch of the realm that day spelt another
-  way (:mod:`kg.people.reigning`: "King Pumipon Aulyadet" of Thailand is Bhumibol Adulyadej).
+  way (same module: "King Pumipon Aulyadet" of Thailand is Bhumibol Adulyadej).
 
 A linked person gets the QID and the list's label; the mapping mints their
 IRI from the label and keeps the written name as ``skos:altLabel``, so every
@@ -59,8 +59,7 @@ from dataclasses import replace
 
 from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
-from kg.people.linking_heir import heir_later_monarch
-from kg.people.reigning import reigning_monarch
+from kg.people.royals import heir_later_monarch, reigning_monarch
 from kg.people.linking_unique import unique_full_name
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,

@@ -1,11 +1,11 @@
-"""A realm's monarch under another transliteration, and a consort beside a monarch (kg.people.reigning)."""
+"""A realm's monarch under another transliteration, and a consort beside a monarch (kg.people.royals)."""
 
 from __future__ import annotations
 
 from kg.model import Person
 from kg.people.gazetteer import default_gazetteer
 from kg.people.linking import link
-from kg.people.reigning import is_consort, reigning_monarch
+from kg.people.royals import is_consort, reigning_monarch
 
 
 def _head_of_state(country: str, day: str) -> str:
