@@ -63,7 +63,7 @@ from kg.people.royals import heir_later_monarch, reigning_monarch
 from kg.people.linking_unique import unique_full_name
 from kg.model import Person
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
-                               similar_word, telling_words, unaccented)
+                               plain_words, similar_word, telling_words, unaccented)
 
 
 def _index() -> LeaderIndex:
@@ -202,7 +202,7 @@ def _head_named_otherwise(index: LeaderIndex, person: Person, day: str, holders:
     brother ("Lyudmila Putin", "Imee Marcos") has another given name, and a "former" or
     "late" president is not that day's."""
     words = _words(person.name)
-    office = set(re.findall(r"[a-z]+", unaccented(person.office or "").lower()))
+    office = plain_words(person.office or "")
     if len(words) < 2 or len(words[-1]) < 5 or office & _FORMER_WORDS:
         return None
     qids = {t.qid for t in holders if t.held_on(day, 0) and t.kind in ("head_of_state", "head_of_government")
@@ -258,7 +258,7 @@ _NOT_HEAD_WORDS = frozenset("vice deputy foreign secretary speaker".split())
 def _kind_fits(written: str, kind: str) -> bool:
     """Whether the office the text gives is of the leader list's kind of tenure: "President" a
     head of state's or government's, "Foreign Minister" a foreign minister's."""
-    words = set(re.findall(r"[a-z]+", unaccented(written).lower()))
+    words = plain_words(written)
     if kind == "foreign_minister":
         return "foreign" in words
     if kind in ("head_of_state", "head_of_government"):
@@ -394,6 +394,6 @@ def _same_post(written: str | None, held: str) -> bool:
     "Secretary of the National Security and Defence Council" is not the "Minister of Defence"."""
     if not _office_fits(written, held):
         return False
-    mine, theirs = (set(re.findall(r"[a-z]+", unaccented(o).lower())) & _ROLE_WORDS
+    mine, theirs = (plain_words(o) & _ROLE_WORDS
                     for o in (written or "", held))
     return not (mine and theirs) or bool(mine & theirs)

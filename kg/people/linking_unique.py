@@ -39,7 +39,7 @@ from functools import lru_cache
 from kg.model import Person
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, name_words, regnal_name,
-                               similar_word, unaccented)
+                               plain_words, similar_word)
 
 #: How many years before the first or after the last tenure the lists know a unique full name
 #: still links its one holder.  Careers in public office run long and cross from national
@@ -167,8 +167,8 @@ def _only_one(written: tuple[str, ...]) -> str | None:
 
 
 def _royal(person: Person) -> bool:
-    named = set(re.findall(r"[a-z]+", unaccented(person.name).lower()))
-    office = set(re.findall(r"[a-z]+", unaccented(person.office or "").lower()))
+    named = plain_words(person.name)
+    office = plain_words(person.office or "")
     return bool(named & _ROYAL_WORDS or office & _ROYAL_OFFICES) or regnal_name(person.name) is not None
 
 

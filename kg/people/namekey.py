@@ -54,6 +54,12 @@ def unaccented(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def plain_words(text: str) -> set[str]:
+    """The lower-case words of a title or name, accents off ("Président" gives "president"): what the
+    linking rules compare offices and titles by."""
+    return set(re.findall(r"[a-z]+", unaccented(text).lower()))
+
+
 def _ascii(text: str) -> str:
     folded = unaccented(text.replace("’", "'")).casefold()
     return folded if folded.isascii() else folded.translate(_UNDECOMPOSED)

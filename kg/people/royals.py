@@ -44,7 +44,7 @@ from difflib import SequenceMatcher
 
 from kg.model import Person
 from kg.people.leaderdata import LeaderIndex
-from kg.people.namekey import HONORIFICS, name_words, regnal_name, unaccented
+from kg.people.namekey import HONORIFICS, name_words, plain_words, regnal_name
 
 #: Titles of someone who reigns.
 _REIGNING = frozenset("king queen emperor empress emir amir sultan".split())
@@ -54,11 +54,6 @@ def _index() -> LeaderIndex:
     from kg.people.gazetteer import default_gazetteer
 
     return default_gazetteer().leaders()
-
-
-def _words(text: str) -> set[str]:
-    """The lower-case words of a title or name, accents off."""
-    return set(re.findall(r"[a-z]+", unaccented(text).lower()))
 
 
 #: How many years after the page's date the reign of the heir it names may begin.  Heirs
@@ -74,7 +69,7 @@ def heir_later_monarch(person: Person, day: str | None) -> str | None:
     """The QID of the monarch whom the heir the text names by one word became, or None."""
     if not (day and person.country) or len(day) < 10:
         return None
-    titles = _words(f"{person.office or ''} {person.name}")
+    titles = plain_words(f"{person.office or ''} {person.name}")
     if not titles & _HEIR_WORDS or titles & _REIGNING_WORDS:
         return None
     words = [w for w in name_words(person.name) if w not in HONORIFICS]
@@ -118,7 +113,7 @@ def _likeness(person: Person, qid: str, index: LeaderIndex) -> float:
 def _reigning_that_day(person: Person, day: str | None) -> str | None:
     """The QID of the one head of state of the person's realm on ``day``, when the person bears a reigning
     title, is named by more than a title and is not said to be former."""
-    titles = _words(person.office or "")
+    titles = plain_words(person.office or "")
     if not (day and person.country and titles & _REIGNING) or "former" in titles or not _folded(person.name):
         return None
     qids = {t.qid for t in _index().of_country(person.country, day[:10], 0) if t.kind == "head_of_state"}
@@ -133,7 +128,7 @@ def reigning_monarch(person: Person, day: str | None) -> str | None:
 
 def is_consort(person: Person, day: str | None) -> bool:
     """Whether a queen or empress the text names reigns beside another: the consort of the realm's monarch."""
-    if not _words(person.office or "") & {"queen", "empress"}:
+    if not plain_words(person.office or "") & {"queen", "empress"}:
         return False
     qid = _reigning_that_day(person, day)
     return bool(qid) and qid != person.qid and _likeness(person, qid, _index()) < OTHER_PERSON
