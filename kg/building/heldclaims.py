@@ -20,8 +20,8 @@ or the graph stays pending and is read back as before:
   give several rows, and the first dated one is the claim);
 - the commitment kinds are those of the graphs that are no transcript's
   (the reference graph, written before any page): a graph that declares a
-  kind itself would change them for every other graph, so then every graph
-  this build took from memory goes back to pending.
+  kind itself would change them for every other graph, so then the table
+  forgets every graph and the catch-up reads the store whole.
 """
 
 from __future__ import annotations
@@ -63,7 +63,6 @@ class HeldClaims:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._kinds: frozenset[str] | None = None
-        self.done: list[str] = []  # graphs taken from memory in this build
         self.off = False
 
     def kinds(self) -> frozenset[str]:
@@ -82,15 +81,14 @@ class HeldClaims:
         if self.off:
             return False
         if any(t.predicate.value == _SUBCLASS for t in triples):  # a kind declared here changes every graph's
-            self.off = True
-            table.mark(self.done)
-            self.done = []
+            self.off = True  # so every graph is read again (a list of those taken would grow with the build)
+            table.clear()
+            table.commit()
             return False
         claims = claims_of_triples(triples, kinds)
         if claims is None:
             return False
         table.written(graph, table_rows(claims))
-        self.done.append(graph)
         return True
 
 
