@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
+from kg.building import heldclaims
 from kg.building.claimtable import ClaimTable
 from kg.store.counts import Counts, counts_of_triples
 from kg.store.protocol import Store
@@ -41,6 +42,7 @@ class Beside:
         :meth:`commit`)."""
         if self.counts is not None:
             self.counts.written(graph.value, counts_of_triples(triples, shared))
+            heldclaims.take(self.claims, self.store, graph.value, triples)  # its claims from the triples
 
     def commit(self) -> None:
         if self.counts is not None:

@@ -55,7 +55,7 @@ Row = tuple[str, str, str, list, set[str]]
 def code_stamp() -> str:
     """A hash of the code that reads a graph's claims (the linker's module) and keeps them (this one)."""
     digest = hashlib.sha256()
-    for name in ("followup.py", "claimtable.py"):
+    for name in ("followup.py", "claimtable.py", "heldclaims.py"):
         digest.update(Path(__file__).with_name(name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -74,6 +74,7 @@ class ClaimTable(kept.KeptFile):
             self._folder = tempfile.TemporaryDirectory(prefix="kg-claims-")
             path = Path(self._folder.name) / "claims.sqlite"
         self.path = Path(path)
+        self.held = None  # what takes the claims of graphs a build writes from their triples (kg.building.heldclaims)
         self._db = sqlite3.connect(str(self.path))
         if self._folder is not None:
             self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
@@ -131,6 +132,11 @@ class ClaimTable(kept.KeptFile):
                 delta.subtract(before[iri][1].split() if iri in before else ())
                 delta.update(after[iri][1].split() if iri in after else ())
         self._count(delta)
+
+    def written(self, graph: str, rows: Iterable[Row]) -> None:
+        """``graph`` holds the claims of ``rows`` as written: no longer pending (committed with the next commit)."""
+        self.put(graph, rows)
+        self._db.execute("DELETE FROM pending WHERE graph = ?", (graph,))
 
     def _delete(self, graph: str) -> bool:
         """Take the claims of ``graph`` out, and its words out of the counts; whether it was held."""

@@ -156,14 +156,18 @@ def claims_by_graph(store: Store, graphs: Sequence[ox.NamedNode] | None = None) 
     reads them: within a graph, the first dated row of a commitment is its claim."""
     out: dict[str, dict[str, Claim]] = {}
     for value in _commitment_rows(store, graphs):
-        date = value.get("date") or value.get("published")
         claims = out.setdefault(value["g"], {})
-        if not date or value["k"] in claims:
-            continue
-        claims[value["k"]] = Claim(value["k"], value["type"].rsplit("#", 1)[-1], value["by"], value["to"],
-                                   value["status"].rsplit("#", 1)[-1], date[:10], value.get("quote", ""),
-                                   (value.get("item") or "").lower() or None, value.get("title"))
+        if value["k"] not in claims and (claim := claim_of(value)) is not None:
+            claims[value["k"]] = claim
     return {graph: list(claims.values()) for graph, claims in out.items() if claims}
+
+
+def claim_of(value: dict[str, str]) -> Claim | None:
+    """The claim of one row of the commitments query (also :mod:`kg.building.heldclaims`'s); None if undated."""
+    date = value.get("date") or value.get("published")
+    return Claim(value["k"], value["type"].rsplit("#", 1)[-1], value["by"], value["to"],
+                 value["status"].rsplit("#", 1)[-1], date[:10], value.get("quote", ""),
+                 (value.get("item") or "").lower() or None, value.get("title")) if date else None
 
 
 def claim_batches(store: Store, batch: int = GRAPHS_PER_READ) -> Iterator[list[Claim]]:

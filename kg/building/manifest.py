@@ -44,7 +44,7 @@ _DRIVERS = frozenset({
     "building/sink.py", "building/tally.py", "building/result.py", "building/incremental.py", "store/shards.py",
     "store/ondisk.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
-    "building/followup.py", "building/claimtable.py", "building/beside.py", "building/relink.py", "store/census.py",
+    "building/followup.py", "building/claimtable.py", "building/heldclaims.py", "building/beside.py", "building/relink.py", "store/census.py",
     "building/settled.py", "building/early.py", "building/prepare.py",
     "store/counts.py",
     "store/metadata.py", "store/kept.py", "building/nochange.py",
