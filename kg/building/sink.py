@@ -68,27 +68,54 @@ class StoreSink:
         self.store = store
         self._beside = None  # what a store directory keeps beside it (kg.building.beside), once written to
         self._relink = None  # links being worked out while the build is described (kg.building.relink)
+        self._bulk = None  # transcripts waiting to be written together (kg.building.bulk), in a fresh store
+
+    def start_fresh(self) -> None:
+        """The store holds no transcript: new ones are written many at a time (:mod:`kg.building.bulk`),
+        into a store directory (a memory store, or an endpoint, keeps one transaction a transcript)."""
+        from kg.building.bulk import BulkBatch
+
+        if getattr(self.store, "path", None) is not None and not getattr(self.store, "read_only", False):
+            self._bulk = BulkBatch(self.store)
 
     def write_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
+        self._write_waiting()
         return self.store.replace_graph(graph, triples)
 
     def write_transcript(self, graph: ox.NamedNode, triples: Sequence[ox.Triple],
                          shared: Sequence[ox.Triple] = ()) -> int:
-        from kg.building.beside import Beside
-        from kg.store.layout import write_transcript
+        from kg.store.layout import new_transcript_quads, write_transcript
 
-        self._beside = self._beside or Beside(self.store)
-        self._beside.before_change(graph)
+        bulk = self._bulk
+        if bulk is not None and bulk.takes(graph):
+            fresh = new_transcript_quads(graph, triples, shared)
+            if fresh is not None:
+                if bulk.add(graph, fresh[0], triples, shared):
+                    self._write_waiting()
+                return fresh[1]
+        self._write_waiting()  # a graph written twice, or with blank nodes: after those before it
+        beside = self._beside_files()
+        beside.before_change(graph)
         written = write_transcript(self.store, graph, triples, shared)
-        self._beside.written(graph, triples, shared)
+        beside.written(graph, triples, shared)
         return written
 
-    def remove_transcript(self, graph: ox.NamedNode) -> None:
+    def _beside_files(self):
         from kg.building.beside import Beside
-        from kg.store.layout import remove_transcript
 
         self._beside = self._beside or Beside(self.store)
-        self._beside.before_change(graph)
+        return self._beside
+
+    def _write_waiting(self) -> None:
+        """Write the transcripts waiting in a batch, before anything else reads or writes the store."""
+        if self._bulk is not None and self._bulk.graphs:
+            self._bulk.write(self._beside_files())
+
+    def remove_transcript(self, graph: ox.NamedNode) -> None:
+        from kg.store.layout import remove_transcript
+
+        self._write_waiting()
+        self._beside_files().before_change(graph)
         remove_transcript(self.store, graph)  # and what only it brought to the entities graph
 
     def link_followups(self, base: str) -> None:
@@ -97,6 +124,7 @@ class StoreSink:
         from kg.building.followup import link_followups
         from kg.building.relink import Relink
 
+        self._write_waiting()
         self._close_beside()
         relink = Relink(self.store, base)
         if relink.start():
@@ -108,6 +136,7 @@ class StoreSink:
         """The build's record and the description; links being worked out are written while it counts."""
         from kg.store.metadata import write_metadata
 
+        self._write_waiting()
         self._close_beside()  # the build flushed before, if it was a large one (kg.building.builder)
         relink, self._relink = self._relink, None
         try:

@@ -143,13 +143,38 @@ def _added_fresh(store: Store, graph: NamedNode, own: list[Triple], new: dict[st
     take back): a SPARQL update of a long transcript took Oxigraph some 40 MB to parse.  False, and
     nothing written, when the store cannot or the graph is there already (or has blank nodes)."""
     add = getattr(store, "add_quads", None)
-    if add is None or any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode)
-                          for t in (*own, *new.values())):
+    if add is None or has_blank_nodes(own) or has_blank_nodes(new.values()):
         return False
+    return add(graph, transcript_quads(graph, own, new, shared))
+
+
+def new_transcript_quads(graph: NamedNode, triples: Sequence[Triple],
+                         shared: Sequence[Triple] = ()) -> tuple[list[Quad], int] | None:
+    """What :func:`write_transcript` writes of a transcript the store does not hold yet, as quads to write
+    with others (:mod:`kg.building.bulk`), and the number it returns; None when it has blank nodes
+    (it is written by an update, which names them afresh)."""
+    own = list(dict.fromkeys(triples))
+    new = {encode(t): t for t in shared}
+    if has_blank_nodes(own) or has_blank_nodes(new.values()):
+        return None
+    base = base_of(graph)
+    quads = transcript_quads(graph, own, new, (ns.entities_graph_iri(base), ns.contributions_graph_iri(base)))
+    return quads, len(own) + len(new)
+
+
+def has_blank_nodes(triples: Iterable[Triple]) -> bool:
+    """Whether a triple has a blank node: a graph with one is written by a SPARQL update, which names
+    its blank nodes afresh, so a batch of quads would not write it as the update does."""
+    return any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples)
+
+
+def transcript_quads(graph: NamedNode, own: Sequence[Triple], new: dict[str, Triple],
+                     shared: tuple[NamedNode, NamedNode]) -> list[Quad]:
+    """The quads of a transcript new to the store: ``own`` in its graph, ``new`` (ledger line: triple)
+    in the entities graph and one ledger entry each (``shared``: the entities and ledger graphs)."""
     entities, ledger = shared
-    quads = [*quads_of(graph, own), *quads_of(entities, new.values()),
-             *(Quad(graph, CONTRIBUTES, Literal(line), ledger) for line in new)]
-    return add(graph, quads)
+    return [*quads_of(graph, own), *quads_of(entities, new.values()),
+            *(Quad(graph, CONTRIBUTES, Literal(line), ledger) for line in new)]
 
 
 def remove_transcript(store: Store, graph: NamedNode) -> None:
