@@ -108,23 +108,26 @@ def test_a_build_failing_part_way_leaves_whole_transcripts_and_the_next_build_fi
 KILLED_BUILD = """
 import os, signal, sys
 import kg.building.bulk as bulk
+import kg.store.layout as layout
 from kg.building.builder import build
 from kg.extract.pipeline import pipeline_for
 from kg.store.embedded import OxigraphStore
 
 bulk.BATCH_QUADS = int(sys.argv[3])
-write, calls = bulk.BulkBatch.write, []
+write, quads_of_one, calls = bulk.BulkBatch.write, layout.transcript_quads, []
 
 def killed(self, beside):
     calls.append(len(self.graphs))
-    if len(calls) == 3:  # killed while the loader takes in the third batch's quads
+    if len(calls) == 3:  # killed while the loader takes in the third batch's quads, half-way
         print(calls[0] + calls[1], flush=True)
-        quads = self.quads
-        def stream():
-            yield from quads[: len(quads) // 2]
-            os.kill(os.getpid(), signal.SIGKILL)
-            yield from quads[len(quads) // 2:]
-        self.quads = stream()
+        left = [self.size // 2]
+        def dying(*args):
+            for quad in quads_of_one(*args):
+                left[0] -= 1
+                if left[0] == 0:
+                    os.kill(os.getpid(), signal.SIGKILL)
+                yield quad
+        layout.transcript_quads = dying
     write(self, beside)
 
 bulk.BulkBatch.write = killed

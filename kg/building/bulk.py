@@ -20,7 +20,6 @@ is dropped, whole.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -31,8 +30,10 @@ if TYPE_CHECKING:
     from kg.building.beside import Beside
 
 #: quads a batch holds before it is written: the larger, the fewer ingestions (each makes a file per
-#: index, which RocksDB then compacts) and the more the writer holds (a quad of a batch ~0.3 KB)
-BATCH_QUADS = 40_000
+#: index, which RocksDB then compacts) and the more the writer holds.  Writer replay of the 7,003
+#: kremlin-news pages, CPU-s of the writes and the writer's peak: one transaction a transcript 29.9 s;
+#: 10,000 quads 13.2-14.2 s, peak +0.4-1.2 MB; 20,000 11.8 s, +8 MB (1,000 pages: 30,000 +13 MB, 40,000 +23 MB)
+BATCH_QUADS = 10_000
 
 
 class BulkBatch:
@@ -40,44 +41,40 @@ class BulkBatch:
 
     def __init__(self, store: object) -> None:
         self.store = store
-        self.graphs: list[ox.NamedNode] = []
-        self.quads: list[ox.Quad] = []
-        self.empty: list[ox.NamedNode] = []  # graphs of no triple, which the loader would not name
-        self.counts: list[tuple[ox.NamedNode, Sequence[ox.Triple], Sequence[ox.Triple]]] = []
+        #: (graph, its own triples, its entities triples by ledger line), as :func:`kg.store.layout.new_transcript`
+        self.graphs: list[tuple[ox.NamedNode, list[ox.Triple], dict[str, ox.Triple]]] = []
         self.names: set[str] = set()  # of the graphs waiting
+        self.size = 0  # quads waiting
 
     def takes(self, graph: ox.NamedNode) -> bool:
         """Whether ``graph`` is new to the store and to the batch: a graph written a second time in a
         build (the store holds it, or will) is written by a transaction, after the batch."""
         return graph.value not in self.names and not self.store.raw.contains_named_graph(graph)
 
-    def add(self, graph: ox.NamedNode, quads: list[ox.Quad], triples: Sequence[ox.Triple],
-            shared: Sequence[ox.Triple]) -> bool:
+    def add(self, graph: ox.NamedNode, own: list[ox.Triple], new: dict[str, ox.Triple]) -> bool:
         """One transcript new to the store; whether the batch holds :data:`BATCH_QUADS` quads now, and
         should be written."""
         self.names.add(graph.value)
-        self.graphs.append(graph)
-        self.quads += quads
-        if not triples:
-            self.empty.append(graph)
-        self.counts.append((graph, triples, shared))
-        return len(self.quads) >= BATCH_QUADS
+        self.graphs.append((graph, own, new))
+        self.size += len(own) + 2 * len(new)
+        return self.size >= BATCH_QUADS
 
     def write(self, beside: Beside) -> None:
         """Write what waits: pending marks beside the store first, then the quads in one ingestion, then
         the counts (committed with the next flush, :meth:`kg.building.sink.StoreSink.flush`)."""
-        if not self.graphs:
+        from kg.store.layout import transcript_quads
+
+        graphs, self.graphs, self.names, self.size = self.graphs, [], set(), 0
+        if not graphs:
             return
-        graphs, quads, empty, counts = self.graphs, self.quads, self.empty, self.counts
-        self.graphs, self.quads, self.empty, self.counts = [], [], [], []
-        self.names = set()
-        beside.before_change_all(graphs)
+        beside.before_change_all([graph for graph, _, _ in graphs])
         raw = self.store.raw
         try:
-            raw.bulk_extend(quads)
-            for graph in empty:  # kept when it has no triple, as a transaction's add_graph does
-                raw.add_graph(graph)
+            raw.bulk_extend(quad for graph, own, new in graphs for quad in transcript_quads(graph, own, new))
+            for graph, own, new in graphs:
+                if not own:  # named with no triple of its own, as a transaction's add_graph names it
+                    raw.add_graph(graph)
         except OSError as error:
             raise StoreError(f"{self.store.path}: cannot write {len(graphs)} graphs: {error}") from error
-        for graph, triples, shared in counts:
-            beside.written(graph, triples, shared)
+        for graph, own, new in graphs:
+            beside.written(graph, own, list(new.values()))

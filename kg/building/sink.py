@@ -44,6 +44,14 @@ class Sink(Protocol):
                          shared: Sequence[ox.Triple] = ()) -> int:
         """One transcript's graph and its share of the entities graph (:func:`kg.store.layout.write_transcript`)."""
 
+    def _end_batches(self) -> None:
+        """The transcripts are written: the last batch goes in, and the store is flushed and let go of (a
+        flush between batches only commits the files beside it: the loader keeps nothing in memory)."""
+        if self._bulk is not None:
+            self._write_waiting()
+            self._bulk = None
+            self.flush()
+
     def remove_transcript(self, graph: ox.NamedNode) -> None: ...
 
     def link_followups(self, base: str) -> None: ...
@@ -62,7 +70,8 @@ WRITES_RELEASE_ABOVE_MB = 1.5
 
 
 class StoreSink:
-    """A build into a store, graph by graph, each in one transaction."""
+    """A build into a store: graph by graph, each in one transaction, or into a store with no transcript
+    yet, transcripts in batches (:mod:`kg.building.bulk`)."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -84,15 +93,15 @@ class StoreSink:
 
     def write_transcript(self, graph: ox.NamedNode, triples: Sequence[ox.Triple],
                          shared: Sequence[ox.Triple] = ()) -> int:
-        from kg.store.layout import new_transcript_quads, write_transcript
+        from kg.store.layout import new_transcript, write_transcript
 
         bulk = self._bulk
         if bulk is not None and bulk.takes(graph):
-            fresh = new_transcript_quads(graph, triples, shared)
+            fresh = new_transcript(triples, shared)
             if fresh is not None:
-                if bulk.add(graph, fresh[0], triples, shared):
+                if bulk.add(graph, *fresh):
                     self._write_waiting()
-                return fresh[1]
+                return len(fresh[0]) + len(fresh[1])
         self._write_waiting()  # a graph written twice, or with blank nodes: after those before it
         beside = self._beside_files()
         beside.before_change(graph)
@@ -111,6 +120,14 @@ class StoreSink:
         if self._bulk is not None and self._bulk.graphs:
             self._bulk.write(self._beside_files())
 
+    def _end_batches(self) -> None:
+        """The transcripts are written: the last batch goes in, and the store is flushed and let go of (a
+        flush between batches only commits the files beside it: the loader keeps nothing in memory)."""
+        if self._bulk is not None:
+            self._write_waiting()
+            self._bulk = None
+            self.flush()
+
     def remove_transcript(self, graph: ox.NamedNode) -> None:
         from kg.store.layout import remove_transcript
 
@@ -124,7 +141,7 @@ class StoreSink:
         from kg.building.followup import link_followups
         from kg.building.relink import Relink
 
-        self._write_waiting()
+        self._end_batches()
         self._close_beside()
         relink = Relink(self.store, base)
         if relink.start():
@@ -136,7 +153,7 @@ class StoreSink:
         """The build's record and the description; links being worked out are written while it counts."""
         from kg.store.metadata import write_metadata
 
-        self._write_waiting()
+        self._end_batches()
         self._close_beside()  # the build flushed before, if it was a large one (kg.building.builder)
         relink, self._relink = self._relink, None
         try:
@@ -157,6 +174,8 @@ class StoreSink:
         store = self.store
         if self._beside is not None:
             self._beside.commit()
+        if self._bulk is not None:
+            return  # writes in batches read nothing back: the store is let go of when they end (_end_batches)
         if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
             release = getattr(store, "release_memory", None)
             if release is None or not release(WRITES_RELEASE_ABOVE_MB):
@@ -253,6 +272,14 @@ class ShardSink:
             view.close()
         self.tally.add(graph.value, len(own), shards, ledger, typed(own) + typed(shared), licences, claims)
         return len(own) + len(ledger)
+
+    def _end_batches(self) -> None:
+        """The transcripts are written: the last batch goes in, and the store is flushed and let go of (a
+        flush between batches only commits the files beside it: the loader keeps nothing in memory)."""
+        if self._bulk is not None:
+            self._write_waiting()
+            self._bulk = None
+            self.flush()
 
     def remove_transcript(self, graph: ox.NamedNode) -> None:
         """Takes a transcript back: its lines leave the shards, its rows the tally."""
