@@ -44,14 +44,6 @@ class Sink(Protocol):
                          shared: Sequence[ox.Triple] = ()) -> int:
         """One transcript's graph and its share of the entities graph (:func:`kg.store.layout.write_transcript`)."""
 
-    def _end_batches(self) -> None:
-        """The transcripts are written: the last batch goes in, and the store is flushed and let go of (a
-        flush between batches only commits the files beside it: the loader keeps nothing in memory)."""
-        if self._bulk is not None:
-            self._write_waiting()
-            self._bulk = None
-            self.flush()
-
     def remove_transcript(self, graph: ox.NamedNode) -> None: ...
 
     def link_followups(self, base: str) -> None: ...
