@@ -265,14 +265,6 @@ class ShardSink:
         self.tally.add(graph.value, len(own), shards, ledger, typed(own) + typed(shared), licences, claims)
         return len(own) + len(ledger)
 
-    def _end_batches(self) -> None:
-        """The transcripts are written: the last batch goes in, and the store is flushed and let go of (a
-        flush between batches only commits the files beside it: the loader keeps nothing in memory)."""
-        if self._bulk is not None:
-            self._write_waiting()
-            self._bulk = None
-            self.flush()
-
     def remove_transcript(self, graph: ox.NamedNode) -> None:
         """Takes a transcript back: its lines leave the shards, its rows the tally."""
         shards = self.tally.forget(graph.value)
