@@ -59,6 +59,11 @@ class Sink(Protocol):
 #: build's peak is the last window's: kremlin-news x4, writer's peak at 4,000 pages 73.1 -> 71.1 MB
 #: and at 8,000 74.0 with 1.5 (75.2 with 4), for 26 openings of the store instead of 16 (0.07 s each)
 WRITES_RELEASE_ABOVE_MB = 1.5
+#: the same between the batches of a build into a store with no transcript (kg.building.bulk), which read
+#: nothing back: writer replay of kremlin-news x4 (28,012 pages), CPU-s of the writes and the writer's
+#: peak while writing: 1.5 MB 90.3 s, 417 MB; 6 MB 74.9 s, 419 MB; never reopened 72.4 s, 435 MB
+#: (one transaction a transcript: 138.8 s, 416 MB at the end of the build)
+BATCHES_RELEASE_ABOVE_MB = 6
 
 
 class StoreSink:
@@ -113,8 +118,8 @@ class StoreSink:
             self._bulk.write(self._beside_files())
 
     def _end_batches(self) -> None:
-        """The transcripts are written: the last batch goes in, and the store is flushed and let go of (a
-        flush between batches only commits the files beside it: the loader keeps nothing in memory)."""
+        """The transcripts are written: the last batch goes in, and the store is flushed and let go of as
+        after one transaction a transcript (between batches it is reopened less often)."""
         if self._bulk is not None:
             self._write_waiting()
             self._bulk = None
@@ -166,11 +171,10 @@ class StoreSink:
         store = self.store
         if self._beside is not None:
             self._beside.commit()
-        if self._bulk is not None:
-            return  # writes in batches read nothing back: the store is let go of when they end (_end_batches)
         if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
             release = getattr(store, "release_memory", None)
-            if release is None or not release(WRITES_RELEASE_ABOVE_MB):
+            above = WRITES_RELEASE_ABOVE_MB if self._bulk is None else BATCHES_RELEASE_ABOVE_MB
+            if release is None or not release(above):
                 store.raw.flush()
 
 
