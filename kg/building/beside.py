@@ -37,6 +37,13 @@ class Beside:
             self.claims.mark([graph.value])
             self.counts.mark([graph.value])
 
+    def before_change_all(self, graphs: Sequence[ox.NamedNode]) -> None:
+        """:meth:`before_change` of many graphs about to be written together: one commit a file."""
+        if self.counts is not None:
+            names = [graph.value for graph in graphs]
+            self.claims.mark(names)
+            self.counts.mark(names)
+
     def written(self, graph: ox.NamedNode, triples: Sequence[ox.Triple], shared: Sequence[ox.Triple] = ()) -> None:
         """``graph`` now holds ``triples`` and brought ``shared``: its counts (committed with the next
         :meth:`commit`)."""

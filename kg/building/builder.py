@@ -86,7 +86,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
         workers = workers or _start_workers(options, jobs, scheduler, new, total)
         plan = Plan(store, manifest, base, version or reader_version(tuple(pipeline), format, model_file(pipeline)),
                      check_factory is not None, strict, rebuild, verify=verify, settled=settled)
-        result.store_had_graphs = store is not None and _holds_transcripts(store, base)
+        result.store_had_graphs = _store_holds_transcripts(sink, store, base)
         _write_reference(plan, sink)
         todo = incremental.todo(transcripts, result, plan, tally)
         _write_all(_prepare_all(todo, options, jobs, scheduler, new, workers), sink, result, plan, tally)
@@ -193,6 +193,15 @@ def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, re
     if len(result.graphs) >= FLUSH_EVERY:  # a large build: the description starts from a store let go of
         sink.flush()
     sink.record_build(BuildRecord(started_at, now(), reader, __version__, result.graphs), base)
+
+
+def _store_holds_transcripts(sink: Sink, store: Store | None, base: str) -> bool:
+    """Whether the store holds a transcript already; into one that holds none, the sink writes them many
+    at a time (:mod:`kg.building.bulk`), as nothing written before is to be taken back."""
+    held = store is not None and _holds_transcripts(store, base)
+    if not held and hasattr(sink, "start_fresh"):  # a store's sink (a shard sink writes so already)
+        sink.start_fresh()
+    return held
 
 
 def _holds_transcripts(store: Store, base: str) -> bool:

@@ -41,7 +41,7 @@ _DRIVERS = frozenset({
     "building/builder.py", "building/manifest.py", "building/workers.py", "building/warm.py", "store/endpoint.py",
     "store/export.py",
     "store/lock.py", "store/push.py", "store/query_page.py", "store/serve.py", "store/server.py", "store/stats.py",
-    "building/sink.py", "building/tally.py", "building/result.py", "building/incremental.py", "store/shards.py",
+    "building/sink.py", "building/bulk.py", "building/tally.py", "building/result.py", "building/incremental.py", "store/shards.py",
     "store/ondisk.py",
     # the shared graphs rewritten by every build (follow-up links, the description), never a transcript's
     "building/followup.py", "building/claimtable.py", "building/heldclaims.py", "building/beside.py", "building/relink.py", "store/census.py",

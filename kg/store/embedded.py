@@ -345,7 +345,9 @@ def _open_directory(path: Path, owner: OxigraphStore) -> ox.Store:
         raise StoreError(f"{path}: cannot create the store folder: {error.strerror or error}") from None
     owner._lock = StoreLock(path, shared=False, holder="written by a kg command")
     try:
-        return ox.Store(str(path))
+        store = ox.Store(str(path))
+        _remove_unloaded(path)
+        return store
     except OSError as error:
         owner._lock.release()
         owner._lock = None
@@ -353,6 +355,18 @@ def _open_directory(path: Path, owner: OxigraphStore) -> ox.Store:
             raise StoreError(f"{path}: the store is in use by another process (an `oxigraph serve` or "
                              "another kg command): stop it or use another directory") from error
         raise StoreError(f"{path}: cannot open the store: {error}") from error
+
+
+def _remove_unloaded(path: Path) -> None:
+    """Delete the files a bulk load (:mod:`kg.building.bulk`) stopped before RocksDB took them in.
+
+    Oxigraph's bulk loader writes ``bulk-<number>.sst`` in the store directory and deletes each
+    once it is ingested, or when the load fails; a process killed while loading leaves them.  No
+    RocksDB file is named so, and this process holds the store's lock (Oxigraph's and ours), so
+    no load is under way."""
+    for leftover in path.glob("bulk-*.sst"):
+        if leftover.name[5:-4].isdigit():
+            leftover.unlink(missing_ok=True)
 
 
 #: how many times a read-only opening is tried while a writer's compaction replaces the files it lists

@@ -29,7 +29,7 @@ SPARQL update of a long transcript cost Oxigraph some 40 MB to parse).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple, parse, RdfFormat
 
@@ -143,13 +143,44 @@ def _added_fresh(store: Store, graph: NamedNode, own: list[Triple], new: dict[st
     take back): a SPARQL update of a long transcript took Oxigraph some 40 MB to parse.  False, and
     nothing written, when the store cannot or the graph is there already (or has blank nodes)."""
     add = getattr(store, "add_quads", None)
-    if add is None or any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode)
-                          for t in (*own, *new.values())):
+    if add is None or has_blank_nodes(own) or has_blank_nodes(new.values()):
         return False
+    return add(graph, transcript_quads(graph, own, new, shared))
+
+
+def new_transcript(triples: Sequence[Triple], shared: Sequence[Triple] = ()) -> tuple[list[Triple], dict[str, Triple]] | None:
+    """What :func:`write_transcript` writes of a transcript the store does not hold yet, for
+    :func:`transcript_quads` to write with others (:mod:`kg.building.bulk`): its own triples, once each,
+    and its entities triples by ledger line.  None when it has blank nodes (it is written by an
+    update, which names them afresh)."""
+    own = list(dict.fromkeys(triples))
+    new = {encode(t): t for t in shared}
+    if has_blank_nodes(own) or has_blank_nodes(new.values()):
+        return None
+    return own, new
+
+
+def has_blank_nodes(triples: Iterable[Triple]) -> bool:
+    """Whether a triple has a blank node: a graph with one is written by a SPARQL update, which names
+    its blank nodes afresh, so a batch of quads would not write it as the update does."""
+    return any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples)
+
+
+def transcript_quads(graph: NamedNode, own: Sequence[Triple], new: dict[str, Triple],
+                     shared: tuple[NamedNode, NamedNode] | None = None) -> Iterator[Quad]:
+    """The quads of a transcript new to the store: ``own`` in its graph, ``new`` (ledger line: triple)
+    in the entities graph and one ledger entry each (``shared``: the entities and ledger graphs, by
+    default those of the graph's base).  Made as they are written, so a batch holds only the triples."""
+    if shared is None:
+        base = base_of(graph)
+        shared = ns.entities_graph_iri(base), ns.contributions_graph_iri(base)
     entities, ledger = shared
-    quads = [*quads_of(graph, own), *quads_of(entities, new.values()),
-             *(Quad(graph, CONTRIBUTES, Literal(line), ledger) for line in new)]
-    return add(graph, quads)
+    for t in own:
+        yield Quad(t.subject, t.predicate, t.object, graph)
+    for t in new.values():
+        yield Quad(t.subject, t.predicate, t.object, entities)
+    for line in new:
+        yield Quad(graph, CONTRIBUTES, Literal(line), ledger)
 
 
 def remove_transcript(store: Store, graph: NamedNode) -> None:
