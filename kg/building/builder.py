@@ -92,6 +92,9 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
         _write_all(_prepare_all(todo, options, jobs, scheduler, new, workers), sink, result, plan, tally)
         _finish(plan, result, prune, sink)
         _record_build(sink, base, pipeline, started_at, result)
+    except BaseException:
+        sink.release()  # else its files beside the store stay open and the next build here finds them locked
+        raise
     finally:
         if workers is not None:
             workers.stop()  # ended already after the last page; at once if the build stopped before

@@ -52,6 +52,10 @@ class Sink(Protocol):
 
     def flush(self) -> None: ...
 
+    def release(self) -> None:
+        """Let go of whatever the sink holds open after a build failed part-way, so that another build in
+        the same process can start (the store itself stays the caller's)."""
+
 
 #: MB the writer may hold more than when the store last opened before a flush between its writes
 #: reopens it (:meth:`kg.store.embedded.OxigraphStore.release_memory`; 4 MB for the other releases).
@@ -158,6 +162,11 @@ class StoreSink:
         finally:
             if relink is not None and not relink.finished:  # the count failed before it wrote them
                 relink.finish()
+
+    def release(self) -> None:
+        """After a failed build: commit and close the files beside the store.  Only graphs the store took are
+        written there and every other one is still marked pending, so the next build reads those again."""
+        self._close_beside()
 
     def _close_beside(self) -> None:
         """Commit what is kept beside the store: the linker and the census read it next."""
@@ -295,6 +304,9 @@ class ShardSink:
 
     def flush(self) -> None:
         """Nothing waits in memory: each transcript graph is in the shards once written."""
+
+    def release(self) -> None:
+        """A failed build's shards are dropped by :meth:`abort` (the context manager calls it), not here."""
 
     def close(self) -> dict:
         """Write the shared graphs and put the folder in place; returns the manifest (:mod:`kg.store.shards`)."""
