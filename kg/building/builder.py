@@ -58,7 +58,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
     ``check_factory`` makes the check run on each mapped graph before it is written: with ``strict`` a graph
     with problems is not written and counts as failed; without, it is written and its problems kept as warnings.
     ``jobs`` and ``scheduler`` say where preparing runs (:func:`_prepare_all`); writes stay in this process, in
-    input order, one transaction per graph.  ``store`` may be a sink that starts empty (:class:`~kg.building.sink.ShardSink`).
+    input order (batched into a store with no transcript, :mod:`kg.building.bulk`); ``store`` may be a sink.
     ``workers`` were started by :func:`build` before it listed the files (stopped here when done); ``settled``:
     the files the sealed record answered for, counted here, not among ``transcripts`` (:mod:`kg.building.settled`).
     """
@@ -74,10 +74,7 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
             progress(next(done), total, source)
 
     sink, store = _sink_of(store, rebuild, prune, manifest)
-    own_manifest = manifest is None
-    manifest = Manifest.for_store(store) if own_manifest else manifest
-    if not own_manifest:
-        manifest.begin()
+    manifest, own_manifest = _open_manifest(store, manifest)
     options = (format, tuple(pipeline), base, check_factory)
     try:
         if settled is not None:
@@ -104,6 +101,15 @@ def build_transcripts(transcripts: Iterable[Transcript | KgError], store: Store 
             manifest.commit()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _open_manifest(store: Store, manifest: Manifest | None) -> tuple[Manifest, bool]:
+    """The build's record: the caller's, begun here, or the store's own, opened here; whether it is our own
+    (closed by the build, where a caller's is only committed)."""
+    if manifest is None:
+        return Manifest.for_store(store), True
+    manifest.begin()
+    return manifest, False
 
 
 def _write_all(prepared: Iterable[Prepared], sink: Sink, result: BuildResult, plan: Plan,
