@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
-from kg.building import heldclaims
 from kg.building.claimtable import ClaimTable
+from kg.building.heldclaims import HeldClaims
 from kg.store.counts import Counts, counts_of_triples
 from kg.store.protocol import Store
 
@@ -30,6 +30,7 @@ class Beside:
         self.store = store
         self.counts = Counts.beside(store)
         self.claims = ClaimTable.beside(store) if self.counts is not None else None
+        self.held = HeldClaims(store) if self.claims is not None else None  # claims taken from the triples written
 
     def before_change(self, graph: ox.NamedNode) -> None:
         """``graph`` is about to be written or dropped: both files forget it and note it as pending."""
@@ -49,7 +50,7 @@ class Beside:
         :meth:`commit`)."""
         if self.counts is not None:
             self.counts.written(graph.value, counts_of_triples(triples, shared))
-            heldclaims.take(self.claims, self.store, graph.value, triples)  # its claims from the triples
+            self.held.written(self.claims, graph.value, triples)  # its claims from the triples
 
     def commit(self) -> None:
         if self.counts is not None:

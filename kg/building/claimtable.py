@@ -74,7 +74,6 @@ class ClaimTable(kept.KeptFile):
             self._folder = tempfile.TemporaryDirectory(prefix="kg-claims-")
             path = Path(self._folder.name) / "claims.sqlite"
         self.path = Path(path)
-        self.held = None  # what takes the claims of graphs a build writes from their triples (kg.building.heldclaims)
         self._db = sqlite3.connect(str(self.path))
         if self._folder is not None:
             self._db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")

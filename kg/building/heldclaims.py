@@ -92,14 +92,6 @@ class HeldClaims:
         return True
 
 
-def take(table: ClaimTable, store: Store, graph: str, triples: Sequence[ox.Triple]) -> bool:
-    """``graph`` of ``store`` now holds ``triples``: its claims from them into ``table``, as a catch-up would
-    read them back, or the graph left pending (see the module); whether taken."""
-    if table.held is None:
-        table.held = HeldClaims(store)
-    return table.held.written(table, graph, triples)
-
-
 def claims_of_triples(triples: Iterable[ox.Triple], kinds: frozenset[str]) -> list[Claim] | None:
     """The claims :func:`kg.building.followup.claims_by_graph` reads from a graph of ``triples`` in a store
     whose commitment kinds are ``kinds``; None when that could depend on how the store keeps or orders them."""
