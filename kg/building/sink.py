@@ -85,7 +85,7 @@ class StoreSink:
         into a store directory (a memory store, or an endpoint, keeps one transaction a transcript)."""
         from kg.building.bulk import BulkBatch
 
-        if getattr(self.store, "path", None) is not None and not getattr(self.store, "read_only", False):
+        if _writable_directory(self.store):
             self._bulk = BulkBatch(self.store)
 
     def write_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
@@ -180,11 +180,16 @@ class StoreSink:
         store = self.store
         if self._beside is not None:
             self._beside.commit()
-        if getattr(store, "path", None) is not None and not getattr(store, "read_only", False):
+        if _writable_directory(store):
             release = getattr(store, "release_memory", None)
             above = WRITES_RELEASE_ABOVE_MB if self._bulk is None else BATCHES_RELEASE_ABOVE_MB
             if release is None or not release(above):
                 store.raw.flush()
+
+
+def _writable_directory(store: Store) -> bool:
+    """Whether ``store`` is a store directory open for writing (a memory store or an endpoint is not)."""
+    return getattr(store, "path", None) is not None and not getattr(store, "read_only", False)
 
 
 def sink_for(target: Store | Sink) -> Sink:
