@@ -113,8 +113,7 @@ def write_transcript(store: Store, graph: NamedNode, triples: Sequence[Triple],
     """
     base = base_of(graph)
     entities, ledger = ns.entities_graph_iri(base), ns.contributions_graph_iri(base)
-    own = list(dict.fromkeys(triples))
-    new = {encode(t): t for t in shared}
+    own, new = _own_and_new(triples, shared)
     old = set(contributions(store, graph))
     if not old and _added_fresh(store, graph, own, new, (entities, ledger)):
         return len(own) + len(new)
@@ -143,7 +142,7 @@ def _added_fresh(store: Store, graph: NamedNode, own: list[Triple], new: dict[st
     take back): a SPARQL update of a long transcript took Oxigraph some 40 MB to parse.  False, and
     nothing written, when the store cannot or the graph is there already (or has blank nodes)."""
     add = getattr(store, "add_quads", None)
-    if add is None or has_blank_nodes(own) or has_blank_nodes(new.values()):
+    if add is None or _has_blank_nodes(own, new):
         return False
     return add(graph, transcript_quads(graph, own, new, shared))
 
@@ -153,17 +152,19 @@ def new_transcript(triples: Sequence[Triple], shared: Sequence[Triple] = ()) -> 
     :func:`transcript_quads` to write with others (:mod:`kg.building.bulk`): its own triples, once each,
     and its entities triples by ledger line.  None when it has blank nodes (it is written by an
     update, which names them afresh)."""
-    own = list(dict.fromkeys(triples))
-    new = {encode(t): t for t in shared}
-    if has_blank_nodes(own) or has_blank_nodes(new.values()):
-        return None
-    return own, new
+    own, new = _own_and_new(triples, shared)
+    return None if _has_blank_nodes(own, new) else (own, new)
 
 
-def has_blank_nodes(triples: Iterable[Triple]) -> bool:
+def _own_and_new(triples: Sequence[Triple], shared: Sequence[Triple]) -> tuple[list[Triple], dict[str, Triple]]:
+    """A transcript's own triples, once each, and its entities triples by ledger line."""
+    return list(dict.fromkeys(triples)), {encode(t): t for t in shared}
+
+
+def _has_blank_nodes(own: list[Triple], new: dict[str, Triple]) -> bool:
     """Whether a triple has a blank node: a graph with one is written by a SPARQL update, which names
-    its blank nodes afresh, so a batch of quads would not write it as the update does."""
-    return any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples)
+    its blank nodes afresh, so quads added as they are would not write it as the update does."""
+    return any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in (*own, *new.values()))
 
 
 def transcript_quads(graph: NamedNode, own: Sequence[Triple], new: dict[str, Triple],
