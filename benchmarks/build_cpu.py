@@ -1,7 +1,7 @@
 """One ``kg build`` into a fresh store, and whose CPU it took: the writer's main thread, its other threads, the rest.
 
     python benchmarks/build_cpu.py PAGES STORE [KG-BUILD-OPTIONS...]
-    e.g. PYTHONPATH=/tmp/main-copy python benchmarks/build_cpu.py /abs/PAGES /tmp/store-a
+    e.g. PYTHONPATH=../main-copy python benchmarks/build_cpu.py build/pages build/store-a
 
 Runs the build in this process and prints one JSON line: wall seconds; the
 writer's main thread's CPU (``time.thread_time``: the per-page writes, the
