@@ -80,9 +80,12 @@ _VISIT_TO = re.compile(r"\bwill (?:make an? |pay an? )?(?:\w+ )?visit (?:to )?(?
 # together meet, whatever the occasion (a dinner, an arrival ceremony, a signing).
 _JOINT_REMARKS = re.compile(r"^(?:Joint )?Remarks by\b[^\n]*?(?:\band\b|,)", re.I)
 # Two leaders doing something together make an encounter: "President Vladimir Putin and US President George
-# Bush visited St Petersburg State University", "... and Chancellor Schroeder answered journalists' questions".
-_TOGETHER = re.compile(r"^(?:[\w.’'\-]+[ \u00a0]+){1,8}?and[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){1,8}?(?:visited|"
-                       r"answered|signed|attended|opened|toured|laid|watched|inspected|unveiled|launched|addressed)\b")
+# Bush visited St Petersburg State University", "... and Chancellor Schroeder answered journalists' questions",
+# "... and Israeli Prime Minister Ehud Barak discussed prospects for ...", "... and Spanish Prime Minister and
+# current President of the European Union Jose Maria Aznar arrive in Moscow" (a guest's offices run long).
+_TOGETHER = re.compile(r"^(?:[\w.’'\-]+[ \u00a0]+){1,8}?and[ \u00a0]+(?:[\w.’'\-]+[ \u00a0]+){1,14}?(?:visited|"
+                       r"answered|signed|attended|opened|toured|laid|watched|inspected|unveiled|launched|addressed"
+                       r"|discussed|arrived?)\b")
 # "said at a press conference following talks with ...": a statement reported from the encounter.
 _REPORTED = re.compile(r"\b(?:announce[sd]?|said|stated)\b(?=[^.;]{0,20}\b(?:at|during|after|following)\b)")
 # A meeting still to come that the heading mentions: "in the run-up to his meeting with ...".

@@ -1,0 +1,23 @@
+"""Rules of the genre for kremlin.ru news items that are no talks transcript (visits, arrivals,
+receptions, summits, headline titles), on small made-up pages written fresh in the genre's words."""
+
+from __future__ import annotations
+
+from genre_pages import kremlin
+
+
+def people(doc) -> set[tuple[str, str | None]]:
+    return {(p.name.split()[-1], p.country or p.organisation) for p in doc.participants}
+
+
+def test_two_leaders_who_discussed_something_meet_though_the_lead_says_nothing_more():
+    doc = kremlin("President Vladimir Putin and Portuguese Prime Minister Jorge Almeida discussed prospects for "
+                  "energy cooperation", "October 3, 2001, New York", "")
+    assert doc.is_meeting and ("Almeida", "PRT") in people(doc) and doc.meeting.format == "in_person"
+
+
+def test_two_leaders_who_arrive_together_meet_however_long_the_guests_offices():
+    doc = kremlin("Vladimir Putin and Danish Prime Minister and current President of the European Union Lars Holm "
+                  "arrive in Moscow from Rome", "June 4, 2003",
+                  "The President's plane landed at Vnukovo airport. On board with him was Lars Holm.")
+    assert doc.is_meeting and ("Putin", "RUS") in people(doc)
