@@ -21,3 +21,9 @@ def test_two_leaders_who_arrive_together_meet_however_long_the_guests_offices():
                   "arrive in Moscow from Rome", "June 4, 2003",
                   "The President's plane landed at Vnukovo airport. On board with him was Lars Holm.")
     assert doc.is_meeting and ("Putin", "RUS") in people(doc)
+
+
+def test_a_leader_the_title_names_by_name_alone_beside_the_host_takes_part():
+    doc = kremlin("Vladimir Putin and George Bush toured a cattle farm near Waco together with their wives",
+                  "November 16, 2001, Texas", "The Presidents talked with the farmers over lunch.")
+    assert doc.is_meeting and {("Putin", "RUS"), ("Bush", "USA")} <= people(doc)

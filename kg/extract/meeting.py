@@ -133,6 +133,12 @@ def is_multilateral(doc: Document) -> bool:
     return names_event(title) and bool(_TO_TAKE_PART.search(first) and _MULTILATERAL.search(first))
 
 
+def names_pair(doc: Document) -> bool:
+    """Whether the title says the host and another did something together ("Vladimir Putin and George Bush
+    visited a school"): the other is named beside him, often by name alone."""
+    return bool(doc.title and _TOGETHER.match(normalise(doc.quote(doc.title), quotes=False)))
+
+
 def headline_over_talks(doc: Document) -> bool:
     """Whether a headline title that names no encounter ("The dialogue on a peace treaty must be ...") stands
     over a lead that opens on talks or a meeting ("Following Russian-Japanese talks in Tokyo, ...", "Meeting

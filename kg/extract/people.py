@@ -11,7 +11,9 @@ Who counts (one rule, so it can be checked by hand):
 - a guest the title names under any office of state (:mod:`kg.extract.guests`);
 - for a summit or a visit, the leaders the lead names further down;
 - for an occasion (a ceremony, an arrival: :mod:`kg.extract.occasions`), the
-  leaders its lead says attended; one a lead sentence recalls from another
+  leaders its lead says attended; for a title that says the host and another did
+  something together ("Vladimir Putin and George Bush visited a school"), the
+  leader it names beside him, by name alone too; one a lead sentence recalls from another
   contact (a call, a message), or one another acts for, was not there;
 - for a title that says the host met his own government (the Cabinet, the
   Security Council's members), nobody foreign; for one that names whom he met
@@ -40,7 +42,8 @@ from kg.extract.guests import (holds_state_office, lead_guests, names_domestic_b
                                non_principal_at_text, reigning_here, title_guest_names, title_guests)
 from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
-from kg.extract.meeting import headline_over_talks, is_multilateral, names_occasion_only
+from kg.extract.meeting import (headline_over_talks, is_multilateral, names_occasion_only,
+                                names_pair)
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
                                   meets_leaders_in_turn, opens_on_a_speaker, recalls_other_contact, tells_a_meeting)
 from kg.people.linking import known_elsewhere
@@ -366,7 +369,7 @@ def _with_host(doc: Document, unique: list[Person], date: str | None) -> list[Pe
         if guests:
             unique = ([host] if host else []) + [p for p in unique if p.country == doc.publisher_country
                                                  and not (host and same_person(p, host))] + guests
-    if occasion or is_multilateral(doc) and not names_no_principal(doc):
+    if occasion or names_pair(doc) or is_multilateral(doc) and not names_no_principal(doc):
         beside = [p for p in named_beside_host(doc, date, host, occasion=True)  # "Vladimir Putin and Benjamin
                   if not any(overlap(p, q) for q in unique)]  # Netanyahu unveiled the monument"
         unique = unique + beside if unique or not beside else ([host] if host else []) + beside
