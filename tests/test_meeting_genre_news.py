@@ -27,3 +27,11 @@ def test_a_leader_the_title_names_by_name_alone_beside_the_host_takes_part():
     doc = kremlin("Vladimir Putin and George Bush toured a cattle farm near Waco together with their wives",
                   "November 16, 2001, Texas", "The Presidents talked with the farmers over lunch.")
     assert doc.is_meeting and {("Putin", "RUS"), ("Bush", "USA")} <= people(doc)
+
+
+def test_law_enforcement_in_a_headline_is_no_law():
+    doc = kremlin("Cooperation between the law-enforcement bodies of Russia and Indonesia is growing", "May 3, 2006",
+                  "The sides are stepping up joint work against terrorism, President Vladimir Putin said following "
+                  "talks with President of Indonesia Susilo Bambang Yudhoyono.")
+    assert doc.is_meeting and ("Yudhoyono", "IDN") in people(doc)
+

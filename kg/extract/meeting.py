@@ -67,7 +67,7 @@ _ENCOUNTER = re.compile(
     r"bilateral|consultations|visit|calls?|spoke with|speaks with)\b", re.I)
 _NOT_ENCOUNTER = re.compile(
     r"\b(?:will|to meet|greetings?|congratulat\w*|condolences?|messages?|telegrams?|letters?|executive order|"
-    r"decree|law|appointed|address|speech|interview|award\w*|veto|instruct\w*|"
+    r"decree|law(?!-)|appointed|address|speech|interview|award\w*|veto|instruct\w*|"
     r"article|announce\w*|birthday|cancel\w*|postpone\w*|called off|accredit\w*|sent|sends|response|reply)\b"
     r"|\b(?-i:proposal|proposed|proposes) to (?:convene|hold)\b", re.I)
 # An awards ceremony is no encounter, unless the lead says who else attended it (see others_attended).
