@@ -35,3 +35,20 @@ def test_law_enforcement_in_a_headline_is_no_law():
                   "talks with President of Indonesia Susilo Bambang Yudhoyono.")
     assert doc.is_meeting and ("Yudhoyono", "IDN") in people(doc)
 
+
+def test_a_headline_that_states_what_will_be_done_after_talks_is_the_meeting():
+    will = kremlin("Russia will help Kenya train its customs officers", "March 6, 2006",
+                   "Russia will send instructors and equipment, Vladimir Putin said at a press conference in Moscow "
+                   "after a meeting with President of Kenya Mwai Kibaki.")
+    announced = kremlin("President Vladimir Putin announced plans to launch a joint weather satellite",
+                        "March 6, 2006, Astana",
+                        "Following the talks with President of Kazakhstan Nursultan Nazarbayev, Mr Putin also "
+                        "said that a joint bank would be set up.")
+    assert will.is_meeting and ("Kibaki", "KEN") in people(will)
+    assert announced.is_meeting and ("Nazarbayev", "KAZ") in people(announced)
+
+
+def test_a_headline_that_announces_a_visit_still_to_come_is_no_meeting():
+    doc = kremlin("Vladimir Putin will visit Kenya next month", "March 6, 2006",
+                  "The President will hold talks with President of Kenya Mwai Kibaki.")
+    assert not doc.is_meeting

@@ -24,7 +24,8 @@ together ("Putin and US President Bush visited St Petersburg State
 University"); a summit or council of heads of state, whose other members the
 page may not name; and, for a headline title ("The dialogue on a peace treaty
 must be ..."), the lead's first sentence ("Following Russian-Japanese talks in
-Tokyo, ...").  A cancelled, postponed or proposed meeting, or one still to come
+Tokyo, ..."); a headline that states what was said ("Russia will continue to provide ...", "President
+Vladimir Putin announced plans to ...") over a lead that tells the talks it followed is that meeting.  A cancelled, postponed or proposed meeting, or one still to come
 ("interviewed ... in the run-up to his meeting with ..."), is none.
 
 Place: see kg.extract.place.  Date: the dateline's, counted back to the event
@@ -99,6 +100,11 @@ _NOT_BY_PHONE = re.compile(r"\b(?:messages?|telegrams?|letters?|executive order|
 # A headline title over a lead that opens on talks ("Following Russian-Japanese talks in Tokyo, ...", "Meeting
 # with Chairman of ..., President Vladimir Putin said ..."), see headline_over_talks.
 _TALKS_LEAD = re.compile(r"\b(?:talks|negotiations|(?:meeting|met)[ \u00a0]+with)\b", re.I)
+# A headline that states what was said ("Russia will continue to provide ...", "President Vladimir Putin announced
+# plans to launch ..."): over a lead that opens on talks, its "will" or "announced" is the statement's, no meeting's.
+_HEADLINE_STATEMENT = re.compile(r"\b(?:will|announce[sd]?)\b", re.I)
+_AFTER_TALKS = re.compile(r"\b(?:after|following)[ \u00a0]+(?:(?:a|the|his|their)[ \u00a0]+)?(?:[\w\-]+[ \u00a0]+)?"
+                          r"(?:talks|negotiations|meeting)\b", re.I)
 # "answered questions posed by Russian journalists": the results of talks told to the press are no headline over them.
 _TO_THE_PRESS = re.compile(r"\b(?:journalists|reporters|questions|the media|the press)\b", re.I)
 # A gathering of several states' leaders: it is a meeting even where the page names none of the others, and
@@ -217,12 +223,15 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
     ("The dialogue on a peace treaty must be conducted ...") leaves it to the lead's first sentence."""
     heading = _FUTURE_ENCOUNTER.sub("", heading)  # "interviewed ... in the run-up to his meeting with ..."
     encounter = _heading_encounter(heading) or names_event(heading)  # "Vladimir Putin arrived in Azerbaijan"
+    # under a headline title the second sentence often tells the occasion ("Now there is a need ...,
+    # President Vladimir Putin said following talks at the Kremlin with the Sultan of ...")
+    first = normalise(lead_opening(doc, 2), quotes=False) if titled else lead
+    statement = heading
+    if titled and not _heading_encounter(heading) and _AFTER_TALKS.search(first):
+        encounter, statement = True, _HEADLINE_STATEMENT.sub("", heading)  # "Russia will continue to ..."
     if not encounter:  # a headline: the lead's opening says what happened ("... said following talks with ...")
-        # under a headline title the second sentence often tells the occasion ("Now there is a need ...,
-        # President Vladimir Putin said following talks at the Kremlin with the Sultan of ...")
-        first = normalise(lead_opening(doc, 2), quotes=False) if titled else lead
         encounter = bool(_ENCOUNTER.search(first) or names_event(first))
-    vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, heading)))
+    vetoed = _NOT_ENCOUNTER.search(_REPORTED.sub("", _without_announcement(doc, statement)))
     if vetoed and (_PHONE.search(heading) or _VIDEO.search(heading)) and not re.search(r"\bwill\b", heading):
         vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
     if vetoed and told_by_phone(doc):  # "congratulated ..." where the lead says he telephoned
