@@ -52,3 +52,19 @@ def test_a_headline_that_announces_a_visit_still_to_come_is_no_meeting():
     doc = kremlin("Vladimir Putin will visit Kenya next month", "March 6, 2006",
                   "The President will hold talks with President of Kenya Mwai Kibaki.")
     assert not doc.is_meeting
+
+
+def test_the_head_of_a_constituent_states_government_is_a_principal_of_its_country():
+    met = kremlin("Meeting with Minister President of Hesse Klaus Brenner", "March 2, 2019, The Kremlin, Moscow",
+                  "Vladimir Putin received Minister President of the federal German state of Hesse Klaus Brenner.")
+    toured = kremlin("Vladimir Putin and spouse visited Cardiff Castle", "June 26, 2003, Cardiff",
+                     "Accompanied by the First Minister of Wales, Gareth Morgan, they walked round the castle.")
+    assert met.is_meeting and ("Brenner", "DEU") in people(met) and met.meeting.city == "Moscow"
+    assert toured.is_meeting and ("Morgan", "GBR") in people(toured)
+
+
+def test_a_region_alone_names_no_country():
+    from kg.people.cast import read_description
+
+    assert read_description("Governor of Bavaria Klaus Brenner").country is None
+    assert read_description("Minister-President of Saxony Klaus Brenner").country == "DEU"

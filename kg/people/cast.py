@@ -22,6 +22,7 @@ from functools import lru_cache
 from kg.people.names import NAME_PARTICLES, is_hyphenated_particle, looks_like_person_name, name_after_body
 from kg.model import Person, Span
 from kg.people.gazetteer import country_of
+from kg.people.regions import REGIONAL_OFFICES, region_country_after_of
 
 # Offices of principals, longest first so "Prime Minister" wins over "Minister".
 PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
@@ -37,7 +38,7 @@ PRINCIPAL_OFFICES: tuple[str, ...] = tuple(sorted((
     "Minister of External Affairs", "External Affairs Minister", "Chairman of the Presidency",
     "Chairman of the Presidential Council", "Chairman of the Government", "Foreign Secretary",
     "Director-General", "Director General", "Managing Director", "Executive Secretary",
-    "High Representative",
+    "High Representative", *REGIONAL_OFFICES,
 ), key=len, reverse=True))
 
 _NAME_PARTICLES = NAME_PARTICLES
@@ -173,6 +174,8 @@ def read_description(description: str) -> Mention:
             organisation, length = _organisation_after_of(rest[1:])
         if not found and not country and not organisation and office in _CITY_OFFICES:
             found, length = _city_country_after_of(rest[1:])
+        if not found and not country and not organisation and office in REGIONAL_OFFICES:
+            found, length = region_country_after_of(rest[1:])  # "Minister-President of Saxony"
         if found or organisation:
             country = country or found
             rest = rest[1 + length:]
