@@ -68,3 +68,16 @@ def test_a_region_alone_names_no_country():
 
     assert read_description("Governor of Bavaria Klaus Brenner").country is None
     assert read_description("Minister-President of Saxony Klaus Brenner").country == "DEU"
+
+
+def test_a_meeting_of_an_organisations_leaders_is_a_summit_of_the_host():
+    doc = kremlin("Meeting of CSTO leaders", "November 7, 2019, Yerevan",
+                  "Vladimir Putin attends the Collective Security Treaty Organisation summit. The participants are "
+                  "discussing the current state of interaction within the organisation.")
+    assert doc.is_meeting and ("Putin", "RUS") in people(doc) and doc.meeting.city == "Yerevan"
+
+
+def test_a_meeting_of_business_leaders_is_no_summit():
+    doc = kremlin("Meeting of business leaders", "November 7, 2019, Moscow",
+                  "Vladimir Putin met with heads of major Russian companies.")
+    assert not doc.is_meeting

@@ -117,7 +117,8 @@ _MULTILATERAL = re.compile(r"\bsummits?\b|\bSupreme State Council\b|\bCouncil of
                            r"|\b(?:Collective Security|Interstate|Supreme Eurasian Economic)[ \u00a0]+Council\b"
                            r"|\bHeads[ \u00a0]+of[ \u00a0]+(?:State|Government)[ \u00a0]+Council\b"
                            r"|\bleaders[’']?[ \u00a0]+meeting\b"
-                           r"|\bmeeting[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?leaders\b"
+                           # "Meeting of SCO leaders", "meeting of the BRICS leaders"
+                           r"|\bmeeting[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?-i:[A-Z][A-Z0-9\-]+[ \u00a0]+)?leaders\b"
                            r"|\bleaders[ \u00a0]+of\b[^.;\n]{0,80}?\b(?:countries|states|nations)[ \u00a0]+met\b",
                            re.I)
 
