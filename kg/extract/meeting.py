@@ -25,8 +25,9 @@ University"); a summit or council of heads of state, whose other members the
 page may not name; and, for a headline title ("The dialogue on a peace treaty
 must be ..."), the lead's first sentence ("Following Russian-Japanese talks in
 Tokyo, ..."); a headline that states what was said ("Russia will continue to provide ...", "President
-Vladimir Putin announced plans to ...") over a lead that tells the talks it followed is that meeting.  A cancelled, postponed or proposed meeting, or one still to come
-("interviewed ... in the run-up to his meeting with ..."), is none.
+Vladimir Putin announced plans to ...") over a lead that tells the talks it followed is that meeting.
+A cancelled, postponed or proposed meeting, or one still to come ("interviewed ... in the run-up to his
+meeting with ..."), is none.
 
 Place: see kg.extract.place.  Date: the dateline's, counted back to the event
 when the lead says "yesterday" (see kg.extract.when).
@@ -118,7 +119,8 @@ _MULTILATERAL = re.compile(r"\bsummits?\b|\bSupreme State Council\b|\bCouncil of
                            r"|\bHeads[ \u00a0]+of[ \u00a0]+(?:State|Government)[ \u00a0]+Council\b"
                            r"|\bleaders[’']?[ \u00a0]+meeting\b"
                            # "Meeting of SCO leaders", "meeting of the BRICS leaders"
-                           r"|\bmeeting[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?-i:[A-Z][A-Z0-9\-]+[ \u00a0]+)?leaders\b"
+                           r"|\bmeeting[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?-i:[A-Z][A-Z0-9\-]+[ \u00a0]+)?"
+                           r"leaders\b"
                            r"|\bleaders[ \u00a0]+of\b[^.;\n]{0,80}?\b(?:countries|states|nations)[ \u00a0]+met\b",
                            re.I)
 
