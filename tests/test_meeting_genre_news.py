@@ -81,3 +81,17 @@ def test_a_meeting_of_business_leaders_is_no_summit():
     doc = kremlin("Meeting of business leaders", "November 7, 2019, Moscow",
                   "Vladimir Putin met with heads of major Russian companies.")
     assert not doc.is_meeting
+
+
+def test_a_former_leader_sent_as_his_governments_special_envoy_is_a_principal():
+    doc = kremlin("President Vladimir Putin received former Italian Prime Minister Marco Bellini, Special Envoy of "
+                  "the Italian Government on the Situation Around Libya", "March 4, 2002, The Kremlin, Moscow",
+                  "Vladimir Putin and Marco Bellini discussed the settlement in Libya.")
+    assert doc.is_meeting and people(doc) == {("Putin", "RUS"), ("Bellini", "ITA")}
+
+
+def test_a_former_leader_without_a_current_office_is_still_no_principal():
+    doc = kremlin("President Vladimir Putin received former Italian Prime Minister Marco Bellini, the former Special "
+                  "Envoy of the Italian Government on the Situation Around Libya", "March 4, 2002, The Kremlin, Moscow",
+                  "They discussed the settlement in Libya.")
+    assert not doc.is_meeting

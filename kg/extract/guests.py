@@ -46,9 +46,13 @@ _MAX_NAME = 6
 _ELECT = re.compile(r"-(?:[Ee]lect|[Dd]esignate)$")  # "President-Elect", "Prime Minister-designate"
 # A clause after "Name," that describes the person ("the President of the French National Assembly")
 _APPOSITION = re.compile(r"(?:the|a|an|former|ex-|head|leader|chairman|chairwoman|chairperson|speaker|president|"
-                         r"member|secretary|minister|co-chairman)\b", re.I)
+                         r"member|secretary|minister|co-chairman|special)\b", re.I)
 
 _FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b(?![ \u00a0]+(?:Yugoslav|Soviet)\b)", re.I)
+# A former leader sent as a government's envoy speaks for it again: "former Japanese Prime Minister Yoshiro Mori,
+# Special Envoy of the Japanese Government", "former Prime Minister of Japan and Special Envoy of ...".
+_ENVOY_NOW = re.compile(r"(?<!former[ \u00a0])(?<!former[ \u00a0]the[ \u00a0])\b(?:Special|Personal)[ \u00a0]+"
+                        r"(?:Presidential[ \u00a0]+)?(?:Envoy|Representative)\b")
 _LEGISLATURE = re.compile(r"\b(?:Parliament|parliament\w*|Senate|National Assembly|House of (?:Representatives|"
                           r"Commons|Lords|Councillors)|Congress|Duma|Rada|Hural|Majlis|Sejm|Bundestag|Knesset|"
                           r"Speakers?|Legislative|legislators?|deputies)\b")
@@ -77,7 +81,7 @@ def is_non_principal(description: str) -> bool:
     from kg.people.gazetteer import default_gazetteer
 
     text = normalise(description, quotes=False)
-    if _FORMER.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text):
+    if _FORMER.search(text) and not _ENVOY_NOW.search(text) or _LEGISLATURE.search(text) or _NOT_OFFICE.search(text):
         return True
     if _PARTY.search(text) and not _RULING_PARTY.search(text):
         return True
@@ -315,8 +319,11 @@ def _described(text: str, start: int, end: int) -> str:
 def _next_in_list(clause: str) -> bool:
     """Whether a clause after "Name," ends on another person's name: the next one of a list ("Croatian
     President Stipe Mesic, former Polish President ... Wojciech Jaruzelski"), which describes nobody before."""
+    from kg.people.gazetteer import default_gazetteer
+
     run = re.search(r"(?:[A-Z][\w'’\-]+[ \u00a0]+)+[A-Z][\w'’\-]+[ \u00a0]*$", clause)
-    return bool(run) and looks_like_person_name(run.group().strip())
+    return bool(run) and looks_like_person_name(run.group().strip()) \
+        and not default_gazetteer().find_countries(run.group())  # "... to the Situation Around Afghanistan"
 
 
 def non_principal_at(doc: Document, span: Span, name: str | None) -> bool:

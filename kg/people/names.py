@@ -34,6 +34,7 @@ July August September October November December Russia Russian Soviet Western Ea
 Southern Affairs Defence Defense Foreign Minister President Prime Chairman Secretary General
 Majesty Highness Excellency Mr Mrs Ms Dr Ministers Representatives Deputies Senators Communist
 National Central Military Supreme People's Popular Democratic Socialist Liberal Legislative
+Situation Settlement Crisis Conflict
 """.split()) - {"May"}  # "May" is a surname too (Theresa May)
 _PARTICLE_HYPHEN = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z][\w'’\-]*\Z")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
