@@ -95,3 +95,13 @@ def test_a_former_leader_without_a_current_office_is_still_no_principal():
                   "Envoy of the Italian Government on the Situation Around Libya", "March 4, 2002, The Kremlin, Moscow",
                   "They discussed the settlement in Libya.")
     assert not doc.is_meeting
+
+
+def test_a_guest_the_title_names_alone_whom_the_lead_calls_former_is_no_principal():
+    former = kremlin("Meeting with Silvio Berlusconi", "June 10, 2015, The Kremlin, Moscow",
+                     "Vladimir Putin met with former Prime Minister of Italy and leader of a party Silvio Berlusconi.")
+    envoy = kremlin("Meeting with Yoshiro Mori", "June 10, 2015, The Kremlin, Moscow",
+                    "Vladimir Putin met with Yoshiro Mori, former Prime Minister of Japan and Special Envoy of the "
+                    "Japanese Government.")
+    assert not former.is_meeting and former.participants == ()
+    assert envoy.is_meeting and ("Mori", "JPN") in people(envoy)

@@ -38,8 +38,9 @@ from kg.people.leaders import fuller_name, known_leader, office_holder
 from kg.extract.signatories import is_joint_statement, signatories
 from kg.people.names import looks_like_person_name
 from kg.extract.identity import document_date
-from kg.extract.guests import (holds_state_office, lead_guests, names_domestic_body, names_no_principal, non_principal_at,
-                               non_principal_at_text, reigning_here, title_guest_names, title_guests)
+from kg.extract.guests import (guest_phrase, holds_state_office, is_non_principal, lead_guests, names_domestic_body,
+                               names_no_principal, non_principal_at, non_principal_at_text, reigning_here,
+                               title_guest_names, title_guests)
 from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import (headline_over_talks, is_multilateral, names_occasion_only,
@@ -132,7 +133,8 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
     title = normalise(doc.quote(doc.title), quotes=False)
     for match in _WITH_NAME.finditer(title):
         first = match["rest"].split(" and ")[0]
-        if non_principal_at_text(title, match.start("rest"), match.start("rest") + len(first)):
+        if non_principal_at_text(title, match.start("rest"), match.start("rest") + len(first)) \
+                or _no_principal_in_lead(doc, first):
             continue  # "with Recep Tayyip Erdogan, the leader of Turkey's Justice and Development Party"
         for part in re.split(r"\band\b", match["rest"]):
             words = name_at(part.split())
@@ -144,6 +146,16 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
                 if known and (known.country or known.organisation):
                     found.append(known)
     return found
+
+
+def _no_principal_in_lead(doc: Document, name: str) -> bool:
+    """Whether the lead's first sentence describes a guest the title names alone as no principal: "Meeting with
+    Romano Prodi" over "Vladimir Putin met with former Prime Minister of Italy ... Romano Prodi"."""
+    from kg.extract.occasions import lead_opening
+
+    phrase = guest_phrase(normalise(lead_opening(doc), quotes=False)) or ""
+    at = phrase.find(name.strip())
+    return at >= 0 and is_non_principal(phrase[:at + len(name.strip())])
 
 
 def _office_in_lead(doc: Document, name: str) -> Person | None:
