@@ -105,3 +105,11 @@ def test_a_guest_the_title_names_alone_whom_the_lead_calls_former_is_no_principa
                     "Japanese Government.")
     assert not former.is_meeting and former.participants == ()
     assert envoy.is_meeting and ("Mori", "JPN") in people(envoy)
+
+
+def test_a_courtesy_title_before_a_name_and_its_office_is_no_part_of_the_name():
+    doc = kremlin("Dr Klaus Brenner, Minister-President of Thuringia, and Mrs Brenner gave a dinner in honour of "
+                  "President Vladimir Putin", "September 28, 2001, Erfurt",
+                  "Speaking at the dinner, President Putin thanked his hosts.")
+    assert doc.is_meeting and ("Brenner", "DEU") in people(doc)
+    assert all(not p.name.startswith("Dr") for p in doc.participants)

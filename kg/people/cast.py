@@ -268,6 +268,7 @@ def _name_after_and(window: str, clause: str) -> str | None:
     return name if joined["second"].rstrip().endswith(name) else None
 
 
+_COURTESY = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir"})  # before a name, no part of it
 _NAME_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[ \u00a0]))([A-Z][\w'’.\-]*(?:[ \u00a0]+(?:(?:" + "|".join(sorted(NAME_PARTICLES))
     + r")[ \u00a0]+)?[A-Z][\w'’.\-]*){1,4}),[ \u00a0]+(?:the[ \u00a0]+)?\Z")
@@ -281,10 +282,15 @@ def _name_before_comma(text: str, start: int, office_start: int) -> tuple[str | 
         return None, office_start
     words = found.group(1).split()
     words[-1] = re.sub(r"['’]s\Z", "", words[-1])  # "Mohamed ElBaradei’s, Director General"
+    courtesy = 0  # "Dr Kurt Biedenkopf, Minister-President of Saxony": the title is no part of the name
+    while len(words) - courtesy > 2 and words[courtesy].rstrip(".") in _COURTESY:
+        courtesy += 1
+    words = words[courtesy:]
     name = " ".join(words)
     if len(words) < 2 or not looks_like_person_name(name):
         return None, office_start
-    return name, office_start - len(before) + found.start(1)
+    first = list(re.finditer(r"\S+", found.group(1)))[courtesy]
+    return name, office_start - len(before) + found.start(1) + first.start()
 
 
 def _adjoins_office(clause: str, name: str) -> bool:
