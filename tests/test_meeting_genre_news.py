@@ -113,3 +113,9 @@ def test_a_courtesy_title_before_a_name_and_its_office_is_no_part_of_the_name():
                   "Speaking at the dinner, President Putin thanked his hosts.")
     assert doc.is_meeting and ("Brenner", "DEU") in people(doc)
     assert all(not p.name.startswith("Dr") for p in doc.participants)
+
+
+def test_a_leader_who_currently_chairs_a_union_in_turn_keeps_his_country():
+    doc = kremlin("President Vladimir Putin met with Danish Prime Minister and current President of the European "
+                  "Union Lars Holm", "June 4, 2003, The Kremlin, Moscow", "They discussed visa rules.")
+    assert ("Holm", "DNK") in people(doc) and ("Holm", "European Union") not in people(doc)

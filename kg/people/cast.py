@@ -258,14 +258,21 @@ def _name_after_and(window: str, clause: str) -> str | None:
     """The name in "Spanish Prime Minister and head of the EU Council Jose Maria Aznar": a second office of
     the same person, of no country or organisation of its own, joined by "and" (not "President of France and
     Prime Minister of Italy Paolo Gentiloni", two people)."""
-    joined = re.match(r"[ \u00a0]*and[ \u00a0]+(?P<second>[^,;:.()\n\u2013\u2014]+)", window[len(clause):])
+    joined = re.match(r"[ \u00a0]*and[ \u00a0]+(?P<current>current[ \u00a0]+)?(?P<second>[^,;:.()\n\u2013\u2014]+)",
+                      window[len(clause):])
     if not joined or not _SECOND_OFFICE.match(joined["second"]):
         return None
     second = read_description(joined["second"])
     name = second.name or ""
-    if second.country or second.organisation or len(name.split()) < 2 or not looks_like_person_name(name):
+    # "Spanish Prime Minister and current President of the European Union Jose Maria Aznar": a union's or an
+    # organisation's chair held in turn by a country's leader
+    held_in_turn = bool(joined["current"]) and not second.country
+    if second.country or second.organisation and not held_in_turn or len(name.split()) < 2 \
+            or not looks_like_person_name(name):
         return None
-    return name if joined["second"].rstrip().endswith(name) else None
+    at = joined["second"].find(name)
+    after = joined["second"][at + len(name):].strip() if at >= 0 else "?"
+    return name if not after or held_in_turn and after[0].islower() else None  # "... Jose Maria Aznar arrive in"
 
 
 _COURTESY = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Professor", "Sir"})  # before a name, no part of it
