@@ -119,3 +119,12 @@ def test_a_leader_who_currently_chairs_a_union_in_turn_keeps_his_country():
     doc = kremlin("President Vladimir Putin met with Danish Prime Minister and current President of the European "
                   "Union Lars Holm", "June 4, 2003, The Kremlin, Moscow", "They discussed visa rules.")
     assert ("Holm", "DNK") in people(doc) and ("Holm", "European Union") not in people(doc)
+
+
+def test_an_award_passed_between_leaders_is_an_encounter():
+    given = kremlin("Vladimir Putin awarded the Order of Friendship of Kazakhstan", "May 29, 2014, Astana",
+                    "President of Kazakhstan Nursultan Nazarbayev awarded the Order of Friendship to Vladimir Putin.")
+    own = kremlin("Vladimir Putin awarded state decorations", "May 29, 2014, The Kremlin, Moscow",
+                  "Vladimir Putin presented state decorations to Russian scientists, teachers and doctors.")
+    assert given.is_meeting and ("Nazarbayev", "KAZ") in people(given)
+    assert not own.is_meeting

@@ -40,7 +40,8 @@ from dataclasses import replace
 
 from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
                               whitehouse_place)
-from kg.extract.occasions import lead_opening, names_event, others_attended, told_by_phone
+from kg.extract.occasions import (award_with_a_foreign_leader, lead_opening, names_event, others_attended,
+                                  told_by_phone)
 from kg.extract.signatories import JOINT_STATEMENT
 from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
@@ -239,7 +240,7 @@ def _names_encounter(doc: Document, heading: str, lead: str, titled: bool) -> bo
         vetoed = _NOT_BY_PHONE.search(heading)  # a call to congratulate is still a call
     if vetoed and told_by_phone(doc):  # "congratulated ..." where the lead says he telephoned
         encounter, vetoed = True, None
-    if vetoed and _AWARDS.fullmatch(vetoed.group()) and others_attended(doc) \
+    if vetoed and _AWARDS.fullmatch(vetoed.group()) and (others_attended(doc) or award_with_a_foreign_leader(doc)) \
             and not _NOT_ENCOUNTER.search(_AWARDS.sub(" ", heading)):  # "... attended the awards ceremony"
         encounter, vetoed = True, None
     if encounter and not vetoed:

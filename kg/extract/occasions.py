@@ -177,3 +177,18 @@ def without_those_acted_for(text: str) -> str:
 def acting_for(text: str, start: int) -> bool:
     """Whether the name at ``text[start:]`` is one whom another acts for ("on behalf of Queen ...")."""
     return bool(_ON_BEHALF.search(text[max(0, start - 80):start]))
+
+
+def award_with_a_foreign_leader(doc: Document) -> bool:
+    """Whether the lead's first sentence names a leader of another country as the one who gives or receives
+    the award ("President of China Xi Jinping awarded the Order of Friendship ... to Vladimir Putin"): an
+    award passed between leaders is an encounter, unlike a ceremony for the host's own citizens."""
+    from kg.people.cast import find_mentions
+
+    for utterance in doc.utterances[:1]:
+        if utterance.speaker is None and utterance.sentences:
+            first = utterance.sentences[0]
+            return any(m.name and m.country and m.country != doc.publisher_country
+                       for m in find_mentions(doc.text, first.start, first.end))
+    return False
+
