@@ -128,3 +128,12 @@ def test_an_award_passed_between_leaders_is_an_encounter():
                   "Vladimir Putin presented state decorations to Russian scientists, teachers and doctors.")
     assert given.is_meeting and ("Nazarbayev", "KAZ") in people(given)
     assert not own.is_meeting
+
+
+def test_those_the_lead_says_attended_a_meeting_the_host_attended_take_part():
+    doc = kremlin("Acting President Vladimir Putin attended a foreign ministers' meeting of the Contact Group on "
+                  "the Balkans", "March 2, 2000, President Hotel, Moscow",
+                  "The Balkans feature prominently in Russia's foreign policy, Mr Putin said when addressing the "
+                  "meeting. He hoped the Contact Group would help to settle the conflict. The meeting was attended by "
+                  "US Secretary of State John Harper and foreign ministers of several European countries.")
+    assert doc.is_meeting and ("Harper", "USA") in people(doc)

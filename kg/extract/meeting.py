@@ -149,6 +149,17 @@ def names_pair(doc: Document) -> bool:
     return bool(doc.title and _TOGETHER.match(normalise(doc.quote(doc.title), quotes=False)))
 
 
+# "attended a foreign ministers' meeting of the Multilateral Steering Group": the host is one of those at a gathering
+_ATTENDS_MEETING = re.compile(r"\b(?:attended|took[ \u00a0]+part[ \u00a0]+in|participated[ \u00a0]+in)[ \u00a0]+"
+                              r"(?:a|an|the)[ \u00a0]+[^.;]{0,60}?\bmeeting\b", re.I)
+
+
+def attends_a_meeting(doc: Document) -> bool:
+    """Whether the title says the host attended a meeting of others ("Acting President Vladimir Putin attended
+    a foreign ministers' meeting of ..."): like an occasion, the lead then says who else attended."""
+    return bool(doc.title and _ATTENDS_MEETING.search(normalise(doc.quote(doc.title), quotes=False)))
+
+
 def headline_over_talks(doc: Document) -> bool:
     """Whether a headline title that names no encounter ("The dialogue on a peace treaty must be ...") stands
     over a lead that opens on talks or a meeting ("Following Russian-Japanese talks in Tokyo, ...", "Meeting

@@ -43,7 +43,7 @@ from kg.extract.guests import (guest_phrase, holds_state_office, is_non_principa
                                title_guest_names, title_guests)
 from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
-from kg.extract.meeting import (headline_over_talks, is_multilateral, names_occasion_only,
+from kg.extract.meeting import (attends_a_meeting, headline_over_talks, is_multilateral, names_occasion_only,
                                 names_pair)
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
                                   meets_leaders_in_turn, opens_on_a_speaker, recalls_other_contact, tells_a_meeting)
@@ -286,7 +286,7 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     title_partner_is_domestic = False
     summit = (is_multilateral(doc) or bool(doc.title) and meets_leaders_in_turn(doc.quote(doc.title))) \
         and not names_no_principal(doc)  # not "met with journalists after the summit"
-    for mention, in_head in _mentions(doc, names_occasion_only(doc), summit):
+    for mention, in_head in _mentions(doc, names_occasion_only(doc) or attends_a_meeting(doc), summit):
         titled = bool(doc.title and mention.span in doc.title)
         if title_partner_is_domestic and not titled:
             break  # "Meeting with Defence Minister Igor Sergeyev": the lead's others are spoken about
