@@ -137,3 +137,10 @@ def test_those_the_lead_says_attended_a_meeting_the_host_attended_take_part():
                   "meeting. He hoped the Contact Group would help to settle the conflict. The meeting was attended by "
                   "US Secretary of State John Harper and foreign ministers of several European countries.")
     assert doc.is_meeting and ("Harper", "USA") in people(doc)
+
+
+def test_a_place_line_part_opening_on_the_is_a_place_in_the_locality():
+    from kg.extract.place import split_place
+
+    assert split_place("The Lovćen Pass, Njeguši") == ("Njeguši", "The Lovćen Pass")
+    assert split_place("Porto Cervo, Sardinia") == ("Porto Cervo", "Sardinia")

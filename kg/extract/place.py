@@ -98,9 +98,14 @@ def _state_not_city(parts: list[str]) -> bool:
     return not _known_city(parts[-1]) or _known_city(parts[-2])
 
 
+# A part that opens on "The" names a place in the locality, not the locality ("The Hague" is a known city).
+_THE_PLACE = re.compile(r"The[ \u00a0]")
+
+
 def _unknown_region(part: str, last: str) -> bool:
     """"Porto Rotondo, Sardinia": the last part is no city the gazetteer knows and ``part`` no venue."""
-    return not (_VENUE_WORDS.search(part) or country_of(part) or _known_city(last) or re.search(r"\d", part))
+    return not (_VENUE_WORDS.search(part) or country_of(part) or _known_city(last) or re.search(r"\d", part)
+                or _THE_PLACE.match(part) and not _known_city(part))  # "The Vršič Pass, Kranjska Gora"
 
 
 def _abroad(doc: Document) -> bool:
