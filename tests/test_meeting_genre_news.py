@@ -144,3 +144,11 @@ def test_a_place_line_part_opening_on_the_is_a_place_in_the_locality():
 
     assert split_place("The Lovćen Pass, Njeguši") == ("Njeguši", "The Lovćen Pass")
     assert split_place("Porto Cervo, Sardinia") == ("Porto Cervo", "Sardinia")
+
+
+def test_a_leader_who_heads_several_countries_by_name_alone_is_of_the_one_his_office_names():
+    from kg.people.cast import Mention
+    from kg.people.leaders import known_leader
+
+    found = known_leader(Mention("Emmanuel Macron", None, None), "2019-12-10")
+    assert found is not None and found.country == "FRA"

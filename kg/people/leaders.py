@@ -10,9 +10,14 @@ list only covers 2021–22.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kg.people.cast import Mention
 from kg.model import Person
 from kg.people.namekey import generation, name_key, name_words
+
+if TYPE_CHECKING:
+    from kg.people.leaderdata import LeaderInfo
 
 # name, qid, country, office, from (ISO, inclusive), to (ISO, exclusive; None = still)
 PUBLISHER_TENURES: tuple[tuple[str, str, str, str, str, str | None], ...] = (
@@ -63,6 +68,8 @@ def known_leader(mention: Mention, date: str | None) -> Person | None:
              if mention.country in (None, leader.country)]
     if mention.office:
         found = [f for f in found if f.office.lower().startswith(mention.office.lower())] or found
+    if len({f.qid for f in found}) == 1 and len({f.country for f in found}) > 1:
+        found = [f for f in found if _names_own_country(f)] or found  # not "French co-prince of Andorra"
     if len({(f.name, f.country) for f in found}) == 1:
         leader = found[0]
         return Person(leader.name, _bare_office(leader.office), leader.country, None, leader.qid)
@@ -77,6 +84,16 @@ def known_leader(mention: Mention, date: str | None) -> Person | None:
     if len({(f.name, f.country) for f in undated}) != 1:
         return None
     return Person(undated[0].name, None, undated[0].country, None, undated[0].qid)
+
+
+def _names_own_country(tenure: LeaderInfo) -> bool:
+    """Whether the office of a person who heads several countries names its country first ("President of
+    the French Republic" for France): the office is his own, not one his own brings with it ("French co-prince
+    of Andorra", a territory's head of state who is the French President)."""
+    from kg.people.gazetteer import default_gazetteer
+
+    named = default_gazetteer().find_countries(tenure.office) if tenure.office else []
+    return bool(named) and named[0].code == tenure.country
 
 
 def fuller_name(written: str, known: str) -> str:
