@@ -152,3 +152,10 @@ def test_a_leader_who_heads_several_countries_by_name_alone_is_of_the_one_his_of
 
     found = known_leader(Mention("Emmanuel Macron", None, None), "2019-12-10")
     assert found is not None and found.country == "FRA"
+
+
+def test_leaders_listed_by_name_after_the_host_at_a_summit_take_part():
+    doc = kremlin("Joint news conference following a Normandy format summit", "December 10, 2019, Paris",
+                  "Following a Normandy format summit in Paris, Vladimir Putin, Emmanuel Macron and Angela Merkel "
+                  "held a joint press conference.")
+    assert {("Macron", "FRA"), ("Merkel", "DEU")} <= people(doc)

@@ -256,9 +256,10 @@ def _surname(name: str) -> str:
 
 
 # A leader named beside the host without an office: "Vladimir Putin and Benjamin Netanyahu unveiled the
-# monument", "Vladimir Putin attended wreath-laying ceremonies along with Almazbek Atambayev".
-_BESIDE_HOST = re.compile(r"\b(?:and|along[ \u00a0]+with|together[ \u00a0]+with|alongside)[ \u00a0]+"
-                          r"(?P<name>[A-Z][^,;:()\n]{2,60})")
+# monument", "Vladimir Putin attended wreath-laying ceremonies along with Almazbek Atambayev", "Vladimir Putin,
+# Emmanuel Macron, Angela Merkel and ... gave a joint news conference" (a list of names that the host opens).
+_BESIDE_HOST = re.compile(r"(?:\b(?:and|along[ \u00a0]+with|together[ \u00a0]+with|alongside)|(?<=\w),)[ \u00a0]+"
+                          r"(?P<name>[A-Z](?:(?![ \u00a0]and[ \u00a0])[^,;:()\n]){2,60})")
 
 
 def named_beside_host(doc: Document, date: str | None, host: Person | None, occasion: bool = False) -> list[Person]:
