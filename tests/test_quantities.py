@@ -128,3 +128,13 @@ def test_a_calendar_year_before_the_word_year_is_no_number_of_years():
 def test_a_scaled_count_takes_the_singular_of_its_noun():
     assert quantities("They opened 1.2 million new branches.") == [(1.2e6, "new branch", None)]
     assert quantities("We handed out 2 million prizes.") == [(2e6, "prize", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The contract is to deliver 18 Su-30MKM airplanes.", [(18, "aircraft", None)]),
+    ("We welcome the arrival of our 88 new F-35 fighter jets.", [(88, "aircraft", None)]),
+    ("They will buy 96 AH-64 Apache helicopters.", [(96, "helicopter", None)]),
+    ("Rosatom will build 4 more units there.", [(4, "unit", None)]),
+])
+def test_aircraft_and_helicopters_are_named_as_the_gold_names_them_not_as_units(text, expected):
+    assert quantities(text) == expected
