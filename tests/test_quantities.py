@@ -138,3 +138,8 @@ def test_a_scaled_count_takes_the_singular_of_its_noun():
 ])
 def test_aircraft_and_helicopters_are_named_as_the_gold_names_them_not_as_units(text, expected):
     assert quantities(text) == expected
+
+
+def test_a_place_before_a_number_is_no_name_the_number_ends():
+    assert quantities("In Azerbaijan 338 schools teach in Russian.") == [(338, "school", None)]
+    assert quantities("Work on Nord Stream 2 pipelines goes on.") == [(2, None, None)]

@@ -273,6 +273,13 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 # A capitalised word that does not open the sentence, right before a number: "Nord Stream 2".
 _NAME_BEFORE = re.compile(r"(?<=[\w,)][\s\u00a0])(?-i:[A-Z])[\w-]*[\s\u00a0]+$")
+# ... unless a preposition puts it as a place: "In Azerbaijan 338 schools offer instruction in Russian".
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)[\s\u00a0]+(?-i:[A-Z])[\w-]*[\s\u00a0]+$", re.I)
+
+
+def _named_before(before: str) -> bool:
+    """Whether the number ends a name ("Nord Stream 2", "Sukhoi Superjet 100") rather than counting."""
+    return bool(_NAME_BEFORE.search(before)) and not _PLACE_BEFORE.search(before)
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +345,7 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
             unit, unit_end = unit_further_on(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or \
                 _counted_noun(text, match.end(), end) or ("USD", unit_end)
         elif unit is None and match.group("digits") and not scale and \
-                not _NAME_BEFORE.search(text[max(0, match.start("digits") - 30):match.start("digits")]):
+                not _named_before(text[max(0, match.start("digits") - 30):match.start("digits")]):
             unit, unit_end = plain_count(text, match.end(), end, _PHRASE_STOPS) or \
                 of_count(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or (None, unit_end)
         span_start = match.start("cur") if match.group("cur") else match.start(
