@@ -143,3 +143,8 @@ def test_aircraft_and_helicopters_are_named_as_the_gold_names_them_not_as_units(
 def test_a_place_before_a_number_is_no_name_the_number_ends():
     assert quantities("In Azerbaijan 338 schools teach in Russian.") == [(338, "school", None)]
     assert quantities("Work on Nord Stream 2 pipelines goes on.") == [(2, None, None)]
+
+
+def test_the_number_of_a_model_name_counts_no_aircraft():
+    assert quantities("They build the Sukhoi Superjet 100 passenger aircraft together.") == []
+    assert quantities("We will deliver to Malaysia 18 Su-30MKM airplanes.") == [(18, "aircraft", None)]

@@ -5,7 +5,9 @@ of our companies" ``company``: a count the gold names by its noun when no
 standard unit (:data:`kg.extract.quantities.UNIT_WORDS`) applies.  A word
 ending in "ss", "us" or "is" is no plural ("900 business partners" counts
 partners), and "-ies" and "-es" plurals lose what they added ("sorties",
-"branches").
+"branches").  A number that ends a name ("Nord Stream 2", "the Superjet 100
+aircraft") counts nothing, unless the capitalised word before it is a place
+("In Azerbaijan 338 schools").
 """
 
 from __future__ import annotations
@@ -60,3 +62,16 @@ def singular(plural: str) -> str:
     if plural.endswith(_ES_ENDINGS):
         return plural[:-2]
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
+
+
+# A capitalised word that does not open the sentence, right before a number: "Nord Stream 2".
+_NAME_BEFORE = re.compile(r"(?<=[\w,)][\s\u00a0])(?-i:[A-Z])[\w-]*[\s\u00a0]+$")
+# ... unless a preposition puts it as a place: "In Azerbaijan 338 schools offer instruction in Russian".
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|across|throughout)[\s\u00a0]+(?-i:[A-Z])[\w-]*[\s\u00a0]+$", re.I)
+# Units a model name's number may stand before: "Superjet 100 aircraft", "Boeing 737 planes", "Su-35 fighters".
+COUNTS_AFTER_NAMES = frozenset({"aircraft", "helicopter", "vehicle", "unit"})
+
+
+def named_before(before: str) -> bool:
+    """Whether the number ends a name ("Nord Stream 2", "Sukhoi Superjet 100") rather than counting."""
+    return bool(_NAME_BEFORE.search(before)) and not _PLACE_BEFORE.search(before)

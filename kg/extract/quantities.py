@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from kg.extract.counted_nouns import of_count, plain_count, singular
+from kg.extract.counted_nouns import COUNTS_AFTER_NAMES, named_before, of_count, plain_count, singular
 from kg.extract.number_words import PATTERN as _WORDS, WORD_NUMBERS, word_value
 from kg.extract.scaled_units import carry_scale, unit_further_on
 from kg.inputs.text import MONTHS, normalise
@@ -271,15 +271,6 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     return " ".join(words[:-1] + [singular(words[-1])]), match.end()
 
 
-# A capitalised word that does not open the sentence, right before a number: "Nord Stream 2".
-_NAME_BEFORE = re.compile(r"(?<=[\w,)][\s\u00a0])(?-i:[A-Z])[\w-]*[\s\u00a0]+$")
-# ... unless a preposition puts it as a place: "In Azerbaijan 338 schools offer instruction in Russian".
-_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout)[\s\u00a0]+(?-i:[A-Z])[\w-]*[\s\u00a0]+$", re.I)
-
-
-def _named_before(before: str) -> bool:
-    """Whether the number ends a name ("Nord Stream 2", "Sukhoi Superjet 100") rather than counting."""
-    return bool(_NAME_BEFORE.search(before)) and not _PLACE_BEFORE.search(before)
 
 
 @lru_cache(maxsize=1)
@@ -331,6 +322,9 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
             unit = currency
         if _is_not_a_measure(text, match, unit):
             continue
+        if unit in COUNTS_AFTER_NAMES and match.group("digits") and not scale and \
+                named_before(text[max(0, match.start("digits") - 30):match.start("digits")]):
+            continue  # "the Sukhoi Superjet 100 aircraft", "Boeing 737 planes": the number ends a name
         if match.group("words") and unit is None and not scale:
             continue  # "one of the most important" is no quantity
         if unit == "meeting" and _AMMUNITION.match(text, unit_end):
@@ -345,7 +339,7 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
             unit, unit_end = unit_further_on(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or \
                 _counted_noun(text, match.end(), end) or ("USD", unit_end)
         elif unit is None and match.group("digits") and not scale and \
-                not _named_before(text[max(0, match.start("digits") - 30):match.start("digits")]):
+                not named_before(text[max(0, match.start("digits") - 30):match.start("digits")]):
             unit, unit_end = plain_count(text, match.end(), end, _PHRASE_STOPS) or \
                 of_count(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or (None, unit_end)
         span_start = match.start("cur") if match.group("cur") else match.start(
