@@ -130,7 +130,7 @@ def told(label: str, rows: list[Counts]) -> str:
             f"  tp {total.tp} fp {total.fp} fn {total.fn}")
 
 
-def bucket_lost(page: FigurePage, gold: dict, scores: list[float]) -> str:
+def bucket_lost(page: FigurePage, gold: dict) -> str:
     """Why a gold figure was not found: no rule figure of its number, or of its unit, or dropped by the filter."""
     value, unit = gold.get("value"), gold.get("unit")
     same = [i for i, f in enumerate(page.found) if f[1] == unit and _same_number(f[0], value)]
@@ -146,25 +146,27 @@ def bucket_lost(page: FigurePage, gold: dict, scores: list[float]) -> str:
     return "no-candidate"
 
 
-def explain(pages: list[FigurePage], scores: dict[str, list[float]], keep: float, path: Path) -> Counter:
-    """Every lost gold figure and every false kept figure, one TSV line each, and the buckets' counts."""
+def explain(splits: list[tuple[str, list[FigurePage], dict[str, list[float]]]], keep: float, path: Path) -> Counter:
+    """Every lost gold figure and every false kept figure of each split, one TSV line each (the split
+    first: the train split's older ``dev`` folder and the dev split share page names), and the buckets'
+    counts per split."""
     buckets: Counter = Counter()
-    lines = ["page\tkind\tbucket\tvalue\tunit\tscore\tquote"]
-    for page in pages:
-        row = scores[page.name]
-        kept = [i for i, s in enumerate(row) if s >= keep]
-        _, false, missed = counts(page, kept)
-        for gold in missed:
-            bucket = bucket_lost(page, gold, row)
-            buckets["lost:" + bucket.split(":")[0]] += 1
-            lines.append(f"{page.name}\tlost\t{bucket}\t{gold.get('value')}\t{gold.get('unit')}\t\t"
-                         f"{' '.join((gold.get('quote') or '').split())}")
-        for i in false:
-            value, unit, quote, _ = page.found[i]
-            repeat = any(g.get("unit") == unit and _same_number(value, g.get("value")) for g in page.gold)
-            bucket = "repeat-of-gold" if repeat else f"false:{unit}"
-            buckets["false:" + ("repeat" if repeat else "new")] += 1
-            lines.append(f"{page.name}\tfalse\t{bucket}\t{value}\t{unit}\t{row[i]:.2f}\t{' '.join(quote.split())}")
+    lines = ["split\tpage\tkind\tbucket\tvalue\tunit\tscore\tquote"]
+    for split, pages, scores in splits:
+        for page in pages:
+            row = scores[page.name]
+            _, false, missed = counts(page, [i for i, s in enumerate(row) if s >= keep])
+            for gold in missed:
+                bucket = bucket_lost(page, gold)
+                buckets[f"{split} lost:" + bucket.split(":")[0]] += 1
+                lines.append(f"{split}\t{page.name}\tlost\t{bucket}\t{gold.get('value')}\t{gold.get('unit')}\t\t"
+                             f"{' '.join((gold.get('quote') or '').split())}")
+            for i in false:
+                value, unit, quote, _ = page.found[i]
+                repeat = any(g.get("unit") == unit and _same_number(value, g.get("value")) for g in page.gold)
+                buckets[f"{split} false:" + ("repeat" if repeat else "new")] += 1
+                lines.append(f"{split}\t{page.name}\tfalse\t{'repeat-of-gold' if repeat else 'new'}\t{value}\t"
+                             f"{unit}\t{row[i]:.2f}\t{' '.join(quote.split())}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return buckets
@@ -205,8 +207,8 @@ def main() -> int:
             change, low, high = paired_change([before[n] for n in names], [per_page[n] for n in names])
             print(f"{split} paired change in F1: {change:+.4f} ({low:+.4f}..{high:+.4f}) over {len(names)} pages")
     if args.explain:
-        buckets = explain(train + dev, {**oof, **dev_scores}, args.keep, args.explain)
-        print("train and dev buckets: " + ", ".join(f"{k} {v}" for k, v in sorted(buckets.items())))
+        buckets = explain([("train", train, oof), ("dev", dev, dev_scores)], args.keep, args.explain)
+        print("buckets: " + ", ".join(f"{k} {v}" for k, v in sorted(buckets.items())))
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(json.dumps({n: [c.tp, c.fp, c.fn] for n, c in sorted(per_page.items())}) + "\n",
