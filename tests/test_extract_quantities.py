@@ -82,7 +82,7 @@ def test_a_scaled_number_before_a_plural_noun_counts_that_noun():
 
 @pytest.mark.parametrize("text, value, unit", [
     ("half a million tourists", 5e5, "person"),
-    ("a dozen helicopters", 12, "unit"),
+    ("a dozen helicopters", 12, "helicopter"),
     ("a quarter of a million doses", 2.5e5, "dose"),
     ("a quarter million doses", 2.5e5, "dose"),
     ("half a billion dollars", 5e8, "USD"),
@@ -115,7 +115,7 @@ def test_written_number_words_are_matched_whole_words_only():
     ("12 million barrels", "barrel"), ("35 billion cubic metres of gas", "cubic metre"),
     ("35 billion cubic meters of gas", "cubic metre"), ("3 million tons of grain", "tonne"),
     ("40 enterprises", "enterprise"), ("15 joint ventures", "company"), ("30 firms", "company"),
-    ("12 projects", "project"), ("8 aircraft", "unit"), ("300 vehicles", "unit"),
+    ("12 projects", "project"), ("8 aircraft", "aircraft"), ("300 vehicles", "vehicle"),
     ("2,000 specialists", "person"), ("500 refugees", "person"), ("70 doctors", "person"),
     ("3 percentage points", "percent"), ("5 per cent", "percent"),
 ])

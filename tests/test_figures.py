@@ -141,3 +141,11 @@ def test_a_count_of_them_takes_its_neighbours_unit_across_non_breaking_spaces():
 def test_a_number_said_again_in_its_sentence_is_one_figure_and_in_another_sentence_another():
     assert figures((PUTIN, "We invested $5 billion — $5 billion — in Brazil. Next year, $5 billion more."),
                    (LULA, "Yes.")) == [(5e9, "USD"), (5e9, "USD")]
+
+
+def test_length_of_a_joint_undertaking_counts_but_years_since_an_event_do_not():
+    assert figures((PUTIN, "This June we are marking 50 years since the first delivery of gas to your market."),
+                   (LULA, "Yes.")) == [(50, "year")]
+    assert figures((PUTIN, "We have 20 years of partnership behind us."), (LULA, "Yes.")) == [(20, "year")]
+    assert figures((PUTIN, "Ten years after the crisis, 15 years since the election, all changed."),
+                   (LULA, "Yes.")) == []

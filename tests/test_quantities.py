@@ -91,3 +91,60 @@ def test_a_plain_number_counts_the_singular_of_its_plural_noun(text, expected):
 ])
 def test_growth_factors_and_demonyms(text, unit):
     assert [q.unit for q in parse_quantities(text, 0, len(text))] == [unit]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Our pilots flew 34,000 sorties over the region.", [(34000, "sortie", None)]),
+    ("As many as 900 business partners will meet today.", [(900, "partner", None)]),
+    ("Some 60 new businesses opened there.", [(60, "company", "about")]),
+    ("We have 120 partner cities in your country.", [(120, "city", None)]),
+    ("Over 40 branches now work in the region.", [(40, "branch", "over")]),
+])
+def test_a_plain_count_takes_the_singular_of_its_noun(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The exchange of over 300 detainees took place.", [(300, "person", "over")]),
+    ("Some 4,700 additional servicemembers are deployed there.", [(4700, "person", "about")]),
+    ("The programme brings together 2,500 youths from both countries.", [(2500, "person", None)]),
+    ("More than 300,000 individuals have come through this process.", [(300000, "person", "more than")]),
+])
+def test_people_named_by_role_count_as_persons(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_number_of_part_of_a_set_counts_the_set_noun():
+    assert quantities("About 700 of our companies operate in the market.") == [(700, "company", "about")]
+    assert quantities("There are nearly 1,000 of such enterprises.") == [(1000, "enterprise", "almost")]
+    assert quantities("We agreed on 12 of these projects.") == [(12, "project", None)]
+
+
+def test_a_calendar_year_before_the_word_year_is_no_number_of_years():
+    assert quantities("They proclaimed 2019 the Year of Culture, and 2020 Years of Science.") == []
+    assert quantities("We marked 1000 years of our friendship.") == [(1000, "year", None)]
+
+
+def test_a_scaled_count_takes_the_singular_of_its_noun():
+    assert quantities("They opened 1.2 million new branches.") == [(1.2e6, "new branch", None)]
+    assert quantities("We handed out 2 million prizes.") == [(2e6, "prize", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The contract is to deliver 18 Su-30MKM airplanes.", [(18, "aircraft", None)]),
+    ("We welcome the arrival of our 88 new F-35 fighter jets.", [(88, "aircraft", None)]),
+    ("They will buy 96 AH-64 Apache helicopters.", [(96, "helicopter", None)]),
+    ("Rosatom will build 4 more units there.", [(4, "unit", None)]),
+])
+def test_aircraft_and_helicopters_are_named_as_the_gold_names_them_not_as_units(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_place_before_a_number_is_no_name_the_number_ends():
+    assert quantities("In Azerbaijan 338 schools teach in Russian.") == [(338, "school", None)]
+    assert quantities("Work on Nord Stream 2 pipelines goes on.") == [(2, None, None)]
+
+
+def test_the_number_of_a_model_name_counts_no_aircraft():
+    assert quantities("They build the Sukhoi Superjet 100 passenger aircraft together.") == []
+    assert quantities("We will deliver to Malaysia 18 Su-30MKM airplanes.") == [(18, "aircraft", None)]

@@ -112,8 +112,9 @@ ITEM_CUES: tuple[tuple[str, str], ...] = tuple((c.pattern, c.value) for c in CUE
 # grew by 40 percent") fits Supply too and is the price of the shares.  Cooperation is not given money:
 # on train that picked the amount where the gold counts projects or units, and lost more than it won.
 QUANTITY_UNITS: dict[str, frozenset[str]] = {
-    "Supply": frozenset({"dose", "tonne", "cubic metre", "barrel", "unit", "round", "percent"}) | CURRENCIES,
-    "JointProduction": frozenset({"company", "unit", "project"}),
+    "Supply": frozenset({"dose", "tonne", "cubic metre", "barrel", "unit", "aircraft", "helicopter", "vehicle", "round",
+                         "percent"}) | CURRENCIES,
+    "JointProduction": frozenset({"company", "unit", "aircraft", "helicopter", "vehicle", "project"}),
     "Investment": CURRENCIES,
     "Cooperation": frozenset({"project", "unit", "person"}),
     "Visit": frozenset(),

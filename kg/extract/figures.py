@@ -27,8 +27,10 @@ TIME_REFERENCE_AFTER = re.compile(r"^\s*(?:ago|later|after|since|before|old|of a
 # "200 last year", "300 this year": "year" names a time, not the number's unit.
 _YEAR_AS_TIME = re.compile(r"\b(?:last|this|next|that|per|each|every)\s+years?\b", re.I)
 # "60 years since the establishment of diplomatic relations" is the length of a relationship.
-LENGTH_OF_RELATIONS = re.compile(r"\s*(?:since|of)\s+(?:the\s+)?(?:establish\w*|(?:our\s+)?(?:\w+\s+)?relations\b)",
-                                 re.I)
+# So is "50 years since the first delivery of gas" or "20 years of our partnership": a joint undertaking's length.
+LENGTH_OF_RELATIONS = re.compile(r"\s*(?:since|of)\s+(?:the\s+|our\s+)?(?:establish\w*|(?:[\w'’-]+\s+){0,3}?"
+                                 r"(?:relations|relationship|ties|supplies|supply|deliveries|delivery|cooperation|"
+                                 r"partnership|alliance|treaty|agreement|friendship)\b)", re.I)
 # "the 85th anniversary of our bilateral relations": an ordinal that measures a relationship's length.
 ORDINAL_WORDS: dict[str, int] = {
     "fifth": 5, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,

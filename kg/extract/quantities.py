@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from kg.extract.counted_nouns import COUNTS_AFTER_NAMES, named_before, of_count, plain_count, singular
 from kg.extract.number_words import PATTERN as _WORDS, WORD_NUMBERS, word_value
 from kg.extract.scaled_units import carry_scale, unit_further_on
 from kg.inputs.text import MONTHS, normalise
@@ -56,7 +57,8 @@ UNIT_WORDS: dict[str, str] = {
     "years": "year", "year": "year", "year-long": "year", "months": "month", "days": "day",
     "companies": "company", "enterprises": "enterprise", "joint ventures": "company",
     "firms": "company", "businesses": "company", "projects": "project",
-    "units": "unit", "aircraft": "unit", "helicopters": "unit", "vehicles": "unit",
+    "units": "unit", "aircraft": "aircraft", "airplanes": "aircraft", "planes": "aircraft", "jets": "aircraft",
+    "helicopters": "helicopter", "vehicles": "vehicle",
     "students": "person", "people": "person", "persons": "person", "citizens": "person",
     "tourists": "person", "workers": "person", "jobs": "person", "specialists": "person",
     "graduates": "person", "children": "person", "employees": "person", "migrants": "person",
@@ -70,6 +72,9 @@ UNIT_WORDS: dict[str, str] = {
     "firefighters": "person", "pilots": "person", "technicians": "person", "veterans": "person",
     "consumers": "person", "officers": "person", "peacekeepers": "person", "delegates": "person",
     "entrepreneurs": "person", "businessmen": "person", "smugglers": "person", "forces": "person",
+    "detainees": "person", "individuals": "person", "servicemembers": "person", "service members": "person",
+    "youths": "person", "personnel": "person", "prisoners": "person", "hostages": "person", "nationals": "person",
+    "compatriots": "person", "immigrants": "person", "policemen": "person",
     "square metres": "square metre", "square meters": "square metre", "square kilometres": "square kilometre",
     "square kilometers": "square kilometre", "minutes": "minute", "hours": "hour", "weeks": "week",
     "fold": "times",  # "2.5-fold": a growth factor (gold calls it "times"; "N times" alone counts meetings)
@@ -153,7 +158,7 @@ _MONTH_BEFORE = re.compile(r"(" + _MONTH_NAMES + r")\W{0,2}$")  # "March 1"
 _MONTH_AFTER = re.compile(r"\W{0,2}(" + _MONTH_NAMES + ")")  # "1 March"
 
 
-def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
+def _is_not_a_measure(text: str, match: re.Match[str], unit: str | None) -> bool:
     """Dates, years, times, ordinals and names that contain digits."""
     start = match.start("cur") if match.group("cur") else match.start(
         "digits" if match.group("digits") else "words")
@@ -181,8 +186,8 @@ def _is_not_a_measure(text: str, match: re.Match[str], has_unit: bool) -> bool:
         if _MONTH_AFTER.match(after.lower()):
             return True  # 1 March
         digits = match.group("digits")
-        if not has_unit and re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match.group("cur"):
-            return True  # a calendar year
+        if unit in (None, "year") and re.fullmatch(r"1[89]\d\d|20\d\d", digits) and not match.group("cur"):
+            return True  # a calendar year: "in 2019", "the year 2019 Years of Culture", "making 2022 the year"
     return False
 
 
@@ -220,7 +225,7 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str | None, int]:
 _MONEY_CONTEXT = frozenset(
     "worth investment investments loan loans credit credits trade turnover contract contracts deal deals "
     "package programme program fund funds budget annually per each a an the more less".split())
-_COUNTED = re.compile(r"[\s\u00a0]+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+?)s\b")
+_COUNTED = re.compile(r"[\s\u00a0]+((?:[a-z][a-z-]+\s+)?[a-z][a-z-]+?s)\b(?<!ss)(?<!us)(?<!is)")
 
 
 # "500 Palestinians", "1 million Russian-speaking Israelis": people named by a demonym.
@@ -261,29 +266,11 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     if match is None:
         return None
     words = match.group(1).split()
-    if any(w in _MONEY_CONTEXT or w in _PHRASE_STOPS for w in words) or (words[-1] + "s") in _MONEY_CONTEXT:
+    if any(w in _MONEY_CONTEXT or w in _PHRASE_STOPS for w in words):
         return None
-    return " ".join(words), match.end()
+    return " ".join(words[:-1] + [singular(words[-1])]), match.end()
 
 
-# "70 Russian regions", "200 offices": up to two modifiers, then a plural head noun.
-_PLAIN_COUNT = re.compile(r"[\s\u00a0]+(?:(?:[A-Z][a-z]+|[a-z][a-z-]+)[\s\u00a0]+){0,2}?([a-z][a-z-]+?)(ies|s)\b")
-_NOT_COUNTED = frozenset("areas points issues things ways kinds sorts steps times years countries".split())
-# A capitalised word that does not open the sentence, right before a number: "Nord Stream 2".
-_NAME_BEFORE = re.compile(r"(?<=[\w,)][\s\u00a0])(?-i:[A-Z])[\w-]*[\s\u00a0]+$")
-
-
-def _plain_count(text: str, pos: int, limit: int) -> tuple[str, int] | None:
-    """The singular noun a plain number counts when no standard unit applies: "200 offices" counts office."""
-    match = _PLAIN_COUNT.match(text, pos, limit)
-    if match is None:
-        return None
-    between = text[pos:match.start(1)].lower().split()
-    plural = match.group(1) + match.group(2)
-    if plural in _NOT_COUNTED or plural in _PHRASE_STOPS or any(w in _PHRASE_STOPS for w in between):
-        return None
-    singular = match.group(1) + ("y" if match.group(2) == "ies" else "")
-    return singular, match.end()
 
 
 @lru_cache(maxsize=1)
@@ -333,8 +320,11 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
             if unit != currency:  # "$10 billion over 5 years": the years are another quantity
                 unit_end = match.end()
             unit = currency
-        if _is_not_a_measure(text, match, unit is not None):
+        if _is_not_a_measure(text, match, unit):
             continue
+        if unit in COUNTS_AFTER_NAMES and match.group("digits") and not scale and \
+                named_before(text[max(0, match.start("digits") - 30):match.start("digits")]):
+            continue  # "the Sukhoi Superjet 100 aircraft", "Boeing 737 planes": the number ends a name
         if match.group("words") and unit is None and not scale:
             continue  # "one of the most important" is no quantity
         if unit == "meeting" and _AMMUNITION.match(text, unit_end):
@@ -349,8 +339,9 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
             unit, unit_end = unit_further_on(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or \
                 _counted_noun(text, match.end(), end) or ("USD", unit_end)
         elif unit is None and match.group("digits") and not scale and \
-                not _NAME_BEFORE.search(text[max(0, match.start("digits") - 30):match.start("digits")]):
-            unit, unit_end = _plain_count(text, match.end(), end) or (None, unit_end)
+                not named_before(text[max(0, match.start("digits") - 30):match.start("digits")]):
+            unit, unit_end = plain_count(text, match.end(), end, _PHRASE_STOPS) or \
+                of_count(text, match.end(), end, UNIT_WORDS, _PHRASE_STOPS) or (None, unit_end)
         span_start = match.start("cur") if match.group("cur") else match.start(
             "digits" if match.group("digits") else "words")
         found.append(Quantity(value=value, unit=unit, qualifier=_qualifier_before(text, span_start),
