@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.learn.corpus import load_split
-from kg.learn.extra import ExtraUse, for_other_models, is_extra, row_weights, tunes, weighted
+from kg.learn.extra import ExtraUse, for_other_models, is_extra, row_weights, status_only, tunes, weighted
 from kg.learn.tuning import Option, PageOptions
 from kg.model import COMMITMENT_TYPES
 
@@ -65,6 +65,20 @@ def test_sentences_only_leaves_the_other_models_to_the_train_pages(pages):
     assert every_model(pages, use)["figures"] == fit_figures(train_only, 1.0)
 
 
+def test_status_only_teaches_the_status_classifier_alone(pages):
+    from kg.learn.train import fit
+
+    use = ExtraUse(status_only=True)
+    kept, extra = status_only(pages, use)
+    assert [p.name for p in kept] == [p.name for p in pages if not is_extra(p.name)]
+    assert [p.name for p in extra] == [p.name for p in pages if is_extra(p.name)] != []
+    assert status_only(pages, ExtraUse()) == (list(pages), [])
+    alone = fit(kept, 0.3, network=False)
+    taught = fit(kept, 0.3, network=False, status_pages=for_other_models(kept, use) + extra)
+    assert (taught.weights, taught.joint) == (alone.weights, alone.joint)  # the sentence models never see them
+    assert taught.status_weights is not None and taught.status_weights != alone.status_weights
+
+
 def option(score: float, right: bool) -> Option:
     """A sentence without a rule hit, proposing one entry that matches gold entry 0, or none."""
     return Option(ruled=False, score=score, found=[], matches=[[0] if right else []],
@@ -95,3 +109,6 @@ def test_the_extra_options_need_the_extra_pages():
     done = subprocess.run([sys.executable, "tools/reader_oof.py", "--extra-weight", "0.5"], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "need --with-extra" in done.stderr
+    both = subprocess.run([sys.executable, "tools/reader_oof.py", "--with-extra", "--extra-status-only",
+                           "--extra-sentences-only"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert both.returncode == 2 and "exclude each other" in both.stderr

@@ -4,6 +4,7 @@
     python tools/train_reader.py                       # -> kg/data/reader-model.json
     python tools/train_reader.py --curve               # learning curve: 25/50/100% of train, dev F1
     python tools/train_reader.py --with-extra --extra-weight 0.5 -o build/extra.json  # the extra split too, at half weight
+    python tools/train_reader.py --with-extra --extra-status-only  # the extra split teaches the status classifier only
 
 Reads only the train and dev splits (data/annotated/SPLITS.json), and the extra
 split when asked; the test split is sealed (kg.learn.corpus). Same data, same

@@ -29,6 +29,7 @@ class ExtraUse:
     weight: float = 1.0  # each of their rows' sample weight, in every model they feed
     sentences_only: bool = False  # they teach the sentence models only
     tune_on_train: bool = False  # keep/propose are chosen on the other pages' out-of-fold readings only
+    status_only: bool = False  # they teach the status classifier only
 
 
 def is_extra(name: str) -> bool:
@@ -44,6 +45,19 @@ def weighted(pages: Sequence[PageData], use: ExtraUse) -> list[PageData]:
 def for_other_models(pages: Sequence[PageData], use: ExtraUse) -> list[PageData]:
     """The pages the pair ranker, the status classifier and the figure filter fit on."""
     return [p for p in pages if not (use.sentences_only and is_extra(p.name))]
+
+
+def status_only(pages: Sequence[PageData], use: ExtraUse) -> tuple[list[PageData], list[PageData]]:
+    """``pages`` split into those every model fits on and the extra ones that teach the status classifier
+    only (none unless ``use.status_only``).
+
+    The extra pages' statuses follow the same guide as the meeting pages', and the status classifier
+    learns from the same words whatever the genre: fitted on them too it reads train's statuses better out
+    of fold (docs/model-card.md), where the sentence models, the ranker and the figure filter gained nothing.
+    """
+    if not use.status_only:
+        return list(pages), []
+    return [p for p in pages if not is_extra(p.name)], [p for p in pages if is_extra(p.name)]
 
 
 def tunes(name: str, use: ExtraUse) -> bool:
@@ -68,15 +82,21 @@ def add_arguments(parser, with_extra_help: str) -> None:
                         help="each extra page's rows count this much in every model they feed (default 1.0)")
     parser.add_argument("--extra-sentences-only", action="store_true",
                         help="the extra pages teach the sentence models only, not the pair ranker, status or figures")
+    parser.add_argument("--extra-status-only", action="store_true",
+                        help="the extra pages teach the status classifier only, not the sentence models, the pair "
+                             "ranker or figures")
     parser.add_argument("--extra-tune-on-train", action="store_true",
                         help="choose keep/propose on the train pages' out-of-fold readings only")
 
 
 def use_of(parser, args) -> ExtraUse:
     """The :class:`ExtraUse` the options ask for; an option for extra pages without ``--with-extra`` is refused."""
-    use = ExtraUse(args.extra_weight, args.extra_sentences_only, args.extra_tune_on_train)
+    use = ExtraUse(args.extra_weight, args.extra_sentences_only, args.extra_tune_on_train,
+                   getattr(args, "extra_status_only", False))
     if use != ExtraUse() and not args.with_extra:
         parser.error("the --extra-* options need --with-extra")
+    if use.status_only and use.sentences_only:
+        parser.error("--extra-status-only and --extra-sentences-only exclude each other")
     if use.weight <= 0:
         parser.error("--extra-weight must be above zero")
     return use

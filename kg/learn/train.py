@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
 from kg.learn import folds, hidden, joint, linear, pseudo, tuning
-from kg.learn.extra import ExtraUse, for_other_models, row_weights, tunes, weighted
+from kg.learn.extra import ExtraUse, for_other_models, row_weights, status_only, tunes, weighted
 from kg.learn.figures import FIGURE_C, fit_figures, tune_figures
 from kg.learn.linear import MIN_FEATURE_COUNT, binary_weights, require_sklearn
 from kg.extract.learned import (
@@ -328,7 +328,8 @@ def out_of_fold_options(train_data: Sequence[PageData], c: float, parties: bool,
         ranked = for_other_models(pages, use)
         return reader_of(fitted, party_weights=fit_parties(ranked, reader_of(fitted), c) if parties else None)
 
-    return folds.out_of_fold(weighted(train_data, use), fold_reader, override, extra, note)
+    every = status_only(weighted(train_data, use), use)[0]  # pages that teach status only read nothing here
+    return folds.out_of_fold(every, fold_reader, override, extra, note)
 
 
 def thresholds_of(options: Sequence[tuning.PageOptions], use: ExtraUse = ExtraUse(),
@@ -364,13 +365,13 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
         chosen = sorted(random.Random(seed).sample(chosen, max(1, round(len(chosen) * fraction))),
                         key=lambda p: p.name)
     note(f"preparing {len(chosen)} train and {len(dev_pages)} dev pages")
-    train_data = weighted([prepare(p, clusters) for p in chosen], use)
+    train_data, status_extra = status_only(weighted([prepare(p, clusters) for p in chosen], use), use)
     dev_data = [prepare(p, clusters) for p in sorted(dev_pages, key=lambda p: p.name)]
     note("fitting")
     taught = lessons.for_student([p.name for p in train_data]) if lessons else ()
     others = for_other_models(train_data, use)  # the ranker's, the status classifier's, the figure filter's
     fitted = fit(train_data, c, network=network, types_jointly=types_jointly, taught=taught,
-                 taught_weight=pseudo.WEIGHT, status_pages=others)
+                 taught_weight=pseudo.WEIGHT, status_pages=others + status_extra)
     party_weights = fit_parties(others, reader_of(fitted), c) if parties else None
     figure_weights = fit_figures(others, FIGURE_C)
     note("choosing thresholds on dev")
@@ -388,7 +389,8 @@ def train(train_pages: Sequence[GoldPage], dev_pages: Sequence[GoldPage], *, c: 
         keep, report["figures"] = tune_figures(figure_weights, dev_data)
         reader = replace(reader, figure_weights=figure_weights, figure_keep=keep)
     reader = replace(reader, clusters=clusters or None)
-    report.update(train_pages=len(train_data), dev_pages=len(dev_data), features=len(fitted.weights),
+    report.update(train_pages=len(train_data), dev_pages=len(dev_data),
+                  **({"status_extra_pages": len(status_extra)} if status_extra else {}), features=len(fitted.weights),
                   train_positives=fitted.positives, c=c, fraction=fraction, format=FORMAT_VERSION,
                   **({"extra": asdict(use)} if use != ExtraUse() else {}))
     if lessons:
