@@ -271,8 +271,6 @@ def _counted_noun(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     return " ".join(words[:-1] + [singular(words[-1])]), match.end()
 
 
-
-
 @lru_cache(maxsize=1)
 def _qualifier_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """Each qualifier phrase as a regex ending the text before a number, longest phrase first;
