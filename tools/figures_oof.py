@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.eval.scoring import Counts, _same_number  # noqa: E402
+from kg.eval.scoring import Counts, _same_number, match, same_figure  # noqa: E402
 from kg.learn.corpus import GoldPage, load_split  # noqa: E402
 from kg.learn.figures import FIGURE_GRID  # noqa: E402
-from kg.learn.folds import FOLDS, fold_of, interval, paired_change  # noqa: E402
+from kg.learn.folds import FOLDS, fold_of, interval, paired_change, total  # noqa: E402
 
 
 @dataclass
@@ -42,26 +42,15 @@ class FigurePage:
 
 
 def _read(page: GoldPage) -> FigurePage:
-    """The page's rule figures as :func:`kg.learn.pages.prepare` makes them (rules' commitments beside)."""
-    from dataclasses import replace
-
-    from kg.extract.commitments import extract_commitments
-    from kg.extract.learned_figures import figure_candidates
-    from kg.learn.pages import PARSE_STAGES
-    from kg.eval.scoring import same_sentence
+    """The page's rule figures and their labels as :func:`kg.learn.pages.prepare` makes them."""
     from kg.extract.pipeline import process
     from kg.inputs.reader import read
+    from kg.learn.pages import PARSE_STAGES, labelled_figures
 
     doc = process(next(read(str(page.text))), None, PARSE_STAGES)
-    doc = replace(doc, commitments=extract_commitments(doc).commitments)
-    gold = page.gold.get("figures") or []
-    found, labels = [], []
-    for figure, feats in figure_candidates(doc):
-        quote = doc.text[figure.span.start:figure.span.end]
-        found.append((figure.quantity.value, figure.quantity.unit, quote, feats))
-        labels.append(int(any(g.get("unit") == figure.quantity.unit and _same_number(figure.quantity.value, g.get("value"))
-                              and same_sentence(quote, g.get("quote")) for g in gold)))
-    return FigurePage(page.name, found, labels, gold)
+    figures, labels = labelled_figures(doc, page.gold.get("figures") or [])
+    found = [(f.quantity.value, f.quantity.unit, doc.text[f.span.start:f.span.end], feats) for f, feats in figures]
+    return FigurePage(page.name, found, labels, page.gold.get("figures") or [])
 
 
 def read_pages(pages: list[GoldPage], jobs: int) -> list[FigurePage]:
@@ -90,19 +79,18 @@ def scorer(weights: dict[str, float]):
     return probe.figure_score
 
 
+def _as_json(figure: tuple[float, str, str, list[str]]) -> dict:
+    return {"value": figure[0], "unit": figure[1]}
+
+
 def counts(page: FigurePage, kept: list[int]) -> tuple[Counts, list[int], list[dict]]:
-    """The page's counts for the figures at ``kept``, matched on value and unit as the scorer does:
-    with the indices of the false ones and the gold entries missed."""
-    free = list(page.gold)
-    false = []
-    for i in kept:
-        value, unit = page.found[i][0], page.found[i][1]
-        match = next((g for g in free if g.get("unit") == unit and _same_number(value, g.get("value"))), None)
-        if match is None:
-            false.append(i)
-        else:
-            free.remove(match)
-    return Counts(len(kept) - len(false), len(false), len(free)), false, free
+    """The page's counts for the figures at ``kept``, matched as ``kg eval`` matches them: with the indices
+    of the false ones and the gold entries missed."""
+    found = [_as_json(page.found[i]) for i in kept]
+    pairs, extra, missed = match(found, list(page.gold), same_figure)
+    unmatched = {id(e) for e in extra}
+    false = [kept[j] for j, f in enumerate(found) if id(f) in unmatched]
+    return Counts(len(pairs), len(extra), len(missed)), false, missed
 
 
 def out_of_fold_scores(pages: list[FigurePage], c: float) -> dict[str, list[float]]:
@@ -116,25 +104,17 @@ def out_of_fold_scores(pages: list[FigurePage], c: float) -> dict[str, list[floa
     return scores
 
 
-def _total(rows) -> Counts:
-    total = Counts()
-    for row in rows:
-        total.add(row)
-    return total
-
-
 def told(label: str, rows: list[Counts]) -> str:
-    total = _total(rows)
+    summed = total(rows)
     low, high = interval(rows)
-    return (f"{label}: P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f} ({low:.3f}-{high:.3f})"
-            f"  tp {total.tp} fp {total.fp} fn {total.fn}")
+    return (f"{label}: P {summed.precision:.3f} R {summed.recall:.3f} F1 {summed.f1:.3f} ({low:.3f}-{high:.3f})"
+            f"  tp {summed.tp} fp {summed.fp} fn {summed.fn}")
 
 
 def bucket_lost(page: FigurePage, gold: dict) -> str:
     """Why a gold figure was not found: no rule figure of its number, or of its unit, or dropped by the filter."""
     value, unit = gold.get("value"), gold.get("unit")
-    same = [i for i, f in enumerate(page.found) if f[1] == unit and _same_number(f[0], value)]
-    if same:
+    if any(same_figure(_as_json(f), gold) for f in page.found):
         return "dropped-by-filter"
     other_unit = sorted({f[1] for f in page.found if _same_number(f[0], value)})
     if other_unit:
@@ -163,7 +143,7 @@ def explain(splits: list[tuple[str, list[FigurePage], dict[str, list[float]]]], 
                              f"{' '.join((gold.get('quote') or '').split())}")
             for i in false:
                 value, unit, quote, _ = page.found[i]
-                repeat = any(g.get("unit") == unit and _same_number(value, g.get("value")) for g in page.gold)
+                repeat = any(same_figure(_as_json(page.found[i]), g) for g in page.gold)
                 buckets[f"{split} false:" + ("repeat" if repeat else "new")] += 1
                 lines.append(f"{split}\t{page.name}\tfalse\t{'repeat-of-gold' if repeat else 'new'}\t{value}\t"
                              f"{unit}\t{row[i]:.2f}\t{' '.join(quote.split())}")
@@ -198,7 +178,7 @@ def main() -> int:
     if args.grid:
         for label, pages, scores in (("train out of fold", train, oof), ("dev", dev, dev_scores)):
             print(f"{label} F1 by threshold: " + " ".join(
-                f"{t}:{_total(counts(p, [i for i, s in enumerate(scores[p.name]) if s >= t])[0] for p in pages).f1:.3f}"
+                f"{t}:{total(counts(p, [i for i, s in enumerate(scores[p.name]) if s >= t])[0] for p in pages).f1:.3f}"
                 for t in FIGURE_GRID))
     if args.against:
         before = {n: Counts(*v) for n, v in json.loads(args.against.read_text("utf-8")).items()}

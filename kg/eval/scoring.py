@@ -327,11 +327,13 @@ def _score_commitments(report: Report, name: str, found: list, gold: list) -> No
     _list_unmatched(report, name, "commitments", missing, extra, _describe, with_quote=True)
 
 
-def _score_figures(report: Report, name: str, found: list, gold: list) -> None:
-    def same(f: dict, g: dict) -> bool:
-        return f.get("unit") == g.get("unit") and _same_number(f.get("value"), g.get("value"))
+def same_figure(found: dict, gold: dict) -> bool:
+    """Whether a found figure is a gold one: the same unit and number (a figure's sentence is not asked)."""
+    return found.get("unit") == gold.get("unit") and _same_number(found.get("value"), gold.get("value"))
 
-    pairs, extra, missing = match(found, gold, same)
+
+def _score_figures(report: Report, name: str, found: list, gold: list) -> None:
+    pairs, extra, missing = match(found, gold, same_figure)
     report.add_counts(name, "figures", _count(pairs, extra, missing))
     _list_unmatched(report, name, "figures", missing, extra,
                     lambda f: f"{f.get('value')} {f.get('unit')}", with_quote=True)

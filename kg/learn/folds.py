@@ -66,9 +66,9 @@ def paired_change(before: Sequence[Counts], after: Sequence[Counts], draws: int 
     changes = []
     for _ in range(draws):
         picked = [rng.randrange(n) for _ in range(n)]
-        changes.append(_total(after[i] for i in picked).f1 - _total(before[i] for i in picked).f1)
+        changes.append(total(after[i] for i in picked).f1 - total(before[i] for i in picked).f1)
     changes.sort()
-    return (_total(after).f1 - _total(before).f1, changes[int(0.025 * (draws - 1))],
+    return (total(after).f1 - total(before).f1, changes[int(0.025 * (draws - 1))],
             changes[int(round(0.975 * (draws - 1)))])
 
 
@@ -76,11 +76,12 @@ def interval(rows: Sequence[Counts], draws: int = 2000, seed: int = 0) -> tuple[
     """The 95% bootstrap interval of the F1 of ``rows`` (each page's counts), resampling pages."""
     rng = random.Random(seed)
     n = len(rows)
-    values = sorted(_total(rows[rng.randrange(n)] for _ in range(n)).f1 for _ in range(draws))
+    values = sorted(total(rows[rng.randrange(n)] for _ in range(n)).f1 for _ in range(draws))
     return values[int(0.025 * (draws - 1))], values[int(round(0.975 * (draws - 1)))]
 
 
-def _total(rows: Iterable[Counts]) -> Counts:
+def total(rows: Iterable[Counts]) -> Counts:
+    """The counts of ``rows`` (pages) summed."""
     total = Counts()
     for row in rows:
         total.add(row)

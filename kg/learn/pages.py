@@ -9,10 +9,10 @@ first); the rules' figures get features and a label the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from kg.eval.scoring import _same_number, _words, same_sentence
+from kg.eval.scoring import _words, same_figure, same_sentence
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned import Candidate, candidates, page_features
 from kg.extract.learned_figures import figure_candidates
@@ -63,14 +63,21 @@ def prepare(page: GoldPage, clusters: Mapping[str, int] | None = None) -> PageDa
             labels[best].setdefault(commitment["type"], commitment.get("status") or "ongoing")
             pairs[best].setdefault(commitment["type"], []).append((commitment.get("by"), commitment.get("to")))
     norm = normalise(doc.text)
-    with_rules = replace(doc, commitments=rule_commitments(doc).commitments)
-    figures = figure_candidates(with_rules)
-    gold_figures = page.gold.get("figures") or []
-    figure_labels = [int(any(g.get("unit") == f.quantity.unit and _same_number(f.quantity.value, g.get("value"))
-                             and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote"))
-                             for g in gold_figures)) for f, _ in figures]
+    figures, figure_labels = labelled_figures(doc, page.gold.get("figures") or [])
     return PageData(page.name, doc, page.gold, found, page_features(doc, found, norm, clusters), labels,
                     pairs, figures, figure_labels, norm)
+
+
+def labelled_figures(doc: Document, gold_figures: Sequence[dict]) -> tuple[list, list[int]]:
+    """The rules' figures of a parsed page with their features, each labelled 1 where a gold figure of its
+    value and unit is stated in its sentence: the figure filter's rows (also read alone by
+    ``tools/figures_oof.py``, which needs no more of the page)."""
+    with_rules = replace(doc, commitments=rule_commitments(doc).commitments)
+    figures = figure_candidates(with_rules)
+    labels = [int(any(same_figure({"value": f.quantity.value, "unit": f.quantity.unit}, g)
+                      and same_sentence(doc.text[f.span.start:f.span.end], g.get("quote")) for g in gold_figures))
+              for f, _ in figures]
+    return figures, labels
 
 
 def _best_sentence(texts: list[str], quote: str) -> int | None:
