@@ -45,7 +45,7 @@ from kg.extract.lead_contacts import lead_contacts
 from kg.extract.lead_leaders import lead_leaders, named_beside_host
 from kg.extract.meeting import (attends_a_meeting, headline_over_talks, is_multilateral, names_occasion_only,
                                 names_pair)
-from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll,
+from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll, lead_opening,
                                   meets_leaders_in_turn, opens_on_a_speaker, recalls_other_contact, tells_a_meeting)
 from kg.people.linking import known_elsewhere
 from kg.model import Document, Person, Span
@@ -151,8 +151,6 @@ def _title_names(doc: Document, date: str | None) -> list[Person]:
 def _no_principal_in_lead(doc: Document, name: str) -> bool:
     """Whether the lead's first sentence describes a guest the title names alone as no principal: "Meeting with
     Romano Prodi" over "Vladimir Putin met with former Prime Minister of Italy ... Romano Prodi"."""
-    from kg.extract.occasions import lead_opening
-
     phrase = guest_phrase(normalise(lead_opening(doc), quotes=False)) or ""
     at = phrase.find(name.strip())
     return at >= 0 and is_non_principal(phrase[:at + len(name.strip())])
