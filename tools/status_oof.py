@@ -30,7 +30,7 @@ from kg.learn.corpus import load_split  # noqa: E402
 from kg.learn.folds import FOLDS, fold_of  # noqa: E402
 from kg.learn.linear import MIN_FEATURE_COUNT  # noqa: E402
 from kg.learn.pages import prepare  # noqa: E402
-from kg.learn.train import status_data  # noqa: E402
+from kg.learn.train import status_classifier, status_data  # noqa: E402
 from kg.model import STATUSES  # noqa: E402
 
 
@@ -62,23 +62,12 @@ def rows_of(pages: list, weights: dict) -> list[tuple[str, list[str], int, dict]
 def fit(train_pages: list, train_rows: list, c: float, extra: tuple[list, list, float] = ((), (), 0.0)):
     """The classifier and its feature index, as :func:`kg.learn.train.fit_status` makes them; ``extra``
     (pages, rows, weight): the extra split's, each row counting ``weight``."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    pages, rows, weight = extra
+    _, rows, weight = extra
     # the sentence models' vocabulary: train's pages only (the extra pages teach the status classifier only)
     vocabulary = linear.vocabulary([f for p in train_pages for f in p.features], MIN_FEATURE_COUNT)
-    index = {f: i for i, f in enumerate(vocabulary)}
     every = [*train_rows, *rows]
-    seen = Counter(f for _, row, _, _ in every for f in set(row) if f not in index)
-    for feature in sorted(seen):
-        if feature.startswith(("type:", "cue:")) or seen[feature] >= MIN_FEATURE_COUNT:
-            index[feature] = len(index)
-    model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
-    model.fit(linear.matrix([r for _, r, _, _ in every], index, len(index)),
-              np.array([y for _, _, y, _ in every]),
-              sample_weight=np.array([1.0] * len(train_rows) + [weight] * len(rows)) if rows else None)
-    return model, index
+    return status_classifier([r for _, r, _, _ in every], [y for _, _, y, _ in every],
+                             [1.0] * len(train_rows) + [weight] * len(rows) if rows else None, vocabulary, c)
 
 
 def predict(model, index: dict, rows: list) -> list[int]:

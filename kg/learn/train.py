@@ -108,24 +108,31 @@ def fit_status(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]],
                c: float) -> dict[str, tuple[float, ...]] | None:
     """The multinomial status classifier over :func:`status_data`'s rows, each weighted as its page; its own
     features (types, cues, the act's) join ``vocabulary`` (in place); None unless every status is seen."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
     status_rows, status_y, row_weight = status_data(pages, weights)
     if len(set(status_y)) != len(STATUSES):
         return None
+    model, index = status_classifier(status_rows, status_y, row_weights(row_weight), vocabulary, c)
+    w = model.coef_.T.copy()  # features x statuses
+    w[index["bias"]] += model.intercept_
+    return _rows(vocabulary, w)
+
+
+def status_classifier(rows: Sequence[list[str]], ys: Sequence[int], sample_weight, vocabulary: list[str], c: float):
+    """The fitted multinomial regression over status rows and its feature index: ``vocabulary``'s features,
+    then the rows' own (every type and cue, others seen often enough) appended to it in place.  Shared with
+    ``tools/status_oof.py``, which reads the rows with the fitted model itself."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
     index = {f: i for i, f in enumerate(vocabulary)}
-    seen = Counter(f for row in status_rows for f in set(row) if f not in index)
+    seen = Counter(f for row in rows for f in set(row) if f not in index)
     for feature in sorted(seen):
         if feature.startswith(("type:", "cue:")) or seen[feature] >= MIN_FEATURE_COUNT:
             index[feature] = len(vocabulary)
             vocabulary.append(feature)
     model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
-    model.fit(linear.matrix(status_rows, index, len(vocabulary)), np.array(status_y),
-              sample_weight=row_weights(row_weight))
-    w = model.coef_.T.copy()  # features x statuses
-    w[index["bias"]] += model.intercept_
-    return _rows(vocabulary, w)
+    model.fit(linear.matrix(rows, index, len(vocabulary)), np.array(ys), sample_weight=sample_weight)
+    return model, index
 
 
 def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]
