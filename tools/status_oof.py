@@ -4,7 +4,7 @@
     python tools/status_oof.py --against build/status-before.json   # after a change: paired change, 95% CI
     python tools/status_oof.py --errors build/status-errors.jsonl   # every row read wrong out of fold
 
-The rows are train's gold (sentence, type) pairs with a gold status (:func:`kg.learn.train.status_data`),
+The rows are train's gold (sentence, type) pairs with a gold status (:func:`kg.learn.status.status_data`),
 anchored with the sentence weights of a model fitted on all of train (``--model``, default the shipped
 one: the same anchors for every arm); the classifier is refitted per fold (:func:`kg.learn.folds.fold_of`)
 as :func:`kg.learn.train.fit_status` fits it.  Dev's rows are read by the classifier fitted on all of
@@ -30,7 +30,7 @@ from kg.learn.corpus import load_split  # noqa: E402
 from kg.learn.folds import FOLDS, fold_of  # noqa: E402
 from kg.learn.linear import MIN_FEATURE_COUNT  # noqa: E402
 from kg.learn.pages import prepare  # noqa: E402
-from kg.learn.train import status_classifier, status_data  # noqa: E402
+from kg.learn.status import status_classifier, status_data  # noqa: E402
 from kg.model import STATUSES  # noqa: E402
 
 
@@ -47,7 +47,7 @@ def pages_of(split: str, cache: Path) -> list:
 
 def rows_of(pages: list, weights: dict) -> list[tuple[str, list[str], int, dict]]:
     """(page name, features, gold status index, what the row is about) for every status row of ``pages``
-    (in :func:`kg.learn.train.status_data`'s order: candidates, then their types sorted)."""
+    (in :func:`kg.learn.status.status_data`'s order: candidates, then their types sorted)."""
     out = []
     for page in pages:
         rows, ys, _ = status_data([page], weights)

@@ -20,7 +20,6 @@ Steps, each deterministic (sorted inputs, fixed seeds, liblinear with a fixed
 from __future__ import annotations
 
 import random
-from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Sequence
 
@@ -30,14 +29,14 @@ from kg.learn.figures import FIGURE_C, fit_figures, tune_figures
 from kg.learn.linear import MIN_FEATURE_COUNT, binary_weights, require_sklearn
 from kg.extract.learned import (
     FORMAT_VERSION, Reading, SentenceReader, act_status, apply_parties, decide, propose_commitment, rank_pairs,
-    status_features, two_sided_acts,
+    two_sided_acts,
 )
-from kg.extract.learned_status import act_status_features, rule_status_of
 from kg.extract.party_group import lone_country
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.eval.goldjson import _commitment as commitment_json
 from kg.learn.corpus import GoldPage
 from kg.learn.pages import PageData, prepare
+from kg.learn.status import status_classifier, status_data
 from kg.learn.pseudo import Lessons, Taught
 from kg.model import COMMITMENT_TYPES, STATUSES, Commitment
 from kg.eval.scoring import Counts, score
@@ -115,48 +114,6 @@ def fit_status(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]],
     w = model.coef_.T.copy()  # features x statuses
     w[index["bias"]] += model.intercept_
     return _rows(vocabulary, w)
-
-
-def status_classifier(rows: Sequence[list[str]], ys: Sequence[int], sample_weight, vocabulary: list[str], c: float):
-    """The fitted multinomial regression over status rows and its feature index: ``vocabulary``'s features,
-    then the rows' own (every type and cue, others seen often enough) appended to it in place.  Shared with
-    ``tools/status_oof.py``, which reads the rows with the fitted model itself."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    index = {f: i for i, f in enumerate(vocabulary)}
-    seen = Counter(f for row in rows for f in set(row) if f not in index)
-    for feature in sorted(seen):
-        if feature.startswith(("type:", "cue:")) or seen[feature] >= MIN_FEATURE_COUNT:
-            index[feature] = len(vocabulary)
-            vocabulary.append(feature)
-    model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000)
-    model.fit(linear.matrix(rows, index, len(vocabulary)), np.array(ys), sample_weight=sample_weight)
-    return model, index
-
-
-def status_data(pages: Sequence[PageData], weights: dict[str, tuple[float, ...]]
-                ) -> tuple[list[list[str]], list[int], list[float]]:
-    """One row per (sentence, type) with a gold status: the sentence's features, its status cues, the type,
-    and the act's own status features (:mod:`kg.extract.learned_status`), anchored with ``weights``;
-    with each row's status and its page's weight."""
-    probe = SentenceReader(types=tuple(COMMITMENT_TYPES), weights=weights, keep={}, propose={})
-    rows, ys, row_weight = [], [], []
-    for page in pages:
-        norm = page.norm
-        for candidate, feats, lab in zip(page.candidates, page.features, page.labels):
-            cues = status_features(norm, candidate.sentence) if lab else []
-            for kind, status in sorted(lab.items()):
-                if status not in STATUSES:
-                    continue
-                anchor = probe.anchor(norm, candidate.sentence, kind)
-                rule = rule_status_of(page.doc, norm, candidate.rules, candidate.sentence, kind, anchor)
-                rows.append(feats + cues + [f"type:{kind}"]
-                            + act_status_features(norm, candidate.sentence, kind, cues, rule, anchor,
-                                                  narrator=candidate.utterance.speaker is None))
-                ys.append(STATUSES.index(status))
-                row_weight.append(page.weight)
-    return rows, ys, row_weight
 
 
 def _rows(vocabulary: list[str], matrix) -> dict[str, tuple[float, ...]]:
