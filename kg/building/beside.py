@@ -48,9 +48,15 @@ class Beside:
     def written(self, graph: ox.NamedNode, triples: Sequence[ox.Triple], shared: Sequence[ox.Triple] = ()) -> None:
         """``graph`` now holds ``triples`` and brought ``shared``: its counts (committed with the next
         :meth:`commit`)."""
+        self.written_all([(graph, triples, shared)])
+
+    def written_all(self, graphs: Sequence[tuple[ox.NamedNode, Sequence[ox.Triple], Sequence[ox.Triple]]]) -> None:
+        """:meth:`written` of each of ``graphs`` (graph, triples, shared; distinct), the claims taken from
+        the triples and put together (a batch of :mod:`kg.building.bulk`: a few statements, not eight a graph)."""
         if self.counts is not None:
-            self.counts.written(graph.value, counts_of_triples(triples, shared))
-            self.held.written(self.claims, graph.value, triples)  # its claims from the triples
+            for graph, triples, shared in graphs:
+                self.counts.written(graph.value, counts_of_triples(triples, shared))
+            self.held.written_all(self.claims, [(graph.value, triples) for graph, triples, _ in graphs])
 
     def commit(self) -> None:
         if self.counts is not None:

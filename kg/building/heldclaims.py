@@ -77,19 +77,27 @@ class HeldClaims:
         """Put the claims of ``graph``, which now holds ``triples``, into ``table`` (a
         :class:`~kg.building.claimtable.ClaimTable`) and take it off the pending graphs; False, the graph
         left pending, when the triples cannot say what the store would give."""
+        return bool(self.written_all(table, [(graph, triples)]))
+
+    def written_all(self, table: ClaimTable, graphs: Sequence[tuple[str, Sequence[ox.Triple]]]) -> list[str]:
+        """:meth:`written` of each of ``graphs`` (distinct, written in this order), put into the table
+        together (:meth:`~kg.building.claimtable.ClaimTable.written_all`); the graphs taken off the
+        pending ones.  A graph that declares a kind clears the table, as it would after those before it."""
         kinds = self.kinds()
-        if self.off:
-            return False
-        if any(t.predicate.value == _SUBCLASS for t in triples):  # a kind declared here changes every graph's
-            self.off = True  # so every graph is read again (a list of those taken would grow with the build)
-            table.clear()
-            table.commit()
-            return False
-        claims = claims_of_triples(triples, kinds)
-        if claims is None:
-            return False
-        table.written(graph, table_rows(claims))
-        return True
+        rows = []
+        for graph, triples in graphs:
+            if self.off:
+                return []
+            if any(t.predicate.value == _SUBCLASS for t in triples):  # a kind declared here changes every graph's
+                self.off = True  # so every graph is read again (a list of those taken would grow with the build)
+                table.clear()  # and with them the claims of the graphs before it in this call
+                table.commit()
+                return []
+            claims = claims_of_triples(triples, kinds)
+            if claims is not None:
+                rows.append((graph, list(table_rows(claims))))
+        table.written_all(rows)
+        return [graph for graph, _ in rows]
 
 
 def claims_of_triples(triples: Iterable[ox.Triple], kinds: frozenset[str]) -> list[Claim] | None:
