@@ -20,6 +20,7 @@ is dropped, whole.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -30,10 +31,13 @@ if TYPE_CHECKING:
     from kg.building.beside import Beside
 
 #: quads a batch holds before it is written: the larger, the fewer ingestions (each makes a file per
-#: index, which RocksDB then compacts) and the more the writer holds.  Writer replay of the 7,003
-#: kremlin-news pages, CPU-s of the writes and the writer's peak: one transaction a transcript 29.9 s;
-#: 10,000 quads 13.2-14.2 s, peak +0.4-1.2 MB; 20,000 11.8 s, +8 MB (1,000 pages: 30,000 +13 MB, 40,000 +23 MB)
-BATCH_QUADS = 10_000
+#: index, and every second one has RocksDB rewrite the whole index it lands in, so its compactions grow
+#: with the store over the number of batches) and the more the writer holds: the loader takes some
+#: 0.9 KB a quad while it writes a batch, on top of the batch's triples.  Full default build of
+#: kremlin-news (7,225 pages), CPU-s of the writer's other threads / its peak RSS: 10,000 quads 14.9-16.9 s,
+#: 69.5 MB; 20,000 11.1-13.8 s, 82.5-85.4 MB; 30,000 11.0 s, 97.7 MB; 40,000 7.9 s, 107 MB (the peak at
+#: 1,000 pages rises as much: 63 -> 75 -> 89 MB, so it stays as flat in the corpus's size; wrt-notes.md)
+BATCH_QUADS = 30_000
 
 
 class BulkBatch:
@@ -70,11 +74,10 @@ class BulkBatch:
         beside.before_change_all([graph for graph, _, _ in graphs])
         raw = self.store.raw
         try:
-            raw.bulk_extend(quad for graph, own, new in graphs for quad in transcript_quads(graph, own, new))
+            raw.bulk_extend(chain.from_iterable(transcript_quads(graph, own, new) for graph, own, new in graphs))
             for graph, own, new in graphs:
                 if not own:  # named with no triple of its own, as a transaction's add_graph names it
                     raw.add_graph(graph)
         except OSError as error:
             raise StoreError(f"{self.store.path}: cannot write {len(graphs)} graphs: {error}") from error
-        for graph, own, new in graphs:
-            beside.written(graph, own, list(new.values()))
+        beside.written_all([(graph, own, list(new.values())) for graph, own, new in graphs])
