@@ -239,11 +239,12 @@ def test_an_exception_in_a_worker_comes_back_from_its_item():
 def test_workers_started_before_their_items_map_them_or_are_stopped():
     early = Workers(_square, 2)  # started while the build still looks for its pages
     assert list(early.map(iter(range(7)), window=3)) == [n * n for n in range(7)]
+    early.stop()  # they end after the last item on their own; the build waits for them after its description
     assert early.first.exitcode == 0
     unused = Workers(_square, 2)  # a build that failed before its first page
     unused.stop()
     assert unused.first.exitcode is not None
-    unused.stop()  # and again (the build's own stop after it): nothing
+    unused.stop()  # and again (the build's own stop after it): ended already
 
 
 def test_the_window_grows_with_the_workers():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
 import sys
 
@@ -63,6 +65,33 @@ def test_off_and_unwritable_caches_cost_time_only(tmp_path, monkeypatch):
     monkeypatch.setenv(loadcache.CACHE_ENV, str(blocked / "cache"))
     assert loadcache.cached("thing", "k", lambda: 6) == 6
     assert loadcache.load("thing", "k") is None
+
+
+def test_equal_strings_are_written_once_and_come_back_one_object_in_an_equal_value(cache):
+    def qid() -> str:  # a new string object each time, as lists read from files give them
+        return "".join(["Q", "7", "4", "7"])
+
+    value = {qid(): [qid(), (qid(), "x")], "names": {qid(), "y"}, "frozen": frozenset({qid()}), "n": (1, 2.5, None)}
+    loadcache.save("thing", loadcache.key_of("v"), value)
+    back = loadcache.load("thing", loadcache.key_of("v"))
+    assert back == value
+    assert [type(back[k]) for k in value] == [type(value[k]) for k in value] and list(back) == list(value)
+    listed = back[qid()]
+    assert listed[0] is listed[1][0] is next(iter(back["frozen"])) is next(iter(back))  # one string
+    many = {str(n): ["".join(["Ilham Heydar ", "oglu Aliyev"]) for _ in range(50)] for n in range(20)}
+    loadcache.save("many", "k", many)  # a spelling written once, then referred to
+    assert len((cache / "many.bin").read_bytes()) < len(marshal.dumps(many)) / 3
+
+
+def test_a_file_of_the_earlier_format_is_made_again(cache):
+    key = loadcache.key_of("v")
+    payload = marshal.dumps([1, 2])
+    old = f"irkg-load-cache 1 {sys.implementation.cache_tag} {marshal.version}".encode()
+    cache.mkdir()
+    (cache / "thing.bin").write_bytes(b"\n".join((old, key.encode(), hashlib.sha256(payload).hexdigest().encode(),
+                                                  payload)))
+    assert loadcache.load("thing", key) is None
+    assert loadcache.cached("thing", key, lambda: [3]) == [3] and loadcache.load("thing", key) == [3]
 
 
 def test_no_partial_file_is_left(cache):

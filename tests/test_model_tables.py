@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 from importlib import resources
 
+import pytest
+
 from kg.extract.learned import MODEL_FILE, load_reader
-from kg.extract.model_tables import TABLES_FILE, from_tables, to_tables
+from kg.extract.model_tables import TABLES_FILE, from_tables, misfits, rows_as_tuples, to_tables
 
 
 def _shipped(name: str) -> bytes:
@@ -51,3 +53,26 @@ def test_the_reader_version_hashes_the_json_and_not_its_tables():
 
     names = {path.name for path in _code_files()}
     assert MODEL_FILE in names and TABLES_FILE not in names  # the JSON decides the reader; the tables follow it
+
+
+def test_rows_come_as_tuples_and_the_first_row_of_another_length_is_named():
+    tuples = {"a": (0.5, 1.0), "b": (2.0, 3.0)}
+    assert rows_as_tuples(tuples) is tuples  # the tables file's rows: kept as they are
+    assert rows_as_tuples({"a": [0.5, 1.0], "b": (2.0, 3.0)}) == tuples
+    assert type(rows_as_tuples({"a": [0.5, 1.0]})["a"]) is tuple
+    assert misfits(tuples, 2) == [] and misfits({}, 3) == []
+    assert misfits({"a": (1.0, 2.0), "b": (1.0,), "c": (1.0, 2.0, 3.0)}, 2) == ["b"]
+
+
+def test_a_model_whose_rows_do_not_fit_its_types_is_refused(tmp_path):
+    import json
+
+    from kg.errors import KgError
+
+    body = json.loads(_shipped(MODEL_FILE))
+    first = next(iter(body["joint"]))
+    body["joint"][first] = body["joint"][first][:-1]
+    path = tmp_path / "short.json"
+    path.write_text(json.dumps(body), encoding="utf-8")
+    with pytest.raises(KgError, match=f"weights of '{first}' do not fit the types"):
+        load_reader(path)

@@ -47,7 +47,11 @@ def process_map(func: Callable[[T], R], items: Iterable[T], jobs: int, *,
     if os.name != "posix":
         yield from _pool_map(func, items, jobs, initializer, initargs, window)
         return
-    yield from Workers(func, jobs, initializer, initargs).map(items, window)
+    workers = Workers(func, jobs, initializer, initargs)
+    try:
+        yield from workers.map(items, window)
+    finally:
+        workers.stop()  # waits for them to end
 
 
 class Workers:
@@ -92,10 +96,15 @@ class Workers:
             self.stop(finished)
 
     def stop(self, finished: bool = False) -> None:
-        """Lets the workers end after the last item, or ends them at once; the second time, nothing."""
+        """Lets the workers end after the last item, or ends them at once; the second time, waits for
+        them to have ended.  A build stops its workers after its last page and waits for them after its
+        description (:mod:`kg.building.builder`): their ending took 0.01-0.1 s, which they now spend
+        beside the description instead of before it, on the path of a build of a few pages."""
         if not self._stopped:
             self._stopped = True
             _stop(self.first, self.tasks, self.jobs, finished)
+        else:
+            self.first.join()
 
 
 def _take(index: int, done: dict[int, tuple[bool, Any]], results: Any, first: Any) -> Any:
@@ -115,11 +124,11 @@ def _take(index: int, done: dict[int, tuple[bool, Any]], results: Any, first: An
 
 
 def _stop(first: Any, tasks: Any, jobs: int, finished: bool) -> None:
-    """Lets the workers end after the last item, or ends them at once (all of them: one process group)."""
+    """Lets the workers end after the last item (not waited for), or ends them at once (all of them: one
+    process group) and waits for that."""
     if finished:
         for _ in range(jobs):
             tasks.put(None)
-        first.join()
     else:
         try:
             os.killpg(first.pid, signal.SIGTERM)

@@ -29,7 +29,25 @@ log = logging.getLogger("kg")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    """Runs the command ``argv``; without one, the process's own, which then ends (:func:`_ending`)."""
+    if argv is not None:
+        return _run(list(argv))
+    try:
+        return _run(sys.argv[1:])
+    finally:
+        _ending()
+
+
+def _ending() -> None:
+    """Freezes what the process holds, as it is about to end: Python's collections at its end walked all of
+    it (0.02-0.05 s after a build of one page, whose wait they lengthened).  Objects are still freed as the
+    modules go; only cycles are left for the system to take back with the process's memory."""
+    import gc
+
+    gc.freeze()
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,

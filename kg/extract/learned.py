@@ -41,6 +41,7 @@ from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_joint import blend, blend_joint, joined_rows, softmax
+from kg.extract.model_tables import misfits, rows_as_tuples
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
 from kg.extract.party_group import lone_country, toward_group
@@ -184,13 +185,13 @@ def load_reader(path: str | Path | None = None) -> SentenceReader:
     except (KeyError, TypeError, AttributeError, ValueError) as exc:  # a truncated or hand-edited file
         raise KgError(f"{where}: not a reader model ({type(exc).__name__}: {exc}); retrain it") from exc
     short = [t for t in reader.types if t not in reader.keep or t not in reader.propose]
-    wrong = [k for k, row in reader.weights.items() if len(row) != len(reader.types)][:1]
+    wrong = misfits(reader.weights, len(reader.types))
     if reader.hidden and not wrong:
         units = len(reader.hidden_out) - 1
-        wrong = [k for k, row in reader.hidden.items() if len(row) != units][:1] or \
+        wrong = misfits(reader.hidden, units) or \
             [f"hidden_out[{i}]" for i, row in enumerate(reader.hidden_out) if len(row) != len(reader.types)][:1]
     if reader.joint and not wrong:
-        wrong = [k for k, row in reader.joint.items() if len(row) != len(reader.types) + 1][:1]
+        wrong = misfits(reader.joint, len(reader.types) + 1)
     if short or wrong:
         problem = f"no thresholds for {', '.join(short)}" if short else f"weights of {wrong[0]!r} do not fit the types"
         raise KgError(f"{where}: not a reader model ({problem}); retrain it with tools/train_reader.py")
@@ -210,18 +211,17 @@ def _reader_from(body: dict, version: str) -> SentenceReader:
     """The reader a model file's JSON object describes (KeyError or TypeError when it is not one)."""
     status_weights = body.get("status_weights")
     return SentenceReader(
-        types=tuple(body["types"]),
-        weights={k: tuple(v) for k, v in body["weights"].items()},
+        types=tuple(body["types"]), weights=rows_as_tuples(body["weights"]),
         keep=dict(body["keep"]), propose=dict(body["propose"]),
         statuses=tuple(body.get("statuses") or ()),
-        status_weights={k: tuple(v) for k, v in status_weights.items()} if status_weights else None,
+        status_weights=rows_as_tuples(status_weights) if status_weights else None,
         party_weights=body.get("party_weights") or None,
         party_override=body.get("party_override", 1.01), party_extra=body.get("party_extra", 1.01),
         figure_weights=body.get("figure_weights") or None, figure_keep=body.get("figure_keep", 0.0),
         clusters={str(k): int(v) for k, v in body["clusters"].items()} if body.get("clusters") else None,
-        hidden={k: tuple(v) for k, v in body["hidden"].items()} if body.get("hidden") else None,
+        hidden=rows_as_tuples(body["hidden"]) if body.get("hidden") else None,
         hidden_out=tuple(tuple(row) for row in body.get("hidden_out") or ()), blend=float(body.get("blend", 0.0)),
-        joint={k: tuple(v) for k, v in body["joint"].items()} if body.get("joint") else None,
+        joint=rows_as_tuples(body["joint"]) if body.get("joint") else None,
         joint_blend=float(body.get("joint_blend", 0.0)), version=version)
 
 

@@ -83,6 +83,22 @@ def from_tables(data: bytes, sha256: str) -> dict | None:
     return body if at == len(data) else None
 
 
+def rows_as_tuples(rows: dict) -> dict[str, tuple]:
+    """``rows`` with every row a tuple: ``rows`` itself when they all are, as :func:`from_tables` gives
+    them (making the dicts again took 0.009 CPU-s of a build worker's loading, before its first page)."""
+    if set(map(type, rows.values())) <= {tuple}:
+        return rows
+    return dict(zip(rows, map(tuple, rows.values())))
+
+
+def misfits(rows: dict[str, tuple[float, ...]], width: int) -> list[str]:
+    """The first key of ``rows`` whose row is not ``width`` long, if any: the lengths taken in C
+    (a worker checks the reader's 92,000 rows before its first page: 0.012 CPU-s as a comprehension)."""
+    if set(map(len, rows.values())) <= {width}:
+        return []
+    return [key for key, row in rows.items() if len(row) != width][:1]
+
+
 def write_beside(model: Path) -> Path:
     """Writes the tables file of the model file ``model`` beside it; returns its path."""
     raw = model.read_bytes()

@@ -54,6 +54,12 @@ _TRANSCRIPT = ns.irkg("Transcript")
 BATCH = 20
 #: graphs counted between two times the store lets go of what it read: 1,000 held 60 MB at 28,900 pages
 CATCH_UP = 10 * BATCH
+#: what the process may hold above the store's last opening while the shared graphs are counted and not
+#: reopen it (:meth:`kg.store.embedded.OxigraphStore.release_memory`'s threshold for those calls; the store
+#: is flushed at each): a build of 1 or 100 pages held 13-20 MB there, whose letting go cost it 0.02 CPU-s
+#: and 0.03-0.1 s of RocksDB reopening just before the build ends; the 30 MB the shared graphs of 28,900
+#: pages read are still let go of
+COUNT_RELEASE_ABOVE_MB = 32
 _COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { %s } GROUP BY ?g"
 _MEMBERS = "SELECT ?g ?s ?c WHERE { %s }"
 _FACTS = "SELECT ?g ?s ?p ?o WHERE { %s }"
@@ -254,11 +260,11 @@ def store_counts(store: Store, late: Late | None = None) -> Totals | None:
     table = Counts.beside(store)
     if table is None:
         return None
-    release = getattr(store, "release_memory", lambda: False)
+    release = getattr(store, "release_memory", lambda above_mb=None: False)
     with table:
         others = [g for g in table.catch_up(store, release)
                   if (late is None or g != late[0].value) and graph_name(g) != "contributions"]
-        counted = _count_together(store, [ox.NamedNode(g) for g in others], release)
+        counted = _count_together(store, [ox.NamedNode(g) for g in others], lambda: release(COUNT_RELEASE_ABOVE_MB))
         counted.quads += store.count(ox.DefaultGraph())
         if late is not None:
             counted.add(counts_of_triples(late[1]()))
@@ -268,8 +274,9 @@ def store_counts(store: Store, late: Late | None = None) -> Totals | None:
 def _count_together(store: Store, graphs: list[ox.NamedNode], release: Callable[[], object]) -> Others:
     """The counts of ``graphs`` as one, the resources of each class counted by Oxigraph (their
     quads are many, their facts few).  A store on disk lets go of what it read before each query
-    (:meth:`kg.store.embedded.OxigraphStore.release_memory`): read one after another, the shared graphs
-    of 28,900 pages held 30 MB at once."""
+    (:meth:`kg.store.embedded.OxigraphStore.release_memory`, reopening it from
+    :data:`COUNT_RELEASE_ABOVE_MB`): read one after another, the shared graphs of 28,900 pages held 30 MB
+    at once."""
     out = Others()
     if not graphs:
         return out
