@@ -40,7 +40,7 @@ from kg.extract.act_count import with_listed_acts
 from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
-from kg.extract.learned_joint import blend, blend_joint, joined_rows, softmax
+from kg.extract.learned_joint import blend_joint, blended_scores, joined_rows
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
 from kg.extract.party_group import lone_country, toward_group
@@ -107,8 +107,7 @@ class SentenceReader:
         # _linear and blend_joint in one lookup per feature: the same sums, since a sum plus 0.0 is the sum
         width = len(self.types)
         totals = list(map(sum, zip(*filter(None, map(self._with_joint.get, features))))) or [0.0] * (2 * width + 1)
-        own = {t: _sigmoid(v) for t, v in zip(self.types, totals)}
-        return blend(own, softmax(totals[width:]), self.joint_blend)
+        return blended_scores(self.types, totals, self.joint_blend)
 
     def _linear(self, features: list[str]) -> dict[str, float]:
         # the lookups and the column sums run in C (map, filter, zip), added in the features' order
