@@ -94,3 +94,17 @@ def test_the_quick_checks_tests_read_every_value():
     assert not allowed(None, None, [a, c])
     iri = _node_kind(Check, None, sh.IRI, True)
     assert iri(None, None, [a, b]) and not iri(None, None, [a, ox.Literal("x")])
+
+
+def test_a_sentences_words_are_the_same_with_the_pages_mention_starts_given():
+    from kg.extract.pipeline import component
+    from kg.extract.reader_features import _abstract_words
+
+    doc = make_doc((None, "Russia will supply 200 tonnes of grain to Egypt and Serbia. Egypt thanked Russia."))
+    doc = component("countries")(doc)
+    assert len(doc.countries) >= 4
+    starts = [m.span.start for m in doc.countries]
+    for sentence in doc.utterances[0].sentences:
+        words = _abstract_words(doc, doc.text, sentence, starts)
+        assert words == _abstract_words(doc, doc.text, sentence)
+        assert "ctry" in words and "num" in words[:5] or words[0] == "ctry"
