@@ -108,3 +108,32 @@ def test_a_sentences_words_are_the_same_with_the_pages_mention_starts_given():
         words = _abstract_words(doc, doc.text, sentence, starts)
         assert words == _abstract_words(doc, doc.text, sentence)
         assert "ctry" in words and "num" in words[:5] or words[0] == "ctry"
+
+
+def test_a_reading_without_the_triples_the_model_weighs_nothing_scores_as_with_them_all():
+    from pathlib import Path
+
+    from kg.extract.learned import candidates, rule_commitments, shipped_reader
+    from kg.extract.pipeline import pipeline_for, process
+    from kg.extract.reader_features import page_features, trigram_heads
+    from kg.inputs.reader import read_all
+    from kg.inputs.text import normalise
+
+    reader = shipped_reader()
+    assert "b:will_supply" in trigram_heads({"t:will_supply_gas": 1.0, "b:a_b": 2.0}) and len(reader.heads) > 1000
+    pages = sorted(Path(__file__).parent.joinpath("data", "dev").glob("*.txt"))[:12]
+    before = pipeline_for("model")[:pipeline_for("model").index("commitments-model")]
+    sentences = dropped = 0
+    for transcript in read_all([str(p) for p in pages]):
+        doc = process(transcript, None, before)
+        found = candidates(doc, rule_commitments(doc).commitments)
+        norm = normalise(doc.text)
+        every = page_features(doc, found, norm, reader.clusters)
+        for full, kept in zip(every, page_features(doc, found, norm, reader.clusters, reader.heads)):
+            assert set(kept) <= set(full) and kept == sorted(kept)
+            assert reader.scores(kept) == reader.scores(full)
+            for kind in reader.types:
+                assert reader.status(kept, kind) == reader.status(full, kind)
+            sentences += 1
+            dropped += len(full) - len(kept)
+    assert sentences > 100 and dropped > sentences  # most sentences lose a triple or more

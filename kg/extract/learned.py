@@ -48,7 +48,7 @@ from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
 from kg.extract.reader_json import FORMAT_VERSION
 from kg.extract.reader_features import (  # noqa: F401  (re-exported: learned_figures and tests import them here)
-    _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features,
+    _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features, trigram_heads,
 )
 from kg.extract.resolve import resolve_parties
 from kg.inputs.text import normalise
@@ -87,8 +87,7 @@ class SentenceReader:
 
     def pair_score(self, features: list[str]) -> float:
         """Probability that a candidate pair is the giver and receiver the sentence states."""
-        weights = self.party_weights or {}
-        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))
+        return _sigmoid(sum(map((self.party_weights or {}).get, features, repeat(0.0))))
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type (the per-type
@@ -97,6 +96,11 @@ class SentenceReader:
             return self._linear_and_joint(features)
         own = self._blended(features) if self.hidden else self._linear(features)
         return blend_joint(own, self.joint, features, self.joint_blend) if self.joint else own
+
+    @cached_property
+    def heads(self) -> frozenset[str]:
+        """:func:`~kg.extract.reader_features.trigram_heads` of every table a sentence's features are read in."""
+        return trigram_heads(self.weights, self.joint or {}, self.hidden or {}, self.status_weights or {})
 
     @cached_property
     def _with_joint(self) -> dict[str, tuple[float, ...]]:
@@ -250,7 +254,7 @@ def readings(doc: Document, reader: SentenceReader) -> list[Reading]:
     """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached."""
     norm = normalise(doc.text)
     found = candidates(doc, rule_commitments(doc).commitments)
-    features = page_features(doc, found, norm, reader.clusters)
+    features = page_features(doc, found, norm, reader.clusters, reader.heads)  # triples it weighs nothing left out
     return [Reading(c, f, reader.scores(f)) for c, f in zip(found, features)]
 
 
@@ -264,18 +268,15 @@ def decide(reading: Reading, kind: str, keep: float, propose: float,
     hits = [c for c in reading.candidate.rules if c.type == kind]
     if hits:
         return hits if reading.scores[kind] >= keep else []
-    if reading.scores[kind] >= propose:
-        proposed = proposal()
-        return [proposed] if proposed else []
-    return []
+    proposed = proposal() if reading.scores[kind] >= propose else None
+    return [proposed] if proposed else []
 
 
 def distinct_key(commitment: Commitment) -> tuple:
     """What makes a commitment distinct within its utterance: type, parties (unordered for the mutual
     types) and quantity.  The gold gives one entry per distinct commitment per utterance."""
     pair: tuple = (commitment.by, commitment.to)
-    if commitment.type in MUTUAL_TYPES:
-        pair = tuple(sorted(pair, key=str))
+    pair = tuple(sorted(pair, key=str)) if commitment.type in MUTUAL_TYPES else pair
     quantity = commitment.quantity.value if commitment.quantity else None
     return (commitment.utterance, commitment.type, pair, quantity)
 
