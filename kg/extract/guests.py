@@ -21,6 +21,7 @@ businessman or cleric.  A meeting with them is no meeting of leaders.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.inputs.text import normalise
 from kg.model import Document, Person, Span
@@ -346,12 +347,18 @@ def _title_guest_phrase(doc: Document) -> str | None:
 def title_guest_names(doc: Document) -> list[str]:
     """The names of people the title says the host met, foreign or not ("held a meeting with Federal
     Security Service Director Nikolai Patrushev": "Nikolai Patrushev")."""
+    return list(_guest_names_in_title(doc.quote(doc.title) if doc.title else None))
+
+
+@lru_cache(maxsize=8)  # the participants stage asks for a page's title names up to three times
+def _guest_names_in_title(title: str | None) -> tuple[str, ...]:
+    """:func:`title_guest_names` of a title's text (None: no title), of which they are a function alone."""
     from kg.people.gazetteer import default_gazetteer
 
-    phrase = _title_guest_phrase(doc) or ""
+    phrase = (guest_phrase(normalise(title, quotes=False)) if title is not None else None) or ""
     names = ((" ".join(_trailing_name([m.group() for m in run])), run[-1].end()) for run in _name_runs(phrase))
-    return [name for name, end in names if name and not default_gazetteer().find_countries(name)  # "Ukrainian
-            and not _OF_BODY.match(phrase, end)]  # Presidents", "International Bureau of Exhibitions"
+    return tuple(name for name, end in names if name and not default_gazetteer().find_countries(name)  # "Ukrainian
+                 and not _OF_BODY.match(phrase, end))  # Presidents", "International Bureau of Exhibitions"
 
 
 _OF_BODY = re.compile(r"[ \u00a0]+of[ \u00a0]")

@@ -40,7 +40,7 @@ from kg.extract.act_count import with_listed_acts
 from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
-from kg.extract.learned_joint import blend, blend_joint, joined_rows, softmax
+from kg.extract.learned_joint import blend_joint, blended_scores, joined_rows
 from kg.extract.model_tables import misfits, rows_as_tuples
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
@@ -49,7 +49,7 @@ from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
 from kg.extract.reader_json import FORMAT_VERSION
 from kg.extract.reader_features import (  # noqa: F401  (re-exported: learned_figures and tests import them here)
-    _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features,
+    _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features, trigram_heads,
 )
 from kg.extract.resolve import resolve_parties
 from kg.inputs.text import normalise
@@ -88,8 +88,7 @@ class SentenceReader:
 
     def pair_score(self, features: list[str]) -> float:
         """Probability that a candidate pair is the giver and receiver the sentence states."""
-        weights = self.party_weights or {}
-        return _sigmoid(sum(map(weights.get, features, repeat(0.0))))
+        return _sigmoid(sum(map((self.party_weights or {}).get, features, repeat(0.0))))
 
     def scores(self, features: list[str]) -> dict[str, float]:
         """Probability per type that the sentence states a commitment of that type (the per-type
@@ -100,6 +99,11 @@ class SentenceReader:
         return blend_joint(own, self.joint, features, self.joint_blend) if self.joint else own
 
     @cached_property
+    def heads(self) -> frozenset[str]:
+        """:func:`~kg.extract.reader_features.trigram_heads` of every table a sentence's features are read in."""
+        return trigram_heads(self.weights, self.joint or {}, self.hidden or {}, self.status_weights or {})
+
+    @cached_property
     def _with_joint(self) -> dict[str, tuple[float, ...]]:
         """Feature -> its linear row and its softmax row end to end, zeros where it has none (as :attr:`_joint`)."""
         return joined_rows(self.weights, self.joint or {}, len(self.types), len(self.types) + 1)
@@ -108,8 +112,7 @@ class SentenceReader:
         # _linear and blend_joint in one lookup per feature: the same sums, since a sum plus 0.0 is the sum
         width = len(self.types)
         totals = list(map(sum, zip(*filter(None, map(self._with_joint.get, features))))) or [0.0] * (2 * width + 1)
-        own = {t: _sigmoid(v) for t, v in zip(self.types, totals)}
-        return blend(own, softmax(totals[width:]), self.joint_blend)
+        return blended_scores(self.types, totals, self.joint_blend)
 
     def _linear(self, features: list[str]) -> dict[str, float]:
         # the lookups and the column sums run in C (map, filter, zip), added in the features' order
@@ -251,7 +254,7 @@ def readings(doc: Document, reader: SentenceReader) -> list[Reading]:
     """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached."""
     norm = normalise(doc.text)
     found = candidates(doc, rule_commitments(doc).commitments)
-    features = page_features(doc, found, norm, reader.clusters)
+    features = page_features(doc, found, norm, reader.clusters, reader.heads)  # triples it weighs nothing left out
     return [Reading(c, f, reader.scores(f)) for c, f in zip(found, features)]
 
 
@@ -265,18 +268,15 @@ def decide(reading: Reading, kind: str, keep: float, propose: float,
     hits = [c for c in reading.candidate.rules if c.type == kind]
     if hits:
         return hits if reading.scores[kind] >= keep else []
-    if reading.scores[kind] >= propose:
-        proposed = proposal()
-        return [proposed] if proposed else []
-    return []
+    proposed = proposal() if reading.scores[kind] >= propose else None
+    return [proposed] if proposed else []
 
 
 def distinct_key(commitment: Commitment) -> tuple:
     """What makes a commitment distinct within its utterance: type, parties (unordered for the mutual
     types) and quantity.  The gold gives one entry per distinct commitment per utterance."""
     pair: tuple = (commitment.by, commitment.to)
-    if commitment.type in MUTUAL_TYPES:
-        pair = tuple(sorted(pair, key=str))
+    pair = tuple(sorted(pair, key=str)) if commitment.type in MUTUAL_TYPES else pair
     quantity = commitment.quantity.value if commitment.quantity else None
     return (commitment.utterance, commitment.type, pair, quantity)
 

@@ -36,6 +36,26 @@ def blend(scores: dict[str, float], joint: Sequence[float], share: float) -> dic
     return {t: (1.0 - share) * p + share * q for (t, p), q in zip(scores.items(), joint[1:])}
 
 
+def blended_scores(types: Sequence[str], totals: Sequence[float], share: float) -> dict[str, float]:
+    """Type -> the sigmoid of its per-type sum (``totals[:len(types)]``) blended with the softmax over the
+    classes' sums that follow (no act first): :func:`blend` of the sigmoids and :func:`softmax`, the same
+    expressions in one loop (a sentence's scores cost a third less in Python calls)."""
+    tail = totals[len(types):]
+    top = max(tail)
+    exps = [math.exp(v - top) for v in tail]
+    whole = sum(exps)
+    own_share = 1.0 - share
+    out = {}
+    for kind, v, e in zip(types, totals, exps[1:]):
+        if v >= 0:
+            p = 1.0 / (1.0 + math.exp(-v))
+        else:  # as kg.extract.learned._sigmoid: no overflow for a large negative sum
+            x = math.exp(v)
+            p = x / (1.0 + x)
+        out[kind] = own_share * p + share * (e / whole)
+    return out
+
+
 def joined_rows(first: Mapping[str, Sequence[float]], second: Mapping[str, Sequence[float]],
                 first_width: int, second_width: int) -> dict[str, tuple[float, ...]]:
     """Feature -> its row in ``first`` and its row in ``second`` end to end, zeros where it has none:

@@ -279,7 +279,7 @@ def _mentioned(doc: Document, date: str | None) -> list[Person]:
     """
     people: list[Person] = []
     in_title: list[bool] = []  # whether each of the people mentioned is mentioned in the title
-    page_countries = _page_countries(doc, _lead_spans(doc)[:1])
+    page_countries = _page_countries(doc, [doc.title] if doc.title else _lead_spans(doc)[:1])  # the title heads them
     host = _publisher_leader(doc, date)
     title_partner_is_domestic = False
     summit = (is_multilateral(doc) or bool(doc.title) and meets_leaders_in_turn(doc.quote(doc.title))) \

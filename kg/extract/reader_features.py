@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,11 +52,14 @@ def candidates(doc: Document, ruled: tuple[Commitment, ...]) -> list[Candidate]:
 
 
 def page_features(doc: Document, found: list[Candidate], norm: str | None = None,
-                  clusters: Mapping[str, int] | None = None) -> list[list[str]]:
+                  clusters: Mapping[str, int] | None = None,
+                  heads: AbstractSet[str] | None = None) -> list[list[str]]:
     """The features of every candidate sentence of a page (training and reading both come here);
-    ``clusters`` is the model's word clusters (:func:`cluster_features`), if it has any."""
+    ``clusters`` is the model's word clusters (:func:`cluster_features`), if it has any; ``heads``, the
+    model's :func:`trigram_heads`, when reading."""
     norm = normalise(doc.text) if norm is None else norm
-    own = [sentence_features(doc, c, norm, clusters) for c in found]
+    starts = [mention.span.start for mention in doc.countries]  # for every sentence's bisect (_abstract_words)
+    own = [sentence_features(doc, c, norm, clusters, starts, heads) for c in found]
     if not CONTEXT:
         return own
     return [sorted(set(feats) | set(context_features(doc, found, i))) for i, feats in enumerate(own)]
@@ -96,21 +99,26 @@ def speaker_role(doc: Document, utterance: Utterance) -> str:
 
 
 def sentence_features(doc: Document, candidate: Candidate, norm: str | None = None,
-                      clusters: Mapping[str, int] | None = None) -> list[str]:
+                      clusters: Mapping[str, int] | None = None, starts: list[int] | None = None,
+                      heads: AbstractSet[str] | None = None) -> list[str]:
     """The features of one sentence: words, word pairs, word families, rule hits, context.
 
     Kept deliberately plain so that a newcomer can read a model's heaviest
     features and see why it decides as it does.  ``norm`` is
-    ``normalise(doc.text)``, passed in so a page is normalised once.
+    ``normalise(doc.text)``, passed in so a page is normalised once; ``starts``, where the page's
+    country mentions start (:func:`_abstract_words`), likewise.  With ``heads`` (a model's
+    :func:`trigram_heads`, when reading) only the word triples the model may weigh are made.
     """
     norm = normalise(doc.text) if norm is None else norm
-    words = _abstract_words(doc, norm, candidate.sentence)
+    words = _abstract_words(doc, norm, candidate.sentence, starts)
     # one set display of list comprehensions: a third quicker than set.update over generators, the same set
     after = words[1:]
-    feats = {"bias", *["w:" + w for w in words], *["p:" + w[:_PREFIX] for w in words if len(w) > _PREFIX],
-             *[f"b:{a}_{b}" for a, b in zip(words, after)]}
-    if TRIGRAMS:
+    pairs = [f"b:{a}_{b}" for a, b in zip(words, after)]
+    feats = {"bias", *["w:" + w for w in words], *["p:" + w[:_PREFIX] for w in words if len(w) > _PREFIX], *pairs}
+    if TRIGRAMS and heads is None:
         feats.update([f"t:{a}_{b}_{c}" for a, b, c in zip(words, after, words[2:])])
+    elif TRIGRAMS:  # "t:a_b_c" is "t:" + the pair's "a_b" + "_c"; one set test of the pair spares most
+        feats.update([f"t:{pair[2:]}_{c}" for pair, c in zip(pairs, words[2:]) if pair in heads])
     if clusters:
         feats.update(cluster_features(words, clusters))
     feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
@@ -126,6 +134,18 @@ def sentence_features(doc: Document, candidate: Candidate, norm: str | None = No
         quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
         feats.update(f"u:{q.unit}" for q in quantities if q.unit)
     return sorted(feats)
+
+
+def trigram_heads(*tables: Mapping[str, object]) -> frozenset[str]:
+    """The word pairs, as their features ("b:will_supply"), that begin a word triple one of ``tables``
+    holds ("t:will_supply_gas").
+
+    Three word triples in four that a sentence gives are in no table of the model: a reader that
+    looks its features up weighs them nothing (the sums and their order are those of the rest), so
+    :func:`sentence_features` makes a triple only where its pair begins one the model holds.
+    Words hold no "_", so a triple's pair is all before its last "_".  Training makes them all.
+    """
+    return frozenset("b:" + key[2:key.rindex("_")] for table in tables for key in table if key[:2] == "t:")
 
 
 def cluster_features(words: list[str], clusters: Mapping[str, int]) -> set[str]:
@@ -212,14 +232,16 @@ def _may_count(norm: str, sentence: Span) -> bool:
                 or _COUNT_WORD.search(norm, sentence.start, sentence.end))
 
 
-def _abstract_words(doc: Document, norm: str, sentence: Span) -> list[str]:
+def _abstract_words(doc: Document, norm: str, sentence: Span, starts: list[int] | None = None) -> list[str]:
     """The sentence's words, lower-cased, with countries as ``ctry`` and numbers as ``num``.
 
     "supply gas to Serbia" and "supply gas to Egypt" should teach the model the
-    same thing; which country it is matters to the parties, not to the type.
+    same thing; which country it is matters to the parties, not to the type.  ``starts`` is where
+    ``doc.countries`` start, when the caller has them (a bisect without a key function is a third quicker).
     """
     pieces, at = [], sentence.start
-    first = bisect_left(doc.countries, sentence.start, key=lambda m: m.span.start)
+    first = bisect_left(doc.countries, sentence.start, key=lambda m: m.span.start) if starts is None else \
+        bisect_left(starts, sentence.start)
     for mention in doc.countries[first:]:
         if mention.span.start >= sentence.end:
             break

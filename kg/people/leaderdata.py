@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date as Date, timedelta
 from pathlib import Path
 from typing import Callable
@@ -62,8 +63,10 @@ class LeaderInfo:
         return (start is None or start - margin <= wanted) and (end is None or wanted <= end + margin)
 
 
+@lru_cache(maxsize=None)  # the list's few thousand dates, asked for each tenure a page's leaders are looked up in
 def _as_date(text: str, low: bool) -> Date | None:
-    """An ISO date or a bare year (its first day when ``low``, else its last)."""
+    """An ISO date or a bare year (its first day when ``low``, else its last); a date is immutable, so
+    the cached one is safe to share."""
     if not text:
         return None
     try:

@@ -95,6 +95,9 @@ def integer(value) -> int:
     raise Unsure(f"not a plain integer: {value}")
 
 
+_NO_ARCS: dict = {}  # a node without triples, shared (never written): no new dict a lookup
+
+
 class Index:
     """A page graph's triples by subject and predicate (objects in first-seen order, once each),
     by object for the predicates some path reads backwards, and the classes of its nodes."""
@@ -103,8 +106,7 @@ class Index:
         out: dict = {}
         back: dict = {p: {} for p in inverse}
         subclass_data = False  # an rdfs:subClassOf triple the ontology does not hold
-        for triple in data:
-            subject, predicate, obj = triple.subject, triple.predicate, triple.object
+        for subject, predicate, obj in data:  # a Triple unpacks to its terms: a fifth quicker than three getters
             out.setdefault(subject, {}).setdefault(predicate, {})[obj] = None
             if predicate in back:
                 back[predicate].setdefault(obj, {})[subject] = None
@@ -118,7 +120,7 @@ class Index:
     def values(self, node, predicate) -> list:
         if predicate == SUBCLASS:  # the ontology's axioms, which the engines are given with the data
             return list(self.supers.get(("direct", node), ()))
-        return list(self.out.get(node, {}).get(predicate, ()))
+        return list(self.out.get(node, _NO_ARCS).get(predicate, ()))
 
     def inverse_values(self, node, predicate) -> list:
         if predicate not in self.back:
@@ -126,12 +128,12 @@ class Index:
         return list(self.back[predicate].get(node, ()))
 
     def predicates(self, node) -> Sequence:
-        return list(self.out.get(node, {}))
+        return list(self.out.get(node, _NO_ARCS))
 
     def classes(self, node) -> set:
         """The node's classes with their superclasses (rdfs:subClassOf* of the ontology)."""
         found: set = set()
-        for cls in self.out.get(node, {}).get(RDF_TYPE, ()):
+        for cls in self.out.get(node, _NO_ARCS).get(RDF_TYPE, ()):
             found.update(self.supers.get(cls, (cls,)))
         return found
 
