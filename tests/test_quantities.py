@@ -148,3 +148,40 @@ def test_a_place_before_a_number_is_no_name_the_number_ends():
 def test_the_number_of_a_model_name_counts_no_aircraft():
     assert quantities("They build the Sukhoi Superjet 100 passenger aircraft together.") == []
     assert quantities("We will deliver to Malaysia 18 Su-30MKM airplanes.") == [(18, "aircraft", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trade was small, half a percent, but it grew.", [(0.5, "percent", None)]),
+    ("It rose by half a percentage point.", [(0.5, "percent", None)]),
+    ("They pledged half a trillion dollars.", [(5e11, "USD", None)]),
+    ("We run half a dozen joint ventures.", [(6, "company", None)]),
+    ("The two peoples share half a century of history.", []),
+])
+def test_half_a_is_a_half_of_the_unit_or_scale_after_it(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We invest in our 3,000-mile border with the neighbour.", [(3000, "mile", None)]),
+    ("They laid a 1,500 kilometre pipeline together.", [(1500, "kilometre", None)]),
+    ("The tunnels stretch over 80 miles.", [(80, "mile", "over")]),
+])
+def test_lengths_in_miles_and_in_singular_kilometres(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They export 600,000 barrels a day to our refineries.", [(600000, "barrel per day", None)]),
+    ("Output reached 9 million barrels per day.", [(9e6, "barrel per day", None)]),
+    ("We bought 300 barrels of oil.", [(300, "barrel", None)]),
+    ("Customs seized 12,000 pounds of cocaine.", [(12000, "pound", None)]),
+    ("They announced 3 billion pounds of new investment.", [(3e9, "GBP", None)]),
+    ("The ticket costs 40 pounds.", [(40, "GBP", None)]),
+])
+def test_a_rate_per_day_and_pounds_of_goods_as_weight(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_format_named_by_numbers_and_a_cut_off_word_count_nothing():
+    assert quantities("Our ministers held 2+2 consultations.") == []
+    assert quantities("We gave 300 dos- — 300 doses.") == [(300, None, None), (300, "dose", None)]
