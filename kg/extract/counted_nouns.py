@@ -16,9 +16,8 @@ import re
 from collections.abc import Collection, Mapping
 
 # "70 Russian regions", "200 offices": up to two modifiers, then a plural head noun.
-# A word cut off by the speaker ("200 dos- — 200") names nothing: no hyphen may follow the noun.
 _PLAIN_COUNT = re.compile(r"[\s\u00a0]+(?:(?:[A-Z][a-z]+|[a-z][a-z-]+)[\s\u00a0]+){0,2}?([a-z][a-z-]+?(?:ies|s))\b"
-                          r"(?<!ss)(?<!us)(?<!is)(?!-)")
+                          r"(?<!ss)(?<!us)(?<!is)")
 _NOT_COUNTED = frozenset("areas points issues things ways kinds sorts steps times years countries".split())
 
 

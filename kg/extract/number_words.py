@@ -26,7 +26,6 @@ IDIOMS: dict[str, float] = {
     "hundred": 100, "a hundred": 100, "a thousand": 1e3, "a dozen": 12, "a million": 1e6,
     "a billion": 1e9, "a quarter million": 2.5e5, "a quarter of a million": 2.5e5,
     "half a million": 5e5, "half a billion": 5e8, "one and a half": 1.5,
-    "half a dozen": 6, "half a": 0.5,  # "half a percent", "half a trillion"; "half a century" has no unit
 }
 WORD_NUMBERS: dict[str, float] = {**ONES, **TEENS, **TENS, **IDIOMS}
 

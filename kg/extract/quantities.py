@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from kg.extract.counted_nouns import COUNTS_AFTER_NAMES, named_before, of_count, plain_count, singular
-from kg.extract.measure_units import unit_read_on
 from kg.extract.number_words import PATTERN as _WORDS, WORD_NUMBERS, word_value
 from kg.extract.scaled_units import carry_scale, unit_further_on
 from kg.inputs.text import MONTHS, normalise
@@ -46,7 +45,6 @@ CURRENCIES: frozenset[str] = frozenset(CURRENCY_CODES.values())
 # Unit words after a number, matched on their lower-case form; the value is the unit name.
 UNIT_WORDS: dict[str, str] = {
     "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "percent",
-    "percentage point": "percent",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "rubles": "RUB",
     "ruble": "RUB", "roubles": "RUB", "rouble": "RUB", "yuan": "CNY", "yen": "JPY",
     "rupees": "INR", "pounds sterling": "GBP", "pounds": "GBP", "krone": "NOK", "kroner": "NOK",
@@ -54,8 +52,7 @@ UNIT_WORDS: dict[str, str] = {
     "tonnes": "tonne", "tonne": "tonne", "tons": "tonne", "ton": "tonne",
     "doses": "dose", "dose": "dose", "vaccines": "dose",
     "cubic metres": "cubic metre", "cubic meters": "cubic metre", "barrels": "barrel",
-    "kilometres": "kilometre", "kilometers": "kilometre", "kilometre": "kilometre", "kilometer": "kilometre",
-    "miles": "mile", "mile": "mile", "km": "km", "megawatts": "megawatt", "megawatt": "megawatt",
+    "kilometres": "kilometre", "kilometers": "kilometre", "km": "km", "megawatts": "megawatt", "megawatt": "megawatt",
     "mw": "megawatt", "gigawatts": "gigawatt", "gw": "GW", "hectares": "hectare", "kwh": "kWh",
     "years": "year", "year": "year", "year-long": "year", "months": "month", "days": "day",
     "companies": "company", "enterprises": "enterprise", "joint ventures": "company",
@@ -172,16 +169,16 @@ def _is_not_a_measure(text: str, match: re.Match[str], unit: str | None) -> bool
     if start > 1 and _DASH_RANGE_START.search(text, max(0, start - 8), start) and \
             (match.group("scale") or _RANGE_UNIT.match(text, end)):
         return False  # the second number of "15–20 km", not of "2018–2019 school year"
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:.^+"):
-        return True  # G7, COVID-19, 2019–2020, 1:28, the 30 of 10^30, the second 2 of "2+2 talks"
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–/:.^"):
+        return True  # G7, COVID-19, 2019–2020, 1:28, the 30 of 10^30
     if re.search(r"\d[eE][+-]$", text[max(0, start - 24):start]) or text[end:end + 1] in ("^", "e", "E"):
         return True  # 1.79e+309 or 10^30: scientific notation is no count of anything
     if match.group("digits") and len(match.group("digits").replace(",", "").split(".")[0]) > 15:
         return True  # more digits than any real figure, and than a float holds exactly
     if match.group("digits") and not match.group("scale"):
-        if (after[:1].isalpha() and not _JOINED_UNIT.match(after)) or after[:1] in ":/+" or \
+        if (after[:1].isalpha() and not _JOINED_UNIT.match(after)) or after[:1] in ":/" or \
                 re.match(r"(st|nd|rd|th)\b", after):
-            return True  # 1990s, 90th, 1:28, the first 2 of "2+2 talks" (a format's name)
+            return True  # 1990s, 90th, 1:28
         if re.match(r"[-–]\d", after) and not _DASH_RANGE_END.match(after + text[end + 12:end + 40]):
             return True  # a phone number or a range of years written with a dash
         if _MONTH_BEFORE.search(before):
@@ -316,7 +313,6 @@ def _quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
         if scale:
             value *= SCALES[scale.lower()]
         unit, unit_end = _unit_after(text, match.end(), end)
-        unit, unit_end = unit_read_on(text, unit, text[match.end():unit_end].strip(" \u00a0-"), unit_end, end)
         if match.group("cur"):
             currency = _currency(match.group("cur"))
             if unit != currency:  # "$10 billion over 5 years": the years are another quantity
