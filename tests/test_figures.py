@@ -149,3 +149,16 @@ def test_length_of_a_joint_undertaking_counts_but_years_since_an_event_do_not():
     assert figures((PUTIN, "We have 20 years of partnership behind us."), (LULA, "Yes.")) == [(20, "year")]
     assert figures((PUTIN, "Ten years after the crisis, 15 years since the election, all changed."),
                    (LULA, "Yes.")) == []
+
+
+def test_the_filter_tells_a_written_out_measure_from_a_written_out_count():
+    from kg.extract.figures import extract_figures as rule_figures
+    from kg.extract.learned_figures import figure_features
+    from kg.inputs.text import normalise
+
+    doc = rule_figures(extract_commitments(make_doc(
+        (PUTIN, "Our trade grew by twenty percent, and we opened 300 offices."), (LULA, "Yes."))))
+    norm = normalise(doc.text)
+    feats = {f.quantity.unit: figure_features(doc, norm, f, []) for f in doc.figures}
+    assert "written-out:measure" in feats["percent"]
+    assert not any(f.startswith("written-out") for f in feats["office"])

@@ -111,6 +111,13 @@ def told(label: str, rows: list[Counts]) -> str:
             f"  tp {summed.tp} fp {summed.fp} fn {summed.fn}")
 
 
+def half(name: str) -> str:
+    """``even`` or ``odd`` by the last digit of the page's name: rules are written looking at the even half, and
+    the odd half checks that a change carries to pages its author did not read."""
+    digits = [c for c in name if c.isdigit()]
+    return "odd" if digits and int(digits[-1]) % 2 else "even"
+
+
 def bucket_lost(page: FigurePage, gold: dict) -> str:
     """Why a gold figure was not found: no rule figure of its number, or of its unit, or dropped by the filter."""
     value, unit = gold.get("value"), gold.get("unit")
@@ -131,7 +138,7 @@ def explain(splits: list[tuple[str, list[FigurePage], dict[str, list[float]]]], 
     first: the train split's older ``dev`` folder and the dev split share page names), and the buckets'
     counts per split."""
     buckets: Counter = Counter()
-    lines = ["split\tpage\tkind\tbucket\tvalue\tunit\tscore\tquote"]
+    lines = ["split\thalf\tpage\tkind\tbucket\tvalue\tunit\tscore\tquote"]
     for split, pages, scores in splits:
         for page in pages:
             row = scores[page.name]
@@ -139,13 +146,13 @@ def explain(splits: list[tuple[str, list[FigurePage], dict[str, list[float]]]], 
             for gold in missed:
                 bucket = bucket_lost(page, gold)
                 buckets[f"{split} lost:" + bucket.split(":")[0]] += 1
-                lines.append(f"{split}\t{page.name}\tlost\t{bucket}\t{gold.get('value')}\t{gold.get('unit')}\t\t"
+                lines.append(f"{split}\t{half(page.name)}\t{page.name}\tlost\t{bucket}\t{gold.get('value')}\t{gold.get('unit')}\t\t"
                              f"{' '.join((gold.get('quote') or '').split())}")
             for i in false:
                 value, unit, quote, _ = page.found[i]
                 repeat = any(same_figure(_as_json(page.found[i]), g) for g in page.gold)
                 buckets[f"{split} false:" + ("repeat" if repeat else "new")] += 1
-                lines.append(f"{split}\t{page.name}\tfalse\t{'repeat-of-gold' if repeat else 'new'}\t{value}\t"
+                lines.append(f"{split}\t{half(page.name)}\t{page.name}\tfalse\t{'repeat-of-gold' if repeat else 'new'}\t{value}\t"
                              f"{unit}\t{row[i]:.2f}\t{' '.join(quote.split())}")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", "utf-8")
@@ -175,6 +182,9 @@ def main() -> int:
         per_page.update({f"{label.split()[0]}:{p.name}": r for p, r in zip(pages, rows)})
         print(told(f"{label}, rules alone", rules))
         print(told(f"{label}, filter at {args.keep}", rows))
+        if label.startswith("train"):
+            for side in ("even", "odd"):
+                print(told(f"  {side} half", [r for p, r in zip(pages, rows) if half(p.name) == side]))
     if args.grid:
         for label, pages, scores in (("train out of fold", train, oof), ("dev", dev, dev_scores)):
             print(f"{label} F1 by threshold: " + " ".join(
@@ -186,6 +196,10 @@ def main() -> int:
             names = [n for n in sorted(before) if n.startswith(split + ":") and n in per_page]
             change, low, high = paired_change([before[n] for n in names], [per_page[n] for n in names])
             print(f"{split} paired change in F1: {change:+.4f} ({low:+.4f}..{high:+.4f}) over {len(names)} pages")
+            for side in ("even", "odd") if split == "train" else ():
+                part = [n for n in names if half(n) == side]
+                change, low, high = paired_change([before[n] for n in part], [per_page[n] for n in part])
+                print(f"  {side} half: {change:+.4f} ({low:+.4f}..{high:+.4f}) over {len(part)} pages")
     if args.explain:
         buckets = explain([("train", train, oof), ("dev", dev, dev_scores)], args.keep, args.explain)
         print("buckets: " + ", ".join(f"{k} {v}" for k, v in sorted(buckets.items())))

@@ -16,7 +16,7 @@ import math
 from dataclasses import replace
 
 from kg.extract.figures import (
-    DOMESTIC, LENGTH_OF_RELATIONS, RELATIONS, RELATIONSHIP_CONTEXT, TIME_REFERENCE_AFTER, TIME_REFERENCE_BEFORE,
+    DOMESTIC, LENGTH_OF_RELATIONS, MEASURED_UNITS, RELATIONS, RELATIONSHIP_CONTEXT, TIME_REFERENCE_AFTER, TIME_REFERENCE_BEFORE,
     extract_figures as rule_figures, one_country_cast,
 )
 from kg.inputs.text import normalise
@@ -46,6 +46,7 @@ def figure_features(doc: Document, norm: str, figure: Figure, sentence_words: li
             feats.add(f"r1:{right[0]}")
         if not any(ch.isdigit() for ch in norm[span.start:span.end]):
             feats.add("written-out")
+            feats.add("written-out:" + ("measure" if figure.quantity.unit in MEASURED_UNITS else "count"))
     if figure.quantity.qualifier:
         feats.add(f"q:{figure.quantity.qualifier}")
     quote = norm[figure.span.start:figure.span.end]
