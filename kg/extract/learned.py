@@ -40,7 +40,7 @@ from kg.extract.act_count import with_listed_acts
 from kg.extract.act_quantity import with_lone_number
 from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
-from kg.extract.learned_joint import blend_joint, blended_scores, joined_rows
+from kg.extract.learned_joint import blend_joint, blended_scores, joined_rows, sigmoid as _sigmoid
 from kg.extract.model_tables import misfits, rows_as_tuples
 from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
 from kg.extract.partners import partner_pairs
@@ -159,10 +159,6 @@ class SentenceReader:
                 best = Span(sentence.start + match.start(), sentence.start + match.end())
                 best_weight = weight
         return best
-
-
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
 
 
 def load_reader(path: str | Path | None = None) -> SentenceReader:
