@@ -84,10 +84,10 @@ class HeldClaims:
         together (:meth:`~kg.building.claimtable.ClaimTable.written_all`); the graphs taken off the
         pending ones.  A graph that declares a kind clears the table, as it would after those before it."""
         kinds = self.kinds()
+        if self.off:
+            return []
         rows = []
         for graph, triples in graphs:
-            if self.off:
-                return []
             if any(t.predicate.value == _SUBCLASS for t in triples):  # a kind declared here changes every graph's
                 self.off = True  # so every graph is read again (a list of those taken would grow with the build)
                 table.clear()  # and with them the claims of the graphs before it in this call
