@@ -341,7 +341,12 @@ def non_principal_at_text(text: str, start: int, end: int) -> bool:
 
 def _title_guest_phrase(doc: Document) -> str | None:
     """What the title says the host met ("... met with <phrase>"), if it says."""
-    return guest_phrase(normalise(doc.quote(doc.title), quotes=False)) if doc.title else None
+    return _guest_phrase_of(doc.quote(doc.title) if doc.title else None)
+
+
+def _guest_phrase_of(title: str | None) -> str | None:
+    """:func:`_title_guest_phrase` of a title's text (None: no title)."""
+    return guest_phrase(normalise(title, quotes=False)) if title is not None else None
 
 
 def title_guest_names(doc: Document) -> list[str]:
@@ -355,7 +360,7 @@ def _guest_names_in_title(title: str | None) -> tuple[str, ...]:
     """:func:`title_guest_names` of a title's text (None: no title), of which they are a function alone."""
     from kg.people.gazetteer import default_gazetteer
 
-    phrase = (guest_phrase(normalise(title, quotes=False)) if title is not None else None) or ""
+    phrase = _guest_phrase_of(title) or ""
     names = ((" ".join(_trailing_name([m.group() for m in run])), run[-1].end()) for run in _name_runs(phrase))
     return tuple(name for name, end in names if name and not default_gazetteer().find_countries(name)  # "Ukrainian
                  and not _OF_BODY.match(phrase, end))  # Presidents", "International Bureau of Exhibitions"
