@@ -44,7 +44,14 @@ def _looks_like_speaker(description: str) -> bool:
 
 
 def label_at(text: str, line: Span) -> Label | None:
-    """The speaker label opening ``line``, if it has one."""
+    """The speaker label opening ``line``, if it has one.
+
+    Neither the description nor the marker holds a colon, so the label's colon is the line's first:
+    a line without one (most of a page's prose) is passed over by a search in C, before the lazy
+    description is tried at each of its first 150 characters.
+    """
+    if text.find(":", line.start, line.end) < 0:
+        return None
     match = _LABEL.match(text, line.start, line.end)
     if not match or not _looks_like_speaker(match["desc"]):
         return None
