@@ -128,7 +128,11 @@ def _pattern_text(keys: list[str]) -> str:
             body = (body if len(branches) > 1 else "(?:" + body + ")") + "?"
         return "".join(chain) + body
 
-    return r"(?<!\w)" + emit(trie) + r"(?!\w)"
+    # the word boundary before a phrase is tested after its first character, as a look-behind: every
+    # alternative then opens on a literal, and the engine skips ahead (in C) to a character that can
+    # begin a phrase instead of testing the boundary and the trie's first branch at every position
+    heads = [piece(ch) + r"(?<!\w.)" + emit(child) for ch, child in sorted(trie.items())]
+    return "(?:" + "|".join(heads) + r")(?!\w)"
 
 
 def _read_tsv(name: str, directory: Path | None) -> list[list[str]]:
