@@ -13,8 +13,8 @@ Country codes are ISO 3166-1 alpha-3 strings (``"RUS"``); dates are ISO
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Literal, get_args
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal, TypeVar, get_args
 
 # ---------------------------------------------------------------- vocabularies
 #
@@ -349,3 +349,30 @@ class Document:
     def country_codes(self) -> tuple[str, ...]:
         """Distinct country codes mentioned, sorted."""
         return tuple(sorted({m.code for m in self.countries}))
+
+
+_Frozen = TypeVar("_Frozen")
+_PLAIN_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def evolve(value: _Frozen, /, **changes: Any) -> _Frozen:
+    """``dataclasses.replace(value, **changes)``, for the stages' many copies of a Document with one more
+    field (some fifteen a page, and one an utterance where speakers are linked).
+
+    ``replace`` reads the class's fields and runs its ``__init__``, which sets each field of a frozen
+    dataclass through ``object.__setattr__``: some 4 us a Document.  Where that ``__init__`` only stores
+    its arguments (no ``__post_init__``, every field an argument, a ``__dict__``), the new value's fields
+    are the old ones updated, a quarter of the time; any other class, or a name that is no field, goes to
+    ``replace`` as before (which runs the checks and raises its error).
+    """
+    kind = type(value)
+    names = _PLAIN_FIELDS.get(kind)
+    if names is None:
+        plain = not hasattr(kind, "__post_init__") and not hasattr(kind, "__slots__") and all(
+            f.init for f in fields(kind))
+        names = _PLAIN_FIELDS[kind] = frozenset(f.name for f in fields(kind)) if plain else frozenset()
+    if not changes.keys() <= names:
+        return replace(value, **changes)
+    new = object.__new__(kind)
+    new.__dict__.update(value.__dict__, **changes)
+    return new

@@ -10,10 +10,9 @@ participants stage and before nothing else in particular.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from kg.people.gazetteer import Gazetteer, default_gazetteer
-from kg.model import CountryMention, Document, Person, Span
+from kg.model import CountryMention, Document, Person, Span, evolve
 
 
 def extract_countries(doc: Document, gazetteer: Gazetteer | None = None) -> Document:
@@ -26,7 +25,7 @@ def extract_countries(doc: Document, gazetteer: Gazetteer | None = None) -> Docu
             mentions.append(CountryMention(person.country, _first_naming(doc, person)))
             named.add(person.country)
     mentions.sort(key=lambda mention: (mention.span, mention.code))
-    return replace(doc, countries=tuple(mentions))
+    return evolve(doc, countries=tuple(mentions))
 
 
 def _first_naming(doc: Document, person: Person) -> Span:

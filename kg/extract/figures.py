@@ -12,12 +12,11 @@ this module: :func:`kg.extract.quantities.parse_quantities` drops them.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.extract.quantities import parse_quantities
 from kg.extract.regex_gate import possible_in
 from kg.inputs.text import normalise
-from kg.model import Document, Figure, Person, Quantity, Span, is_press_label
+from kg.model import Document, Figure, Person, Quantity, Span, evolve, is_press_label
 
 NOT_FIGURE_UNITS = frozenset({"meeting", "time", "visit", "month", "week", "day", "hour", "minute"})
 # Around a number of years, words that make it a point in time or an age, not a length.
@@ -76,7 +75,7 @@ FOREIGN_DENSITY = 1.5
 def extract_figures(doc: Document) -> Document:
     """Fills ``doc.figures``; a commitment's written-out quantity counts too."""
     if _is_domestic_meeting(doc):
-        return replace(doc, figures=())
+        return evolve(doc, figures=())
     commitment_spans = {c.quantity.span for c in doc.commitments if c.quantity and c.quantity.span}
     text = doc.text
     norm = normalise(text)
@@ -107,7 +106,7 @@ def extract_figures(doc: Document) -> Document:
                 figures.append(Figure(quantity=quantity, about=_about(norm, sentence, quantity),
                                       span=sentence, utterance=utterance.index,
                                       speaker=utterance.speaker))
-    return replace(doc, figures=tuple(figures))
+    return evolve(doc, figures=tuple(figures))
 
 
 def _is_figure(norm: str, quantity: Quantity, is_commitment_quantity: bool, relationship: bool = False) -> bool:
@@ -137,7 +136,7 @@ def _own_dollar(norm: str, quantity: Quantity, speaker: Person | None) -> Quanti
     phrase = norm[max(0, quantity.span.start - 5):quantity.span.end]
     if _US_DOLLAR.search(phrase) or not ("$" in phrase or "dollar" in phrase.lower()):
         return quantity
-    return replace(quantity, unit=DOLLAR_COUNTRIES[speaker.country])
+    return evolve(quantity, unit=DOLLAR_COUNTRIES[speaker.country])
 
 
 # "the centenary of our diplomatic relations", "for more than a century", "spanning over five centuries"

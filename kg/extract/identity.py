@@ -10,10 +10,9 @@ the extractors before it see the names as the text writes them.
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 from kg.people.linking import link
-from kg.model import Document, Person
+from kg.model import Document, Person, evolve
 
 
 def document_date(doc: Document) -> str | None:
@@ -44,15 +43,15 @@ def link_people(doc: Document) -> Document:
             continue
         found = link(person, day, doc.publisher_country)
         twin = None if found.qid else _participant_named(person, participants)
-        linked[person] = replace(person, qid=twin.qid, label=twin.label) if twin else found
-    return replace(
+        linked[person] = evolve(person, qid=twin.qid, label=twin.label) if twin else found
+    return evolve(
         doc,
         participants=participants,
         cast=tuple(same(p) for p in doc.cast),
-        utterances=tuple(replace(u, speaker=same(u.speaker), addressee=same(u.addressee))
+        utterances=tuple(evolve(u, speaker=same(u.speaker), addressee=same(u.addressee))
                          for u in doc.utterances),
-        commitments=tuple(replace(c, speaker=same(c.speaker)) for c in doc.commitments),
-        figures=tuple(replace(f, speaker=same(f.speaker)) for f in doc.figures),
+        commitments=tuple(evolve(c, speaker=same(c.speaker)) for c in doc.commitments),
+        figures=tuple(evolve(f, speaker=same(f.speaker)) for f in doc.figures),
     )
 
 
@@ -87,5 +86,5 @@ def _as_lead_names(person: Person, doc: Document, day: str | None) -> Person:
         found = link(Person(mention.name, mention.office, mention.country, organisation=mention.organisation),
                      day, doc.publisher_country)
         if found.qid:
-            return replace(person, qid=found.qid, label=found.label)
+            return evolve(person, qid=found.qid, label=found.label)
     return person

@@ -13,14 +13,13 @@ one threshold, trained on the train split and tuned on dev.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 from kg.extract.figures import (
     DOMESTIC, LENGTH_OF_RELATIONS, MEASURED_UNITS, RELATIONS, RELATIONSHIP_CONTEXT, TIME_REFERENCE_AFTER, TIME_REFERENCE_BEFORE,
     extract_figures as rule_figures, one_country_cast,
 )
 from kg.inputs.text import normalise
-from kg.model import Document, Figure
+from kg.model import Document, Figure, evolve
 
 _AROUND = 40  # characters either side of the number read as its context
 
@@ -106,4 +105,4 @@ def extract_figures(doc: Document) -> Document:
     if not reader.figure_weights:
         return rule_figures(doc)
     kept = tuple(f for f, feats in figure_candidates(doc) if reader.figure_score(feats) >= reader.figure_keep)
-    return replace(doc, figures=kept)
+    return evolve(doc, figures=kept)

@@ -36,7 +36,6 @@ when the lead says "yesterday" (see kg.extract.when).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.extract.place import (announced_city, lead_city, split_place, stated_city, title_city, visit_city,
                               whitehouse_place)
@@ -47,7 +46,7 @@ from kg.extract.when import announced_date, event_date, stated_date, window_date
 from kg.formats.header import header_datelines
 from kg.inputs.kremlin_ids import publication_window
 from kg.inputs.text import normalise
-from kg.model import Document, Meeting
+from kg.model import Document, Meeting, evolve
 
 # "called the current visit ... an important step": "called" names, it does not telephone.
 # "the so-called World Chechen Congress" calls nobody.
@@ -303,4 +302,4 @@ def extract_meeting(doc: Document) -> Document:
                       date_span=dateline.date_span if dateline and dateline.date == date else None,
                       place_span=place_span)
     is_meeting = _names_encounter(doc, normalise(title or lead[:300], quotes=False), lead, bool(title))
-    return replace(doc, meeting=meeting, is_meeting=is_meeting)
+    return evolve(doc, meeting=meeting, is_meeting=is_meeting)

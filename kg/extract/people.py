@@ -31,7 +31,6 @@ empty, unless it is a joint statement or a summit.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.people.cast import Mention, name_at, find_mentions
 from kg.people.leaders import fuller_name, known_leader, office_holder
@@ -48,7 +47,7 @@ from kg.extract.meeting import (attends_a_meeting, headline_over_talks, is_multi
 from kg.extract.occasions import (ATTENDANCE_SENTENCES, acting_for, attendance_sentences, calls_the_roll, lead_opening,
                                   meets_leaders_in_turn, opens_on_a_speaker, recalls_other_contact, tells_a_meeting)
 from kg.people.linking import known_elsewhere
-from kg.model import Document, Person, Span
+from kg.model import Document, Person, Span, evolve
 from kg.people.namekey import name_words
 from kg.people.royals import is_consort
 from kg.people.sameness import is_host, longer_name, overlap, same_person, without_host
@@ -74,7 +73,8 @@ def _lead_spans(doc: Document, occasion: bool = False, summit: bool = False) -> 
     for utterance in doc.utterances[:2]:
         if utterance.speaker is not None:
             break
-        sentences = split_sentences(doc.text, utterance.span.start, utterance.span.end)
+        # the parser split the turn already (a Document built by hand may come without its sentences)
+        sentences = utterance.sentences or split_sentences(doc.text, utterance.span.start, utterance.span.end)
         spans.extend(sentences[:_SUMMIT_SENTENCES if summit else _LEAD_SENTENCES])
         if occasion and utterance is doc.utterances[0]:
             spans.extend(attendance_sentences(doc, sentences, _LEAD_SENTENCES))
@@ -189,7 +189,7 @@ def _as_person(mention: Mention, doc: Document, date: str | None) -> Person:
     if mention.organisation:
         return candidate
     if mention.country and known_elsewhere(candidate, mention.country, date):
-        return replace(candidate, country=None)  # a country glued on by the layout, not this person's
+        return evolve(candidate, country=None)  # a country glued on by the layout, not this person's
     known = known_leader(mention, date)
     if known and (not mention.country or known.country == mention.country):
         return Person(fuller_name(candidate.name, known.name), mention.office or known.office,
@@ -222,7 +222,7 @@ def _with_page_country(person: Person, country: str, doc: Document, date: str | 
     host = _publisher_leader(doc, date)
     if host and same_person(person, host) or known_elsewhere(person, country, date):
         return person
-    return replace(person, country=country)
+    return evolve(person, country=country)
 
 
 def _publisher_leader(doc: Document, date: str | None) -> Person | None:
@@ -255,19 +255,19 @@ def extract_participants(doc: Document) -> Document:
     becomes False and participants stay empty.
     """
     if doc.meeting is not None and not doc.is_meeting:
-        return replace(doc, participants=())
+        return evolve(doc, participants=())
     if doc.meeting is not None and names_domestic_body(doc):  # "Meeting with permanent members of the Security
-        return replace(doc, participants=(), is_meeting=False)  # Council": the leaders it discusses are not there
-    found = replace(doc, participants=_principals(doc))
+        return evolve(doc, participants=(), is_meeting=False)  # Council": the leaders it discusses are not there
+    found = evolve(doc, participants=_principals(doc))
     if doc.meeting is not None and not foreign_principals(found):
         if is_multilateral(doc) and not names_no_principal(doc):  # a summit: the host takes part, whoever
             # else the page leaves unnamed ("met with Russian journalists following the APEC summit" is no summit)
             date = document_date(doc)
             host = _publisher_leader(doc, date)
             members = lead_leaders(doc, date, sentences=_SUMMIT_SENTENCES)
-            return replace(found, participants=((host,) if host else ()) + tuple(members))
+            return evolve(found, participants=((host,) if host else ()) + tuple(members))
         # a joint statement is agreed between parties even where the text names none of their leaders
-        return replace(found, participants=(), is_meeting=is_joint_statement(doc))
+        return evolve(found, participants=(), is_meeting=is_joint_statement(doc))
     return found
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.people.cast import Mention, read_description
 from kg.people.leaders import fuller_name
-from kg.model import Person, Span, Utterance, is_press_label
+from kg.model import Person, Span, Utterance, evolve, is_press_label
 from kg.inputs.text import split_sentences, trim
 
 _MARKER_IN_TEXT = re.compile(
@@ -153,8 +153,6 @@ class Cast:
 
 def with_addressees(utterances: tuple[Utterance, ...]) -> tuple[Utterance, ...]:
     """In a two-principal exchange, each principal's turns are addressed to the other."""
-    from dataclasses import replace
-
     principals: list[Person] = []
     for utterance in utterances:
         speaker = utterance.speaker
@@ -164,6 +162,6 @@ def with_addressees(utterances: tuple[Utterance, ...]) -> tuple[Utterance, ...]:
         return utterances
     first, second = principals
     return tuple(
-        replace(u, addressee=second if u.speaker == first else first if u.speaker == second else None)
+        evolve(u, addressee=second if u.speaker == first else first if u.speaker == second else None)
         for u in utterances
     )

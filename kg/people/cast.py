@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.people.names import NAME_PARTICLES, is_hyphenated_particle, looks_like_person_name, name_after_body
-from kg.model import Person, Span
+from kg.model import Person, Span, evolve
 from kg.people.gazetteer import country_of
 from kg.people.regions import REGIONAL_OFFICES, region_country_after_of
 
@@ -355,7 +355,7 @@ def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
         mention = read_description(f"{prefix} {clause}".strip())
         span = Span(match.start(), match.start() + len(clause.rstrip()))
         if mention.name and not looks_like_person_name(mention.name.rstrip(".")):
-            mention = replace(mention, name=None, office=_SEP.sub(" ", clause).strip())
+            mention = evolve(mention, name=None, office=_SEP.sub(" ", clause).strip())
         second_office = None
         if not mention.name and mention.office and (mention.country or mention.organisation):
             second_office = _name_after_and(window, clause)  # "... and head of the EU Council Jose Maria Aznar"
@@ -366,14 +366,14 @@ def _office_mentions(text: str, start: int, end: int) -> Iterator[Mention]:
             else:
                 name, name_start = _name_before_comma(text, start, match.start())
                 span = Span(name_start, span.end) if name else span
-            mention = replace(mention, name=name)
+            mention = evolve(mention, name=name)
         if (mention.name and mention.office and looks_like_person_name(mention.name.rstrip("."))
                 and (span.start < match.start() or _adjoins_office(clause, mention.name)
                      or mention.name == second_office)):
             name = _without_full_stop(mention.name)
             if name != mention.name and text[span.end - 1:span.end] == ".":
                 span = Span(span.start, span.end - 1)
-            yield replace(mention, name=name, span=span)
+            yield evolve(mention, name=name, span=span)
 
 
 def _without_full_stop(name: str) -> str:

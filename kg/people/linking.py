@@ -55,13 +55,12 @@ the text gives.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kg.people.fullnames import full_name
 from kg.people.leaderdata import LeaderIndex, LeaderInfo
 from kg.people.royals import heir_later_monarch, reigning_monarch
 from kg.people.linking_unique import unique_full_name
-from kg.model import Person
+from kg.model import Person, evolve
 from kg.people.namekey import (HONORIFICS, PARTICLES, compatible_first_names, generation, name_words,
                                plain_words, similar_word, telling_words, unaccented)
 
@@ -269,7 +268,7 @@ def _kind_fits(written: str, kind: str) -> bool:
 def known_elsewhere(person: Person, country: str, day: str | None) -> bool:
     """Whether the list knows ``person`` by name as someone who held no office of ``country``."""
     index = _index()
-    qid = person.qid or _by_name(index, replace(person, country=None), day)
+    qid = person.qid or _by_name(index, evolve(person, country=None), day)
     return bool(qid) and bool(index.of_person(qid)) and not _served(index, qid, country)
 
 
@@ -287,13 +286,13 @@ def link(person: Person, day: str | None, home: str | None = None) -> Person:
         dated_elsewhere = bool(near) and _dated_elsewhere(person, near)
         unique = unique_full_name(person, day, home) if not near or dated_elsewhere else None
         if dated_elsewhere and unique != near:  # not that day's office-holder, but one IRI with them
-            return replace(person, label=_officeholders().label(near))
+            return evolve(person, label=_officeholders().label(near))
         qid = near or unique or heir_later_monarch(person, day) or reigning_monarch(person, day)
     if not qid:  # no QID; a surname alone may still be the full name other pages give (one IRI)
         full = full_name(person)
-        return replace(person, label=full) if full and not person.label else person
+        return evolve(person, label=full) if full and not person.label else person
     label = index.label(qid) or _officeholders().label(qid)  # the leader list's label first: one IRI
-    return replace(person, qid=qid, label=label or person.label or person.name)
+    return evolve(person, qid=qid, label=label or person.label or person.name)
 
 
 def _officeholders() -> LeaderIndex:

@@ -7,9 +7,8 @@ The participants stage asks these questions of every pair it may merge; they kno
 
 from __future__ import annotations
 
-from dataclasses import replace
 
-from kg.model import Person
+from kg.model import Person, evolve
 from kg.people.namekey import name_words, surname
 
 
@@ -45,5 +44,5 @@ def without_host(person: Person, host: Person) -> Person:
     """A name run on into the host's: "Mauricio Macri Vladimir Putin" (a lost comma) is Mauricio Macri."""
     words, theirs = person.name.split(), host.name.split()
     if len(words) > len(theirs) + 1 and words[-len(theirs):] == theirs:
-        return replace(person, name=" ".join(words[:-len(theirs)]))
+        return evolve(person, name=" ".join(words[:-len(theirs)]))
     return person
