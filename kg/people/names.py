@@ -11,6 +11,7 @@ a country, an organisation or an office.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.people.gazetteer import country_of, default_gazetteer
 
@@ -40,8 +41,12 @@ _PARTICLE_HYPHEN = re.compile(r"(?:al|el|ad|ash|as|at|az|bin|ibn|abu|ben)-[A-Z][
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*\Z")
 
 
+@lru_cache(maxsize=20000)
 def looks_like_person_name(name: str | None) -> bool:
-    """True when ``name`` has the shape of a person's name and names no thing we know."""
+    """True when ``name`` has the shape of a person's name and names no thing we know.
+
+    Kept per name (the shipped gazetteer's answers do not change in a process): a page's stages ask
+    about the same few names again and again (some 2,500 calls over 400 names in 400 pages)."""
     if not name:
         return False
     words = name.split()  # str.split() splits at NBSP too
