@@ -1,6 +1,6 @@
 """The build worker's shortcuts in the stages around the reader (issue 14) give what the longer way gave:
 the speaker label's colon gate, the phrase regex's boundary after a first letter, the topics' scan at
-the cues' places, the stages' Document copies, the names' folded words kept per name."""
+the cues' places, the stages' Document copies."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from kg.formats import labels
 from kg.formats.labels import label_at
 from kg.model import Document, Person, Span, Transcript, Utterance, evolve
 from kg.people import gazetteer
-from kg.people.namekey import name_words
 
 _LINE_PARTS = ["President", "of", "Russia", "Vladimir", "Putin", "Question", ":", ": ", "(retranslated)",
                " ", "\u00a0", "we", "said", "(", ")", "Mr.", "U.S.", "words", "—", "1", "\t"]
@@ -88,9 +87,3 @@ def test_evolve_leaves_checks_and_unknown_fields_to_replace():
             object.__setattr__(self, "made", self.made + 1)
 
     assert evolve(Counted(1), kept=2) == Counted(2, 1)
-
-
-def test_a_names_words_are_a_new_list_each_time():
-    words = name_words("Mohamed ElBaradei")
-    words.append("changed")
-    assert name_words("Mohamed ElBaradei") == ["mohamed", "al", "baradei"]

@@ -84,20 +84,11 @@ def fold_word(word: str) -> str:
 def name_words(name: str) -> list[str]:
     """The folded words of a name; initials ("W."), one-letter particles, "Jr." and a
     possessive dropped, a glued particle split off and a particle after the first word
-    in one spelling ("Mohamed ElBaradei" and "Mohamed el-Baradei" are "mohamed al baradei").
-
-    A new list each call, of words kept per name: a page's stages ask for the same few names again
-    and again (some 5,000 calls over 1,000 names in 400 pages)."""
-    return list(_name_words(name))
-
-
-@lru_cache(maxsize=20000)
-def _name_words(name: str) -> tuple[str, ...]:
-    """:func:`name_words`, as a tuple to share."""
+    in one spelling ("Mohamed ElBaradei" and "Mohamed el-Baradei" are "mohamed al baradei")."""
     name = _GLUED_PARTICLE.sub(r"\1 ", name)
     words = _WORD_BREAK.split(_POSSESSIVE.sub("", _ascii(name)).replace(".", ". "))
     folded = [w for w in (fold_word(word) for word in words) if len(w) > 1 and w not in _SUFFIXES]
-    return tuple(folded[:1] + [_PARTICLE_SPELLINGS.get(w, w) for w in folded[1:]])
+    return folded[:1] + [_PARTICLE_SPELLINGS.get(w, w) for w in folded[1:]]
 
 
 #: Folded words that name nobody: honorifics before a name (the Malay "Tuanku", the "Syed"
