@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.model import Span
 from kg.inputs.text import MONTHS, lines, valid_date
@@ -69,7 +70,15 @@ def title_line(text: str) -> Span | None:
 
 
 def header_datelines(text: str, limit: int = 6) -> list[Dateline]:
-    """Datelines among the first ``limit`` non-blank lines."""
+    """Datelines among the first ``limit`` non-blank lines.
+
+    Kept for the last few pages: the parser reads them for the publication date and the meeting
+    stage again for the date and place (a page's text hashes once; a Dateline is frozen)."""
+    return list(_header_datelines(text, limit))
+
+
+@lru_cache(maxsize=8)
+def _header_datelines(text: str, limit: int) -> tuple[Dateline, ...]:
     found = []
     for index, line in enumerate(lines(text)):
         if index >= limit:
@@ -77,7 +86,7 @@ def header_datelines(text: str, limit: int = 6) -> list[Dateline]:
         dateline = read_dateline(text, line)
         if dateline:
             found.append(dateline)
-    return found
+    return tuple(found)
 
 
 def header_date(text: str) -> str | None:
