@@ -87,3 +87,21 @@ def test_evolve_leaves_checks_and_unknown_fields_to_replace():
             object.__setattr__(self, "made", self.made + 1)
 
     assert evolve(Counted(1), kept=2) == Counted(2, 1)
+
+
+_SENTENCE_PARTS = ["Mr", "Mr.", "U.S.", "W.", "No.", "no", "5", "word", "Putin.", " ", "  ", "\u00a0", ".", "!",
+                   "?", "\u2026", "[", "]", "\"", "\u201d", ")", "The", "we", "the", "\n", "1.5", "a" * 70 + "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PARTS), max_size=30))
+def test_the_word_before_a_full_stop_is_found_past_the_last_space_as_in_the_whole_window(parts):
+    from kg.inputs import text as text_module
+
+    text = "".join(parts)
+    for dot in (i for i, ch in enumerate(text) if ch == "."):
+        window = max(0, dot - 60)
+        whole = text_module._WORD_BEFORE.search(text, window, dot)
+        past_space = text_module._WORD_BEFORE.search(text, max(window, text.rfind(" ", window, dot) + 1), dot)
+        assert (whole and whole.span()) == (past_space and past_space.span())
+    assert all(text[s.start:s.end].strip() for s in text_module.split_sentences(text, 0, len(text)))

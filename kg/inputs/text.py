@@ -46,6 +46,7 @@ _TERMINATOR = re.compile(r"[.!?]+|\u2026|\.\s?\.\s?\.")
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"
 _OPENERS = "\"'\u201c\u2018([\u00ab<"
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LETTERS = re.compile(r"[A-Za-z]+")
 #: the characters a sentence split looks at: brackets (no split inside) and terminators
 _MARK = re.compile(r"[\[\].!?\u2026]")
 
@@ -84,7 +85,9 @@ def _ends_sentence(text: str, dot: int, term_end: int, after: int, limit: int) -
         return False
     if text[dot:term_end] != ".":
         return True  # "!", "?", "...", "…" followed by a capital
-    match = _WORD_BEFORE.search(text, max(0, dot - 60), dot)  # a window: searching from 0 is quadratic
+    # a window: searching from 0 is quadratic; and the word holds no space, so it starts past the last one
+    window = max(0, dot - 60)
+    match = _WORD_BEFORE.search(text, max(window, text.rfind(" ", window, dot) + 1), dot)
     if not match:
         return True
     word = match.group(1)
@@ -93,7 +96,7 @@ def _ends_sentence(text: str, dot: int, term_end: int, after: int, limit: int) -
     if len(word) == 1 and word.isupper():
         return False  # an initial: "George W. Bush"
     if "." in word:  # an initialism: "U.S.", "D.C."
-        next_word = re.match(r"[A-Za-z]+", text[after:limit])
+        next_word = _LETTERS.match(text, after, limit)
         return bool(next_word) and next_word.group(0).lower() in _SENTENCE_STARTERS
     return True
 
