@@ -52,12 +52,14 @@ def extract_commitments(doc: Document) -> Document:
     norm = normalise(doc.text)
     found: list[Commitment] = []
     for position, utterance, sentence in statements(doc, norm):
-        found.extend(_sentence_commitments(doc, norm, position, utterance, sentence))
+        found.extend(sentence_commitments(doc, norm, position, utterance, sentence))
     return replace(doc, commitments=tuple(found))
 
 
-def _sentence_commitments(doc: Document, norm: str, position: int, utterance: Utterance,
-                          sentence: Span) -> list[Commitment]:
+def sentence_commitments(doc: Document, norm: str, position: int, utterance: Utterance,
+                         sentence: Span) -> list[Commitment]:
+    """The commitments the rules read in one sentence: a sentence's hits depend on it and the text
+    alone, so the reader (:mod:`kg.extract.reader_bound`) asks only for the sentences it may keep."""
     titles: list[str] | None = None  # read at the first clause with a cue: most sentences have none
     out: list[Commitment] = []
     seen: set[tuple] = set()

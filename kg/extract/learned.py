@@ -42,14 +42,16 @@ from kg.extract.commitment_rules import find_item, read_status
 from kg.extract.commitments import extract_commitments as rule_commitments
 from kg.extract.learned_joint import blend_joint, blended_scores, joined_rows, sigmoid as _sigmoid
 from kg.extract.model_tables import misfits, rows_as_tuples
-from kg.extract.learned_parties import candidate_pairs, pair_context, pair_features, same_pair
+from kg.extract.learned_parties import apply_parties, candidate_pairs, pair_context, pair_features
 from kg.extract.partners import partner_pairs
 from kg.extract.party_group import lone_country, toward_group
 from kg.extract.learned_status import act_status_features
 from kg.extract.quantities import parse_quantities
+from kg.extract.reader_bound import WordTables, to_read, word_tables
 from kg.extract.reader_json import FORMAT_VERSION
 from kg.extract.reader_features import (  # noqa: F401  (re-exported: learned_figures and tests import them here)
-    _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features, trigram_heads,
+    CONTEXT, _TOKEN, Candidate, _abstract_words, candidates, page_features, sentence_features, status_features,
+    trigram_heads,
 )
 from kg.extract.resolve import resolve_parties
 from kg.inputs.text import normalise
@@ -102,6 +104,13 @@ class SentenceReader:
     def heads(self) -> frozenset[str]:
         """:func:`~kg.extract.reader_features.trigram_heads` of every table a sentence's features are read in."""
         return trigram_heads(self.weights, self.joint or {}, self.hidden or {}, self.status_weights or {})
+
+    @cached_property
+    def word_tables(self) -> WordTables | None:
+        """The rows keyed by words (:mod:`kg.extract.reader_bound`), for a model it can bound: None for others."""
+        if not self.joint or self.hidden or self.clusters or CONTEXT:
+            return None
+        return word_tables(self.types, self._with_joint, [min(self.keep[t], self.propose[t]) for t in self.types])
 
     @cached_property
     def _with_joint(self) -> dict[str, tuple[float, ...]]:
@@ -246,9 +255,13 @@ class Reading:
     scores: dict[str, float]
 
 
-def readings(doc: Document, reader: SentenceReader) -> list[Reading]:
-    """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached."""
+def readings(doc: Document, reader: SentenceReader, bounded: bool = False) -> list[Reading]:
+    """Every candidate sentence of ``doc`` scored by ``reader``, the rules' hits attached; ``bounded``: only
+    those whose scores may reach a type's floor, where the reader can tell (:mod:`kg.extract.reader_bound`)."""
     norm = normalise(doc.text)
+    if bounded and reader.word_tables:
+        bound = to_read(doc, norm, reader.word_tables, reader.joint_blend, reader.clusters, reader.heads)
+        return [Reading(c, f, reader.scores(f)) for c, f in bound]
     found = candidates(doc, rule_commitments(doc).commitments)
     features = page_features(doc, found, norm, reader.clusters, reader.heads)  # triples it weighs nothing left out
     return [Reading(c, f, reader.scores(f)) for c, f in zip(found, features)]
@@ -283,7 +296,7 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
     out: list[Commitment] = []
     # below both thresholds of a type a sentence gives nothing of it (decide), as most do: passed over at once
     floors = [(kind, min(reader.keep[kind], reader.propose[kind])) for kind in reader.types]
-    for reading in readings(doc, reader):
+    for reading in readings(doc, reader, bounded=True):  # the sentences that cannot reach a floor left out
         scores = reading.scores
         for kind, floor in floors:
             if scores[kind] < floor:
@@ -345,22 +358,6 @@ def rank_pairs(doc: Document, norm: str, reader: SentenceReader, candidate: Cand
     scored = [(reader.pair_score(pair_features(context, pair, rule_pair)), pair)
               for pair in candidate_pairs(context)]
     return sorted(scored, key=lambda item: (-item[0], item[1]))
-
-
-def apply_parties(kind: str, chosen: list[Commitment], ranked: list[tuple[float, tuple[str, str]]],
-                  override: float, extra: float) -> list[Commitment]:
-    """The rules' parties, or the ranker's best pair where it is sure; further sure pairs add commitments."""
-    if not ranked:
-        return chosen
-    rule_pair = (chosen[0].by, chosen[0].to)
-    best_score, best = ranked[0]
-    resolved = rule_pair[0] and rule_pair[1] and rule_pair[0] != rule_pair[1]
-    if not same_pair(kind, best, rule_pair) and (best_score >= override or not resolved):
-        chosen = [replace(c, by=best[0], to=best[1]) for c in chosen]
-    current = (chosen[0].by, chosen[0].to)
-    more = [replace(chosen[0], by=pair[0], to=pair[1]) for score, pair in ranked[1:]
-            if score >= extra and not same_pair(kind, pair, current)]
-    return chosen + more
 
 
 def with_partners(doc: Document, kind: str, candidate: Candidate, chosen: list[Commitment]) -> list[Commitment]:

@@ -20,14 +20,14 @@ threshold add one commitment each.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import permutations
 from typing import Iterable
 
 from kg.extract.party_places import name_use, venues
 from kg.extract.resolve import find_countries, leader_mentions, other_country, speaker_country
-from kg.model import MUTUAL_TYPES, Document, Span, Utterance
+from kg.model import MUTUAL_TYPES, Commitment, Document, Span, Utterance
 
 _MAX_COUNTRIES = 8
 _WORD_BEFORE = re.compile(r"([a-z']+)\W*$")
@@ -261,3 +261,19 @@ def same_pair(kind: str, found: tuple[str | None, str | None], gold: tuple[str |
     if kind in MUTUAL_TYPES:
         return {found[0], found[1]} == {gold[0], gold[1]}
     return found == gold
+
+
+def apply_parties(kind: str, chosen: list[Commitment], ranked: list[tuple[float, tuple[str, str]]],
+                  override: float, extra: float) -> list[Commitment]:
+    """The rules' parties, or the ranker's best pair where it is sure; further sure pairs add commitments."""
+    if not ranked:
+        return chosen
+    rule_pair = (chosen[0].by, chosen[0].to)
+    best_score, best = ranked[0]
+    resolved = rule_pair[0] and rule_pair[1] and rule_pair[0] != rule_pair[1]
+    if not same_pair(kind, best, rule_pair) and (best_score >= override or not resolved):
+        chosen = [replace(c, by=best[0], to=best[1]) for c in chosen]
+    current = (chosen[0].by, chosen[0].to)
+    more = [replace(chosen[0], by=pair[0], to=pair[1]) for score, pair in ranked[1:]
+            if score >= extra and not same_pair(kind, pair, current)]
+    return chosen + more

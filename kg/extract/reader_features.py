@@ -114,26 +114,42 @@ def sentence_features(doc: Document, candidate: Candidate, norm: str | None = No
     # one set display of list comprehensions: a third quicker than set.update over generators, the same set
     after = words[1:]
     pairs = [f"b:{a}_{b}" for a, b in zip(words, after)]
-    feats = {"bias", *["w:" + w for w in words], *["p:" + w[:_PREFIX] for w in words if len(w) > _PREFIX], *pairs}
+    feats = {*["w:" + w for w in words], *["p:" + w[:_PREFIX] for w in words if len(w) > _PREFIX], *pairs}
     if TRIGRAMS and heads is None:
         feats.update([f"t:{a}_{b}_{c}" for a, b, c in zip(words, after, words[2:])])
     elif TRIGRAMS:  # "t:a_b_c" is "t:" + the pair's "a_b" + "_c"; one set test of the pair spares most
         feats.update([f"t:{pair[2:]}_{c}" for pair, c in zip(pairs, words[2:]) if pair in heads])
     if clusters:
         feats.update(cluster_features(words, clusters))
-    feats.add("spk:narrator" if candidate.utterance.speaker is None else "spk:leader")
-    feats.add(f"fmt:{doc.format}")
-    if not doc.is_meeting:
-        feats.add("page:no-meeting")
-    for commitment in candidate.rules:
-        feats.add(f"r:{commitment.type}")
-        feats.add(f"rs:{commitment.type}:{commitment.status}")
-    if len(candidate.rules) > 1:
-        feats.add("r:several")
-    if _may_count(norm, candidate.sentence):
-        quantities = parse_quantities(doc.text, candidate.sentence.start, candidate.sentence.end)
-        feats.update(f"u:{q.unit}" for q in quantities if q.unit)
+    feats.update(sentence_extras(doc, candidate, norm))
     return sorted(feats)
+
+
+def sentence_extras(doc: Document, candidate: Candidate, norm: str) -> list[str]:
+    """A sentence's features other than its words' (:func:`sentence_features`): :func:`plain_extras`,
+    :func:`rule_features` and :func:`unit_features`.  Apart, so that :mod:`kg.extract.reader_bound`
+    weighs them as the reader does without writing the words' features."""
+    feats = plain_extras(doc, candidate.utterance) + rule_features(candidate.rules)
+    return feats + unit_features(doc, candidate.sentence) if _may_count(norm, candidate.sentence) else feats
+
+
+def plain_extras(doc: Document, utterance: Utterance) -> list[str]:
+    """The features every sentence has: the bias, the speaker (a leader or the narrator), the page's format
+    and whether it reports no meeting."""
+    feats = ["bias", "spk:narrator" if utterance.speaker is None else "spk:leader", f"fmt:{doc.format}"]
+    return feats if doc.is_meeting else feats + ["page:no-meeting"]
+
+
+def unit_features(doc: Document, sentence: Span) -> list[str]:
+    """The units of the sentence's quantities (asked only where :func:`_may_count` finds a number)."""
+    return [f"u:{q.unit}" for q in parse_quantities(doc.text, sentence.start, sentence.end) if q.unit]
+
+
+def rule_features(rules: tuple[Commitment, ...]) -> list[str]:
+    """The features of a sentence's rule hits: each hit's type and its type with its status, and whether
+    there are several."""
+    feats = [feature for hit in rules for feature in (f"r:{hit.type}", f"rs:{hit.type}:{hit.status}")]
+    return feats + ["r:several"] if len(rules) > 1 else feats
 
 
 def trigram_heads(*tables: Mapping[str, object]) -> frozenset[str]:
