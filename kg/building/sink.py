@@ -63,7 +63,7 @@ class Sink(Protocol):
 #: build's peak is the last window's: kremlin-news x4, writer's peak at 4,000 pages 73.1 -> 71.1 MB
 #: and at 8,000 74.0 with 1.5 (75.2 with 4), for 26 openings of the store instead of 16 (0.07 s each)
 WRITES_RELEASE_ABOVE_MB = 1.5
-#: the same between the batches of a build into a store with no transcript (kg.building.bulk), which read
+#: the same between the batches of new transcripts (kg.building.bulk), which read
 #: nothing back: writer replay of kremlin-news x4 (28,012 pages), CPU-s of the writes and the writer's
 #: peak while writing: 1.5 MB 90.3 s, 417 MB; 6 MB 74.9 s, 419 MB; never reopened 72.4 s, 435 MB
 #: (one transaction a transcript: 138.8 s, 416 MB at the end of the build)
@@ -202,7 +202,7 @@ def _compact(store: Store) -> None:
     at the next opening.  Each batch goes in as new level-0 files, and RocksDB merges two of them into
     the one file that holds all of an index, rewriting it.  A build into a fresh store ended with such
     merges still owed, which the next build paid for in RocksDB's threads: the first two builds adding
-    pages to a kremlin-news store rewrote some 115 MB each (0.5-0.6 CPU-s, against 0.02-0.04 for the
+    pages to a kremlin-news store rewrote 100-115 MB each (0.5-0.6 CPU-s, against 0.02-0.04 for the
     later ones).  Done here, the same merges cost the full build some 1.2 CPU-s, and the next builds
     merge next to nothing (``inc24-notes.md``)."""
     try:
