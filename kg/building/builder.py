@@ -205,11 +205,11 @@ def _record_build(sink: Sink, base: str, pipeline: Sequence[str], started_at, re
 
 
 def _store_holds_transcripts(sink: Sink, store: Store | None, base: str) -> bool:
-    """Whether the store holds a transcript already; into one that holds none, the sink writes them many
-    at a time (:mod:`kg.building.bulk`), as nothing written before is to be taken back."""
+    """Whether the store holds a transcript already.  The sink writes the transcripts new to the store
+    many at a time (:mod:`kg.building.bulk`), as they have nothing to take back."""
     held = store is not None and _holds_transcripts(store, base)
-    if not held and hasattr(sink, "start_fresh"):  # a store's sink (a shard sink writes so already)
-        sink.start_fresh()
+    if hasattr(sink, "start_batches"):  # a store's sink (a shard sink writes so already)
+        sink.start_batches(fresh=not held)
     return held
 
 

@@ -1,4 +1,5 @@
-"""A build into a store that holds no transcript yet: transcripts written many at a time, not one by one.
+"""Transcripts new to a store, written many at a time, not one by one (a full build's, and the pages an
+incremental build adds).
 
 A transcript new to a store has nothing to take back, so its quads (its own
 graph, its share of the entities graph, its ledger entries:

@@ -63,7 +63,7 @@ class Sink(Protocol):
 #: build's peak is the last window's: kremlin-news x4, writer's peak at 4,000 pages 73.1 -> 71.1 MB
 #: and at 8,000 74.0 with 1.5 (75.2 with 4), for 26 openings of the store instead of 16 (0.07 s each)
 WRITES_RELEASE_ABOVE_MB = 1.5
-#: the same between the batches of a build into a store with no transcript (kg.building.bulk), which read
+#: the same between the batches of new transcripts (kg.building.bulk), which read
 #: nothing back: writer replay of kremlin-news x4 (28,012 pages), CPU-s of the writes and the writer's
 #: peak while writing: 1.5 MB 90.3 s, 417 MB; 6 MB 74.9 s, 419 MB; never reopened 72.4 s, 435 MB
 #: (one transaction a transcript: 138.8 s, 416 MB at the end of the build)
@@ -71,22 +71,29 @@ BATCHES_RELEASE_ABOVE_MB = 6
 
 
 class StoreSink:
-    """A build into a store: graph by graph, each in one transaction, or into a store with no transcript
-    yet, transcripts in batches (:mod:`kg.building.bulk`)."""
+    """A build into a store: transcripts new to a store directory in batches (:mod:`kg.building.bulk`), every
+    other graph in one transaction each."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._beside = None  # what a store directory keeps beside it (kg.building.beside), once written to
         self._relink = None  # links being worked out while the build is described (kg.building.relink)
-        self._bulk = None  # transcripts waiting to be written together (kg.building.bulk), in a fresh store
+        self._bulk = None  # transcripts new to the store waiting to be written together (kg.building.bulk)
+        self._fresh = False  # whether the store held no transcript: compacted once they are all in
 
-    def start_fresh(self) -> None:
-        """The store holds no transcript: new ones are written many at a time (:mod:`kg.building.bulk`),
-        into a store directory (a memory store, or an endpoint, keeps one transaction a transcript)."""
+    def start_batches(self, fresh: bool) -> None:
+        """Transcripts new to the store are written many at a time (:mod:`kg.building.bulk`), into a store
+        directory (a memory store, or an endpoint, keeps one transaction a transcript); a graph the store
+        holds is rewritten by a transaction.  ``fresh``: the store holds no transcript yet.
+
+        100 pages added to a kremlin-news store of 7,125: the writer's main thread 0.72 -> 0.58 CPU-s (one
+        ingestion and one commit of pending marks, not 100 transactions and 200 commits), RocksDB's threads
+        some 0.05 CPU-s more (the ingested files are merged later)."""
         from kg.building.bulk import BulkBatch
 
         if _writable_directory(self.store):
             self._bulk = BulkBatch(self.store)
+            self._fresh = fresh
 
     def write_graph(self, graph: ox.NamedNode, triples: Iterable[ox.Triple]) -> int:
         self._write_waiting()
@@ -122,12 +129,15 @@ class StoreSink:
             self._bulk.write(self._beside_files())
 
     def _end_batches(self) -> None:
-        """The transcripts are written: the last batch goes in, and the store is flushed and let go of as
-        after one transaction a transcript (between batches it is reopened less often)."""
+        """The transcripts are written: the last batch goes in, the store is flushed and let go of as
+        after one transaction a transcript (between batches it is reopened less often), and compacted
+        (:func:`_compact`) if it held no transcript before."""
         if self._bulk is not None:
             self._write_waiting()
             self._bulk = None
             self.flush()
+            if self._fresh:
+                _compact(self.store)
 
     def remove_transcript(self, graph: ox.NamedNode) -> None:
         from kg.store.layout import remove_transcript
@@ -185,6 +195,20 @@ class StoreSink:
             above = WRITES_RELEASE_ABOVE_MB if self._bulk is None else BATCHES_RELEASE_ABOVE_MB
             if release is None or not release(above):
                 store.raw.flush()
+
+
+def _compact(store: Store) -> None:
+    """Have RocksDB merge the files the batches left (``Store.optimize``) before the build ends, not
+    at the next opening.  Each batch goes in as new level-0 files, and RocksDB merges two of them into
+    the one file that holds all of an index, rewriting it.  A build into a fresh store ended with such
+    merges still owed, which the next build paid for in RocksDB's threads: the first two builds adding
+    pages to a kremlin-news store rewrote 100-115 MB each (0.5-0.6 CPU-s, against 0.02-0.04 for the
+    later ones).  Done here, the same merges cost the full build some 1.2 CPU-s, and the next builds
+    merge next to nothing (``inc24-notes.md``)."""
+    try:
+        store.raw.optimize()
+    except OSError as error:
+        raise StoreError(f"{store.path}: cannot compact the store: {error}") from error
 
 
 def _writable_directory(store: Store) -> bool:
