@@ -10,7 +10,6 @@ participants stage and before nothing else in particular.
 
 from __future__ import annotations
 
-
 from kg.people.gazetteer import Gazetteer, default_gazetteer
 from kg.model import CountryMention, Document, Person, Span, evolve
 

@@ -10,7 +10,6 @@ the extractors before it see the names as the text writes them.
 
 from __future__ import annotations
 
-
 from kg.people.linking import link
 from kg.model import Document, Person, evolve
 

@@ -7,7 +7,6 @@ The participants stage asks these questions of every pair it may merge; they kno
 
 from __future__ import annotations
 
-
 from kg.model import Person, evolve
 from kg.people.namekey import name_words, surname
 
