@@ -110,7 +110,13 @@ class SentenceReader:
         """The rows keyed by words (:mod:`kg.extract.reader_bound`), for a model it can bound: None for others."""
         if not self.joint or self.hidden or self.clusters or CONTEXT:
             return None
-        return word_tables(self.types, self._with_joint, [min(self.keep[t], self.propose[t]) for t in self.types])
+        return word_tables(self.types, self._with_joint, self.floors)
+
+    @cached_property
+    def floors(self) -> tuple[float, ...]:
+        """Per type (in :attr:`types` order), the least score that gives a commitment of it: below both its
+        thresholds a sentence gives nothing of the type (:func:`decide`)."""
+        return tuple(min(self.keep[t], self.propose[t]) for t in self.types)
 
     @cached_property
     def _with_joint(self) -> dict[str, tuple[float, ...]]:
@@ -295,7 +301,7 @@ def read_commitments(doc: Document, reader: SentenceReader) -> tuple[Commitment,
     norm = normalise(doc.text)
     out: list[Commitment] = []
     # below both thresholds of a type a sentence gives nothing of it (decide), as most do: passed over at once
-    floors = [(kind, min(reader.keep[kind], reader.propose[kind])) for kind in reader.types]
+    floors = list(zip(reader.types, reader.floors))
     for reading in readings(doc, reader, bounded=True):  # the sentences that cannot reach a floor left out
         scores = reading.scores
         for kind, floor in floors:
