@@ -21,7 +21,9 @@ from pathlib import Path
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser")) if p), None)
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,1000")
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,1000",
+         # newer Chromium refuses a DevTools WebSocket whose Origin it was not told to allow (403)
+         "--remote-allow-origins=*")
 
 TRANSIENT = ("navigated or closed", "Cannot find context", "Execution context was destroyed")
 
