@@ -123,7 +123,8 @@ class ClaimTable(kept.KeptFile):
         statements for all of them instead of eight a graph: the deltas of the calls add up to
         the difference between the first ``before`` and the last ``after``."""
         names = [graph for graph, _ in graphs]
-        old = [iri for (iri,) in self._db.execute(f"SELECT iri FROM claims WHERE graph IN {_LISTED}", (_listed(names),))]
+        old = [iri for (iri,) in self._db.execute(f"SELECT iri FROM claims WHERE graph IN {_LISTED}",
+                                                  (_listed(names),))]
         touched = list(dict.fromkeys([*old, *(row[0] for _, rows in graphs for row in rows)]))
         before = self._kept(touched)
         self._db.executemany("DELETE FROM claims WHERE graph = ?", ((graph,) for graph in names))
