@@ -40,3 +40,39 @@ def test_graphs_written_together_leave_the_table_one_write_a_graph_leaves():
             together.written_all(batch)
             assert _state(together) == _state(one_by_one)
         assert together.size > 6 and sum(together.words.values()) > 6 and not _state(together)[3]
+
+
+
+class _Recording:
+    """A connection that notes the text of each statement it is given."""
+
+    def __init__(self, db) -> None:
+        self.db, self.texts = db, set()
+
+    def execute(self, sql, *args):
+        self.texts.add(sql)
+        return self.db.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        self.texts.add(sql)
+        return self.db.executemany(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+def test_the_statements_of_a_batch_do_not_depend_on_its_size():
+    """Each distinct statement text stays in the connection's statement cache (up to 128 of them): lists
+    of values spliced in as ``IN (?, ?, ...)`` made one a batch size, and the writer's memory grew with
+    the number of batches (``mem25-notes.md``)."""
+    rng = random.Random(25)
+    iris = [f"https://example.org/claim/{n}" for n in range(40)]
+    with ClaimTable() as table:
+        texts = []
+        for size in (1, 3, 7, 30, 600):
+            table._db = recording = _Recording(table._db)
+            table.written_all([(f"https://example.org/graph/{size}-{n}", _rows(rng, iris)) for n in range(size)])
+            table._db = recording.db
+            texts.append(recording.texts)
+        every = set().union(*texts)  # the same few texts whatever the size (one more deletes spent words)
+        assert len(every) <= max(map(len, texts)) and sum(text.startswith("SELECT") for text in every) == 2
