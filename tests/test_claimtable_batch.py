@@ -42,7 +42,6 @@ def test_graphs_written_together_leave_the_table_one_write_a_graph_leaves():
         assert together.size > 6 and sum(together.words.values()) > 6 and not _state(together)[3]
 
 
-
 class _Recording:
     """A connection that notes the text of each statement it is given."""
 

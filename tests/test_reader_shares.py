@@ -22,6 +22,8 @@ def _shares():
 def test_every_piece_names_a_function_of_its_module():
     for module, name, _ in _shares().PIECES:
         assert callable(getattr(importlib.import_module(module), name)), f"{module}.{name}"
+    shares = _shares()
+    assert set(shares.KEPT) <= {label for _, _, label in shares.PIECES}
 
 
 def test_a_wrapped_function_adds_its_calls_and_seconds_and_returns_as_before():
