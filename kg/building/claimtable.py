@@ -237,7 +237,7 @@ class ClaimTable(kept.KeptFile):
 #: their number.  With ``IN (?, ?, ...)`` each number of values was a statement of its own, and the
 #: connection's statement cache (128 statements, some 45 KB each at 500 values) kept one for each size
 #: the batches of a build happened to have: the writer's SQLite memory grew from 0.3 MB at 1,000 pages
-#: to some 6 MB at 28,900 (``mem25-notes.md``)
+#: to some 7 MB at 28,900 (``mem25-notes.md``)
 _LISTED = "(SELECT value FROM json_each(?))"
 
 
